@@ -1,0 +1,187 @@
+"""When an article was published, or the interval its text allows.
+
+Evidence is tried from the most to the least direct: a date the container
+gives (JSON Lines field, feed entry, page metadata), a date in the URL, a
+dateline at the top of the text. Failing those, the text still bounds its own
+date: what it reports as past happened before it was written, what it calls
+expected comes after, a photo in it was taken before it, and "the five-month
+imprisonment" of someone arrested in February puts it five months after
+February. A date read from a photo caption is never the publication date,
+only a lower bound. Every answer carries its reason.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from storyline.read.timex import tag
+from storyline.records import DateRange, TimeExpression
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+_FUTURE = re.compile(r"\b(will|shall|expected|scheduled|due|set to|plans? to|planned|slated|upcoming|"
+                     r"is to|are to|next|later this|going to|would be held|to be held)\b", re.I)
+_PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|since|previously|already|been|\w{3,}ed)\b", re.I)
+_ONGOING = re.compile(r"^[-\s]*(long\s+)?(imprisonment|detention|captivity|custody|incarceration|jailing|ordeal|war|"
+                      r"conflict|siege|occupation|blockade|strike|standoff|stand-off|shutdown|lockdown|absence|"
+                      r"exile|investigation|campaign|crisis|hostage|stay)\b", re.I)
+_CLAUSE = re.compile(r"[.!?;\n]")
+
+
+def parse_date(value) -> date | None:
+    """A date from a metadata string: ISO 8601, RFC 2822 (feeds, HTTP), or any full date timex reads."""
+    if isinstance(value, date):
+        return value if not isinstance(value, datetime) else value.date()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for t in tag(text, None):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            return date.fromisoformat(t.value)
+    return None
+
+
+def from_url(url: str | None) -> DateRange | None:
+    if not url:
+        return None
+    m = _URL_DAY.search(url)
+    if m:
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return DateRange(day, day, "date in the URL")
+        except ValueError:
+            return None
+    m = _URL_MONTH.search(url)
+    if m:
+        first = date(int(m[1]), int(m[2]), 1)
+        return DateRange(first, _month_end(first), "month in the URL")
+    return None
+
+
+def from_dateline(lines: list[str]) -> DateRange | None:
+    """A line above the body that is a full date and nothing else ("December 20, 2022")."""
+    for line in lines:
+        for t in tag(line, None):
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) and len(t.text) >= len(line.strip()) - 12:
+                day = date.fromisoformat(t.value)
+                return DateRange(day, day, f"dateline {line.strip()!r}")
+    return None
+
+
+def implied(text: str, captions: list[str], year: int | None = None) -> DateRange | None:
+    """The interval a text's own tenses and dates allow for its publication.
+
+    `year` completes dates the text gives without one ("in February"); without
+    it such dates bound nothing, since a guessed year is worse than no date.
+    """
+    lower: list[tuple[date, str]] = []
+    upper: list[tuple[date, str]] = []
+    for caption in captions:
+        for t in tag(caption, None):
+            span = _interval(t, year)
+            if span and t.type == "DATE":
+                lower.append((span[0], f"photo caption dated {t.text!r}"))
+    expressions = tag(text, None)
+    past_starts: list[date] = []
+    for t in expressions:
+        if t.type != "DATE":
+            continue
+        span = _interval(t, year)
+        if not span:
+            continue
+        tense = _tense(text, t)
+        if tense == "future":
+            upper.append((span[0] - timedelta(days=1), f"{t.text!r} is expected"))
+        elif tense == "past":
+            lower.append((span[0], f"{t.text!r} is reported as past"))
+            past_starts.append(span[0])
+    for t in expressions:
+        months = _months(t)
+        if months and past_starts and _ONGOING.match(text[t.end:t.end + 40]):
+            start = min(past_starts)
+            lower.append((_add_months(start, months), f"{t.text!r} {_ONGOING.match(text[t.end:t.end + 40]).group(2)} "
+                                                      f"since {start:%B %Y}"))
+    if not lower and not upper:
+        return None
+    earliest, why_low = max(lower) if lower else (None, "")
+    latest, why_high = min(upper) if upper else (None, "")
+    if earliest and latest and earliest > latest:
+        return None
+    weekday = _news_weekday(text, expressions)
+    if earliest and weekday is not None:
+        earliest += timedelta(days=(weekday - earliest.weekday()) % 7)
+        why_low += f", then the first {earliest:%A} the text reports news from"
+        if latest and earliest > latest:
+            return None
+    reason = "; ".join(r for r in (f"after: {why_low}" if why_low else "", f"before: {why_high}" if why_high else "") if r)
+    return DateRange(earliest, latest, "implied by the text (" + reason + ")")
+
+
+def _interval(t: TimeExpression, year: int | None) -> tuple[date, date] | None:
+    value = t.value
+    if year is not None:
+        value = re.sub(r"^XXXX(?=-\d\d)", str(year), value)
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return None
+    y, mo, d = int(m[1]), m[2], m[3]
+    try:
+        if d:
+            day = date(y, int(mo), int(d))
+            return day, day
+        if mo:
+            first = date(y, int(mo), 1)
+            return first, _month_end(first)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _tense(text: str, t: TimeExpression) -> str | None:
+    """Past or future, from the words of the clause before the expression."""
+    start = max((m.end() for m in _CLAUSE.finditer(text, 0, t.start)), default=0)
+    before = text[max(start, t.start - 80):t.start]
+    if _FUTURE.search(before) or re.match(r"\s*(next|coming)\b", t.text, re.I):
+        return "future"
+    if _PAST.search(before) or re.match(r"\s*(last|since)\b", t.text, re.I) or t.text.lower().endswith("ago"):
+        return "past"
+    return None
+
+
+def _news_weekday(text: str, expressions: list[TimeExpression]) -> int | None:
+    """The weekday of the news itself: a bare "on Friday" in the past tense, not "last/next Friday"."""
+    for t in expressions:
+        m = re.fullmatch(r"XXXX-WXX-([1-7])", t.value)
+        if m and not re.search(r"\b(last|next|this|coming|previous)\b", text[max(0, t.start - 12):t.end], re.I):
+            return int(m[1]) - 1
+    return None
+
+
+def _months(t: TimeExpression) -> int:
+    m = re.fullmatch(r"P(\d+)([MY])", t.value) if t.type == "DURATION" else None
+    return int(m[1]) * (12 if m[2] == "Y" else 1) if m else 0
+
+
+def _month_end(first: date) -> date:
+    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    total = day.year * 12 + day.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)

@@ -1,0 +1,347 @@
+"""Metadata of a news page: title, canonical URL, outlet, authors, first publication date.
+
+Publishers describe the same article several times over (JSON-LD for search
+engines, OpenGraph for social networks, plain <meta> for older crawlers, and
+visible markup for readers), and the descriptions disagree in predictable ways:
+JSON-LD is written for machines and is the most precise, OpenGraph is usually
+right about titles and outlets, visible markup is the last resort because it
+also holds photo captions, related-story teasers and "updated" stamps. So each
+field is read from an ordered list of sources and the first usable value wins;
+the date also records which source gave it, because stage 2 turns it into a
+`DateRange` and a date guessed by htmldate deserves less trust than one a
+publisher declared.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_tz
+from typing import Any, Iterator
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+# Types whose JSON-LD object describes the article itself (schema.org Article
+# subtypes). WebPage objects are read only for their date, after these.
+_ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report)$", re.I)
+_AGENCIES = {
+    "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
+    "agence france presse", "bloomberg", "pa", "press association", "dpa", "xinhua", "upi",
+    "ani", "pti", "ians", "efe", "ansa", "tass", "cnn wire", "ap news", "reuters staff",
+}
+_NOT_A_NAME = re.compile(
+    r"^(staff|staff writer|staff reporter|editor|editors|the editors|admin|administrator|"
+    r"correspondent|contributor|guest|news desk|newsdesk|web desk|desk|team|wire|wires|"
+    r"and|by|updated|published|posted)$", re.I)
+# Job titles that follow a name after a comma ("Jane Doe, Senior Writer").
+_TITLE_WORDS = re.compile(
+    r"\b(writer|reporter|editor|correspondent|columnist|contributor|producer|"
+    r"staff|analyst|author|photographer|journalist|chief|bureau)\b", re.I)
+_BY = re.compile(r"^\s*(?:written|posted|reported|reporting|words|story|text)?\s*by[:\s]+", re.I)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    byline: tuple[str, ...] = ()
+    published: str | None = None
+    published_source: str | None = None
+    description: str | None = None
+    article_bodies: tuple[str, ...] = ()  # JSON-LD articleBody values, raw
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+def _loads_lenient(raw: str) -> Any:
+    """Publishers hand-write JSON-LD; trailing commas, HTML comments and raw
+    newlines inside strings are common, and a page should not lose its date
+    because of them."""
+    raw = raw.strip()
+    raw = re.sub(r"^\s*<!--|-->\s*$", "", raw).strip().rstrip(";")
+    for attempt in (raw, re.sub(r",\s*([}\]])", r"\1", raw)):
+        try:
+            return json.loads(attempt, strict=False)
+        except ValueError:
+            continue
+    return None
+
+
+def _walk(node: Any, depth: int = 0) -> Iterator[dict]:
+    if depth > 12:
+        return
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            if isinstance(value, (dict, list)):
+                yield from _walk(value, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item, depth + 1)
+
+
+def _types(obj: dict) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t]
+    return [x for x in t if isinstance(x, str)] if isinstance(t, list) else []
+
+
+def _jsonld_objects(tree) -> tuple[list[dict], list[dict]]:
+    """(article objects, all objects), each in document order."""
+    objects: list[dict] = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        data = _loads_lenient(script.text_content() or "")
+        if data is not None:
+            objects.extend(_walk(data))
+    articles = [o for o in objects if any(_ARTICLE_TYPE.search(t) for t in _types(o))]
+    return articles, objects
+
+
+def _names(value: Any) -> list[str]:
+    """schema.org lets author be a string, a Person, an Organization or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _names(name) if name else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+def _first_str(*values: Any) -> str | None:
+    for v in values:
+        if isinstance(v, list) and v:
+            v = v[0]
+        if isinstance(v, dict):
+            v = v.get("@id") or v.get("url") or v.get("name")
+        if isinstance(v, str) and v.strip():
+            return _squash(v)
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _meta_map(tree) -> dict[str, str]:
+    """name/property/itemprop (lower-cased) -> content of the first such <meta>;
+    the first wins because later duplicates usually belong to embedded widgets."""
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (el.get(attr) or "").strip().lower()
+            if key and key not in out:
+                out[key] = _squash(content)
+    return out
+
+
+def parse_date(value: str | None) -> str | None:
+    """A publisher's date string as YYYY-MM-DD, keeping the calendar day the
+    publisher wrote (no timezone conversion: "23:30-05:00" is still that day
+    where the story was filed)."""
+    if not value:
+        return None
+    value = value.strip()
+    found: tuple[int, int, int] | None = None
+    if m := re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value):
+        found = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T?\d*)?", value):
+        found = (int(m[1]), int(m[2]), int(m[3]))
+    elif parsed := parsedate_tz(value):
+        found = parsed[:3]
+    else:
+        try:
+            from dateutil import parser as du  # shipped with htmldate
+
+            if re.search(_MONTHS, value, re.I) and re.search(r"\b(19|20)\d\d\b", value):
+                d = du.parse(value, fuzzy=True, default=None)
+                found = (d.year, d.month, d.day)
+        except (ValueError, OverflowError, TypeError, ImportError):
+            found = None
+    if not found:
+        return None
+    try:
+        d = date(*found)
+    except ValueError:
+        return None
+    return d.isoformat() if 1900 <= d.year <= 2100 else None
+
+
+# Elements whose dates are about something else than the article: a photo,
+# a teaser for another story, a comment, the page chrome.
+_FOREIGN = ("figcaption", "figure", "aside", "footer", "nav", "blockquote")
+_FOREIGN_CLASS = re.compile(r"caption|credit|related|comment|promo|teaser|recommend|sidebar|modified|updated", re.I)
+
+
+def _in_foreign(el) -> bool:
+    node = el
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in _FOREIGN:
+            return True
+        if _FOREIGN_CLASS.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _time_element_date(tree) -> tuple[str | None, str | None]:
+    """<time datetime> that marks publication: an explicit pubdate/datePublished
+    marker anywhere, else the first <time> in an <article> or <header>."""
+    times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip() and not _in_foreign(t)]
+    for t in times:
+        marker = " ".join(filter(None, (t.get("itemprop"), t.get("class"), t.get("pubdate"))))
+        if t.get("pubdate") is not None or re.search(r"datepublished|publish", marker, re.I):
+            if d := parse_date(t.get("datetime")):
+                return d, "time datePublished"
+    for t in times:
+        if t.xpath("ancestor::article or ancestor::header"):
+            if d := parse_date(t.get("datetime")):
+                return d, "time element"
+    return None, None
+
+
+def _htmldate(tree, url: str | None) -> str | None:
+    """htmldate looks further (URL, scripts, abbr, header text); it gets a copy
+    without figures and captions so that a photo's date cannot win."""
+    try:
+        from copy import deepcopy
+
+        from htmldate import find_date
+
+        clean = deepcopy(tree)
+        for el in clean.xpath("//figure|//figcaption|//*[contains(@class,'caption') or contains(@class,'credit')]"):
+            el.drop_tree()
+        return find_date(clean, extensive_search=False, original_date=True, url=url)
+    except Exception:  # noqa: BLE001 - a guess that fails is no guess
+        return None
+
+
+# --------------------------------------------------------------------------- bylines
+
+def split_byline(raw: str, site_name: str | None = None) -> list[str]:
+    """'By Jane Doe and John Roe | Reuters' -> ['Jane Doe', 'John Roe'].
+
+    A byline mixes people, agencies, job titles and timestamps; only people
+    belong in `byline` (agencies are credits, decided elsewhere)."""
+    text = _squash(raw)
+    if not text or "://" in text or "@" in text and " " not in text:
+        return []
+    # "5:45 AM PST 11/19/2019 by Patrick Shanley": the names follow the last "by".
+    parts = re.split(r"\bby[:\s]\s*", text, flags=re.I)
+    if len(parts) > 1 and parts[-1].strip():
+        text = parts[-1]
+    text = _BY.sub("", text)
+    text = re.split(r"\s[|•·–—]\s|\s-\s|\n", text)[0]
+    names: list[str] = []
+    for chunk in re.split(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|/", text):
+        name = _squash(chunk).strip(" .:-")
+        if not name or _TITLE_WORDS.search(name) and len(names) > 0:
+            continue
+        name = re.sub(r"^(dr|mr|mrs|ms|prof)\.?\s+", "", name, flags=re.I) if len(name.split()) > 2 else name
+        low = name.lower()
+        if (low in _AGENCIES or _NOT_A_NAME.match(name) or re.search(r"\d", name)
+                or len(name) > 60 or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name)
+                or (site_name and low == site_name.lower()) or _TITLE_WORDS.search(name)):
+            continue
+        names.append(name)
+    return names
+
+
+def _bylines(tree, meta: dict[str, str], articles: list[dict], site_name: str | None) -> tuple[str, ...]:
+    """The first source that yields a person wins: JSON-LD, <meta>, rel=author,
+    then a visible byline element."""
+    sources: list[list[str]] = [[n for a in articles for n in _names(a.get("author"))]]
+    sources.append([meta[k] for k in ("author", "article:author", "dc.creator", "dcterms.creator",
+                                      "byl", "sailthru.author", "parsely-author", "cxenseparse:author")
+                    if k in meta])
+    sources.append([a.text_content() for a in tree.xpath('//a[@rel="author"]')])
+    sources.append([e.text_content() for e in tree.xpath(
+        '//*[@itemprop="author" or contains(@class,"byline") or contains(@class,"author-name")'
+        ' or @class="author"]')[:3]])
+    for raw_names in sources:
+        out: list[str] = []
+        for raw in raw_names:
+            for name in split_byline(raw, site_name):
+                if name.lower() not in (n.lower() for n in out):
+                    out.append(name)
+        if out:
+            return tuple(out)
+    return ()
+
+
+# --------------------------------------------------------------------------- entry point
+
+def extract_meta(tree, url: str | None = None) -> PageMeta:
+    """Read every field from its ordered sources; a missing tree gives empty metadata."""
+    if tree is None:
+        return PageMeta(url=url)
+    meta = _meta_map(tree)
+    articles, objects = _jsonld_objects(tree)
+    art = articles[0] if articles else {}
+
+    site_name = (meta.get("og:site_name") or meta.get("application-name")
+                 or _first_str(*(_names(a.get("publisher")) for a in articles))) or None
+    title_el = tree.find(".//title")
+    page_title = _squash(title_el.text_content()) if title_el is not None else None
+    title = (meta.get("og:title") or _first_str(art.get("headline"), art.get("name"))
+             or meta.get("twitter:title") or page_title) or None
+
+    canonical = tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href')
+    found_url = (canonical[0].strip() if canonical and canonical[0].strip() else None) or meta.get("og:url")
+    if found_url and url:
+        found_url = urljoin(url, found_url)
+    if found_url and not re.match(r"https?://", found_url):
+        found_url = None
+
+    description = (meta.get("og:description") or meta.get("description")
+                   or meta.get("twitter:description") or _first_str(art.get("description"))) or None
+
+    published, source = None, None
+    candidates = [(a.get("datePublished"), "json-ld datePublished") for a in articles]
+    candidates += [(o.get("datePublished"), "json-ld datePublished") for o in objects if o not in articles]
+    candidates += [(meta.get(k), f"meta {k}") for k in (
+        "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+        "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+        "sailthru.date", "parsely-pub-date", "article.published", "og:pubdate")]
+    for value, label in candidates:
+        if isinstance(value, list) and value:
+            value = value[0]
+        if isinstance(value, str) and (d := parse_date(value)):
+            published, source = d, label
+            break
+    if published is None:
+        published, source = _time_element_date(tree)
+    if published is None and (d := _htmldate(tree, url)):
+        published, source = d, "htmldate"
+
+    bodies = tuple(a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str))
+    return PageMeta(
+        title=title, url=found_url or url, site_name=site_name,
+        byline=_bylines(tree, meta, articles, site_name),
+        published=published, published_source=source,
+        description=description, article_bodies=bodies,
+    )
+
+
+def load_tree(html: str):
+    """lxml tree of a page, or None: an unparseable page still gets a text attempt."""
+    try:
+        from trafilatura.utils import load_html
+
+        return load_html(html)
+    except Exception:  # noqa: BLE001
+        try:
+            return lxml_html.fromstring(html) if html.strip() else None
+        except Exception:  # noqa: BLE001
+            return None

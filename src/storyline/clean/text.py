@@ -1,0 +1,163 @@
+"""Line-level news cleaning for text that is already out of its HTML.
+
+Whatever the format, a news page's body arrives with things that are not the
+story: a headline and a dateline on top, photo captions with their credits,
+"Read more" and "Related article" teasers, link syntax, an agency credit and an
+"Original url:" footer at the end. Each is recognised by its own rule below,
+removed from the body, and what it tells (title, date line, caption, credit,
+URL) is kept as metadata, since a caption's date is a photo date, not the
+publication date, and a footer's URL is the article's address.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.clean.credits import credit_line, dateline_credit
+
+# Markdown syntax that is not text
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]+|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE_MARK = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_BOLD_TAIL = re.compile(r"\*\*([^*]+)\*\*\s*$")
+
+# Teasers and page furniture, each a whole line
+_FURNITURE = re.compile(
+    r"^\W*(read more|read also|also read|more reading|related( articles?| stories| coverage| content| news)?|"
+    r"see also|recommended|most read|trending|advertisement|advert|sponsored( content)?|"
+    r"sign up( now)?( for [\w ]+)?|subscribe( now)?( to [\w ]+)?|share( this( article| story)?)?|"
+    r"click here[\w ]*|follow us[\w ]*|watch( the)? video|listen( to this article)?|"
+    r"continue reading|skip to (main )?content|back to top|comments?|print( this)?|"
+    r"(get|download) (the|our) app[\w ]*|this article (was|is) (originally )?(published|available)[\w ,:.]*)\W*$",
+    re.I)
+_TEASER = re.compile(r"^\W*(related( article| story)?|read more|read also|also read|see also|more|watch|listen)\s*:\s*\S", re.I)
+# Photo captions and credits
+_PHOTO_CREDIT = re.compile(
+    r"©|\(c\)\s*\d{4}|\b(photo(graph)?|image|picture|illustration|file photo|credit)s?\s*(:|by\b)|"
+    r"\b(getty images|ap photo|afp photo|reuters/|epa(-efe)?\b/|shutterstock|sputnik/|tass/|anadolu|"
+    r"pool photo|via reuters|via ap|via getty)", re.I)
+_URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
+                         r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
+_URL = re.compile(r"https?://\S+")
+_BYLINE = re.compile(r"^\s*by\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*(?:[,|/-].*)?$")
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    byline: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)   # removed caption lines: their dates bound publication from below
+    top_lines: list[str] = field(default_factory=list)  # short lines above the body: datelines live there
+
+
+def strip_markdown(line: str) -> str:
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(lambda m: m.group(1), line)
+    line = _REF_LINK.sub(lambda m: m.group(1), line)
+    line = _AUTOLINK.sub(lambda m: m.group(1), line)
+    line = _HEADING.sub("", line)
+    line = _QUOTE_MARK.sub("", line)
+    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), line)
+
+
+def _footer_url(lines: list[str], i: int) -> str | None:
+    """The URL an "Original url:" line gives, on the line itself or the next one.
+
+    A Markdown link's text keeps the URL as printed; converters break long
+    URLs with a space or a hyphen, and the text (spaces removed) is the truer copy.
+    """
+    for raw in lines[i:i + 2]:
+        for text, href in re.findall(r"\[([^\]]*)\]\(([^)\s]*)\)", raw):
+            joined = re.sub(r"\s+", "", text)
+            if _URL.fullmatch(joined):
+                return joined
+            if _URL.fullmatch(href):
+                return href
+        m = _URL.search(raw)
+        if m:
+            return m.group(0).rstrip(").,]")
+    return None
+
+
+def is_caption(raw: str, plain: str) -> bool:
+    """A photo caption: a credit mark, or (Markdown) a verbless line ending in a bold credit."""
+    if _PHOTO_CREDIT.search(plain) and (len(plain) < 400 or "©" in plain):
+        return True
+    m = _BOLD_TAIL.search(raw.strip())
+    return bool(m) and not re.search(r"[.!?\"\u201d]\s*$", raw[:m.start()].strip()) and len(plain) < 300
+
+
+def _is_title(line: str) -> bool:
+    return 0 < len(line) <= 250 and not re.search(r"[.:;,]\s*$", line) and len(line.split()) >= 3
+
+
+def clean_lines(text: str, markdown: bool = False) -> Cleaned:
+    """Split a text into the story body and the metadata its furniture carries."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = Cleaned(text="")
+    body: list[str] = []
+    skip_next_url = False
+    nonblank = [i for i, raw in enumerate(lines) if raw.strip()]
+    last = nonblank[-1] if nonblank else -1
+    for i, raw in enumerate(lines):
+        plain = re.sub(r"[ \t\u00a0]+", " ", strip_markdown(raw) if markdown else raw).strip()
+        if not plain:
+            if body and body[-1] != "":
+                body.append("")
+            continue
+        if skip_next_url and _URL.search(raw):
+            skip_next_url = False
+            continue
+        skip_next_url = False
+        m = _URL_FOOTER.match(plain)
+        if m:
+            out.url = out.url or _footer_url(lines, i)
+            skip_next_url = not _URL.search(m.group("rest") or "")
+            continue
+        if _FURNITURE.match(plain) or _TEASER.match(plain) or _RULE.match(raw):
+            continue
+        if is_caption(raw, plain):
+            out.captions.append(plain)
+            continue
+        credited = credit_line(plain, last=(i == last))
+        if credited is not None:
+            out.credits += [c for c in credited if c not in out.credits]
+            continue
+        if not any(body):
+            # above the body: headline, byline and dateline lines
+            byline = _BYLINE.match(plain)
+            if byline:
+                out.byline += re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names"))
+                continue
+            if len(plain.split()) <= 8 and not re.search(r"[.!?\"\u201d]$", plain) and out.title is not None:
+                out.top_lines.append(plain)
+                continue
+            if out.title is None and _is_title(plain) and i != last:
+                out.title = plain
+                continue
+        out.credits += [c for c in dateline_credit(plain) if c not in out.credits]
+        body.append(plain)
+    out.text = "\n\n".join(p for p in "\n".join(body).split("\n") if p).strip() if not markdown else \
+        "\n\n".join(_paragraphs(body))
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Markdown paragraphs: consecutive lines joined by a space, blank lines separate."""
+    paras, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paras.append(" ".join(current))
+            current = []
+    return paras

@@ -1,0 +1,36 @@
+"""Stage 3: read one article like an analyst.
+
+`analyse(article)` runs the readers in dependency order: time expressions
+(anchored on the publication date), the spaCy parse, quotes, entities (which
+also resolve quote speakers), events (which use entities and times), facts.
+Pure per article: the same Article gives the same AnalysedArticle.
+"""
+from __future__ import annotations
+
+from storyline.records import AnalysedArticle, Article
+
+VERSION = "read-1"
+
+
+def anchor(article: Article):
+    """The day relative expressions count from: the publication day, or the nearest bound of it."""
+    p = article.published
+    if p is None:
+        return None
+    return p.earliest or p.latest
+
+
+def analyse(article: Article) -> AnalysedArticle:
+    from storyline.read.entities import find_entities
+    from storyline.read.events import find_events
+    from storyline.read.facts import find_facts
+    from storyline.read.nlp import load_nlp
+    from storyline.read.quotes import find_quotes
+    from storyline.read.timex import tag
+
+    times = tag(article.text, anchor(article))
+    doc = load_nlp()(article.text)
+    entities, quotes = find_entities(doc, find_quotes(doc))
+    events = find_events(doc, entities, times, article.published)
+    facts = find_facts(doc, entities, events)
+    return AnalysedArticle(article.id, tuple(entities), tuple(times), tuple(quotes), tuple(events), tuple(facts))

@@ -1,0 +1,81 @@
+"""The words that introduce what someone said, thought or claimed.
+
+A cue is described by the lemma of its head word and the dependency relation
+that links it to the content it introduces: "say" + ccomp (she said that ...),
+"accuse" + dobj (he accused Clinton of ...), "vow" + xcomp (vowed to fight),
+"claim" + acl (his claim that ...). Keying on the pair rather than the lemma
+alone matters because the same verb is a cue with one complement and not with
+another: "told reporters" (dobj) names the hearer, "told ... that" (ccomp)
+names the content.
+
+Two sources are merged:
+
+- SPEECH: a hand-written core of reporting and cognition verbs, so that the
+  extractor works on any news text even for verbs the training data never saw.
+- quote_cues.json: (lemma, relation) pairs counted on PolNeAR by
+  bench/quote_cues.py, each with the share of its occurrences that annotators
+  marked as an attribution. Pairs below THRESHOLD cost more precision than
+  they bring recall and are ignored.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+THRESHOLD = 0.34
+
+# Verbs of saying, reporting and believing that take a clausal complement.
+SPEECH = frozenset("""
+say tell add note argue claim insist warn explain acknowledge admit announce declare
+state report suggest write tweet post reply respond answer ask assert allege concede
+confirm deny emphasize stress predict promise vow pledge recall reveal remark observe
+contend maintain mention complain boast testify told caution estimate conclude find
+indicate point agree disagree believe think fear hope worry wonder doubt suspect
+speculate charge counter retort quip joke muse shout yell scream whisper chant
+propose recommend urge demand threaten signal hint imply acknowledge disclose
+""".split())
+
+# Speech verbs that introduce a direct quotation whatever the parser made of it.
+DIRECT = SPEECH | frozenset("""
+continue go begin start begin explain describe call exclaim sing read laugh smile
+cry plead sigh snap bark gush beam marvel rage fume recount offer put
+""".split())
+
+# Verbs whose direct object is what was said or judged ("criticized the plan").
+OBJECT = frozenset("""
+accuse blame criticize praise denounce condemn slam blast mock dismiss reject
+tout cite describe endorse question call urge defend attack mention discuss
+propose recall
+""".split())
+
+ACCORDING = frozenset({"according"})
+
+# Nouns that carry content in a clause of their own: "his claim that ..."
+NOUNS = frozenset("""
+claim statement assertion allegation argument suggestion belief view warning
+promise pledge vow charge accusation insistence prediction admission assurance
+""".split())
+
+
+@lru_cache(maxsize=1)
+def learned() -> dict[tuple[str, str], float]:
+    path = Path(__file__).with_name("quote_cues.json")
+    if not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {tuple(k.split(" ", 1)): float(v) for k, v in raw.items()}
+
+
+def is_cue(lemma: str, dep: str) -> bool:
+    """Whether a word with this lemma introduces content linked to it by `dep`."""
+    lemma = lemma.lower()
+    if dep == "ccomp" and lemma in SPEECH:
+        return True
+    if dep == "dobj" and lemma in OBJECT:
+        return True
+    if dep == "xcomp" and lemma in {"vow", "pledge", "promise", "threaten", "urge", "refuse", "decline"}:
+        return True
+    if dep in ("acl", "ccomp") and lemma in NOUNS:
+        return True
+    return learned().get((lemma, dep), 0.0) >= THRESHOLD

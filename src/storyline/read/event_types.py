@@ -1,0 +1,122 @@
+"""The news event schema: which words announce which kind of happening.
+
+The schema is data, not code, so that a new kind of event (or a trigger word
+found missing on a new corpus) is one line here and one row in the tests.
+docs/events.md is the human-readable version of this table; keep them in step.
+
+Type names are lowercase and start with the word a reader would use ("arrest",
+"exchange", "statement") because downstream matching and the timeline text
+read them as words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    verbs: frozenset[str] = frozenset()      # verb lemmas
+    nouns: frozenset[str] = frozenset()      # noun lemmas
+    # role of a possessor / "of" complement of a noun trigger ("Bout's arrest", "the release of X")
+    noun_owner_role: str = "patient"
+    # a noun trigger counts only when governed by one of these lemmas (None: always);
+    # "a nine-year sentence" being served is a state, "a sentence expected on Friday" is a happening
+    noun_heads: frozenset[str] | None = None
+    # participants must include a person (or a "prisoner" modifier) for the event to stand
+    needs_person: bool = False
+    # legal-process events whose missing subject is the person the previous sentence was about
+    inherits_subject: bool = False
+
+
+def _t(name, verbs=(), nouns=(), **kw) -> EventType:
+    return EventType(name, frozenset(verbs), frozenset(nouns), **kw)
+
+
+_SENTENCE_HEADS = frozenset({
+    "impose", "hand", "give", "pass", "deliver", "announce", "expect", "schedule", "issue", "appeal",
+    "uphold", "overturn", "reduce", "commute", "set", "due", "await", "read", "pronounce", "receive",
+})
+
+EVENT_TYPES: tuple[EventType, ...] = (
+    _t("arrest", {"arrest", "detain", "apprehend", "nab", "capture"}, {"arrest", "detention", "capture"},
+       needs_person=True),
+    _t("charge", {"charge", "indict"}, {"indictment"}, needs_person=True),
+    _t("trial", set(), {"trial", "hearing"}, needs_person=True),
+    _t("verdict", {"acquit"}, {"verdict", "acquittal", "ruling"}, inherits_subject=True),
+    _t("conviction", {"convict"}, {"conviction"}, needs_person=True),
+    _t("plea", {"plead"}, {"plea"}, needs_person=True),
+    _t("sentence", {"sentence"}, {"sentence", "sentencing"}, noun_heads=_SENTENCE_HEADS,
+       inherits_subject=True),
+    _t("release", {"release", "free", "pardon"}, {"release", "pardon"}, needs_person=True),
+    _t("exchange", {"swap", "exchange", "trade"}, {"exchange", "swap", "trade"}, noun_owner_role="participant",
+       needs_person=True),
+    _t("extradition", {"extradite", "deport"}, {"extradition", "deportation"}, needs_person=True),
+    _t("meeting", {"meet"}, {"meeting", "summit", "talks"}, noun_owner_role="agent"),
+    _t("call", {"phone", "telephone"}, {"call", "phone call", "conversation"}, noun_owner_role="agent"),
+    _t("statement", set(), {"statement", "comment", "remark", "announcement", "speech", "interview"},
+       noun_owner_role="agent"),
+    _t("treaty", set(), {"treaty", "pact", "accord", "convention"}, noun_owner_role="agent"),
+    _t("agreement", {"agree"}, {"agreement", "deal", "ceasefire", "truce"}, noun_owner_role="agent"),
+    _t("attack", {"attack", "bomb", "shell", "raid", "ambush", "invade"},
+       {"attack", "bombing", "assault", "airstrike", "shelling", "raid", "invasion", "ambush"},
+       noun_owner_role="agent"),
+    _t("protest", {"protest", "rally", "demonstrate"}, {"protest", "demonstration", "rally"},
+       noun_owner_role="agent"),
+    _t("death", {"die", "kill", "assassinate"}, {"death", "killing", "assassination", "execution"}),
+    _t("election", {"elect", "reelect", "re-elect"}, {"election", "referendum", "runoff"}),
+    _t("resignation", {"resign", "quit"}, {"resignation"}, noun_owner_role="agent"),
+    _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"}),
+)
+
+BY_NAME = {t.name: t for t in EVENT_TYPES}
+VERB_TYPES = {v: t for t in EVENT_TYPES for v in t.verbs}
+NOUN_TYPES = {n: t for t in EVENT_TYPES for n in t.nouns}
+
+# Reporting verbs: a named subject of one of these makes a "statement" event.
+SAY_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "claim", "declare", "stress", "insist", "deny", "accuse",
+    "warn", "comment", "indicate", "report", "express", "note", "confirm", "argue", "assert", "allege",
+    "explain", "reiterate", "acknowledge", "admit", "emphasize", "emphasise", "suggest", "write", "tweet",
+    "testify", "reply", "respond", "urge", "vow", "pledge", "promise", "threaten", "maintain", "describe",
+})
+
+# Verbs whose object noun is the event itself: "completed a swap", "signed a treaty", "held talks".
+LIGHT_VERBS = frozenset({
+    "complete", "carry", "conduct", "hold", "sign", "reach", "make", "strike", "agree", "conclude",
+    "finalize", "finalise", "seal", "broker", "negotiate", "launch", "stage", "mount", "organize",
+    "organise", "host", "have", "attend", "impose", "hand", "deliver", "announce", "order", "approve",
+    "secure", "win", "lose", "call", "request", "propose", "offer", "seek", "want", "push", "demand",
+    "arrange", "discuss", "plan", "agree", "accept", "reject", "ratify", "enter", "join",
+})
+
+# Nouns that stand for a prisoner-like participant when no name is given ("a prisoner swap").
+PERSON_STAND_INS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
+
+# Words after a time expression that make the event lie before/after the clause it modifies.
+SEQUENCE_ADVERBS = frozenset({"subsequently", "later", "then", "afterwards", "afterward", "eventually"})
+
+# A capital city as the agent of a diplomatic act stands for its state ("signed by Washington and
+# Moscow"): general knowledge of news metonymy, not a list of one story's places.
+CAPITALS = {
+    "washington": ("United States", "U.S.", "US", "USA", "America"), "moscow": ("Russia",),
+    "kremlin": ("Russia",), "beijing": ("China",), "london": ("United Kingdom", "Britain", "UK", "U.K."),
+    "paris": ("France",), "berlin": ("Germany",), "tokyo": ("Japan",), "kyiv": ("Ukraine",),
+    "kiev": ("Ukraine",), "tehran": ("Iran",), "ankara": ("Turkey", "Türkiye"), "seoul": ("South Korea",),
+    "pyongyang": ("North Korea",), "delhi": ("India",), "new delhi": ("India",), "islamabad": ("Pakistan",),
+    "kabul": ("Afghanistan",), "baghdad": ("Iraq",), "damascus": ("Syria",), "jerusalem": ("Israel",),
+    "cairo": ("Egypt",), "riyadh": ("Saudi Arabia",), "ottawa": ("Canada",), "canberra": ("Australia",),
+    "brussels": ("Belgium", "European Union", "EU"), "rome": ("Italy",), "madrid": ("Spain",),
+    "warsaw": ("Poland",), "minsk": ("Belarus",), "caracas": ("Venezuela",), "havana": ("Cuba",),
+    "mexico city": ("Mexico",), "brasilia": ("Brazil",), "buenos aires": ("Argentina",),
+    "pretoria": ("South Africa",), "nairobi": ("Kenya",), "abuja": ("Nigeria",), "doha": ("Qatar",),
+    "abu dhabi": ("United Arab Emirates", "UAE"), "taipei": ("Taiwan",), "manila": ("Philippines",),
+    "jakarta": ("Indonesia",), "hanoi": ("Vietnam",), "bangkok": ("Thailand",), "tbilisi": ("Georgia",),
+    "yerevan": ("Armenia",), "baku": ("Azerbaijan",), "athens": ("Greece",), "stockholm": ("Sweden",),
+    "oslo": ("Norway",), "helsinki": ("Finland",), "copenhagen": ("Denmark",), "vienna": ("Austria",),
+    "bern": ("Switzerland",), "the hague": ("Netherlands",), "amsterdam": ("Netherlands",),
+    "budapest": ("Hungary",), "prague": ("Czech Republic", "Czechia"), "bucharest": ("Romania",),
+    "sofia": ("Bulgaria",), "belgrade": ("Serbia",), "tripoli": ("Libya",), "khartoum": ("Sudan",),
+    "beirut": ("Lebanon",), "amman": ("Jordan",), "sanaa": ("Yemen",), "dublin": ("Ireland",),
+    "lisbon": ("Portugal",),
+}

@@ -1,0 +1,138 @@
+"""The local runner: feeds stages one article at a time and hands records to the store.
+
+It owns everything stages must not: the store, progress, resuming, and the
+process pool. Resuming needs no bookkeeping of its own: an input whose
+(source, content hash) is stored is skipped, an article whose analysis is
+stored at the current version is not read again, and each article is written
+in one transaction, so an interrupted run restarted later loses and duplicates
+nothing.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from typing import Iterable, Iterator
+
+from tqdm import tqdm
+
+from storyline import clean as clean_stage
+from storyline.clean.dedup import signature, text_hash
+from storyline.ingest import iter_inputs
+from storyline.records import AnalysedArticle, Article, RawDoc, Refusal
+from storyline.store import SQLiteStore
+
+
+@dataclass
+class Summary:
+    read: int = 0            # articles found in the inputs
+    stored: int = 0          # newly stored
+    already: int = 0         # stored by an earlier run
+    duplicates: int = 0      # newly stored copies of another article
+    refused: Counter = field(default_factory=Counter)   # reason -> count
+    analysed: int = 0
+
+    def line(self) -> str:
+        refused = sum(self.refused.values())
+        text = (f"{self.read} articles read, {self.stored} stored, {self.already} already stored, "
+                f"{self.duplicates} duplicates, {refused} refused")
+        if refused:
+            top = "; ".join(f"{n} x {reason}" for reason, n in self.refused.most_common(3))
+            text += f" ({top}{'; ...' if len(self.refused) > 3 else ''})"
+        return text
+
+
+def _reason_kind(reason: str) -> str:
+    """Group refusal reasons for the summary: "file is 52.4 MB, over ..." -> "file is N MB, over ..."."""
+    import re
+    return re.sub(r"\d+(?:\.\d+)?", "N", reason)
+
+
+def ingest(store: SQLiteStore, inputs: Iterable[str], progress: bool = False, on_refusal=None) -> Summary:
+    """Stages 1 and 2 into the store, with duplicate detection."""
+    summary = Summary()
+    bar = tqdm(desc="ingest", unit=" doc", disable=not progress, leave=False)
+    for item in iter_inputs(inputs):
+        bar.update()
+        if isinstance(item, Refusal):
+            _refuse(store, summary, item, None, on_refusal)
+            continue
+        summary.read += 1
+        digest = clean_stage.content_hash(item)
+        if store.has_input(item.source, digest):
+            summary.already += 1
+            continue
+        try:
+            result = clean_stage.clean(item)
+        except Exception as err:  # a bug on one article must not stop the run; it is recorded instead
+            result = Refusal(item.source, f"could not be cleaned ({type(err).__name__}: {err})")
+        if isinstance(result, Refusal):
+            summary.read -= 1
+            _refuse(store, summary, result, digest, on_refusal)
+            continue
+        _store_article(store, summary, result)
+    bar.close()
+    return summary
+
+
+def _refuse(store, summary: Summary, refusal: Refusal, digest, on_refusal) -> None:
+    store.add_refusal(refusal, digest)
+    summary.refused[_reason_kind(refusal.reason)] += 1
+    if on_refusal:
+        on_refusal(refusal)
+
+
+def _store_article(store: SQLiteStore, summary: Summary, article: Article) -> None:
+    if store.has_id(article.id):
+        old = article.id
+        if store.has_source(article.source):
+            store.remove_article(old)          # the input changed since it was stored: replace it
+        else:
+            article = replace(article, id=f"{old}~{article.content_hash[:8]}")
+    digest, sig = text_hash(article.text), signature(article.text)
+    original = store.find_duplicate(digest, sig)
+    if original:
+        article = replace(article, duplicate_of=original)
+        summary.duplicates += 1
+    store.add_article(article, sig, digest)
+    summary.stored += 1
+
+
+# ---------------------------------------------------------------- stage 3
+
+def _analyse(article: Article) -> AnalysedArticle:
+    from storyline.read import analyse
+    return analyse(article)
+
+
+def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool = False) -> int:
+    """Stage 3 for every stored article lacking an analysis at the current version."""
+    from storyline.read import VERSION
+    todo = [a for a in store.articles() if store.analysis(a.id, VERSION) is None]
+    if not todo:
+        return 0
+    workers = workers or (min(os.cpu_count() or 1, 4) if len(todo) >= 40 else 1)
+    bar = tqdm(total=len(todo), desc="read", unit=" article", disable=not progress, leave=False)
+    for analysis in _map(_analyse, todo, workers):
+        store.add_analysis(analysis, VERSION)
+        bar.update()
+    bar.close()
+    return len(todo)
+
+
+def _map(fn, items: list, workers: int) -> Iterator:
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    with get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(fn, items, chunksize=4)
+
+
+# ---------------------------------------------------------------- stage 4
+
+def connect(store: SQLiteStore) -> None:
+    """Cross-article reasoning that changes stored articles: dates only the corpus can anchor."""
+    from storyline.connect.dating import date_undated
+    for article in date_undated(list(store.articles())):
+        store.update_published(article)

@@ -1,0 +1,40 @@
+"""The one interface every store implements.
+
+Stages never see the store: the runner hands it records. Keeping the surface
+this small is what lets PostgreSQL (or anything else) stand in for SQLite.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Protocol
+
+from storyline.records import AnalysedArticle, Article, Refusal
+
+
+class Store(Protocol):
+    def has_input(self, source: str, content_hash: str) -> bool:
+        """True when this exact input was already stored or refused."""
+
+    def add_article(self, article: Article, signature: list[int] | None = None) -> None:
+        """Store one cleaned article, atomically, with its near-duplicate signature."""
+
+    def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
+        """Record an input that could not become an article; a repeat replaces the old reason."""
+
+    def find_duplicate(self, text_hash: str, signature: list[int] | None) -> str | None:
+        """The id of an earlier article this one copies, exactly or nearly."""
+
+    def update_published(self, article: Article) -> None:
+        """Replace an article's publication date (cross-article reasoning refines it)."""
+
+    def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
+        """Store what stage 3 read in one article, replacing an older version."""
+
+    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None: ...
+
+    def articles(self) -> Iterator[Article]: ...
+
+    def refusals(self) -> Iterator[Refusal]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,148 @@
+"""The default store: one SQLite file.
+
+Each article is written in its own transaction, keyed by (source, content
+hash), so a run killed at any point leaves only whole articles behind and a
+second run skips exactly what the first one finished. Near-duplicate lookup
+goes through MinHash LSH band buckets kept in an indexed table, so finding the
+copies of a new article never compares it with the whole corpus.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from storyline.clean.dedup import BANDS, band_keys, similarity
+from storyline.errors import StoreError
+from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.store import codec
+from storyline.store.migrations import MIGRATIONS
+
+NEAR_DUPLICATE = 0.8     # estimated Jaccard of word shingles above which a text copies another
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot open the store ({err})") from err
+
+    # ------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+        if current > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: written by a newer storyline (schema {current}); upgrade storyline")
+        for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self.db:
+                for statement in filter(str.strip, script.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+
+    # ------------------------------------------------------------ articles
+    def has_input(self, source: str, content_hash: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE source = ? AND content_hash = ?",
+                              (source, content_hash)).fetchone()
+        return row is not None
+
+    def has_id(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def has_source(self, source: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE source = ?", (source,)).fetchone() is not None
+
+    def remove_article(self, article_id: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
+            self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
+            self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "") -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO articles (id, source, content_hash, text_hash, duplicate_of, data, signature) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article.id, article.source, article.content_hash, text_hash, article.duplicate_of,
+                 codec.dumps(article), ",".join(map(str, signature)) if signature else None))
+            if signature:
+                self.db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
+                                    [(b, key, article.id) for b, key in enumerate(band_keys(signature))])
+            self.db.execute("DELETE FROM refusals WHERE source = ?", (article.source,))
+
+    def find_duplicate(self, text_hash: str, signature: list[int] | None) -> str | None:
+        row = self.db.execute("SELECT id FROM articles WHERE text_hash = ? ORDER BY seq LIMIT 1",
+                              (text_hash,)).fetchone()
+        if row:
+            return row[0]
+        if not signature:
+            return None
+        keys = band_keys(signature)
+        clause = " OR ".join(["(band = ? AND bucket = ?)"] * BANDS)
+        params = [x for b, key in enumerate(keys) for x in (b, key)]
+        candidates = self.db.execute(
+            f"SELECT DISTINCT a.id, a.signature, a.seq FROM lsh JOIN articles a ON a.id = lsh.article_id "
+            f"WHERE {clause} ORDER BY a.seq", params).fetchall()
+        for article_id, other, _ in candidates:
+            if other and similarity(signature, [int(x) for x in other.split(",")]) >= NEAR_DUPLICATE:
+                return article_id
+        return None
+
+    def update_published(self, article: Article) -> None:
+        with self.db:
+            self.db.execute("UPDATE articles SET data = ? WHERE id = ?", (codec.dumps(article), article.id))
+
+    def articles(self) -> Iterator[Article]:
+        for (data,) in self.db.execute("SELECT data FROM articles ORDER BY seq"):
+            yield codec.loads(Article, data)
+
+    # ------------------------------------------------------------ refusals
+    def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason) VALUES (?, ?, ?)",
+                            (refusal.source, content_hash, refusal.reason))
+
+    def refusals(self) -> Iterator[Refusal]:
+        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY source"):
+            yield Refusal(source, reason)
+
+    # ------------------------------------------------------------ analyses (stage 3)
+    def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
+                            (analysis.article_id, version, codec.dumps(analysis)))
+
+    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None:
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
+                              (article_id, version)).fetchone()
+        return codec.loads(AnalysedArticle, row[0]) if row else None
+
+    # ------------------------------------------------------------ summary
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT COUNT(*) FROM articles"),
+                "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                "refused": one("SELECT COUNT(*) FROM refusals"),
+                "analysed": one("SELECT COUNT(*) FROM analyses")}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
