@@ -154,10 +154,13 @@ _DROP_LINE: tuple[tuple[str, re.Pattern, int], ...] = (
     ("share", _rx(r"(share|tweet|email|print)( this| on| via| the)?( article| story| page| \w+)?\W*$"), 40),
     ("read more", _rx(r"(read|see|watch) (more|also|next)\b|(also|more) (read|see|on)\W"), 200),
     ("related", _rx(r"(related|more|also|see also|recommended|trending|don.?t miss|most (read|popular|viewed|shared)"
-                    r"|you (may|might) (also )?like|more (from|stories|coverage)|read next|up next)\b[^.!?]*$"), 80),
+                    r"|you (may|might) (also )?like|more (from|stories|coverage)|read next|up next)\b[^.!?]*(\.\.\.|…)?\W*$"), 80),
     ("newsletter", _rx(r".{0,150}\b(newsletters?|inbox)\b"), 220),
     ("subscribe", _rx(r"(sign up|subscribe|join)\b.{0,120}\b(newsletter|free|today|now|here|access|members?|plus|pro)\b"), 300),
-    ("follow", _rx(r".*\bfollow (us|him|her|them|me|@?\w+) on (twitter|facebook|instagram|linkedin|youtube)"), 400),
+    ("follow", _rx(r".*\bfollow (us|him|her|them|me|@?\w+) on (twitter|facebook|instagram|linkedin|youtube)"
+                   r"|follow .{0,60}\b(coverage|live updates)\b"), 400),
+    ("pitch", _rx(r"if you (enjoyed|liked|value|appreciate) (this|our|reading)"), 400),
+    ("shortcode", _rx(r"\[(\w+)\b[^\]]*\].*\[/\1\]\W*$"), 400),
     ("copyright", _rx(r"(©|\(c\) |copyright\b)|.{0,150}all rights reserved"), 250),
     ("photo credit", _rx(r"\(?(photo|image|picture|photograph|illustration|video|graphic)s?( credit| by)?\s*[:©/]"
                          r"|.{0,200}(\([^()]{0,40}\b(photo|images?|pictures?|credit)\b[^()]{0,60}\)|©.{0,60})\W*$"), 250),
@@ -190,29 +193,49 @@ def _is_byline_block(block: str, byline: tuple[str, ...]) -> bool:
     return bool(names) and any(n in block for n in byline) and not rest.strip()
 
 
-def _title_variants(meta: PageMeta) -> set[str]:
-    out = set()
-    for t in (meta.title,):
-        if t:
-            out.add(_norm(t))
-            for part in re.split(r"\s[|–—-]\s", t):
-                if len(part.split()) >= 3:
-                    out.add(_norm(part))
-    return out - {""}
+def _title_variants(meta: PageMeta, headings: tuple[str, ...] = ()) -> set[str]:
+    """The headline as the page states it in <title>/og:title (maybe with an
+    outlet suffix) and in its <h1> elements."""
+    out = {_norm(h) for h in headings}
+    if meta.title:
+        out.add(_norm(meta.title))
+        out.update(_norm(part) for part in re.split(r"\s[|–—-]\s", meta.title) if len(part.split()) >= 3)
+    return {t for t in out if len(t.split()) >= 3}
 
 
-def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: frozenset[str] = frozenset()) -> list[str]:
+def _is_standfirst(block: str, meta: PageMeta) -> bool:
+    """The dek under a headline: the page description, or a short line with no
+    closing punctuation (a sentence of story text ends with one)."""
+    desc = _norm(meta.description or "")
+    norm = _norm(block)
+    if desc and norm and (norm == desc or desc.startswith(norm) or norm.startswith(desc)):
+        return True
+    return len(block) < 160 and len(block.split()) >= 4 and not re.search(r"[.!?\"”’')]\W*$", block)
+
+
+_PLAIN_RULES = ("title", "standfirst", "byline", "related run", "no words")
+
+
+def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: frozenset[str] = frozenset(),
+                 headings: tuple[str, ...] = ()) -> list[str]:
     """Drop the news-page furniture that extractors let through.
 
-    `disabled` names rules to skip; bench/extraction.py uses it to measure
-    what each rule is worth."""
+    `headings` are the page's <h1> texts. `disabled` names rules to skip;
+    bench/extraction.py --ablate uses it to measure what each rule is worth."""
     meta = meta or PageMeta()
-    titles = _title_variants(meta)
+    titles = _title_variants(meta, headings)
     out: list[str] = []
-    in_related = False
+    in_related = after_title = False
     for i, block in enumerate(blocks):
-        if "title" not in disabled and not out and titles and _norm(block) in titles:
+        if "no words" not in disabled and not re.search(r"\w", block):
+            continue  # table rules, separators, lone bullets
+        if "title" not in disabled and i < 3 and titles and _norm(block) in titles:
+            after_title = not out
             continue
+        if after_title and "standfirst" not in disabled and _is_standfirst(block, meta):
+            after_title = False
+            continue
+        after_title = False
         if "byline" not in disabled and (i < 4 or i >= len(blocks) - 3) and _is_byline_block(block, meta.byline):
             continue
         hit = next((name for name, rx, limit in _DROP_LINE
@@ -248,7 +271,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
         blocks = []
         if tree is not None:
             blocks, _how = main_text_blocks(html, url, meta, tree)
-        text = "\n\n".join(clean_blocks(blocks, meta))
+        headings = tuple(h.text_content() for h in tree.iter("h1")) if tree is not None else ()
+        text = "\n\n".join(clean_blocks(blocks, meta, headings=headings))
     except Exception:  # noqa: BLE001 - last resort: the contract is "never raises"
         return HtmlPage("", None, url, None, (), None, None, None)
     return HtmlPage(

@@ -75,7 +75,8 @@ def _footer_url(lines: list[str], i: int) -> str | None:
     A Markdown link's text keeps the URL as printed; converters break long
     URLs with a space or a hyphen, and the text (spaces removed) is the truer copy.
     """
-    for raw in lines[i:i + 2]:
+    following = [raw for raw in lines[i + 1:i + 5] if raw.strip()][:1]
+    for raw in [lines[i]] + following:
         for text, href in re.findall(r"\[([^\]]*)\]\(([^)\s]*)\)", raw):
             joined = re.sub(r"\s+", "", text)
             if _URL.fullmatch(joined):

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from storyline import clean as clean_stage
+from storyline.clean import stage as clean_stage
 from storyline.clean.dedup import signature, text_hash
 from storyline.ingest import iter_inputs
 from storyline.records import AnalysedArticle, Article, RawDoc, Refusal

@@ -1,0 +1,81 @@
+"""Stage 2 as one pure function: from a document's bytes to a clean, dated article.
+
+`clean(raw)` is pure: the same RawDoc always gives the same Article (or the
+same Refusal), which is what lets the runner cache it and run it anywhere.
+JSON Lines text is kept exactly as given, since benchmark offsets point into
+it; metadata (credits, dates) is still read from it.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from storyline.clean import dating
+from storyline.clean.outlets import outlet_from_url
+from storyline.clean.text import clean_lines
+from storyline.ingest import decode
+from storyline.records import Article, DateRange, RawDoc, Refusal
+
+MIN_WORDS = 5
+VERSION = "clean-1"
+
+
+def article_id(raw: RawDoc) -> str:
+    given = raw.hints.get("id")
+    if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip():
+        return str(given).strip()
+    return "a" + hashlib.sha1(raw.source.encode()).hexdigest()[:12]
+
+
+def content_hash(raw: RawDoc) -> str:
+    return hashlib.sha256(raw.body).hexdigest()
+
+
+def _hint(raw: RawDoc, key: str) -> str | None:
+    value = raw.hints.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def clean(raw: RawDoc) -> Article | Refusal:
+    text = decode(raw.body, raw.encoding)
+    html_meta = None
+    if raw.kind == "html":
+        from storyline.clean.html import extract_html   # trafilatura is slow to import; only HTML needs it
+        html_meta = extract_html(text, _hint(raw, "url"))
+        text = html_meta.text
+    if raw.kind == "jsonl":
+        lines = clean_lines(text)
+        body = text
+    else:
+        lines = clean_lines(text, markdown=raw.kind in ("markdown", "html"))
+        body = lines.text
+    if len(body.split()) < MIN_WORDS:
+        return Refusal(raw.source, f"no article text found ({len(body.split())} words after cleaning)")
+    url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
+    title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
+    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url)
+    byline = tuple(html_meta.byline) if html_meta and html_meta.byline else tuple(lines.byline)
+    return Article(
+        id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),
+        title=title, url=url, outlet=outlet, byline=byline, credits=tuple(lines.credits),
+        published=_published(raw, html_meta, url, lines, body), kind=raw.kind, captions=tuple(lines.captions))
+
+
+def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
+    for key in ("published", "date", "pubdate"):
+        day = dating.parse_date(raw.hints.get(key))
+        if day:
+            return DateRange(day, day, f"'{key}' given with the input")
+    if html_meta and html_meta.published:
+        day = dating.parse_date(html_meta.published)
+        if day:
+            return DateRange(day, day, html_meta.published_source or "page metadata")
+    found = dating.from_url(url) or dating.from_dateline(lines.top_lines)
+    if found:
+        return found
+    implied = dating.implied(body, lines.captions)
+    if implied:
+        return implied
+    crawled = dating.parse_date(raw.hints.get("warc_date"))
+    if crawled:
+        return DateRange(None, crawled, "not later than the archive's capture date")
+    return DateRange(None, None, "no date in the input's metadata, URL, dateline or text")
