@@ -92,14 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ratio ours/plain F1: {mine['f1'] / plain['f1']:.4f}")
 
         if args.ablate:
-            names = ["title", "byline", "related run"] + [n for n, _, _ in ours._DROP_LINE]
+            names = list(ours.RULES)
             original = ours.clean_blocks
             for name in names:
-                ours.clean_blocks = lambda b, m=None, d=frozenset(), _n=name: original(b, m, frozenset({_n}))
+                ours.clean_blocks = lambda b, m=None, d=frozenset(), headings=(), _n=name: original(
+                    b, m, frozenset({_n}), headings)
                 fig = score(export(lambda h: extract_html(h).text)[0], gold, tmp, "ablate")
                 print(f"  without {name:14s} F1 {fig['f1']:.4f} ({fig['f1'] - mine['f1']:+.4f})"
                       f" P {fig['precision']:.4f} R {fig['recall']:.4f}")
-            ours.clean_blocks = lambda b, m=None, d=frozenset(): b
+            ours.clean_blocks = lambda b, m=None, d=frozenset(), headings=(): b
             fig = score(export(lambda h: extract_html(h).text)[0], gold, tmp, "ablate")
             print(f"  without any cleaning  F1 {fig['f1']:.4f} ({fig['f1'] - mine['f1']:+.4f})")
             ours.clean_blocks = original

@@ -34,7 +34,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "CP": ("The Canadian Press", "Canadian Press"),
 }
 _FORM_TO_NAME = {form.lower(): name for name, forms in AGENCIES.items() for form in forms}
-_FORMS = "|".join(sorted((re.escape(f) for f in _FORM_TO_NAME), key=len, reverse=True))
+_FORMS = "|".join(sorted({re.escape(f) for forms in AGENCIES.values() for f in forms}, key=len, reverse=True))
 _AGENCY = rf"(?:the\s+)?(?:{_FORMS})"
 _LIST = rf"(?P<who>{_AGENCY}(?:\s*(?:,|and|&)\s*{_AGENCY})*)"
 

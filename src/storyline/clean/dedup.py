@@ -19,7 +19,7 @@ import numpy as np
 PERMUTATIONS = 128
 BANDS = 32                       # 32 bands x 4 rows: pairs above ~0.6 Jaccard meet in some band
 ROWS = PERMUTATIONS // BANDS
-SHINGLE = 5
+SHINGLE = 3
 _PRIME = (1 << 61) - 1
 _rng = np.random.RandomState(20221208)
 _A = _rng.randint(1, 1 << 31, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)

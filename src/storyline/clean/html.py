@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, split_byline
@@ -99,6 +100,7 @@ def _density(tree) -> list[str]:
     if tree is None:
         return []
     try:
+        tree = deepcopy(tree)  # the caller's tree still serves metadata
         for el in tree.xpath("|".join(f"//{t}" for t in _NOISE_TAGS)):
             el.drop_tree()
         scores: dict = {}
@@ -203,17 +205,13 @@ def _title_variants(meta: PageMeta, headings: tuple[str, ...] = ()) -> set[str]:
     return {t for t in out if len(t.split()) >= 3}
 
 
-def _is_standfirst(block: str, meta: PageMeta) -> bool:
-    """The dek under a headline: the page description, or a short line with no
-    closing punctuation (a sentence of story text ends with one)."""
-    desc = _norm(meta.description or "")
-    norm = _norm(block)
-    if desc and norm and (norm == desc or desc.startswith(norm) or norm.startswith(desc)):
-        return True
+def _is_standfirst(block: str) -> bool:
+    """The dek under a headline: a short line with no closing punctuation. The
+    page description is no guide here: it is as often the lede itself."""
     return len(block) < 160 and len(block.split()) >= 4 and not re.search(r"[.!?\"”’')]\W*$", block)
 
 
-_PLAIN_RULES = ("title", "standfirst", "byline", "related run", "no words")
+RULES = ("title", "standfirst", "byline", "related run", "no words") + tuple(n for n, _, _ in _DROP_LINE)
 
 
 def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: frozenset[str] = frozenset(),
@@ -232,7 +230,7 @@ def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: froz
         if "title" not in disabled and i < 3 and titles and _norm(block) in titles:
             after_title = not out
             continue
-        if after_title and "standfirst" not in disabled and _is_standfirst(block, meta):
+        if after_title and "standfirst" not in disabled and _is_standfirst(block):
             after_title = False
             continue
         after_title = False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_tz
@@ -165,7 +166,9 @@ def parse_date(value: str | None) -> str | None:
             from dateutil import parser as du  # shipped with htmldate
 
             if re.search(_MONTHS, value, re.I) and re.search(r"\b(19|20)\d\d\b", value):
-                d = du.parse(value, fuzzy=True, default=None)
+                with warnings.catch_warnings():  # unknown zone names ("IST") are irrelevant to the day
+                    warnings.simplefilter("ignore")
+                    d = du.parse(value, fuzzy=True)
                 found = (d.year, d.month, d.day)
         except (ValueError, OverflowError, TypeError, ImportError):
             found = None

@@ -44,7 +44,7 @@ _PHOTO_CREDIT = re.compile(
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
-_BYLINE = re.compile(r"^\s*by\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
                      r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*(?:[,|/-].*)?$")
 
 

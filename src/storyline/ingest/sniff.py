@@ -45,11 +45,10 @@ _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 
 # C0 control bytes that no text encoding in use for news produces; tab, line
 # feeds, form feed and ESC (ISO-2022 escapes) are left out.
-_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
-_CONTROL_TABLE = bytes.maketrans(_CONTROL, b"\x00" * len(_CONTROL))
+_CONTROL = [bytes([b]) for b in [*range(32), 127] if b not in b"\t\n\v\f\r\x1b"]
 
 _EXTENSIONS = {
-    ".warc": "warc", ".arc": "warc",
+    ".warc": "warc",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
     ".json": "json",
     ".rss": "feed", ".atom": "feed",
@@ -73,13 +72,15 @@ def binary_label(head: bytes) -> str | None:
         return "bzip2 archive"
     if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
         return _RIFF_KINDS[head[8:12]]
+    if head[257:262] == b"ustar":
+        return "tar archive"
     if head[4:8] == b"ftyp":
         return "MP4/QuickTime media"
     if bom_encoding(head) or utf16_guess(head):
         return None  # UTF-16/32 text is full of NULs
     if b"\x00" in head:
         return "data with NUL bytes"
-    controls = len(head) - len(head.translate(_CONTROL_TABLE).replace(b"\x00", b""))
+    controls = sum(head.count(c) for c in _CONTROL)
     if head and controls > 0.05 * len(head):
         return "data made mostly of control bytes"
     return None
@@ -88,7 +89,7 @@ def binary_label(head: bytes) -> str | None:
 def suffix(name: str) -> str:
     """The lower-cased last extension, after any `.gz`/`.gzip` is stripped."""
     lowered = name.lower()
-    for gz in (".gz", ".gzip", ".tgz"):
+    for gz in (".gz", ".gzip"):
         if lowered.endswith(gz):
             lowered = lowered[: -len(gz)]
             break

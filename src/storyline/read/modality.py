@@ -19,7 +19,7 @@ _POSSIBLE_AUX = {"could", "may", "might", "would", "should", "can", "must", "'d"
 _EXPECTED_AUX = {"will", "shall", "'ll", "wo"}
 _POSSIBLE_HEADS = {
     "want", "seek", "hope", "try", "propose", "offer", "consider", "discuss", "negotiate", "push", "urge",
-    "demand", "request", "threaten", "face", "risk", "secure", "effort", "talk", "negotiation", "discussion",
+    "demand", "request", "threaten", "face", "risk", "effort", "talk", "negotiation", "discussion",
     "pressure", "proposal", "bid", "possibility", "prospect", "chance", "call", "ask", "wish", "aim",
     "attempt", "explore", "mull", "weigh", "suggest", "idea", "willing", "ready", "open", "openness",
     "interested", "potential", "possible", "eager", "push", "lobby", "work", "demand", "condition",

@@ -176,6 +176,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("season", _c(
         rf"\b(?:(?P<pm>early|late|mid)[\s-]+)?(?:(?P<the>the|this|last|next|that|past)\s+)?(?:(?P<pm2>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")),
     ("year", _c(rf"(?<![$\d.,/-])\b(?:(?P<pm>{POSMOD}|the\s+year)[\s-]+)?(?P<y>{YEAR})\b(?![.,]\d|-\d|\s*%|\s+(?:percent|people|troops|tons|shares|miles|acres))")),
+    ("the_year", _c(r"\b(?:the|this)\s+(?:current\s+)?(?:fiscal\s+)?(?P<u>year|week)\b(?!['\u2019]s|-)")),
     ("year_end", _c(r"\b(?:the\s+)?(?:year|year's|calendar\s+year)[\s-]end\b")),
     # durations
     ("past_n", _c(
