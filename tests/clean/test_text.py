@@ -1,0 +1,76 @@
+import pytest
+
+from storyline.clean.text import clean_lines, strip_markdown
+
+# (text, markdown, must appear in body, must not appear in body)
+BODY = [
+    ("Headline words here now\n\nThe minister said the talks failed.\n\nRead more\n\nMore story text follows here.", False,
+     ["The minister said the talks failed.", "More story text follows here."], ["Read more", "Headline words"]),
+    ("A title for the piece\nJane Doe speaks at a briefing on May 2, 2022. © John Roe / Getty Images / AFP\n"
+     "The story starts here with enough words.", False,
+     ["The story starts here"], ["Getty Images", "speaks at a briefing"]),
+    ("Some title of the page\n\nFirst paragraph of the story, with a [link](https://x.org/a) inside.\n\n"
+     "Related article: [Other story](#)\n\nSecond paragraph of it.", True,
+     ["with a link inside.", "Second paragraph of it."], ["Related article", "Other story", "https://x.org"]),
+    ("Title of a markdown story\n\nMinister John Smith **Ministry of Things**\n\nThe body has **bold** words in it.", True,
+     ["The body has bold words in it."], ["Ministry of Things", "**"]),
+    ("The report said prices rose.\nAdvertisement\nPrices rose by 5% in May.\nShare this article", False,
+     ["The report said prices rose.", "Prices rose by 5% in May."], ["Advertisement", "Share this"]),
+    ("A story line that reports something.\nPhoto: Reuters/Jane Doe\nAnother story line here.", False,
+     ["A story line that reports something.", "Another story line here."], ["Photo:"]),
+    ("The talks ended. \"It was a good day,\" he said.\nSign up for our newsletter", False,
+     ["\"It was a good day,\" he said."], ["Sign up"]),
+]
+
+
+@pytest.mark.parametrize("text,markdown,keep,drop", BODY)
+def test_body_keeps_the_story_and_drops_furniture(text, markdown, keep, drop):
+    body = clean_lines(text, markdown=markdown).text
+    for k in keep:
+        assert k in body
+    for d in drop:
+        assert d not in body
+
+
+# (text, markdown, expected metadata)
+META = [
+    ("Big news from the capital today\n\nDecember 20, 2022\n\nThe body of the story is here.\n\nAFP contributed reporting.", True,
+     {"title": "Big news from the capital today", "top_lines": ["December 20, 2022"], "credits": ["AFP"]}),
+    ("The body of a wire story is here.\nThe AP contributed.", False, {"credits": ["AP"]}),
+    ("The body of a wire story is here.\nThe Associated Press contributed to this report.", False, {"credits": ["AP"]}),
+    ("Body text of the story is here.\nReuters and AFP contributed reporting.", False, {"credits": ["Reuters", "AFP"]}),
+    ("Body text of the story is here.\nAdditional reporting by Reuters", False, {"credits": ["Reuters"]}),
+    ("MOSCOW (Reuters) - The Kremlin said on Monday it would respond.", False, {"credits": ["Reuters"]}),
+    ("Caption of a photo. © Jane Roe / Getty Images / AFP\nThe story text itself is right here.", False, {"credits": []}),
+    ("Story text of the article is here.\n\nOriginal url:\n\n[https://www.example.com/2022/12/20/a-long-sto ry-a1](https://www.example.com/2022/12/20/a-long-sto-ry-a1)",
+     True, {"url": "https://www.example.com/2022/12/20/a-long-story-a1"}),
+    ("Story text of the article is here.\nSource URL: https://news.example.org/item/42", False,
+     {"url": "https://news.example.org/item/42"}),
+    ("A headline for this story\nBy Jane Doe and John Roe\nThe story text itself is right here.", False,
+     {"byline": ["Jane Doe", "John Roe"], "title": "A headline for this story"}),
+    ("The man was said to be the AP reporter's source.", False, {"credits": []}),
+]
+
+
+@pytest.mark.parametrize("text,markdown,expected", META)
+def test_metadata_from_furniture(text, markdown, expected):
+    cleaned = clean_lines(text, markdown=markdown)
+    for field, value in expected.items():
+        assert getattr(cleaned, field) == value, field
+
+
+def test_captions_are_kept_aside_for_dating():
+    cleaned = clean_lines("Jane Doe speaks on November 7, 2022. © A / Getty Images\nBody of the story here.")
+    assert cleaned.captions == ["Jane Doe speaks on November 7, 2022. © A / Getty Images"]
+    assert "November" not in cleaned.text
+
+
+@pytest.mark.parametrize("line,plain", [
+    ("[reported](#) Tuesday", "reported Tuesday"),
+    ("![a photo](https://x/y.jpg)Text", "Text"),
+    ("## A heading", "A heading"),
+    ("**bold** and *italic* and __strong__", "bold and italic and strong"),
+    ("a * b * c", "a * b * c"),
+])
+def test_strip_markdown(line, plain):
+    assert strip_markdown(line) == plain

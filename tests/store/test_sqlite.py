@@ -1,0 +1,98 @@
+import sqlite3
+from datetime import date
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from storyline.errors import StoreError
+from storyline.records import (AnalysedArticle, Article, DateRange, Entity, Mention, Quote, Refusal,
+                               TimeExpression)
+from storyline.store import open_store
+from storyline.store.codec import dumps, loads
+from storyline.store.migrations import MIGRATIONS
+
+
+def article(i=1, text="Some story text that is long enough to keep.", **kw):
+    return Article(id=f"a{i}", source=f"in/{i}.txt", text=text, content_hash=f"h{i}", **kw)
+
+
+def test_article_round_trip(tmp_path):
+    a = article(published=DateRange(date(2022, 12, 20), date(2022, 12, 20), "dateline"), credits=("AFP",),
+                captions=("a caption",))
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.add_article(a, [1, 2, 3] * 0 or None, "t1")
+        assert list(store.articles()) == [a]
+        assert store.has_input("in/1.txt", "h1") and not store.has_input("in/1.txt", "other")
+
+
+def test_analysis_round_trip_and_versions(tmp_path):
+    an = AnalysedArticle("a1", entities=(Entity("e1", "Jane Doe", "PERSON", (Mention(0, 8, "Jane Doe"),),
+                                                ("Doe",), ("minister",)),),
+                         time_expressions=(TimeExpression(10, 16, "Friday", "DATE", "2022-11-11",
+                                                          date(2022, 11, 11), date(2022, 11, 11)),),
+                         quotes=(Quote(20, 30, "we will", "direct", ((20, 30),), Mention(0, 8, "Jane Doe"), "e1"),))
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.add_article(article())
+        store.add_analysis(an, "v1")
+        assert store.analysis("a1", "v1") == an
+        assert store.analysis("a1", "v2") is None
+
+
+def test_reopening_keeps_everything_and_migrates_once(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with open_store(path) as store:
+        store.add_article(article())
+        store.add_refusal(Refusal("bad.bin", "binary content"))
+    with open_store(path) as store:
+        assert store.counts() == {"articles": 1, "duplicates": 0, "refused": 1, "analysed": 0}
+        assert store.schema_version == len(MIGRATIONS)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.sqlite"
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer storyline"):
+        open_store(path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "s.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(path)
+
+
+def test_exact_and_near_duplicates_are_found(tmp_path):
+    from storyline.clean.dedup import signature, text_hash
+    text = ("The central bank raised its main interest rate by half a point on Thursday, the largest increase "
+            "in two decades, as it tried to cool inflation at its highest level since the 1980s.")
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.add_article(article(1, text), signature(text), text_hash(text))
+        assert store.find_duplicate(text_hash(text.upper()), None) == "a1"
+        edited = text.replace("the largest", "its largest") + " AFP contributed."
+        assert store.find_duplicate(text_hash(edited), signature(edited)) == "a1"
+        other = "Heavy rain flooded parts of the city overnight, closing schools, roads and the main airport for hours."
+        assert store.find_duplicate(text_hash(other), signature(other)) is None
+
+
+def test_refusal_is_replaced_not_repeated(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.add_refusal(Refusal("x.txt", "empty file"))
+        store.add_refusal(Refusal("x.txt", "binary content"))
+        assert list(store.refusals()) == [Refusal("x.txt", "binary content")]
+
+
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
+texts = st.text(max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.builds(Article, id=texts, source=texts, text=texts, content_hash=texts, title=st.none() | texts,
+                 credits=st.lists(texts, max_size=3).map(tuple),
+                 published=st.none() | st.builds(DateRange, st.none() | dates, st.none() | dates, texts)))
+def test_any_article_round_trips_through_the_codec(a):
+    assert loads(Article, dumps(a)) == a
