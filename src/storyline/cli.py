@@ -75,3 +75,7 @@ def entry() -> None:
     except StorylineError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    entry()

@@ -49,6 +49,9 @@ META = [
     ("A headline for this story\nBy Jane Doe and John Roe\nThe story text itself is right here.", False,
      {"byline": ["Jane Doe", "John Roe"], "title": "A headline for this story"}),
     ("The man was said to be the AP reporter's source.", False, {"credits": []}),
+    ("Story text of the article is here.\n© 2022 The Moscow Times. All rights reserved.", False,
+     {"outlet": "The Moscow Times", "text": "Story text of the article is here."}),
+    ("Story text of the article is here.\nCopyright 2021-2023 Example News Ltd", False, {"outlet": "Example News Ltd"}),
 ]
 
 

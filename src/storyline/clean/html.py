@@ -38,6 +38,13 @@ __all__ = ["HtmlPage", "extract_html", "clean_blocks"]
 
 @dataclass(frozen=True)
 class HtmlPage:
+    """What one HTML page says about itself, before stage 2 decides what to trust.
+
+    Dates stay ISO strings with the name of their source, because how far a
+    date is believed depends on where it came from (a JSON-LD datePublished
+    versus an htmldate guess), and that call belongs to the stage that builds
+    the Article's DateRange."""
+
     text: str
     title: str | None
     url: str | None
@@ -156,8 +163,9 @@ _DROP_LINE: tuple[tuple[str, re.Pattern, int], ...] = (
     ("share", _rx(r"(share|tweet|email|print)( this| on| via| the)?( article| story| page| \w+)?\W*$"), 40),
     ("read more", _rx(r"(read|see|watch) (more|also|next)\b|(also|more) (read|see|on)\W"), 200),
     ("related", _rx(r"(related|more|also|see also|recommended|trending|don.?t miss|most (read|popular|viewed|shared)"
-                    r"|you (may|might) (also )?like|more (from|stories|coverage)|read next|up next)\b[^.!?]*(\.\.\.|…)?\W*$"), 80),
-    ("newsletter", _rx(r".{0,150}\b(newsletters?|inbox)\b"), 220),
+                    r"|you (may|might) (also )?like|more (from|stories|coverage)|read next|up next)\b[^.!?]*(\.\.\.|…|:)?\s*$"), 80),
+    ("newsletter", _rx(r"(?=.{0,200}\b(newsletters?|inbox)\b).{0,200}\b(sign(ing)? up|subscrib(e|ing)|delivered"
+                       r"|in your inbox|to your inbox)\b|.{0,40}\bnewsletters?\W*$"), 250),
     ("subscribe", _rx(r"(sign up|subscribe|join)\b.{0,120}\b(newsletter|free|today|now|here|access|members?|plus|pro)\b"), 300),
     ("follow", _rx(r".*\bfollow (us|him|her|them|me|@?\w+) on (twitter|facebook|instagram|linkedin|youtube)"
                    r"|follow .{0,60}\b(coverage|live updates)\b"), 400),
@@ -185,7 +193,8 @@ def _is_byline_block(block: str, byline: tuple[str, ...]) -> bool:
     """'By Jane Doe', 'Jane Doe, Reuters', '5:45 AM PST 11/19/2019 by Jane Doe'."""
     if len(block) > 120:
         return False
-    if re.match(r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|\||and|&).*)?$", block):
+    name = r"[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}"
+    if re.match(rf"[Bb]y\s+{name}(\s*(,|\||and|&)\s*{name})*\W*$", block):
         return True
     names = split_byline(block)
     rest = block

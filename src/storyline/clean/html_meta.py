@@ -35,7 +35,7 @@ _AGENCIES = {
 _NOT_A_NAME = re.compile(
     r"^(staff|staff writer|staff reporter|editor|editors|the editors|admin|administrator|"
     r"correspondent|contributor|guest|news desk|newsdesk|web desk|desk|team|wire|wires|"
-    r"and|by|updated|published|posted)$", re.I)
+    r"and|by|updated|published|posted|editorial|opinion|guest author|anonymous|unknown)$", re.I)
 # Job titles that follow a name after a comma ("Jane Doe, Senior Writer").
 _TITLE_WORDS = re.compile(
     r"\b(writer|reporter|editor|correspondent|columnist|contributor|producer|"
@@ -165,7 +165,9 @@ def parse_date(value: str | None) -> str | None:
         try:
             from dateutil import parser as du  # shipped with htmldate
 
-            if re.search(_MONTHS, value, re.I) and re.search(r"\b(19|20)\d\d\b", value):
+            # month name, day and year all present: dateutil would invent a missing day
+            if (re.search(_MONTHS, value, re.I) and re.search(r"\b(19|20)\d\d\b", value)
+                    and re.search(r"(?<!\d)\d{1,2}(st|nd|rd|th)?\b(?!:)", value)):
                 with warnings.catch_warnings():  # unknown zone names ("IST") are irrelevant to the day
                     warnings.simplefilter("ignore")
                     d = du.parse(value, fuzzy=True)
@@ -232,36 +234,76 @@ def _htmldate(tree, url: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- bylines
 
-def split_byline(raw: str, site_name: str | None = None) -> list[str]:
+def _key(name: str) -> str:
+    key = re.sub(r"[^\w]", "", name.lower())
+    return re.sub(r"(com|net|org|couk|news)$", "", key) or key
+
+
+def _is_outlet(name: str, outlets: tuple[str, ...]) -> bool:
+    """'Cleveland.com', 'CNN Business', 'Business Insider' on a page whose outlet
+    is cleveland / CNN / Business Insider Deutschland: the outlet, not a person.
+    Words are compared, not characters, so outlet 'NJ' leaves 'Njeri Smith' alone."""
+    def words_of(text: str) -> list[str]:
+        found = re.findall(r"\w+", text.lower())
+        return found[1:] if found[:1] == ["the"] else found
+
+    key, words = _key(name), words_of(name)
+    for outlet in outlets:
+        o_words = words_of(outlet)
+        n = min(len(words), len(o_words))
+        if key == _key(outlet) or (n and words[:n] == o_words[:n]):
+            return True
+    return False
+
+
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn", "y", "dos"}
+
+
+def _looks_like_person(name: str) -> bool:
+    """Usernames ('jdadmin', 'kevin-r'), credentials ('MS', 'RDN') and bio
+    fragments ('exclusive discounts') are not names. Scripts without case
+    (CJK, Arabic) are given the benefit of the doubt."""
+    words = name.split()
+    if name.lower() == name.upper():
+        return True
+    if len(words) == 1 and (len(name) <= 4 and name.isupper() or name.islower()):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES or not w[0].isalpha() for w in words)
+
+
+def split_byline(raw: str, site_name: str | None = None, outlets: tuple[str, ...] = ()) -> list[str]:
     """'By Jane Doe and John Roe | Reuters' -> ['Jane Doe', 'John Roe'].
 
-    A byline mixes people, agencies, job titles and timestamps; only people
-    belong in `byline` (agencies are credits, decided elsewhere)."""
+    A byline mixes people, agencies, the outlet itself, job titles and
+    timestamps; only people belong in `byline` (agencies are credits, decided
+    elsewhere)."""
     text = _squash(raw)
     if not text or "://" in text or "@" in text and " " not in text:
         return []
+    outlets = tuple(o for o in (site_name, *outlets) if o)
     # "5:45 AM PST 11/19/2019 by Patrick Shanley": the names follow the last "by".
     parts = re.split(r"\bby[:\s]\s*", text, flags=re.I)
     if len(parts) > 1 and parts[-1].strip():
         text = parts[-1]
     text = _BY.sub("", text)
     text = re.split(r"\s[|•·–—]\s|\s-\s|\n", text)[0]
+    # An agency glued to the last name by markup without spaces ("JILL LAWLESSAssociated Press").
+    text = re.sub(r"(?<=[a-zA-Z])(Associated Press|Reuters|AFP)\b", ", ", text)
     names: list[str] = []
     for chunk in re.split(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|/", text):
         name = _squash(chunk).strip(" .:-")
-        if not name or _TITLE_WORDS.search(name) and len(names) > 0:
-            continue
-        name = re.sub(r"^(dr|mr|mrs|ms|prof)\.?\s+", "", name, flags=re.I) if len(name.split()) > 2 else name
-        low = name.lower()
-        if (low in _AGENCIES or _NOT_A_NAME.match(name) or re.search(r"\d", name)
+        if len(name.split()) > 2:
+            name = re.sub(r"^(dr|mr|mrs|ms|prof)\.?\s+", "", name, flags=re.I)
+        if (not name or name.lower() in _AGENCIES or _NOT_A_NAME.match(name) or re.search(r"\d", name)
                 or len(name) > 60 or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name)
-                or (site_name and low == site_name.lower()) or _TITLE_WORDS.search(name)):
+                or _TITLE_WORDS.search(name) or _is_outlet(name, outlets) or not _looks_like_person(name)):
             continue
-        names.append(name)
+        if name.lower() not in (n.lower() for n in names):
+            names.append(name)
     return names
 
 
-def _bylines(tree, meta: dict[str, str], articles: list[dict], site_name: str | None) -> tuple[str, ...]:
+def _bylines(tree, meta: dict[str, str], articles: list[dict], outlets: tuple[str, ...]) -> tuple[str, ...]:
     """The first source that yields a person wins: JSON-LD, <meta>, rel=author,
     then a visible byline element."""
     sources: list[list[str]] = [[n for a in articles for n in _names(a.get("author"))]]
@@ -275,12 +317,23 @@ def _bylines(tree, meta: dict[str, str], articles: list[dict], site_name: str | 
     for raw_names in sources:
         out: list[str] = []
         for raw in raw_names:
-            for name in split_byline(raw, site_name):
+            for name in split_byline(raw, outlets=outlets):
                 if name.lower() not in (n.lower() for n in out):
                     out.append(name)
         if out:
             return tuple(out)
     return ()
+
+
+def _outlets(meta: dict[str, str], articles: list[dict], url: str | None) -> tuple[str, ...]:
+    """Every name the page uses for its own outlet, and its host name."""
+    names = [meta.get(k) for k in ("og:site_name", "application-name", "twitter:site")]
+    names += [n for a in articles for n in _names(a.get("publisher"))]
+    if url and (host := re.match(r"https?://(?:www\.)?([^/:]+)", url)):
+        labels = host[1].split(".")
+        core = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2:][0]
+        names.append(core)
+    return tuple(n.lstrip("@") for n in names if n)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -331,7 +384,7 @@ def extract_meta(tree, url: str | None = None) -> PageMeta:
     bodies = tuple(a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str))
     return PageMeta(
         title=title, url=found_url or url, site_name=site_name,
-        byline=_bylines(tree, meta, articles, site_name),
+        byline=_bylines(tree, meta, articles, _outlets(meta, articles, found_url or url)),
         published=published, published_source=source,
         description=description, article_bodies=bodies,
     )

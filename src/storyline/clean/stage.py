@@ -11,7 +11,7 @@ import hashlib
 
 from storyline.clean import dating
 from storyline.clean.outlets import outlet_from_url
-from storyline.clean.text import clean_lines
+from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.ingest import decode
 from storyline.records import Article, DateRange, RawDoc, Refusal
 
@@ -46,13 +46,14 @@ def clean(raw: RawDoc) -> Article | Refusal:
         lines = clean_lines(text)
         body = text
     else:
-        lines = clean_lines(text, markdown=raw.kind in ("markdown", "html"))
+        markdown = raw.kind == "markdown" or raw.kind == "text" and looks_like_markdown(text)
+        lines = clean_lines(text, markdown=markdown, head=raw.kind != "html")
         body = lines.text
     if len(body.split()) < MIN_WORDS:
         return Refusal(raw.source, f"no article text found ({len(body.split())} words after cleaning)")
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
-    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url)
+    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) or lines.outlet
     byline = tuple(html_meta.byline) if html_meta and html_meta.byline else tuple(lines.byline)
     return Article(
         id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),

@@ -41,6 +41,8 @@ _PHOTO_CREDIT = re.compile(
     r"©|\(c\)\s*\d{4}|\b(photo(graph)?|image|picture|illustration|file photo|credit)s?\s*(:|by\b)|"
     r"\b(getty images|ap photo|afp photo|reuters/|epa(-efe)?\b/|shutterstock|sputnik/|tass/|anadolu|"
     r"pool photo|via reuters|via ap|via getty)", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-\u2013]?\s*)*"
+                        r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*[.,]?\s*(?:all rights reserved\.?)?$", re.I)
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
@@ -57,6 +59,15 @@ class Cleaned:
     credits: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)   # removed caption lines: their dates bound publication from below
     top_lines: list[str] = field(default_factory=list)  # short lines above the body: datelines live there
+    outlet: str | None = None                           # from a copyright footer
+
+
+_MARKDOWN_SIGNS = re.compile(r"\]\([^)]*\)|^\s{0,3}#{1,6}\s|\*\*\S[^*\n]*\*\*|^\s*[-*]\s+\S", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown saved as .txt is common (converters, copy-paste); two signs of its syntax decide."""
+    return len(_MARKDOWN_SIGNS.findall(text, 0, 200_000)) >= 2
 
 
 def strip_markdown(line: str) -> str:
@@ -101,8 +112,13 @@ def _is_title(line: str) -> bool:
     return 0 < len(line) <= 250 and not re.search(r"[.:;,]\s*$", line) and len(line.split()) >= 3
 
 
-def clean_lines(text: str, markdown: bool = False) -> Cleaned:
-    """Split a text into the story body and the metadata its furniture carries."""
+def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned:
+    """Split a text into the story body and the metadata its furniture carries.
+
+    `head=False` for text an extractor already took out of its page: the
+    headline and byline were page elements, and a short first line there is
+    a subheading of the story, not its title.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = Cleaned(text="")
     body: list[str] = []
@@ -126,6 +142,10 @@ def clean_lines(text: str, markdown: bool = False) -> Cleaned:
             continue
         if _FURNITURE.match(plain) or _TEASER.match(plain) or _RULE.match(raw):
             continue
+        m = _COPYRIGHT.match(plain)
+        if m and i >= len(lines) // 2:
+            out.outlet = out.outlet or m.group("name").strip()
+            continue
         if is_caption(raw, plain):
             out.captions.append(plain)
             continue
@@ -133,7 +153,7 @@ def clean_lines(text: str, markdown: bool = False) -> Cleaned:
         if credited is not None:
             out.credits += [c for c in credited if c not in out.credits]
             continue
-        if not any(body):
+        if head and not any(body):
             # above the body: headline, byline and dateline lines
             byline = _BYLINE.match(plain)
             if byline:
