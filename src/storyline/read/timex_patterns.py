@@ -85,7 +85,7 @@ def _alt(words) -> str:
 _NUM_WORD = _alt(w for w in NUMBERS if w not in ("a", "an"))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?"
+NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_ONES}|an?)\s+and\s+a\s+half|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?"
        rf"|(?:{_NUM_WORD})(?:\s+(?:hundred|thousand))?|an?)")
 VAGUE = _alt(VAGUE_NUMBERS)
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?"
@@ -98,7 +98,7 @@ MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|O
 WEEKDAY = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
            r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)")
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
-PART = r"(?:morning|afternoon|mid-?\s?afternoon|evening|night|overnight)"
+PART = r"(?:mornings?|afternoons?|mid-?\s?afternoon|evenings?|nights?|overnight)"
 HEDGE = (r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than"
          r"|over|longer\s+than|less\s+than|under|fewer\s+than|up\s+to|at\s+most"
          r"|no\s+more\s+than|at\s+least|only|just|barely|a\s+full|the\s+full|another|an\s+additional)")
@@ -107,8 +107,8 @@ POSMOD = (r"(?:early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 REL = r"(?:this|last|next|past|coming|previous|current|following|that|the\s+same)"
-CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT"
-         r"|local\s+time|[A-Z]{3}))?|\d{1,2}:\d\d(?:\s+(?:EST|EDT|GMT|local\s+time))?"
+CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|[ap]m\b)(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b"
+         r"|\s+local\s+time)?|\d{1,2}:\d\d(?:\s+(?:EST|EDT|GMT|local\s+time))?"
          r"|noon|midnight|midday)")
 
 _F = re.IGNORECASE
@@ -125,12 +125,15 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("iso_date", _c(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("slash_date", _c(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b")),
     ("month_day_year", _c(
-        rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b"
+        rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?:(?P<wd>{WEEKDAY})\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b"
         rf"(?:,?\s*(?P<y>{YEAR})\b|(?P<noy>))")),
     ("day_month_year", _c(
         rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("month_year", _c(
         rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b")),
+    ("month_rel_year", _c(rf"\b(?P<mon>{MONTH})\s+(?P<rel>this|last|next)\s+year\b")),
+    ("spoken_year", _c(r"\b(?:the\s+year\s+)?(?P<c>nineteen|two\s+thousand(?:\s+and)?)(?:\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))?\b")),
+    ("spoken_decade", _c(r"\b(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
     ("rel_month", _c(rf"\b(?P<rel>{REL})\s+(?P<mon>{MONTH})")),
     ("month", _c(rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?P<mon>{MONTH})")),
     # decades and centuries
@@ -147,19 +150,19 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("half", _c(
         rf"\b(?:the\s+)?(?P<ord>first|second|latter)[\s-]+half(?:\s+of\s+(?P<rest>(?:the\s+)?(?:year|{YEAR})))?")),
     ("anaphoric_quarter", _c(
-        r"\b(?:the|this|that)\s+(?P<w>latest|most\s+recent|recent|current|same|just-ended"
+        r"\b(?:the|this|that)\s+(?:(?P<y>(?:1[6-9]|20)\d\d)\s+)?(?P<w>latest|most\s+recent|recent|current|same|just-ended"
         r"|just\s+ended|year-ago|year-earlier|comparable|previous|preceding|prior|latest\s+fiscal"
         r"|year-before)?[\s-]*(?P<u>quarter|period|fiscal\s+quarter)\b")),
-    ("year_earlier", _c(r"\b(?:a\s+|the\s+)?year[\s-](?:earlier|ago|before)(?:\s+(?P<u>quarter|period|level|figure|results?))?\b")),
+    ("year_earlier", _c(r"\b(?:(?P<det>a|the|its|their)\s+)?(?:comparable\s+|corresponding\s+)?(?P<y>year[\s-](?:earlier|ago|before))(?:\s+(?P<u>quarter|period|(?:first|second|third|fourth)\s+quarter|nine\s+months|six\s+months))?\b")),
     ("fiscal_year", _c(rf"\b(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{YEAR})\b")),
     ("nine_months", _c(r"\b(?:the\s+)?(?P<first>first\s+)?(?P<n>six|nine|three)\s+months\b(?=\s+(?:ended|ending|of|to|through))")),
     # anchored relatives
     ("ago", _c(
-        rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?P<u>{UNIT})"
-        r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|since)\b")),
+        rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<num>(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?P<u>{UNIT}))"
+        r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b")),
     ("the_unit_after", _c(
-        r"\b(?:the\s+)?(?P<dir>next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year|morning|night|evening|afternoon)\b"
-        r"|\b(?P<that>that|this)\s+(?P<u2>day|morning|afternoon|evening|night)\b")),
+        r"\bthe\s+(?P<dir>next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year|morning|night|evening|afternoon)\b"
+        r"|\b(?:(?:earlier|later)\s+)?(?P<that>that)\s+(?:same\s+)?(?P<u2>day|morning|afternoon|evening|night)\b")),
     ("part_rel_day", _c(
         rf"\b(?:(?P<pm>early|late|later|earlier)\s+)?(?:(?P<clock>{CLOCK})\s+)?(?P<part>{PART}|this\s+(?:morning|afternoon|evening))?\s*"
         r"(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<part2>morning|afternoon|evening|night))?\b")),
@@ -171,12 +174,13 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("weekday", _c(
         rf"\b(?:(?P<pm>early|late|earlier|later)\s+)?(?:(?P<clock>{CLOCK}),?\s+)?(?:(?P<rel>this|last|next|this\s+coming|this\s+past|(?:the\s+)?(?:day|night)\s+(?:before|after)(?:\s+last)?)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:,?\s+(?:at\s+)?(?P<clock2>{CLOCK}))?")),
-    ("clock", _c(rf"\b(?:(?P<hedge>about|around|at\s+about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?(?P<clock>{CLOCK})(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)))?")),
+    ("clock", _c(rf"\b(?:(?P<hedge>about|around|at\s+about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?(?P<clock>{CLOCK})(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)))?(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b)?")),
     ("clock_part", _c(rf"\b(?P<n>{NUM})\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|o'clock)")),
     ("season", _c(
         rf"\b(?:(?P<pm>early|late|mid)[\s-]+)?(?:(?P<the>the|this|last|next|that|past)\s+)?(?:(?P<pm2>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")),
     ("year", _c(rf"(?<![$\d.,/-])\b(?:(?P<pm>{POSMOD}|the\s+year)[\s-]+)?(?P<y>{YEAR})\b(?![.,]\d|-\d|\s*%|\s+(?:percent|people|troops|tons|shares|miles|acres))")),
-    ("the_year", _c(r"\b(?:the|this)\s+(?:current\s+)?(?:fiscal\s+)?(?P<u>year|week)\b(?!['\u2019]s|-)")),
+    ("the_year", _c(r"\b(?:the|this)\s+(?:current\s+|full\s+|latest\s+|same\s+)?(?:fiscal\s+)?(?P<u>year|week)\b(?!['\u2019]s|-)")),
+    ("posmod_the_unit", _c(rf"\b(?P<pm>{POSMOD})\s+(?:the|this)\s+(?:current\s+)?(?P<u>year|month|week|decade|century)\b")),
     ("year_end", _c(r"\b(?:the\s+)?(?:year|year's|calendar\s+year)[\s-]end\b")),
     # durations
     ("past_n", _c(
@@ -184,7 +188,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?P<u>{UNIT})\b")),
     ("past_unit", _c(rf"\b(?P<the>the\s+)?(?P<rel>past|last)\s+(?P<u>{UNIT_SG})\b(?!\s+of)")),
     ("duration", _c(
-        rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<u>{UNIT})(?P<long>-long|-old)?\b")),
+        rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<u>{UNIT})(?P<long>-long|-old)?\b(?P<half>\s+and\s+a\s+half\b)?")),
     ("bare_units", _c(r"\b(?:(?P<hedge>for|over|in|within)\s+)?(?P<u>years|months|weeks|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|earlier|later))")),
     ("set", _c(
         r"\b(?:(?P<every>every|each|per|a)\s+(?P<u>day|week|month|year|quarter|hour|morning|night|evening|summer|spring|fall|winter)"
@@ -192,12 +196,12 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually))\b")),
     # deictic words
     ("deictic", _c(
-        r"\b(?P<w>now|currently|current|recently|recent|the\s+past|the\s+future|future|soon|previously"
+        r"\b(?P<w>recent\s+(?:years|months|weeks|days)|the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)"
+        r"|now|currently|current|recently|recent|the\s+past|the\s+future|future|soon|previously"
         r"|nowadays|these\s+days|today|yesterday|tomorrow|tonight|overnight|once|lately|formerly"
         r"|at\s+present|the\s+present|presently|immediately|more\s+recently|until\s+recently"
-        r"|in\s+the\s+near\s+future|the\s+near\s+future|recent\s+(?:years|months|weeks|days)"
-        r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+weekend|the\s+week)\b")),
+        r"|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+weekend|the\s+week)\b")),
     ("holiday", _c(
         r"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
-        r"|Independence\s+Day|Halloween|Valentine's\s+Day|Memorial\s+Day|Labor\s+Day|Easter|Veterans\s+Day)")),
+        r"|Independence\s+Day|Halloween|Valentine's\s+Day|Memorial\s+Day|Labor\s+Day|Easter|Veterans\s+Day|Election\s+Day)\b")),
 ]

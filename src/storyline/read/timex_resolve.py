@@ -17,8 +17,9 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+for"
-    r"|scheduled|expected\s+to|expects?\s+to|intends?\s+to|due\s+to|would\s+be\s+held|set\s+to"
-    r"|upcoming|next|coming|until|through|by|hopes?\s+to|tomorrow)\b", re.IGNORECASE)
+    r"|scheduled|expected\s+to|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
+    r"|upcoming|next|coming|hopes?\s+to|tomorrow|planned|planning|as\s+soon\s+as|as\s+early\s+as"
+    r"|likely\s+to|postponed\s+until|delayed\s+until)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:said|was|were|had|did|told|announced|reported|added|\w{3,}ed|ago|last|yesterday"
     r"|earlier|began|came|went|made|took|gave|met|left|held|fell|rose|sold|won|lost|got)\b",
@@ -40,7 +41,8 @@ def tense_of(text: str, start: int, end: int) -> str:
     if stop:
         after = after[:stop.start()]
     fut = list(_FUTURE.finditer(before))
-    past = list(_PAST.finditer(before))
+    cue_spans = {(f.start(), f.end()) for f in fut}
+    past = [p for p in _PAST.finditer(before) if (p.start(), p.end()) not in cue_spans]
     if fut and (not past or fut[-1].start() > past[-1].start() or
                 re.search(r"\b(?:will|'ll|going\s+to|is\s+to|are\s+to)\b", before, re.I)):
         return "future"

@@ -1,4 +1,6 @@
-"""One function per surface pattern: from a regex match to a TIMEX3 reading.
+"""The shared reading/context types and the handlers for absolute dates.
+
+One function per surface pattern: from a regex match to a TIMEX3 reading.
 
 Each handler gets the match and the document context and returns a
 `Reading` (type, value, mod, optionally a narrower span) or None to veto the
@@ -10,16 +12,18 @@ report is the same quarter a year before, ages ("44-year-old") are not times.
 
 With no anchor nothing is guessed: relative values keep X placeholders
 (XXXX-08-05, XXXX-WXX-5) and deictic ones fall back to PRESENT/PAST/FUTURE_REF.
+Handlers for anchored and anaphoric expressions live in `timex_deixis`,
+seasons and holidays in `timex_seasons`, durations and sets in
+`timex_durations`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from .timex_patterns import (MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
-                             WEEKDAYS)
-from .timex_resolve import (add_months, iso_week, shift, shift_value, tense_of, value_date)
+from .timex_patterns import MONTHS, NUMBERS, UNITS
+from .timex_resolve import tense_of, value_date
 
 
 @dataclass
@@ -29,6 +33,9 @@ class Reading:
     mod: str | None = None
     start: int | None = None   # narrower span than the match, when set
     end: int | None = None
+    # valued from an earlier mention: never itself an antecedent, or "a year
+    # earlier" after "a year earlier" would drift back a year each time
+    anaphoric: bool = False
 
 
 @dataclass
@@ -58,6 +65,9 @@ def number(s: str | None) -> float | None:
     if s is None:
         return None
     s = re.sub(r"\s+", " ", s.strip().lower())
+    if s.endswith(" and a half"):
+        base = number(s[:-11])
+        return None if base is None else base + 0.5
     if s.endswith(" 1/2"):
         base = number(s[:-4])
         return None if base is None else base + 0.5
@@ -100,11 +110,21 @@ def duration_value(n: float | None, unit_word: str) -> str:
         return f"P{fmt_num(n * 1000)}Y"
     if letter == "WE":
         return f"P{fmt_num(n)}WE"
-    if n != int(n) and not is_time:
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}.get(letter)
-        if smaller:
-            sub, k = smaller
-            return (f"PT{fmt_num(n * k)}H" if sub == "H" else f"P{fmt_num(n * k)}{sub}")
+    if letter == "Q" and n == int(n) and n > 1:
+        return f"P{fmt_num(n * 3)}M"       # "the next three quarters": TimeBank counts months
+    if n != int(n):
+        # "2 1/2 years" is P2Y6M: whole units, then the rest in the next smaller unit
+        whole, rest = int(n), n - int(n)
+        sub = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
+               "D": ("H", 24, True), "H": ("M", 60, True), "M_t": ("S", 60, True)}.get(
+            "M_t" if (is_time and letter == "M") else letter)
+        if sub:
+            s_letter, k, s_time = sub
+            head = (f"{whole}{letter}" if whole else "")
+            tail = f"{fmt_num(round(rest * k, 3))}{s_letter}"
+            if is_time:
+                return f"PT{head}{tail}"
+            return f"P{head}T{tail}" if s_time else f"P{head}{tail}"
     return ("PT" if is_time else "P") + fmt_num(n) + letter
 
 
@@ -152,42 +172,10 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str) -> int:
         diff = (d - anchor).days
         if day is None and y == anchor.year and month == anchor.month:
             diff = 0
-        score = abs(diff) + (75 if (diff > 0 and tense == "past") or (diff < 0 and tense == "future") else 0)
+        score = abs(diff) + (150 if (diff > 0 and tense == "past") or (diff < 0 and tense == "future") else 0)
         if best is None or score < best[0]:
             best = (score, y)
     return best[1]
-
-
-def weekday_date(anchor: date, wd: int, tense: str, rel: str | None) -> date:
-    a = anchor.isoweekday()
-    if rel in ("last", "this past"):
-        back = (a - wd) % 7 or 7
-        return anchor - timedelta(days=back)
-    if rel in ("next", "this coming"):
-        fwd = (wd - a) % 7 or 7
-        return anchor + timedelta(days=fwd)
-    if tense == "future":
-        return anchor + timedelta(days=(wd - a) % 7)
-    return anchor - timedelta(days=(a - wd) % 7)
-
-
-def clock_value(s: str) -> str | None:
-    s = s.lower()
-    if "noon" in s or "midday" in s:
-        return "12:00"
-    if "midnight" in s:
-        return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?\s?m|p\.?\s?m)?", s)
-    if not m:
-        return None
-    h, mi = int(m[1]), int(m[2] or 0)
-    if m[3] and m[3].startswith("p") and h < 12:
-        h += 12
-    if m[3] and m[3].startswith("a") and h == 12:
-        h = 0
-    if h > 24 or mi > 59:
-        return None
-    return f"{h:02d}:{mi:02d}"
 
 
 def day_value(d: date | None, pattern_if_none: str = "XXXX-XX-XX") -> str:
@@ -280,7 +268,8 @@ def h_rel_month(m, ctx):
         return Reading("DATE", f"XXXX-{mo:02d}")
     a = ctx.anchor
     if rel in ("last", "past", "previous"):
-        y = a.year if mo < a.month else a.year - 1
+        # "last February" written on March 1st is not the month just ended ("last month")
+        y = a.year if mo < a.month - 1 else a.year - 1
     elif rel in ("next", "coming", "following"):
         y = a.year if mo > a.month else a.year + 1
     elif rel in ("this", "current"):
@@ -314,331 +303,12 @@ def h_rel_century(m, ctx):
     return Reading("DATE", f"{c:02d}")
 
 
-def _year_for_quarter(ctx, q, m):
-    a = ctx.anchor
-    cq = (a.month - 1) // 3 + 1
-    if q > cq and tense_of(ctx.text, m.start(), m.end()) == "past":
-        return a.year - 1
-    return a.year
-
-
-def h_quarter(m, ctx):
-    q = ORDINALS[m["ord"].lower()]
-    y = m["y1"] or m["fy"] or m["y2"] or m["y3"]
-    if y:
-        return Reading("DATE", f"{y}-Q{q}")
-    ref = ctx.last(r"^\d{4}-Q\d$", window=4)
-    if ref and ctx.anchor and int(ref[:4]) != ctx.anchor.year:
-        return Reading("DATE", f"{ref[:4]}-Q{q}")
-    if not ctx.anchor:
-        return Reading("DATE", f"XXXX-Q{q}")
-    return Reading("DATE", f"{_year_for_quarter(ctx, q, m)}-Q{q}")
-
-
-def h_half(m, ctx):
-    h = 1 if m["ord"].lower() == "first" else 2
-    rest = m["rest"] or ""
-    ym = re.search(r"\d{4}", rest)
-    if ym:
-        return Reading("DATE", f"{ym[0]}-H{h}")
-    if not ctx.anchor:
-        return Reading("DATE", f"XXXX-H{h}")
-    return Reading("DATE", f"{ctx.anchor.year}-H{h}")
-
-
-def _ref_quarter(ctx) -> str | None:
-    ref = ctx.last(r"^\d{4}-Q\d$")
-    if ref:
-        return ref
-    if ctx.anchor:
-        return shift(ctx.anchor, "Q", -1)
-    return None
-
-
-def h_anaphoric_quarter(m, ctx):
-    w = re.sub(r"\s+", " ", (m["w"] or "").lower())
-    u = m["u"].lower()
-    if u == "period" and not w:
-        return None
-    if re.match(r"\s+of\b", ctx.text[m.end():]) and u == "period":
-        return None
-    if w in ("current",) or m.group(0).lower().startswith("this"):
-        if not ctx.anchor:
-            return Reading("DATE", "XXXX-QX")
-        return Reading("DATE", shift(ctx.anchor, "Q", 0))
-    ref = _ref_quarter(ctx)
-    if ref is None:
-        return Reading("DATE", "XXXX-QX")
-    if w in ("year-ago", "year-earlier", "year-before", "comparable"):
-        return Reading("DATE", shift_value(ref, years=-1))
-    if w in ("previous", "preceding", "prior"):
-        return Reading("DATE", shift_value(ref, unit="Q", n=-1) or ref)
-    return Reading("DATE", ref)
-
-
-def h_year_earlier(m, ctx):
-    ref = ctx.last(r"^\d{4}(?:-Q\d|-\d\d(?:-\d\d)?)?$", window=8)
-    if ref and (ref[5:6] == "Q" or m["u"] or "ago" not in m.group(0).lower()):
-        v = shift_value(ref, years=-1)
-        if v:
-            return Reading("DATE", v)
-    if not ctx.anchor:
-        return Reading("DATE", "PAST_REF")
-    return Reading("DATE", str(ctx.anchor.year - 1))
-
-
 def h_fiscal_year(m, ctx):
     return Reading("DATE", m["y"])
 
 
 def h_nine_months(m, ctx):
     return Reading("DURATION", f"P{NUMBERS[m['n'].lower()]}M")
-
-
-def h_ago(m, ctx):
-    d = m["dir"].lower()
-    mod = hedge_mod(m["hedge"])
-    letter, is_time = unit_of(m["u"])
-    n = number(m["n"]) if m["n"] else None
-    sign = -1 if d in ("ago", "earlier") else 1
-    if n is None:
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    if d in ("earlier", "later"):
-        base = ctx.ref_day() if letter in ("D", "W") else None
-        if base is None:
-            ref = ctx.last(r"^\d{4}", window=6)
-            if ref and letter == "Y" and n == int(n):
-                v = shift_value(ref, years=int(sign * n))
-                if v:
-                    return Reading("DATE", v, mod)
-            base = ctx.anchor
-        if base is None:
-            return Reading("DURATION", duration_value(n, m["u"]), mod)
-    else:
-        base = ctx.anchor
-    if base is None:
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    if is_time:
-        return Reading("DATE", base.isoformat(), mod)
-    k = int(round(sign * n))
-    if letter == "E":
-        return Reading("DATE", str(base.year + 10 * k), mod)
-    if letter == "C":
-        return Reading("DATE", str(base.year + 100 * k), mod)
-    if letter in ("L", "WE"):
-        return None
-    return Reading("DATE", shift(base, letter, k), mod)
-
-
-def h_the_unit_after(m, ctx):
-    base = ctx.ref_day()
-    if m["that"]:
-        u = m["u2"].lower()
-        if u == "day":
-            return Reading("DATE", day_value(base))
-        part = PARTS_OF_DAY[u]
-        return Reading("TIME", day_value(base) + "T" + part)
-    d, u = m["dir"].lower(), m["u"].lower()
-    k = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[d]
-    if base is None:
-        return Reading("DATE", "XXXX-XX-XX")
-    if u in PARTS_OF_DAY:
-        return Reading("TIME", (base + timedelta(days=k)).isoformat() + "T" + PARTS_OF_DAY[u])
-    letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}[u]
-    return Reading("DATE", shift(base, letter, k))
-
-
-_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def h_part_rel_day(m, ctx):
-    rel = m["rel"].lower()
-    a = ctx.anchor
-    d = a + timedelta(days=_REL_DAY[rel]) if a else None
-    base = day_value(d)
-    pm = (m["pm"] or "").lower()
-    part = (m["part"] or m["part2"] or "").lower().replace("this ", "")
-    if rel == "tonight":
-        part = part or "night"
-    if m["clock"]:
-        c = clock_value(m["clock"])
-        if c:
-            return Reading("TIME", f"{base}T{c}")
-    if part:
-        code = PARTS_OF_DAY.get(re.sub(r"\s+", " ", part).replace("mid afternoon", "mid-afternoon"), "")
-        if code:
-            return Reading("TIME", f"{base}T{code}", pos_mod(pm))
-    if rel == "today" and not a:
-        return Reading("DATE", "PRESENT_REF")
-    return Reading("DATE", base, pos_mod(pm))
-
-
-def h_this_part(m, ctx):
-    rel, part = m["rel"].lower(), m["part"].lower()
-    k = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-    if rel == "last" and part != "night":
-        return None
-    d = ctx.anchor + timedelta(days=k) if ctx.anchor else None
-    return Reading("TIME", f"{day_value(d)}T{PARTS_OF_DAY[part]}")
-
-
-def _season_occurrence(anchor: date, s: str, k: int) -> str:
-    """Season s: k=0 the current/most recent, -1 the one before that, +1 the next."""
-    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
-    # the latest occurrence that has started by the anchor
-    y = anchor.year if anchor >= date(anchor.year, start, 1) else anchor.year - 1
-    return f"{y + k}-{s}"
-
-
-def _season_value(anchor: date, s: str, rel: str, tense: str) -> str:
-    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
-    started = anchor >= date(anchor.year, start, 1)
-    y_started = anchor.year if started else anchor.year - 1
-    in_progress = add_months(date(y_started, start, 1), 3) > anchor
-    if rel == "last" or rel == "past":
-        return f"{y_started - 1 if in_progress else y_started}-{s}"
-    if rel == "next":
-        return f"{y_started + 1}-{s}"
-    if rel == "this":
-        return f"{anchor.year}-{s}"
-    if tense == "future" and not in_progress:
-        return f"{y_started + 1}-{s}"
-    return f"{y_started}-{s}"
-
-
-_SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last", "next", "early",
-                "late", "mid", "of", "for", "before", "after", "throughout", "and", "or", "that"}
-
-
-def h_season(m, ctx):
-    s = SEASONS[m["s"].lower()]
-    the = (m["the"] or "").lower()
-    pm = m["pm"] or m["pm2"]
-    after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s+of\b(?!\s+\d)", after) or re.match(r"[\s-]+(?:season|semester|term|collection|offensive)\b", after):
-        if not m["y"]:
-            return None
-    if m["s"][0].isupper() and m.start("s") > 0 and not re.search(r"[.\n]\s*$", ctx.text[:m.start("s")]):
-        return None
-    if not (m["y"] or pm or the or word_before(ctx, m.start()) in _SEASON_CUES):
-        return None
-    if the == "the" and not (m["y"] or word_before(ctx, m.start()) in _SEASON_CUES or pm):
-        return None
-    mod = pos_mod(pm)
-    if m["y"]:
-        return Reading("DATE", f"{m['y']}-{s}", mod)
-    if not ctx.anchor:
-        return Reading("DATE", f"XXXX-{s}", mod)
-    if the == "that":
-        ref = ctx.last(r"^\d{4}")
-        return Reading("DATE", f"{ref[:4] if ref else ctx.anchor.year}-{s}", mod)
-    return Reading("DATE", _season_value(ctx.anchor, s, the, tense_of(ctx.text, m.start(), m.end())), mod)
-
-
-_REL_K = {"this": 0, "current": 0, "the current": 0, "the latest": 0, "last": -1, "previous": -1,
-          "the previous": -1, "next": 1, "coming": 1, "the coming": 1, "the following": 1}
-
-
-def h_rel_unit(m, ctx):
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
-    u = m["u"].lower()
-    pm = (m["pm"] or "").lower()
-    mod = pos_mod(pm) if pm not in ("earlier", "later") else None
-    k = _REL_K.get(rel)
-    if k is None:
-        return None
-    a = ctx.anchor
-    if u in SEASONS:
-        s = SEASONS[u]
-        if not a:
-            return Reading("DATE", f"XXXX-{s}", mod)
-        return Reading("DATE", _season_value(a, s, {0: "this", -1: "last", 1: "next"}[k], "past"), mod)
-    if u == "season":
-        return None
-    letter = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E"}[u]
-    if not a:
-        return Reading("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX",
-                                "E": "XXX"}[letter], mod)
-    if letter == "WE":
-        sat = a + timedelta(days=(6 - a.isoweekday()) % 7)       # the coming or current Saturday
-        if k < 0 or (k == 0 and a.isoweekday() == 1):
-            sat = a - timedelta(days=(a.isoweekday() - 6) % 7 or 7)
-            if k < 0 and a.isoweekday() in (6, 7):
-                sat -= timedelta(days=7)
-        elif k > 0:
-            sat += timedelta(days=7) if a.isoweekday() in (6, 7) else timedelta(0)
-        return Reading("DATE", iso_week(sat) + "-WE", mod)
-    if letter == "E":
-        return Reading("DATE", shift(a, "E", k), mod)
-    return Reading("DATE", shift(a, letter, k), mod)
-
-
-def h_that_unit(m, ctx):
-    u = m["u"].lower()
-    pat = {"week": r"^\d{4}-(?:W\d|\d\d-\d\d)", "month": r"^\d{4}-\d\d", "year": r"^\d{4}"}[u]
-    ref = ctx.last(pat)
-    if not ref:
-        return None
-    if u == "year":
-        return Reading("DATE", ref[:4])
-    if u == "month":
-        return Reading("DATE", ref[:7])
-    d = value_date(ref)
-    return Reading("DATE", iso_week(d) if d else ref[:8])
-
-
-def h_weekday(m, ctx):
-    wdtext = m["wd"]
-    plural = wdtext.lower().endswith("s") and wdtext.lower().rstrip(".") not in WEEKDAYS
-    wd = WEEKDAYS[wdtext.lower().rstrip(".").rstrip("s") if plural else wdtext.lower().rstrip(".")]
-    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    part = (m["part"] or "").lower()
-    clock = m["clock"] or m["clock2"]
-    code = PARTS_OF_DAY.get(re.sub(r"\s+", " ", part)) if part else None
-    if plural:
-        return Reading("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
-    if ctx.anchor:
-        if "before" in rel or "after" in rel:
-            base = weekday_date(ctx.anchor, wd, "past", "last" if "last" in rel else None)
-            base += timedelta(days=-1 if "before" in rel else 1)
-        else:
-            base = weekday_date(ctx.anchor, wd, tense_of(ctx.text, m.start(), m.end()), rel or None)
-        val = base.isoformat()
-    else:
-        val = f"XXXX-WXX-{wd}"
-    pm = (m["pm"] or "").lower()
-    mod = pos_mod(pm)
-    if clock:
-        c = clock_value(clock)
-        if c:
-            return Reading("TIME", f"{val}T{c}")
-    if code:
-        return Reading("TIME", f"{val}T{code}", mod)
-    return Reading("DATE", val, mod)
-
-
-def h_clock(m, ctx):
-    c = clock_value(m["clock"])
-    if not c:
-        return None
-    if re.fullmatch(r"\d{1,2}:\d\d", m["clock"].strip()) and not re.search(
-            r"\b(?:at|by|until|before|after|around|about|from)\s+$", ctx.text[max(0, m.start() - 12):m.start()]):
-        return None
-    d = ctx.ref_day()
-    mod = "APPROX" if m["hedge"] and re.search(r"about|around|approx", m["hedge"], re.I) else None
-    start = m.start() if mod else m.start("clock")
-    return Reading("TIME", f"{day_value(d)}T{c}", mod, start=start)
-
-
-def h_clock_part(m, ctx):
-    n = number(m["n"])
-    if n is None or n > 12 or n != int(n):
-        return None
-    h = int(n)
-    if "afternoon" in m["part"] or "evening" in m["part"]:
-        h = h + 12 if h < 12 else h
-    d = ctx.ref_day()
-    return Reading("TIME", f"{day_value(d)}T{h:02d}:00")
 
 
 def h_year(m, ctx):
@@ -653,87 +323,43 @@ def h_year(m, ctx):
     return Reading("DATE", str(y), pos_mod(pm) if "year" not in pm else None)
 
 
-def h_year_end(m, ctx):
+
+
+def h_month_rel_year(m, ctx):
+    if not _abbrev_ok(m, ctx):
+        return None
+    mo = month_num(m["mon"])
     if not ctx.anchor:
-        return Reading("DATE", "XXXX", "END")
-    return Reading("DATE", str(ctx.anchor.year), "END")
+        return Reading("DATE", f"XXXX-{mo:02d}")
+    y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return Reading("DATE", f"{y}-{mo:02d}")
 
 
-def h_the_year(m, ctx):
-    after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s+(?:ended|ending|to\s+\w+\s+\d|through)\b", after):
-        return Reading("DURATION", "P1Y")
-    if re.match(r"\s+(?:before|after|of|in\s+which|when)\b", after):
+_TENS_V = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+           "eighty": 80, "ninety": 90}
+
+
+def h_spoken_year(m, ctx):
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    t = (m["t"] or "").lower()
+    century = 1900 if m["c"].lower() == "nineteen" else 2000
+    if century == 1900 and not t:
         return None
-    u = m["u"].lower()
-    if not ctx.anchor:
-        return Reading("DATE", "XXXX" if u == "year" else "XXXX-WXX")
-    if u == "week":
-        return Reading("DATE", f"{ctx.anchor.year}-WXX")
-    return Reading("DATE", str(ctx.anchor.year))
-
-
-def _thanksgiving(y: int) -> date:
-    first = date(y, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-def _easter(y: int) -> date:
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    mm = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * mm + 114) // 31
-    day = (h + l - 7 * mm + 114) % 31 + 1
-    return date(y, month, day)
-
-
-def _nth_weekday(y, month, weekday, n):
-    first = date(y, month, 1)
-    d = first + timedelta(days=(weekday - first.weekday()) % 7)
-    if n < 0:
-        nxt = add_months(first, 1)
-        last = nxt - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
-    return d + timedelta(weeks=n - 1)
-
-
-HOLIDAYS = {
-    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
-    "christmas eve": lambda y: date(y, 12, 24), "new year's": lambda y: date(y, 1, 1),
-    "new year's day": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
-    "thanksgiving": _thanksgiving, "thanksgiving day": _thanksgiving,
-    "independence day": lambda y: date(y, 7, 4), "halloween": lambda y: date(y, 10, 31),
-    "valentine's day": lambda y: date(y, 2, 14), "easter": _easter,
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "veterans day": lambda y: date(y, 11, 11),
-}
-
-
-def h_holiday(m, ctx):
-    name = re.sub(r"\s+", " ", m["h"].lower())
-    fn = HOLIDAYS.get(name)
-    if fn is None:
+    if century == 2000 and not t and not m.group(0).lower().startswith("the year"):
         return None
-    if re.match(r"\s+(?:tree|card|gift|present|shopping|season|holidays|Island|Rising|Bunny)", ctx.text[m.end():], re.I):
+    parts = re.split(r"[\s-]+", t) if t else []
+    n = sum(_TENS_V.get(p, NUMBERS.get(p, 0)) for p in parts)
+    if century == 1900 and n < 10:
         return None
-    rel = (m["rel"] or "").lower()
-    a = ctx.anchor
-    if not a:
-        d = fn(2000)
-        return Reading("DATE", f"XXXX-{d.month:02d}-{d.day:02d}")
-    cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
-    if rel == "last":
-        d = max(c for c in cands if c < a)
-    elif rel == "next":
-        d = min(c for c in cands if c > a)
-    elif rel == "this":
-        d = fn(a.year)
-    else:
-        t = tense_of(ctx.text, m.start(), m.end())
-        d = min(cands, key=lambda c: abs((c - a).days) + (75 if (c > a and t == "past") or (c < a and t == "future") else 0))
-    return Reading("DATE", d.isoformat())
+    return Reading("DATE", str(century + n))
+
+
+def h_spoken_decade(m, ctx):
+    if re.search(r"\b(?:their|his|her|my|our|your|mid|early|late)[\s-]*$", ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None
+    if re.search(r"(?:their|his|her|my|our|your)\s+(?:early|late|mid)", m.group(0) + ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None
+    t = m["t"].lower()
+    d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+         "eighties": 8, "nineties": 9}[t]
+    return Reading("DATE", f"19{d}X", pos_mod(m["pm"]))
