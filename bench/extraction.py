@@ -26,22 +26,26 @@ REPO = Path(__file__).resolve().parent.parent
 SCORER = REPO.parent / "shared" / "eval" / "extraction.py"
 
 
-def decode(body: bytes) -> str:
-    """The pipeline's decoder when it exists; else the page's own meta charset,
-    UTF-8 with replacement otherwise (what a browser would mostly do)."""
+def decoder():
+    """The pipeline's own decoder (charset detection) when it exists, so the
+    bench reads pages as a run would; else the page's meta charset, UTF-8 with
+    replacement otherwise."""
     try:
         from storyline.ingest.decode import decode as pipeline_decode
 
-        result = pipeline_decode(body, None)
-        return result if isinstance(result, str) else result[0]
-    except Exception:  # noqa: BLE001 - module absent or different API: fall back
+        return (lambda body: pipeline_decode(body, None)), "storyline.ingest.decode"
+    except ImportError:
         pass
-    m = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", body[:4096], re.I)
-    encoding = m.group(1).decode("ascii", "replace") if m else "utf-8"
-    try:
-        return body.decode(encoding, errors="replace")
-    except LookupError:
-        return body.decode("utf-8", errors="replace")
+
+    def fallback(body: bytes) -> str:
+        m = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", body[:4096], re.I)
+        encoding = m.group(1).decode("ascii", "replace") if m else "utf-8"
+        try:
+            return body.decode(encoding, errors="replace")
+        except LookupError:
+            return body.decode("utf-8", errors="replace")
+
+    return fallback, "meta charset / utf-8"
 
 
 def score(export: dict, gold: Path, tmp: Path, name: str) -> dict[str, float]:
@@ -72,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = args.data / "gold.json"
     pages = sorted((args.data / "html").glob("*.html"))
+    decode, decoded_by = decoder()
     docs = {p: decode(p.read_bytes()) for p in pages}
 
     def export(fn) -> tuple[dict, float]:
@@ -85,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         ours_export, ours_s = export(lambda h: extract_html(h).text)
         plain = score(plain_export, gold, tmp, "plain")
         mine = score(ours_export, gold, tmp, "ours")
-        print(f"pages: {len(pages)} ({args.data})")
+        print(f"pages: {len(pages)} ({args.data}), decoded by {decoded_by}")
         print(f"{'':22s} {'F1':>7s} {'prec':>7s} {'recall':>7s} {'seconds':>8s}")
         print(f"{'plain trafilatura':22s} {plain['f1']:7.4f} {plain['precision']:7.4f} {plain['recall']:7.4f} {plain_s:8.1f}")
         print(f"{'storyline extract_html':22s} {mine['f1']:7.4f} {mine['precision']:7.4f} {mine['recall']:7.4f} {ours_s:8.1f}")

@@ -1,0 +1,284 @@
+"""HTML pages to story text and metadata: tables of (page, expected).
+
+The fixtures are small hand-written pages, each built to show one way a news
+page states (or misstates) a field; a new failure found in the wild becomes a
+new row.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.clean import html as html_mod
+from storyline.clean.html import HtmlPage, clean_blocks, extract_html
+from storyline.clean.html_meta import PageMeta, parse_date, split_byline
+
+STORY = (
+    "<p>The city council voted on Tuesday to close the old harbour bridge to cars after engineers "
+    "found deep cracks in two of its supporting piers during a routine inspection last month.</p>"
+    "<p>Council member Ana Ruiz said the decision was painful but unavoidable, and that buses and "
+    "bicycles would still be allowed to cross while the city looks for money to repair it.</p>"
+    "<p>Local shop owners near the bridge said they feared losing customers, and several of them "
+    "asked the council to pay for extra parking on the other side of the river during the works.</p>"
+)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def jsonld(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --------------------------------------------------------------------------- metadata
+
+META_CASES = [
+    pytest.param(
+        page(jsonld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebSite", "name": "Harbour Times"},
+            {"@type": "NewsArticle", "headline": "Bridge closes to cars",
+             "datePublished": "2019-11-18T23:30:00-05:00", "dateModified": "2019-11-20T08:00:00Z",
+             "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+             "publisher": {"@type": "Organization", "name": "Harbour Times"}},
+        ]}), f"<article>{STORY}</article>"),
+        {"title": "Bridge closes to cars", "published": "2019-11-18", "published_source": "json-ld datePublished",
+         "byline": ("Jane Doe", "John Roe"), "site_name": "Harbour Times"},
+        id="json-ld @graph NewsArticle, modified date ignored"),
+    pytest.param(
+        page(jsonld([{"@type": "BreadcrumbList"},
+                     {"@type": ["NewsArticle"], "headline": "Listed", "datePublished": "2020-02-03",
+                      "author": "By Jane Doe, Reuters"}])),
+        {"published": "2020-02-03", "byline": ("Jane Doe",), "title": "Listed"},
+        id="json-ld top-level list, agency dropped from author"),
+    pytest.param(
+        page('<script type="application/ld+json">{"@type": "Article", "datePublished": "2018-05-06",}</script>'),
+        {"published": "2018-05-06", "published_source": "json-ld datePublished"},
+        id="json-ld with trailing comma"),
+    pytest.param(
+        page('<meta property="og:title" content="Bridge closes">'
+             '<meta property="og:site_name" content="Harbour Times">'
+             '<meta property="og:url" content="https://example.com/bridge">'
+             '<meta property="og:description" content="The council voted.">'
+             '<meta property="article:published_time" content="2019-11-18T10:00:00+00:00">'
+             '<title>Bridge closes | Harbour Times</title>'),
+        {"title": "Bridge closes", "site_name": "Harbour Times", "url": "https://example.com/bridge",
+         "description": "The council voted.", "published": "2019-11-18",
+         "published_source": "meta article:published_time"},
+        id="opengraph"),
+    pytest.param(
+        page('<meta name="author" content="By Jane Doe and John Roe">'
+             '<meta name="application-name" content="Harbour Times">'),
+        {"byline": ("Jane Doe", "John Roe"), "site_name": "Harbour Times"},
+        id="meta author with two names"),
+    pytest.param(
+        page("", f'<article><div class="byline">By Jane Doe | Reuters</div>{STORY}</article>'),
+        {"byline": ("Jane Doe",)},
+        id="visible byline with agency"),
+    pytest.param(
+        page('<meta name="author" content="https://facebook.com/harbourtimes">',
+             '<a rel="author" href="/staff/jd">Jane Doe</a>'),
+        {"byline": ("Jane Doe",)},
+        id="author meta holding a URL falls through to rel=author"),
+    pytest.param(
+        page("", f'<article><header><h1>Bridge</h1><time datetime="2019-11-18T09:00">Nov 18</time></header>'
+                 f"{STORY}</article>"),
+        {"published": "2019-11-18", "published_source": "time element"},
+        id="time element in article header"),
+    pytest.param(
+        page("", f'<article><figure><img src="a.jpg"><figcaption>The bridge in 2001. '
+                 f'<time datetime="2001-06-01">June 1, 2001</time> Photo: J. Doe</figcaption></figure>'
+                 f'<header><time datetime="2019-11-18">Nov 18</time></header>{STORY}</article>'),
+        {"published": "2019-11-18"},
+        id="caption date loses to the header date"),
+    pytest.param(
+        page("", f'<article><figure><img src="a.jpg"><figcaption>The bridge on '
+                 f'<time datetime="2001-06-01">June 1, 2001</time> (AP Photo/J. Doe)</figcaption></figure>'
+                 f"{STORY}</article>"),
+        {"published": None, "published_source": None},
+        id="caption date alone is no publication date"),
+    pytest.param(
+        page('<link rel="canonical" href="/news/bridge">'),
+        {"url": "https://example.com/news/bridge"},
+        id="relative canonical resolved against the given url"),
+    pytest.param(
+        page("", STORY),
+        {"title": None, "url": "https://example.com/x?utm=1", "site_name": None, "byline": (),
+         "published": None, "published_source": None, "description": None},
+        id="nothing declared"),
+]
+
+
+@pytest.mark.parametrize("html, expected", META_CASES)
+def test_metadata(html, expected):
+    url = "https://example.com/x?utm=1"
+    got = extract_html(html, url)
+    for field, value in expected.items():
+        assert getattr(got, field) == value, field
+
+
+BYLINES = [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe | Reuters", ["Jane Doe"]),
+    ("Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("5:45 AM PST 11/19/2019 by Patrick Shanley", ["Patrick Shanley"]),
+    ("Jane Doe, John Roe & Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+    ("Associated Press", []),
+    ("https://www.facebook.com/someone", []),
+    ("Harbour Times", []),  # the outlet, not a person
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("raw, expected", BYLINES)
+def test_split_byline(raw, expected):
+    assert split_byline(raw, site_name="Harbour Times") == expected
+
+
+OUTLET_BYLINES = [
+    # (raw, the page's names for its outlet, expected)
+    ("Troy L. Smith, Cleveland.com", ("cleveland",), ["Troy L. Smith"]),
+    ("Jill Disis, CNN Business", ("CNN",), ["Jill Disis"]),
+    ("Charlie Wood, Business Insider", ("Business Insider Deutschland",), ["Charlie Wood"]),
+    ("Beachbody", ("The Beachbody Blog",), []),
+    ("Njeri Smith", ("NJ",), ["Njeri Smith"]),  # words are compared, not letters
+    ("Ilana Muhlstein, MS, RDN", (), ["Ilana Muhlstein"]),  # credentials
+    ("jdadmin", (), []),  # a CMS user name
+    ("DANICA KIRKA, JILL LAWLESSAssociated Press", (), ["DANICA KIRKA", "JILL LAWLESS"]),
+    ("山田 太郎", (), ["山田 太郎"]),
+]
+
+
+@pytest.mark.parametrize("raw, outlets, expected", OUTLET_BYLINES)
+def test_split_byline_drops_outlets_and_non_names(raw, outlets, expected):
+    assert split_byline(raw, outlets=outlets) == expected
+
+
+DATES = [
+    ("2019-11-18T23:30:00-05:00", "2019-11-18"),
+    ("2019/11/18", "2019-11-18"),
+    ("20191118", "2019-11-18"),
+    ("Mon, 18 Nov 2019 10:00:00 GMT", "2019-11-18"),
+    ("November 18, 2019 4:05 PM IST", "2019-11-18"),
+    ("November 2019", None),  # no day: do not invent one
+    ("2019-02-30", None),
+    ("yesterday", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("raw, expected", DATES)
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+# --------------------------------------------------------------------------- main text
+
+NEWS_PAGE = page(
+    '<meta property="og:title" content="Harbour bridge closes to cars">',
+    '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+    "<article><h1>Harbour bridge closes to cars</h1>"
+    '<figure><img src="bridge.jpg"><figcaption>Cracks in the north pier, photographed in May. '
+    "(Photo: Jane Doe/Harbour Times)</figcaption></figure>"
+    + STORY +
+    "<p>Read more: Why the harbour bridge was built in a hurry</p>"
+    "<p>Advertisement</p>"
+    "<p>The works are expected to take at least two years, according to the council's engineers, "
+    "who will present a detailed schedule at the next public meeting in January.</p>"
+    "<p>Sign up for our newsletter to get the day's top stories in your inbox.</p>"
+    "</article>"
+    '<aside><h3>Related</h3><ul><li><a href="/a">Ferry fares to rise</a></li></ul></aside>'
+    "<footer>© 2019 Harbour Times. All rights reserved.</footer>",
+)
+
+
+def test_news_page_keeps_story_and_drops_furniture():
+    text = extract_html(NEWS_PAGE, "https://example.com/bridge").text
+    assert "Council member Ana Ruiz said the decision was painful" in text
+    assert "The works are expected to take at least two years" in text
+    for junk in ("Cracks in the north pier", "Read more", "Why the harbour bridge", "Advertisement",
+                 "newsletter", "Ferry fares", "All rights reserved", "Harbour bridge closes to cars"):
+        assert junk not in text, junk
+    assert "\n\n" in text and "\n\n\n" not in text
+
+
+CLEAN_CASES = [
+    # (blocks, kept)
+    (["Bridge closes to cars", "Short dek without a full stop here",
+      "The council voted on Tuesday to close the bridge."],
+     ["The council voted on Tuesday to close the bridge."]),
+    (["The council voted.", "Related: Ferry fares to rise", "Ferry schedule changes", "Buses too",
+      "The mayor said more on Friday."],
+     ["The council voted.", "The mayor said more on Friday."]),
+    (["The council voted.", "Follow us on Twitter @harbourtimes", "Share this article",
+      "© 2019 Harbour Times", "Photo: Jane Doe/Getty Images", "Filed under: Transport |", "12 comments",
+      "|---|---|"],
+     ["The council voted."]),
+    # story sentences that merely mention the same words stay
+    (["Readers of the council's newsletter learned of the closure first, officials said on Tuesday, "
+      "after a draft of the decision was sent to subscribers by mistake and shared widely online.",
+      "Related questions remain about who will pay for the repairs.",
+      "She said her photos of the cracks were taken in May."],
+     ["Readers of the council's newsletter learned of the closure first, officials said on Tuesday, "
+      "after a draft of the decision was sent to subscribers by mistake and shared widely online.",
+      "Related questions remain about who will pay for the repairs.",
+      "She said her photos of the cracks were taken in May."]),
+    (["By Jane Doe", "The council voted."], ["The council voted."]),
+    (["By Jane Doe and John Roe | Reuters", "The council voted."], ["The council voted."]),
+    # a sentence that starts with "By" is story text
+    (["By Tuesday, the council had voted."], ["By Tuesday, the council had voted."]),
+]
+
+
+@pytest.mark.parametrize("blocks, kept", CLEAN_CASES)
+def test_clean_blocks(blocks, kept):
+    assert clean_blocks(blocks, PageMeta(title="Bridge closes to cars | Harbour Times")) == kept
+
+
+def test_density_fallback_when_trafilatura_finds_nothing(monkeypatch):
+    monkeypatch.setattr(html_mod, "_trafilatura", lambda *a, **k: [])
+    got = extract_html(page("", f'<div class="menu"><p><a href="/">Home</a></p></div><div>{STORY}</div>'))
+    assert got.text.startswith("The city council voted on Tuesday")
+    assert "Home" not in got.text
+
+
+ODD_INPUTS = ["", "   ", "not html at all", "<<<>>>", "\x00\x01\x02", "<html><body></body></html>",
+              "<p>" * 5000, "<script>var a = '</p>';</script>", "\ud800 lone surrogate",
+              "<html>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</html>"]
+
+
+@pytest.mark.parametrize("html", ODD_INPUTS)
+def test_never_raises(html):
+    got = extract_html(html)
+    assert isinstance(got, HtmlPage) and isinstance(got.text, str)
+
+
+def test_huge_page_is_handled():
+    got = extract_html(page("", STORY * 2000))
+    assert "Ana Ruiz" in got.text
+
+
+# --------------------------------------------------------------------------- quality gate
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "extraction.py"
+F1_FLOOR = 0.95
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "gold.json").exists() or not SCORER.exists(), reason="benchmark data absent")
+def test_extraction_f1_floor(tmp_path):
+    articles = []
+    for path in sorted((DATA / "html").glob("*.html")):
+        text = extract_html(path.read_bytes().decode("utf-8", errors="replace")).text
+        articles.append({"id": path.stem, "path": str(path), "text": text})
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"articles": articles}), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(SCORER), str(export), str(DATA / "gold.json")],
+                         capture_output=True, text=True, check=True)
+    f1 = float(next(line.split()[1] for line in run.stdout.splitlines() if line.startswith("f1 ")))
+    assert f1 >= F1_FLOOR, run.stdout
