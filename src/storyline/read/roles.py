@@ -44,7 +44,7 @@ native
 TITLE_MODIFIERS = frozenset("""
 deputy vice prime foreign interior home defense defence finance justice health press chief first
 general attorney assistant acting senior top state national security secretary foreign-affairs
-white house supreme high special federal
+supreme high special federal
 """.split())
 
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "then-"})
@@ -59,6 +59,21 @@ FEMALE = frozenset({"spokeswoman", "businesswoman", "chairwoman", "congresswoman
 MALE = frozenset({"spokesman", "businessman", "chairman", "congressman", "king", "prince", "man", "boy",
                   "father", "son", "husband", "mr", "mr.", "sir", "brother", "grandfather", "he", "him",
                   "his", "himself"})
+
+# Occupational families: a description of one family never picks a person known by another.
+FAMILIES = {
+    "politics": "president premier chancellor minister secretary spokesman spokeswoman spokesperson governor "
+                "mayor senator congressman congresswoman lawmaker legislator ambassador diplomat envoy official "
+                "leader ruler king queen prince princess monarch dictator candidate nominee",
+    "sport": "player star champion coach striker center centre guard forward goalkeeper athlete gymnast "
+             "swimmer boxer cyclist runner medalist medallist winner",
+    "law": "lawyer attorney prosecutor judge magistrate counsel",
+    "military": "marine soldier general colonel commander admiral captain sergeant lieutenant officer pilot",
+    "business": "businessman businesswoman tycoon oligarch billionaire entrepreneur investor executive ceo "
+                "founder chairman chairwoman dealer",
+    "media": "journalist reporter correspondent editor columnist",
+}
+FAMILY = {w: f for f, words in FAMILIES.items() for w in words.split()}
 
 # Titles news writes in several ways; a key per office so that they compare equal.
 _SYNONYMS = [
@@ -201,7 +216,10 @@ def parse_title(tokens: list[Token]) -> Role | None:
             continue
         if low in ("'s", "’s"):
             continue
-        if tok.ent_type_ in _ORG_TYPES and not is_title_token(tok) and not title:
+        place = tok.ent_type_ in _ORG_TYPES or ((tok.is_title or tok.is_upper) and country_of(tok.text)) \
+            or (tok.is_upper and len(tok) > 1 and tok.is_alpha and not title)   # an acronym: "NBA star"
+        if place and not is_title_token(tok) and (not title or tok.ent_type_ in {"NORP", "GPE"}) \
+                and not (title and title[-1].lower_ == "of"):
             org_toks.append(tok)
             continue
         if not title and (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.is_lower \

@@ -1,0 +1,68 @@
+"""Titles read off the words around a name: (sentence, name, title, org, former)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.read.nlp import load_nlp
+from storyline.read.roles import Role, canonical_place, country_of, gender_of_title, roles_of, title_key
+
+CASES = [
+    ("Deputy Foreign Minister Anton Belov said the talks would resume.", "Anton Belov",
+     "Deputy Foreign Minister", None, False),
+    ("White House Press Secretary Dana Whitfield said the talks would continue.", "Dana Whitfield",
+     "Press Secretary", "White House", False),
+    ("The family of former US Marine Tom Avery called for his release.", "Tom Avery", "Marine", "United States", True),
+    ("Moscow freed Russian pilot Oleg Marin last spring.", "Oleg Marin", "pilot", "Russia", False),
+    ("Prosecutors said Ivan Drago, a notorious arms dealer, had fled.", "Ivan Drago", "arms dealer", None, False),
+    ("The deal involved jailed Russian businessman Pavel Kuzin and two Americans.", "Pavel Kuzin",
+     "businessman", "Russia", False),
+    ("Officials met WNBA basketball star Jasmine Ford on Monday.", "Jasmine Ford", "basketball star", "WNBA", False),
+    ("Russian President Boris Lenko spoke on Friday.", "Boris Lenko", "President", "Russia", False),
+    ("Kremlin spokesman Dmitri Orlov told reporters the claims were false.", "Dmitri Orlov", "spokesman",
+     "Kremlin", False),
+    ("The talks were led by Secretary of State Henry Calloway.", "Henry Calloway", "Secretary of State", None, False),
+    ("German Chancellor Klaus Berger called for calm.", "Klaus Berger", "Chancellor", "Germany", False),
+]
+
+
+@pytest.mark.parametrize("text,name,title,org,former", CASES)
+def test_role_of_a_name(text, name, title, org, former):
+    doc = load_nlp()(text)
+    span = next(e for e in doc.ents if e.text == name)
+    assert Role(title, org, former) in roles_of(span)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials in Moscow met Anna Petrova on Monday.", "Anna Petrova"),
+    ("On Friday Mark Jones said nothing.", "Mark Jones"),
+])
+def test_no_role_without_a_title(text, name):
+    doc = load_nlp()(text)
+    span = next(e for e in doc.ents if e.text == name)
+    assert roles_of(span) == []
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Foreign Minister", "foreign minister"), ("top diplomat", "Foreign Minister"),
+    ("Secretary of State", "Foreign Secretary"), ("spokeswoman", "Press Secretary"), ("Deputy FM", "deputy foreign minister"),
+])
+def test_titles_that_name_one_office(a, b):
+    assert title_key(a) == title_key(b)
+
+
+@pytest.mark.parametrize("title,gender", [("spokeswoman", "F"), ("businessman", "M"), ("Press Secretary", None)])
+def test_gender_of_title(title, gender):
+    assert gender_of_title(title) == gender
+
+
+@pytest.mark.parametrize("text,country", [
+    ("U.S.", "United States"), ("US", "United States"), ("America", "United States"), ("UK", "United Kingdom"),
+    ("Russian Federation", "Russia"), ("Russian", "Russia"), ("Britain", "United Kingdom"), ("Atlantis", None),
+])
+def test_country_of(text, country):
+    assert country_of(text) == country
+
+
+def test_canonical_place_keeps_cities():
+    assert canonical_place("the United States") == "United States"
+    assert canonical_place("Moscow") == "Moscow"
