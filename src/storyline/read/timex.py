@@ -4,7 +4,7 @@ Why not HeidelTime or SUTime: both need a JVM and a tagger, which a stage
 that must run in a process pool or on Spark cannot assume. This module is a
 rule cascade in the same spirit (HeidelTime's English resources and the
 TimeML guidelines were the guide; no code was taken): surface patterns in
-`timex_patterns`, one valuing handler per pattern in `timex_rules` /
+`timex_patterns`, one valuing handler per pattern in `timex_rules` / `timex_anaphora` /
 `timex_durations`, calendar arithmetic in `timex_resolve`.
 
 The cascade, step by step:
@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..records import TimeExpression
+from . import timex_anaphora as _ana
 from . import timex_durations as _dur
 from . import timex_deixis as _deix
 from . import timex_rules as _rules
@@ -42,19 +43,21 @@ _HANDLERS = {
     "quarter": _deix.h_quarter, "half": _deix.h_half,
     "anaphoric_quarter": _deix.h_anaphoric_quarter, "year_earlier": _deix.h_year_earlier,
     "fiscal_year": _rules.h_fiscal_year, "nine_months": _rules.h_nine_months,
-    "ago": _deix.h_ago, "the_unit_after": _deix.h_the_unit_after,
+    "ago": _deix.h_ago, "the_unit_after": _ana.h_the_unit_after,
     "part_rel_day": _deix.h_part_rel_day, "this_part": _deix.h_this_part,
-    "rel_unit": _deix.h_rel_unit, "that_unit": _deix.h_that_unit,
+    "rel_unit": _deix.h_rel_unit, "that_unit": _ana.h_that_unit,
     "weekday": _deix.h_weekday, "clock": _deix.h_clock, "clock_part": _deix.h_clock_part,
     "season": _seas.h_season, "year": _rules.h_year, "the_year": _deix.h_the_year,
     "year_end": _deix.h_year_end, "posmod_the_unit": _deix.h_posmod_the_unit, "holiday": _seas.h_holiday,
     "past_n": _dur.h_past_n, "past_unit": _dur.h_past_unit, "duration": _dur.h_duration,
     "bare_units": _dur.h_bare_units, "set": _dur.h_set, "deictic": _dur.h_deictic,
+    "week_of": _ana.h_week_of, "second_day": _ana.h_second_day, "in_the_part": _ana.h_in_the_part,
+    "vague_span": _ana.h_vague_span,
 }
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 _VALUE_TYPES = ("DATE", "TIME")
 # rules valued from an earlier mention; their values never serve as antecedents
-_ANAPHORIC = {"year_earlier", "anaphoric_quarter", "the_unit_after", "that_unit"}
+_ANAPHORIC = {"year_earlier", "anaphoric_quarter", "the_unit_after", "that_unit", "in_the_part"}
 
 
 def _candidates(text: str):
@@ -81,7 +84,13 @@ def tag(text: str, anchor: _dt.date | None) -> list[TimeExpression]:
     for start, neg_end, _, name, m in _candidates(text):
         if start < pos:
             continue
-        reading = _HANDLERS[name](m, ctx)
+        try:
+            reading = _HANDLERS[name](m, ctx)
+        except (ValueError, OverflowError, KeyError, IndexError):
+            # calendar arithmetic off the end of the calendar (an anchor in year 1
+            # or 9999) or a form no handler foresaw: the candidate is vetoed, the
+            # tagger never raises on text
+            reading = None
         if reading is None or not reading.value:
             continue
         if name in _ANAPHORIC or (name == "ago" and m["dir"].lower() in ("earlier", "later")):
@@ -96,7 +105,10 @@ def tag(text: str, anchor: _dt.date | None) -> list[TimeExpression]:
             continue
         earliest = latest = None
         if reading.type in _VALUE_TYPES:
-            earliest, latest = interval(reading.value, reading.mod)
+            try:
+                earliest, latest = interval(reading.value, reading.mod)
+            except (ValueError, OverflowError):
+                earliest = latest = None
             if reading.value[:1].isdigit() and not reading.anaphoric:
                 ctx.refs.append(reading.value)
         found.append(TimeExpression(start=s, end=e, text=text[s:e], type=reading.type,

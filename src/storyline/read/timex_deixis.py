@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from .timex_patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from .timex_resolve import iso_week, shift, shift_value, tense_of, value_date
+from .timex_resolve import iso_week, shift, shift_value, tense_of
 from .timex_seasons import _season_value
 from .timex_rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
                           pos_mod, unit_of)
@@ -95,6 +95,18 @@ def h_anaphoric_quarter(m, ctx):
         return None
     if re.match(r"\s+of\b", ctx.text[m.end():]) and u == "period":
         return None
+    ended = re.match(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s*\d{1,2}\b(?:,?\s+(?P<y>\d{4}))?",
+                     ctx.text[m.end():])
+    if ended and u != "period" and not m["y"] and w in ("", "latest", "most recent", "current"):
+        # "the quarter ended Sept. 30": the calendar quarter its last month falls in
+        mo = MONTHS[ended["mon"].lower().rstrip(".")]
+        if ended["y"]:
+            y = int(ended["y"])
+        elif ctx.anchor:
+            y = nearest_year(ctx.anchor, mo, 28, "past")
+        else:
+            return Reading("DATE", f"XXXX-Q{(mo - 1) // 3 + 1}")
+        return Reading("DATE", f"{y}-Q{(mo - 1) // 3 + 1}")
     if w in ("current",) or m.group(0).lower().startswith("this"):
         if not ctx.anchor:
             return Reading("DATE", "XXXX-QX")
@@ -183,27 +195,11 @@ def _ago(m, ctx):
     return Reading("DATE", shift(base, letter, k), mod)
 
 
-def h_the_unit_after(m, ctx):
-    base = ctx.ref_day()
-    if m["that"]:
-        u = m["u2"].lower()
-        if m["that"].lower() == "this" and u == "day":
-            return None
-        if u == "day":
-            return Reading("DATE", day_value(base))
-        part = PARTS_OF_DAY[u]
-        return Reading("TIME", day_value(base) + "T" + part)
-    d, u = m["dir"].lower(), m["u"].lower()
-    k = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[d]
-    if base is None:
-        return Reading("DATE", "XXXX-XX-XX")
-    if u in PARTS_OF_DAY:
-        return Reading("TIME", (base + timedelta(days=k)).isoformat() + "T" + PARTS_OF_DAY[u])
-    letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}[u]
-    return Reading("DATE", shift(base, letter, k))
-
-
 _REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_GENERIC_POSS = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:world|society|youth|children|kids|generation|economy|computers?"
+    r"|technology|families|workers|women|men|students|consumers|standards|America|Europe)\b"
+    r"|,?\s*(?:I|we|you|they)\s+would\b", re.IGNORECASE)
 
 
 def h_part_rel_day(m, ctx):
@@ -225,6 +221,8 @@ def h_part_rel_day(m, ctx):
             return Reading("TIME", f"{base}T{code}", pos_mod(pm))
     if rel == "today" and not a:
         return Reading("DATE", "PRESENT_REF")
+    if rel in ("today", "tomorrow") and not pm and re.match(_GENERIC_POSS, ctx.text[m.end("rel"):]):
+        return None          # "today's youth", "the people of tomorrow": the era, not the day
     if re.match(r"(?-i:[A-Z])", m["rel"]) and re.search(r"(?-i:[A-Z])\w*\s+$", ctx.text[max(0, m.start() - 15):m.start("rel")]):
         return None          # a name: "VOA Today", "USA Today"
     return Reading("DATE", base, pos_mod(pm), start=m.start() if pm else m.start("rel"))
@@ -277,20 +275,6 @@ def h_rel_unit(m, ctx):
     return Reading("DATE", shift(a, letter, k), mod)
 
 
-def h_that_unit(m, ctx):
-    u = m["u"].lower()
-    pat = {"week": r"^\d{4}-(?:W\d|\d\d-\d\d)", "month": r"^\d{4}-\d\d", "year": r"^\d{4}"}[u]
-    ref = ctx.last(pat)
-    if not ref:
-        return None
-    if u == "year":
-        return Reading("DATE", ref[:4])
-    if u == "month":
-        return Reading("DATE", ref[:7])
-    d = value_date(ref)
-    return Reading("DATE", iso_week(d) if d else ref[:8])
-
-
 def h_weekday(m, ctx):
     wdtext = m["wd"]
     plural = wdtext.lower().endswith("s") and wdtext.lower().rstrip(".") not in WEEKDAYS
@@ -315,6 +299,13 @@ def h_weekday(m, ctx):
                 return Reading("DATE", d.isoformat())
         except ValueError:
             pass
+    if rel.startswith("the ") and "before" not in rel and "after" not in rel:
+        # "the previous Friday", "the following Monday": counted from the narrated day
+        base = ctx.ref_day()
+        if base is None:
+            return Reading("DATE", f"XXXX-WXX-{wd}")
+        back = rel.endswith(("previous", "preceding"))
+        return Reading("DATE", weekday_date(base, wd, "past", "last" if back else "next").isoformat())
     if ctx.anchor:
         if "before" in rel or "after" in rel:
             base = weekday_date(ctx.anchor, wd, "past", "last" if "last" in rel else None)
@@ -337,8 +328,8 @@ def h_weekday(m, ctx):
 
 def h_clock(m, ctx):
     c = clock_value(m["clock"])
-    if not c:
-        return None
+    if not c or re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None          # "High Noon", the film and the idiom
     if m["mon"]:
         dd = int(re.match(r"\d+", m["d"])[0])
         mo = MONTHS[m["mon"].lower().rstrip(".")]
@@ -377,7 +368,7 @@ def h_posmod_the_unit(m, ctx):
         return Reading("DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
                                 "decade": "XXX", "century": "XX"}[u], mod)
     v = {"year": str(a.year), "month": a.strftime("%Y-%m"), "week": iso_week(a),
-         "decade": f"{a.year // 10}X", "century": f"{a.year // 100:02d}"}[u]
+         "decade": f"{a.year // 10}", "century": f"{a.year // 100:02d}"}[u]
     return Reading("DATE", v, mod)
 
 

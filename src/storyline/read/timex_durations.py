@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 
 from .timex_patterns import MONTHS, WEEKDAYS
-from .timex_resolve import iso_week, tense_of
+from .timex_resolve import iso_week, tense_cue, tense_of
 from .timex_rules import Reading, duration_value, hedge_mod, number, unit_of
 
 _SET_BEFORE = re.compile(
@@ -177,15 +177,15 @@ def h_deictic(m, ctx):
                 r"\s+(?:plans?|years?|growth|generations?|earnings|sales|demand|talks|negotiations|use|operations|results|prospects)\b", after, re.I):
             return None
     if w == "now":
-        if re.search(r"\b(?:right|just|until|till|from|by|as\s+of|up\s+to)\s*$", before, re.I) and \
-                not re.search(r"\buntil\s*$", before, re.I):
-            pass
-        if re.match(r"\s+that\b", after, re.I):
+        # "now that ...", "until now", "for now", "right now" all name the present
+        # in TimeBank; only "from now to/until X" is the start of a range it leaves out
+        if re.search(r"\bfrom\s*$", before, re.I) and re.match(r"\s+(?:to|until|till|through)\b", after, re.I):
             return None
     if w in ("once", "formerly", "previously", "recent"):
         return None          # TimeBank leaves these mostly untagged
-    if w == "soon" and (re.search(r"\bas\s*$", before) or re.match(r"\s+(?:after|before|as|thereafter)\b", after)):
-        return None
+    if w == "soon" and (re.search(r"\bas\s*$", before) or re.match(r"\s+(?:after|before|as|thereafter)\b", after)
+                        or tense_cue(text, s, e) == "past"):
+        return None          # in a past narrative "soon" is "shortly after", not the future
     value = _DEICTIC.get(w)
     if value is None:
         return None

@@ -122,6 +122,7 @@ def _c(pattern: str) -> re.Pattern:
 # tie the earlier rule wins, so specific rules come first.
 RULES: list[tuple[str, re.Pattern]] = [
     # explicit calendar dates
+    ("week_of", _c(rf"\bthe\s+week\s+of\s+(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b(?:,?\s*(?P<y>{YEAR})\b)?")),
     ("iso_date", _c(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("slash_date", _c(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b")),
     ("month_day_year", _c(
@@ -172,7 +173,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"[\s-]+(?P<u>week|weekend|month|year|decade|summer|spring|fall|autumn|winter|season)\b")),
     ("that_unit", _c(r"\b(?:(?P<pm>later|earlier|early|late)\s+)?(?P<rel>that)\s+(?P<u>week|month|year)\b")),
     ("weekday", _c(
-        rf"\b(?:(?P<pm>early|late|earlier|later)\s+)?(?:(?P<clock>{CLOCK}),?\s+)?(?:(?P<rel>this|last|next|this\s+coming|this\s+past|(?:the\s+)?(?:day|night)\s+(?:before|after)(?:\s+last)?)\s+)?"
+        rf"\b(?:(?P<pm>early|late|earlier|later)\s+)?(?:(?P<clock>{CLOCK}),?\s+)?(?:(?P<rel>this|last|next|this\s+coming|this\s+past|the\s+(?:previous|preceding|following|next)|(?:the\s+)?(?:day|night)\s+(?:before|after)(?:\s+last)?)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:,?\s+(?:at\s+)?(?P<clock2>{CLOCK}))?")),
     ("clock", _c(rf"\b(?:(?P<hedge>about|around|at\s+about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?(?P<clock>{CLOCK})(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)))?(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b)?")),
     ("clock_part", _c(rf"\b(?P<n>{NUM})\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|o'clock)")),
@@ -201,6 +202,10 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|nowadays|these\s+days|today|yesterday|tomorrow|tonight|overnight|once|lately|formerly"
         r"|at\s+present|the\s+present|presently|immediately|more\s+recently|until\s+recently"
         r"|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+weekend|the\s+week)\b")),
+    # valued from the previous mention: "April 24 and 25", "later in the day"
+    ("second_day", _c(r"\b(?:and|or)\s+(?P<d>[12]?\d|3[01])\b(?![.,:]?\d|\s*(?:%|percent|[ap]\.?m\b|-|[a-z]))")),
+    ("in_the_part", _c(r"\b(?P<adv>(?:later|earlier)\s+)?(?:in|during)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening)\b")),
+    ("vague_span", _c(r"\b(?:for|after|in)\s+(?P<w>a\s+while|some\s+time)\b(?!\s+(?:ago|now|to|before|after))")),
     ("holiday", _c(
         r"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
         r"|Independence\s+Day|Halloween|Valentine's\s+Day|Memorial\s+Day|Labor\s+Day|Easter|Veterans\s+Day|Election\s+Day)\b")),

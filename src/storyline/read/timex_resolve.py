@@ -21,9 +21,48 @@ _FUTURE = re.compile(
     r"|upcoming|next|coming|hopes?\s+to|tomorrow|planned|planning|as\s+soon\s+as|as\s+early\s+as"
     r"|likely\s+to|postponed\s+until|delayed\s+until)\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:said|was|were|had|did|told|announced|reported|added|\w{3,}ed|ago|last|yesterday"
-    r"|earlier|began|came|went|made|took|gave|met|left|held|fell|rose|sold|won|lost|got)\b",
+    r"\b(?:said|was|were|had|did|told|announced|reported|added|(?-i:[a-z]{2,}ed)|ago|last|yesterday"
+    r"|earlier|began|became|came|went|made|took|gave|met|left|held|fell|rose|sold|won|lost|got|since"
+    r"|has\s+been|have\s+been|previously)\b",
     re.IGNORECASE)
+# A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
+# plan that was already due when the article was written: a past cue.
+_PAST_AUX = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def tense_cue(text: str, start: int, end: int) -> str | None:
+    """'future', 'past', or None when the clause around an expression has no cue.
+
+    Cue words are looked for before the expression within its sentence, and
+    just after it. A past-tense -ed word only counts when lower-case, or every
+    "United States" would make a clause past; a past form that is part of a
+    future cue ("expected to", "scheduled") counts as the future cue only.
+    """
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    lo = max(left + 1, start - 90)
+    before = text[lo:start]
+    after = text[end:end + 40]
+    stop = re.search(r"[.;\n]", after)
+    if stop:
+        after = after[:stop.start()]
+    if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", before, re.I):
+        return "past"
+    fut = [f for f in _FUTURE.finditer(before) if not _PAST_AUX.search(before[:f.start()])]
+    spans = [(f.start(), f.end()) for f in _FUTURE.finditer(before)]
+    past = [p for p in _PAST.finditer(before)
+            if not any(a < p.end() and p.start() < b for a, b in spans)]
+    past += [p for p in _FUTURE.finditer(before) if _PAST_AUX.search(before[:p.start()])]
+    past.sort(key=lambda p: p.start())
+    if fut and (not past or fut[-1].start() > past[-1].start() or
+                re.search(r"\b(?:will|'ll|going\s+to|is\s+to|are\s+to)\b", before, re.I)):
+        return "future"
+    if past:
+        return "past"
+    if _FUTURE.search(after):
+        return "future"
+    if _PAST.search(after):
+        return "past"
+    return None
 
 
 def tense_of(text: str, start: int, end: int) -> str:
@@ -34,21 +73,7 @@ def tense_of(text: str, start: int, end: int) -> str:
     sits near the expression (before it within the sentence, or just after).
     Without a parser this is the cheapest signal that holds up.
     """
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    before = text[max(left + 1, start - 90):start]
-    after = text[end:end + 40]
-    stop = re.search(r"[.;\n]", after)
-    if stop:
-        after = after[:stop.start()]
-    fut = list(_FUTURE.finditer(before))
-    cue_spans = {(f.start(), f.end()) for f in fut}
-    past = [p for p in _PAST.finditer(before) if (p.start(), p.end()) not in cue_spans]
-    if fut and (not past or fut[-1].start() > past[-1].start() or
-                re.search(r"\b(?:will|'ll|going\s+to|is\s+to|are\s+to)\b", before, re.I)):
-        return "future"
-    if not past and _FUTURE.search(after):
-        return "future"
-    return "past"
+    return tense_cue(text, start, end) or "past"
 
 
 # -- granularity-preserving shifts -------------------------------------------
@@ -88,9 +113,9 @@ def shift(anchor: date, unit: str, n: int) -> str:
     if unit == "Y":
         return str(anchor.year + n)
     if unit == "E":
-        return f"{(anchor.year + 10 * n) // 10:03d}X"
+        return f"{(anchor.year + 10 * n) // 10:03d}"
     if unit == "C":
-        return f"{(anchor.year + 100 * n) // 100:02d}XX"
+        return f"{(anchor.year + 100 * n) // 100:02d}"
     if unit in ("h", "min", "S"):
         return anchor.isoformat()
     raise ValueError(unit)
@@ -186,7 +211,7 @@ def interval(value: str, mod: str | None = None) -> tuple[date | None, date | No
         except ValueError:
             return None, None
     else:
-        dm = re.match(r"^(\d{3})X$", value) or re.match(r"^(\d{2})XX$", value)
+        dm = re.match(r"^(\d{3})X?$", value) or re.match(r"^(\d{2})(?:XX)?$", value)
         if not dm:
             return None, None
         if len(dm[1]) == 3:

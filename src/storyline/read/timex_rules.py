@@ -280,11 +280,12 @@ def h_rel_month(m, ctx):
 
 
 def h_decade(m, ctx):
+    """"the 1990s" is 199: the TimeML guidelines write a decade as its first three digits."""
     if m["short"]:
         s = int(m["short"])
-        v = f"19{s}X" if s >= 2 else f"20{s}X"
+        v = f"19{s}" if s >= 2 else f"20{s}"
     else:
-        v = f"{m['c']}{m['dec']}X"
+        v = f"{m['c']}{m['dec']}"
     return Reading("DATE", v, pos_mod(m["pm"]))
 
 
@@ -362,4 +363,4 @@ def h_spoken_decade(m, ctx):
     t = m["t"].lower()
     d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
          "eighties": 8, "nineties": 9}[t]
-    return Reading("DATE", f"19{d}X", pos_mod(m["pm"]))
+    return Reading("DATE", f"19{d}", pos_mod(m["pm"]))
