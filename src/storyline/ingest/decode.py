@@ -13,8 +13,9 @@ an exception would cost the whole article.
    A declaration loses when the bytes are valid multi-byte UTF-8: legacy text
    is almost never valid UTF-8 by accident, while servers that label UTF-8 as
    ISO-8859-1 are common.
-3. UTF-8, strictly.
-4. UTF-16 without a BOM (every other byte NUL).
+3. UTF-16 without a BOM: every other byte NUL. This comes before UTF-8
+   because ASCII with NULs is valid UTF-8, yet never meant as such.
+4. UTF-8, strictly.
 5. windows-1252, when it decodes cleanly into mostly-ASCII Latin text: this
    comes before detection because charset-normalizer guesses cp1250 or cp852
    for short Western texts ("crčme" for "crème"), and English-language news
@@ -74,10 +75,12 @@ def normalize_label(label: str | None, in_document: bool = False) -> str | None:
     if not label:
         return None
     try:
-        name = codecs.lookup(label.strip().strip("\"'")).name
-        b"".decode(name)  # rejects base64, rot13 and other non-text codecs
-    except (LookupError, UnicodeError, TypeError, ValueError):
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, TypeError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib ...
+        return None
+    name = info.name
     if in_document and name.startswith(("utf-16", "utf-32")):
         return None
     return _BROWSER_SUPERSETS.get(name, name)
@@ -115,13 +118,13 @@ def decode(body: bytes, declared: str | None = None) -> str:
         text = _try_declared(body, normalize_label(label, in_document))
         if text is not None:
             return text
+    wide = utf16_guess(body)
+    if wide:
+        return body.decode(wide, "replace")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    wide = utf16_guess(body)
-    if wide:
-        return body.decode(wide, "replace")
     western = _try_strict(body, "cp1252")
     if western is not None and _mostly_ascii_letters(western):
         return western

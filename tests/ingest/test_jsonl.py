@@ -1,0 +1,151 @@
+"""JSON Lines and JSON files: one record per article, bad lines refused one by one, streaming."""
+from __future__ import annotations
+
+import gzip
+import json
+import time
+
+import pytest
+
+from storyline.ingest import iter_inputs
+from storyline.records import RawDoc, Refusal
+
+from conftest import split
+
+GOOD = {"id": "AP_20130322", "text": "The flu season is winding down.", "published": "2013-03-22",
+        "title": "105 U.S. Kids Died From Flu", "url": None, "outlet": "AP", "section": "health"}
+
+
+def lines(*records) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def test_a_record_becomes_a_rawdoc_with_its_fields_as_hints(ingest_one, tmp_path):
+    doc = ingest_one("corpus.jsonl", lines(GOOD))
+    path = str(tmp_path / "corpus.jsonl")
+    assert doc == RawDoc(
+        source=f"{path}#L1", kind="jsonl", body=GOOD["text"].encode("utf-8"), encoding="utf-8",
+        hints={"id": "AP_20130322", "published": "2013-03-22", "title": "105 U.S. Kids Died From Flu",
+               "url": None, "outlet": "AP", "section": "health", "path": path},
+    )
+
+
+def test_text_is_kept_exactly_so_offsets_hold(ingest_one):
+    text = "Line one\r\nline two\u2028still the same record \u00e9\U0001F600 \ud800 end"
+    doc = ingest_one("t.jsonl", lines({"text": text}))
+    decoded = doc.body.decode("utf-8")
+    assert len(decoded) == len(text)
+    assert decoded == text.replace("\ud800", "\ufffd")  # a lone surrogate cannot be UTF-8
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("{not json", "line 2: invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
+    ('{"id": "x"}', 'line 2: no "text" field'),
+    ('{"text": ""}', 'line 2: "text" is empty'),
+    ('{"text": "  \\n "}', 'line 2: "text" is empty'),
+    ('{"text": 42}', 'line 2: "text" is a number, not a string'),
+    ('{"text": null}', 'line 2: "text" is null, not a string'),
+    ('{"text": ["a"]}', 'line 2: "text" is a list, not a string'),
+    ('["text", "x"]', "line 2: expected a JSON object, got a list"),
+    ('"just a string"', "line 2: expected a JSON object, got a string"),
+    ("[" * 100_000 + "]" * 100_000, "line 2: unreadable JSON (RecursionError)"),
+    ('{"text": "x", "n": ' + "9" * 5000 + "}", "line 2: unreadable JSON (ValueError)"),
+])
+def test_bad_lines_are_refused_and_the_others_go_on(ingest, tmp_path, line, reason):
+    results = ingest("c.jsonl", lines({"id": "a", "text": "first"}, line, {"id": "c", "text": "third"}))
+    path = str(tmp_path / "c.jsonl")
+    assert [type(r) for r in results] == [RawDoc, Refusal, RawDoc]
+    assert results[1] == Refusal(f"{path}#L2", reason)
+    assert [r.hints["id"] for r in (results[0], results[2])] == ["a", "c"]
+    assert results[2].source == f"{path}#L3"
+
+
+def test_invalid_utf8_line_is_refused(ingest):
+    data = b'{"text": "ok"}\n{"text": "caf\xe9"}\n'
+    docs, refusals = split(ingest("c.jsonl", data))
+    assert len(docs) == 1
+    assert refusals[0].reason == "line 2: not valid UTF-8 (byte 14); JSON Lines must be UTF-8"
+
+
+def test_blank_lines_bom_crlf_and_numeric_ids(ingest):
+    data = b"\xef\xbb\xbf" + b'{"id": 7, "text": "a"}\r\n\r\n   \n{"text": "b"}'
+    docs, refusals = split(ingest("c.ndjson", data))
+    assert not refusals
+    assert [(d.source.rsplit("#", 1)[1], d.body) for d in docs] == [("L1", b"a"), ("L4", b"b")]
+    assert docs[0].hints["id"] == "7"
+    assert "id" not in docs[1].hints
+
+
+def test_line_over_the_limit_is_skipped_without_losing_the_next(ingest):
+    data = lines({"text": "x" * 5000}, {"text": "small"})
+    results = ingest("c.jsonl", data, max_bytes=1000)
+    assert results[0].reason == "line 1 is over the 1 kB limit for one article"
+    assert results[1].body == b"small"
+
+
+def test_gzipped_jsonl(ingest):
+    docs, refusals = split(ingest("c.jsonl.gz", lines(GOOD, GOOD), gz=True))
+    assert len(docs) == 2 and not refusals
+
+
+def test_truncated_gzip_yields_the_lines_before_the_damage_then_one_refusal(ingest):
+    records = ({"id": str(i), "text": f"article {i} " + "w" * 200} for i in range(2000))
+    data = gzip.compress(lines(*records).encode())
+    results = ingest("c.jsonl.gz", data[: len(data) // 2])
+    docs, refusals = split(results)
+    assert 0 < len(docs) < 2000
+    assert [d.hints["id"] for d in docs] == [str(i) for i in range(len(docs))]
+    assert results[-1] is refusals[0] and len(refusals) == 1
+    assert refusals[0].reason.startswith("truncated gzip stream")
+    assert refusals[0].reason.endswith(f"lines after line {len(docs)} are lost")
+
+
+def test_fifty_megabyte_jsonl_streams_every_record(tmp_path):
+    path = tmp_path / "big.jsonl"
+    record = '{"id": "%07d", "text": "' + "Reporters said the council met on Tuesday. " * 4 + '"}\n'
+    count = 0
+    with open(path, "w") as out:
+        while out.tell() < 50 * 1024 * 1024:
+            out.write(record % count)
+            count += 1
+    start = time.perf_counter()
+    seen = 0
+    for result in iter_inputs([path], max_bytes=1_000_000):
+        assert isinstance(result, RawDoc)
+        seen += 1
+    path.unlink()
+    assert seen == count
+    assert time.perf_counter() - start < 15
+
+
+@pytest.mark.parametrize("content, expected", [
+    (json.dumps([GOOD, {"text": "second"}]), ["#/0", "#/1"]),
+    (json.dumps(GOOD), [""]),
+    (json.dumps({"articles": [{"id": "a1", "text": "exported"}]}), ["#/0"]),
+    (lines(GOOD, GOOD), ["#L1", "#L2"]),  # JSON Lines under a .json name
+])
+def test_json_files(ingest, tmp_path, content, expected):
+    docs, refusals = split(ingest("c.json", content))
+    assert not refusals
+    assert [d.source.removeprefix(str(tmp_path / "c.json")) for d in docs] == expected
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[]", "the JSON list is empty"),
+    ("42", "the JSON file holds a number, not an article or a list of them"),
+    ('{"id": 1}', 'the JSON object: no "text" field'),
+    ("[1, 2", "invalid JSON (Expecting ',' delimiter at line 1, column 6)"),
+])
+def test_bad_json_files(ingest_one, content, reason):
+    assert ingest_one("c.json", content).reason == reason
+
+
+def test_json_list_item_errors_name_the_item(ingest, tmp_path):
+    results = ingest("c.json", json.dumps([{"text": "ok"}, {"text": 3}]))
+    assert results[1] == Refusal(f"{tmp_path / 'c.json'}#/1", 'item 1: "text" is a number, not a string')
+
+
+def test_json_file_over_the_limit_points_to_jsonl(ingest_one):
+    result = ingest_one("c.json", json.dumps([{"text": "x" * 3000}]), max_bytes=1000)
+    assert result.reason.startswith("JSON file is over the 1 kB limit")
+    assert "JSON Lines" in result.reason
