@@ -40,9 +40,10 @@ def _ingest(args, cwd=None):
 def test_ingest_twice_stores_nothing_twice_and_refuses_clearly(tmp_path):
     docs = tmp_path / "in"
     docs.mkdir()
-    body = "The council voted on Tuesday to close the old bridge, citing safety reports from engineers. "
-    for i in range(5):
-        (docs / f"{i}.txt").write_text(f"Story number {i} of the day. " + body * (i + 1))
+    topics = ["the old bridge", "the city library", "two schools", "the north market", "a power plant"]
+    for i, topic in enumerate(topics):
+        (docs / f"{i}.txt").write_text(f"The council voted on day {i} to close {topic}, citing safety reports from "
+                                       f"engineers who inspected {topic} in {2000 + i} and found {i + 3} faults.")
     (docs / "copy.txt").write_text((docs / "3.txt").read_text())
     (docs / "empty.txt").write_text("")
     (docs / "bin.txt").write_bytes(bytes(range(256)) * 8)

@@ -69,7 +69,9 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 def test_exact_and_near_duplicates_are_found(tmp_path):
     from storyline.clean.dedup import signature, text_hash
     text = ("The central bank raised its main interest rate by half a point on Thursday, the largest increase "
-            "in two decades, as it tried to cool inflation at its highest level since the 1980s.")
+            "in two decades, as it tried to cool inflation at its highest level since the 1980s. Officials said "
+            "further increases were likely in the coming months, and markets fell sharply after the decision "
+            "as investors weighed the risk of a recession later in the year.")
     with open_store(tmp_path / "s.sqlite") as store:
         store.add_article(article(1, text), signature(text), text_hash(text))
         assert store.find_duplicate(text_hash(text.upper()), None) == "a1"

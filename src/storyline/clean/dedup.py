@@ -20,10 +20,7 @@ PERMUTATIONS = 128
 BANDS = 32                       # 32 bands x 4 rows: pairs above ~0.6 Jaccard meet in some band
 ROWS = PERMUTATIONS // BANDS
 SHINGLE = 3
-_PRIME = (1 << 61) - 1
-_rng = np.random.RandomState(20221208)
-_A = _rng.randint(1, 1 << 31, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
+_MASKS = np.random.RandomState(20221208).randint(0, 1 << 62, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
 _WORD = re.compile(r"\w+")
 
 
@@ -43,11 +40,21 @@ def signature(text: str) -> list[int] | None:
     if len(toks) < 2 * SHINGLE:
         return None
     shingles = {" ".join(toks[i:i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
-    hashed = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
+    hashed = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
                           for s in shingles), dtype=np.uint64, count=len(shingles))
-    # (a*x + b) mod p with x < 2^32 and a, b < 2^31 stays below 2^63: no overflow in uint64
-    values = (np.outer(hashed, _A) + _B) % _PRIME
-    return values.min(axis=0).tolist()
+    return _mix(hashed[:, None] ^ _MASKS[None, :]).min(axis=0).tolist()
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: each permutation must order shingles independently of the others.
+
+    A linear hash (a*x + b mod p) with small factors keeps the order of x, so
+    every permutation would pick the same minimum; this mixer does not.
+    """
+    with np.errstate(over="ignore"):
+        h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
 
 
 def band_keys(sig: list[int]) -> list[str]:

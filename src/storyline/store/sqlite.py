@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from storyline.clean.dedup import BANDS, band_keys, similarity
+from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, Refusal
 from storyline.store import codec
@@ -90,16 +90,16 @@ class SQLiteStore:
             return row[0]
         if not signature:
             return None
-        keys = band_keys(signature)
-        clause = " OR ".join(["(band = ? AND bucket = ?)"] * BANDS)
-        params = [x for b, key in enumerate(keys) for x in (b, key)]
-        candidates = self.db.execute(
-            f"SELECT DISTINCT a.id, a.signature, a.seq FROM lsh JOIN articles a ON a.id = lsh.article_id "
-            f"WHERE {clause} ORDER BY a.seq", params).fetchall()
-        for article_id, other, _ in candidates:
+        candidates: set[str] = set()
+        for band, key in enumerate(band_keys(signature)):     # one indexed look-up per band
+            candidates.update(r[0] for r in self.db.execute(
+                "SELECT article_id FROM lsh WHERE band = ? AND bucket = ?", (band, key)))
+        best = None
+        for article_id in candidates:
+            seq, other = self.db.execute("SELECT seq, signature FROM articles WHERE id = ?", (article_id,)).fetchone()
             if other and similarity(signature, [int(x) for x in other.split(",")]) >= NEAR_DUPLICATE:
-                return article_id
-        return None
+                best = min(best or (seq, article_id), (seq, article_id))
+        return best[1] if best else None
 
     def update_published(self, article: Article) -> None:
         with self.db:
