@@ -98,3 +98,27 @@ def test_run_on_the_seeds_meets_the_ingest_and_cleaning_gates(tmp_path):
     figures = dict(re.findall(r"^(\w+)\s+([\d.]+)$", scored.stdout, re.M))
     for area in ("dates", "clean_text", "credits", "dedup"):
         assert float(figures[area]) == 1.0, (area, scored.stdout)
+
+
+def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(10_000):
+        (docs / f"tiny{i:05d}.txt").write_text(f"note {i}")
+    (docs / "real.txt").write_text("The harbour authority said on Monday that the port would reopen next week after "
+                                   "storm damage to two piers had been repaired by crews working overnight.")
+    (docs / "bad.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 20)
+    (docs / "latin1.txt").write_bytes("Le ministre a déclaré que la réforme des retraites serait votée en mars, "
+                                      "malgré les grèves et les manifestations.".encode("latin-1"))
+    db = tmp_path / "s.sqlite"
+    result = _ingest([str(docs), "--db", str(db)])
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "2 articles read, 2 stored" in result.stdout
+    assert "10001 refused" in result.stdout
+    from storyline.store import open_store
+    with open_store(db) as store:
+        texts = [a.text for a in store.articles()]
+        reasons = {r.source.rsplit("/", 1)[-1]: r.reason for r in store.refusals()}
+    assert any("déclaré" in t for t in texts)
+    assert "gzip" in reasons["bad.gz"]
+    assert reasons["tiny00042.txt"].startswith("no article text found")
