@@ -21,11 +21,11 @@ _POSSIBLE_HEADS = {
     "want", "seek", "hope", "try", "propose", "offer", "consider", "discuss", "negotiate", "push", "urge",
     "demand", "request", "threaten", "face", "risk", "effort", "talk", "negotiation", "discussion",
     "pressure", "proposal", "bid", "possibility", "prospect", "chance", "call", "ask", "wish", "aim",
-    "attempt", "explore", "mull", "weigh", "suggest", "idea", "willing", "ready", "open", "openness",
-    "interested", "potential", "possible", "eager", "push", "lobby", "work", "demand", "condition",
+    "attempt", "explore", "mull", "weigh", "suggest", "idea", "willing", "ready", "openness",
+    "interested", "potential", "possible", "eager", "lobby", "condition",
 }
 _EXPECTED_HEADS = {"expect", "schedule", "plan", "prepare", "set", "due", "slate", "intend", "await",
-                   "upcoming", "plan", "expected", "scheduled", "planned", "about"}
+                   "upcoming", "expected", "scheduled", "planned"}
 _NEGATIVE_HEADS = {"refuse", "fail", "decline", "deny", "reject", "rule", "avoid", "halt", "cancel",
                    "call off", "postpone", "prevent", "block", "stop", "without"}
 _POSSIBLE_MODIFIERS = {"potential", "possible", "proposed", "likely", "prospective", "hypothetical",
@@ -73,6 +73,12 @@ def _head_cue(head) -> str | None:
     return None
 
 
+def own_modality(tok) -> str:
+    """Modality from the word's own auxiliaries and negation only (reporting verbs: "did not say")."""
+    cue = _own_cue(tok)
+    return cue if cue in {NEGATED, EXPECTED} else (POSSIBLE if cue else ACTUAL)
+
+
 def modality_of(trigger, anchors=()) -> str:
     """The modality of an event whose trigger is `trigger` (a spaCy token).
 
@@ -84,11 +90,13 @@ def modality_of(trigger, anchors=()) -> str:
         if cue:
             return cue
     tok, steps = trigger, 0
-    while steps < 5 and tok.head is not tok:
+    while steps < 5 and tok.head.i != tok.i:
         dep = tok.dep_
         head = tok.head
         if dep in _CLAUSE_EDGES and dep not in {"advcl", "acl"}:
             break
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            break                            # "after X was arrested": the main verb's cues are not its own
         if head.lemma_.lower() in _SAY and head.pos_ == "VERB":
             break
         if dep == "conj":                    # "was extradited and sentenced": share the first verb's aux

@@ -10,6 +10,7 @@ nothing.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
@@ -45,7 +46,6 @@ class Summary:
 
 def _reason_kind(reason: str) -> str:
     """Group refusal reasons for the summary: "file is 52.4 MB, over ..." -> "file is N MB, over ..."."""
-    import re
     return re.sub(r"\d+(?:\.\d+)?", "N", reason)
 
 

@@ -14,8 +14,15 @@ class Store(Protocol):
     def has_input(self, source: str, content_hash: str) -> bool:
         """True when this exact input was already stored or refused."""
 
-    def add_article(self, article: Article, signature: list[int] | None = None) -> None:
-        """Store one cleaned article, atomically, with its near-duplicate signature."""
+    def has_id(self, article_id: str) -> bool: ...
+
+    def has_source(self, source: str) -> bool: ...
+
+    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "") -> None:
+        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)."""
+
+    def remove_article(self, article_id: str) -> None:
+        """Forget an article whose input changed, with everything read from it."""
 
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         """Record an input that could not become an article; a repeat replaces the old reason."""
@@ -24,7 +31,7 @@ class Store(Protocol):
         """The id of an earlier article this one copies, exactly or nearly."""
 
     def update_published(self, article: Article) -> None:
-        """Replace an article's publication date (cross-article reasoning refines it)."""
+        """Replace an article's publication date (cross-article reasoning refines it); it is read again."""
 
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         """Store what stage 3 read in one article, replacing an older version."""
