@@ -1,0 +1,391 @@
+"""Who said what: direct, indirect and mixed attributions in one parsed article.
+
+Two kinds of evidence are combined, each where it is reliable:
+
+1. The dependency parse finds *reported* speech and belief: a cue word (a
+   verb of saying or thinking, a noun like "claim", the preposition "according
+   to") linked to its content (a ccomp, an object, an infinitive) and to its
+   speaker (the subject, the possessor, the object of "according to"). Which
+   (word, relation) pairs are cues comes from `cues.py`.
+2. Quotation marks (`quote_marks.py`) find *direct* speech, which the parse
+   handles badly: a quotation of three sentences is three parse trees, and the
+   parser often hangs "he said" off the quotation rather than the reverse. A
+   content found by the parse is widened to the quotation regions it touches;
+   a quotation region no cue claimed looks for one next to it ("...," she
+   said / she said: "..."), then in a sentence ending with a colon before it,
+   then carries on the quote before it (a paragraph of speech continuing the
+   previous speaker's).
+
+Annotation conventions followed (PolNeAR's, the corpus the figures are
+measured on): only the outermost of nested attributions is kept (so a cue
+inside another quote's content is dropped); a quotation interrupted by its
+cue ("A," she said, "B.") is one quote with two content pieces; content
+includes the complementiser "that" and the quotation marks; the speaker is
+the whole noun phrase of the source as written ("she", "the spokeswoman",
+"White House Press Secretary Karine Jean-Pierre"), never resolved here.
+
+Scare quotes and titles (a few words in quotation marks with no punctuation
+of their own: the "hostages", "Saturday Night Live") never become a quote
+by themselves: they only widen the content of a reported speech that contains
+them, which makes that quote `mixed`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from storyline.read import cues
+from storyline.read.quote_links import cue_after, cue_before, np_span, speaker_of
+from storyline.read.quote_marks import Region, find_regions
+from storyline.records import Mention, Quote
+
+# Relations by which a cue word governs its content, the most clause-like first.
+PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
+Accept = Callable[[str, str], bool]
+
+
+@dataclass
+class _Draft:
+    cue: Token
+    content: set[int] = field(default_factory=set)      # token indices
+    regions: list[int] = field(default_factory=list)     # indices into the region list
+    speaker: tuple[int, int] | None = None               # token span [start, end)
+    cue_end: int | None = None                           # token index after the cue phrase
+    key: str = ""
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Every attribution in `doc`, in text order."""
+    drafts, regions = _drafts(doc, cues.is_cue)
+    return [_to_quote(doc, d, regions) for d in drafts]
+
+
+def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
+    """The attributions before they become records; `accept` decides which (lemma, relation) pairs are cues."""
+    text = doc.text
+    regions = find_regions(text)
+    region_of = _region_index(doc, regions)
+    speech = [r.is_speech(text) for r in regions]
+    owner: dict[int, _Draft] = {}                # region index -> the quote that holds it
+    drafts: list[_Draft] = []
+
+    def claim(d: _Draft, ri: int) -> None:
+        """Give region `ri` (and the paragraphs that continue it) to draft `d`."""
+        while ri < len(regions) and ri not in owner:
+            owner[ri] = d
+            d.regions.append(ri)
+            if ri + 1 < len(regions) and regions[ri + 1].continues:
+                ri += 1
+            else:
+                break
+
+    # 1. cues found by the parse
+    for tok in doc:
+        if _inside_speech(tok, region_of, speech):
+            continue
+        for d in _parse_cues(doc, tok, accept, region_of, speech):
+            touched = sorted({region_of[i] for i in d.content if region_of[i] is not None})
+            if any(ri in owner for ri in touched if speech[ri]):
+                continue                          # those words are already someone's quotation
+            drafts.append(d)
+            for ri in touched:
+                claim(d, ri)
+            _take_second_piece(doc, d, regions, speech, owner, claim)
+
+    # 2. headline attributions: "John McCain: Populist Anger Appeals to ..."
+    for d in _headline_cues(doc, region_of):
+        if not any(d.cue.i in o.content for o in drafts):
+            drafts.append(d)
+
+    # 3. quotation regions no cue claimed
+    last: _Draft | None = None
+    last_region = -1
+    for ri, r in enumerate(regions):
+        if ri in owner:
+            last, last_region = owner[ri], ri
+            continue
+        if not speech[ri]:
+            continue
+        cue = cue_after(doc, r, accept) or cue_before(doc, r)
+        if cue is not None:
+            d = _draft_for(doc, cue, drafts)
+            claim(d, ri)
+            _take_second_piece(doc, d, regions, speech, owner, claim)
+        elif last is not None and _continues(text, regions, last_region, ri):
+            claim(last, ri)
+            d = last
+        else:
+            continue
+        last, last_region = d, ri
+
+    drafts = [d for d in drafts if _span_chars(doc, d, regions)]
+    drafts = _outermost(doc, drafts, regions)
+    drafts.sort(key=lambda d: _span_chars(doc, d, regions)[0])
+    return drafts, regions
+
+
+def _region_index(doc: Doc, regions: list[Region]) -> list[int | None]:
+    out: list[int | None] = [None] * len(doc)
+    j = 0
+    for tok in doc:
+        while j < len(regions) and regions[j].end <= tok.idx:
+            j += 1
+        if j < len(regions) and regions[j].start <= tok.idx < regions[j].end:
+            out[tok.i] = j
+    return out
+
+
+def _inside_speech(tok: Token, region_of, speech) -> bool:
+    ri = region_of[tok.i]
+    return ri is not None and speech[ri]
+
+
+def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list[_Draft]:
+    """The attributions whose cue is `tok`, read off its dependents."""
+    lemma = tok.lemma_.lower()
+    out = []
+    if tok.lower_ in cues.ACCORDING and tok.dep_ == "prep":
+        d = _according(doc, tok)
+        return [d] if d else []
+    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        return []
+    children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
+    ccomps = [c for c in children if c.dep_ == "ccomp"]
+    for c in children:
+        dep = c.dep_
+        if dep not in PRIORITY:
+            continue
+        if dep == "prep":
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            key = "prep:" + c.lemma_.lower()
+            target, extra = objs[0], [c.i]
+        else:
+            key, target, extra = dep, c, []
+        if dep != "ccomp" and ccomps:
+            continue                              # "told reporters that ...": the clause is the content
+        quoted = any(_inside_speech(t, region_of, speech) for t in target.subtree)
+        direct_cue = quoted and lemma in cues.DIRECT and dep in ("ccomp", "dobj", "parataxis", "xcomp")
+        if not (accept(lemma, key) or direct_cue):
+            continue
+        if dep == "parataxis" and not quoted:
+            continue
+        d = _Draft(cue=tok, key=f"{lemma} {key}")
+        d.content = {t.i for t in target.subtree} | set(extra)
+        if dep == "dobj" and lemma in cues.OBJECT:
+            d.content |= _object_extension(tok, c)
+        d.content = _same_paragraph(doc, tok, d.content)
+        d.speaker = speaker_of(tok)
+        out.append(d)
+        break                                     # one content per cue: the most clause-like
+    if not out and lemma in cues.DIRECT and _is_parenthetical_cue(tok):
+        # the parser hung "she said" off the words it reports:
+        # Others are "leaner," she said. / In three years, Barden says, far too many ...
+        own = {t.i for t in tok.subtree}
+        sent = tok.sent
+        body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
+        if body and (quoted or accept(lemma, "ccomp")):
+            out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
+    return out
+
+
+def _same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
+    """Content found by the parse, less what a parse across a paragraph break dragged in."""
+    lo, hi = tok.i, tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text:
+        hi += 1
+    return {i for i in content if lo <= i <= hi}
+
+
+def _is_parenthetical_cue(tok: Token) -> bool:
+    """ "..., she said." or "A, she said, B": a clause of its own set off by punctuation."""
+    if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    if tok.head.i > tok.i:
+        end = tok.right_edge.i + 1
+        if end >= len(tok.doc) or tok.doc[end].text not in (",", "—", "–"):
+            return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return before is not None and before.text in (",", "”", '"', "''", "—", "–")
+
+
+def _object_extension(verb: Token, obj: Token) -> set[int]:
+    """The grounds of an accusation or praise: "accused Clinton *of lying*", "called it *a disaster*"."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i < obj.i:
+            continue
+        if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "over")):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+def _headline_cues(doc: Doc, region_of) -> list[_Draft]:
+    """A paragraph opening with a name and a colon, the way headlines attribute: "Trump: Cruz Has ..."."""
+    out = []
+    starts = [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]
+    for s in starts:
+        colon = next((t for t in doc[s:s + 7] if t.text == ":"), None)
+        if colon is None or colon.i == s or region_of[colon.i] is not None:
+            continue
+        name = doc[s:colon.i]
+        if not name.text[:1].isupper() or any("\n" in t.text for t in name):
+            continue
+        if not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ in ("VERB", "AUX") for t in name):
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        body = [t.i for t in doc[colon.i + 1:end] if not (t.is_punct or t.is_space)]
+        if len(body) < 3:
+            continue
+        out.append(_Draft(cue=colon, key=": headline", content=set(range(colon.i + 1, end)),
+                          speaker=(s, colon.i)))
+    return out
+
+
+def _according(doc: Doc, tok: Token) -> _Draft | None:
+    """ "according to X, Y": the content is the clause around the phrase."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    sent = tok.sent
+    pp = {t.i for t in tok.subtree}
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and head.head.i != head.i:
+        head = head.head
+    content = {t.i for t in head.subtree if t.i not in pp and sent.start <= t.i < sent.end}
+    if not content:
+        return None
+    d = _Draft(cue=tok, key="according prep:to", content=content, cue_end=to.i + 1)
+    d.speaker = np_span(src)
+    return d
+
+
+def _continues(text: str, regions: list[Region], prev: int, ri: int) -> bool:
+    """Whether region `ri` carries on the quotation `prev`: the same or the next paragraph, no text between."""
+    if prev < 0:
+        return False
+    gap = text[regions[prev].end:regions[ri].start]
+    if gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False
+    return "\n" in gap or len(gap.split()) <= 12
+
+
+def _draft_for(doc: Doc, cue: Token, drafts: list[_Draft]) -> _Draft:
+    for d in drafts:
+        if d.cue.i == cue.i:
+            return d
+    d = _Draft(cue=cue, key=f"{cue.lemma_.lower()} region", speaker=speaker_of(cue))
+    drafts.append(d)
+    return d
+
+
+def _take_second_piece(doc, d: _Draft, regions, speech, owner, claim) -> None:
+    """ "A," she said, "B.": the quotation resumed after its cue is the same quote."""
+    if not d.regions:
+        return
+    last = d.regions[-1]
+    nxt = last + 1
+    if nxt >= len(regions) or nxt in owner:
+        return
+    r0, r1 = regions[last], regions[nxt]
+    if not (r0.end <= d.cue.idx < r1.start):
+        return
+    gap = doc.text[r0.end:r1.start]
+    if "\n" in gap or len(gap.split()) > 25:
+        return
+    if cue_after(doc, r1, lambda *_: False) is not None:
+        return                                    # the resumed quotation has a cue of its own
+    claim(d, nxt)
+
+
+def _outermost(doc: Doc, drafts: list[_Draft], regions: list[Region]) -> list[_Draft]:
+    """PolNeAR marks only the outer of nested attributions: drop a quote whose cue sits inside another's content."""
+    covered = []
+    for d in drafts:
+        toks = set(d.content)
+        for ri in d.regions:
+            r = regions[ri]
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is not None:
+                toks |= set(range(span.start, span.end))
+        covered.append(toks)
+    keep = []
+    for d in drafts:
+        if any(o is not d and d.cue.i in c for o, c in zip(drafts, covered)):
+            continue
+        keep.append(d)
+    return keep
+
+
+def _span_chars(doc: Doc, d: _Draft, regions: list[Region]) -> list[tuple[int, int]]:
+    """The content as character pieces: parse tokens and quotation regions merged."""
+    marks = []
+    for i in sorted(d.content):
+        t = doc[i]
+        if t.is_space:
+            continue
+        marks.append((t.idx, t.idx + len(t.text)))
+    for ri in d.regions:
+        marks.append((regions[ri].start, regions[ri].end))
+    marks.sort()
+    pieces: list[list[int]] = []
+    text = doc.text
+    cue_lo = d.cue.idx
+    cue_hi = d.cue.idx + len(d.cue.text)
+    for a, b in marks:
+        if pieces and (text[pieces[-1][1]:a].strip(" ,") == "" or b <= pieces[-1][1]) and not (
+                pieces[-1][1] <= cue_lo and cue_hi <= a):
+            pieces[-1][1] = max(pieces[-1][1], b)
+        else:
+            pieces.append([a, b])
+    out = []
+    for a, b in pieces:
+        while b > a and (text[b - 1] in " ,;:—–-\n" or (
+                text[b - 1] == "." and b - a > 1 and text[a] not in "“\"'‘`" and (text[b - 2].islower() or text[b - 2].isdigit()))):
+            b -= 1
+        while a < b and text[a] in " ,;:—–-\n":
+            a += 1
+        if b > a and any(ch.isalnum() for ch in text[a:b]):
+            out.append((a, b))
+    return out
+
+
+def _to_quote(doc: Doc, d: _Draft, regions: list[Region]) -> Quote:
+    text = doc.text
+    pieces = _span_chars(doc, d, regions)
+    body = " ".join(text[a:b] for a, b in pieces)
+    region_chars = sum(regions[ri].end - regions[ri].start for ri in d.regions)
+    inside = sum(b - a for a, b in pieces)
+    if d.regions and region_chars >= inside - 3:
+        kind = "direct"
+    elif d.regions or any(c in body for c in "“”\""):
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    speaker = None
+    if d.speaker is not None:
+        s = doc[d.speaker[0]:d.speaker[1]]
+        speaker = Mention(s.start_char, s.end_char, s.text)
+    cue_tokens = [d.cue] + [c for c in d.cue.children if c.dep_ == "prt"]
+    lo = min(t.idx for t in cue_tokens)
+    hi = max(t.idx + len(t.text) for t in cue_tokens)
+    if d.cue_end is not None:
+        hi = max(hi, doc[d.cue_end - 1].idx + len(doc[d.cue_end - 1].text))
+    cue = Mention(lo, hi, text[lo:hi])
+    return Quote(start=pieces[0][0], end=pieces[-1][1], text=body, kind=kind,
+                 content_spans=tuple(pieces), speaker=speaker, speaker_entity=None, cue=cue)
