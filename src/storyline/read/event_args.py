@@ -1,0 +1,181 @@
+"""Who an argument of an event is: spaCy tokens mapped to the article's entities.
+
+The entity reader gives mentions as character offsets; events need, for a
+token in the parse, the entity it belongs to. Pronouns and relative "who"
+that the entity reader left unresolved get a cautious fallback (the person
+the clause or the previous sentence is about), because legal news puts the
+name in one sentence and the sentencing in the next ("He was sentenced ...").
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from storyline.records import Entity, Mention
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_RELATIVE = {"who", "whom", "whose", "that", "which"}
+# Heads that stand for their owner: "the U.S. government said" is the U.S. speaking.
+INSTITUTIONS = {
+    "government", "administration", "authorities", "authority", "ministry", "department", "officials",
+    "military", "army", "forces", "police", "court", "prosecutors", "embassy", "office", "cabinet",
+    "regime", "leadership", "delegation", "side", "state", "parliament", "agency", "media", "navy",
+}
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+class EntityIndex:
+    """Token -> entity id for one parsed article."""
+
+    def __init__(self, doc, entities: Sequence[Entity]):
+        self.doc = doc
+        self.text = doc.text                 # Doc.text is rebuilt on every access: read it once
+        self.by_id = {e.id: e for e in entities}
+        self.tok: dict[int, tuple[str, int]] = {}
+        for e in entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                size = m.end - m.start
+                for t in span:
+                    if t.i not in self.tok or self.tok[t.i][1] > size:
+                        self.tok[t.i] = (e.id, size)
+
+    def type_of(self, eid: str | None) -> str:
+        e = self.by_id.get(eid or "")
+        return e.type if e else ""
+
+    def direct(self, tok) -> str | None:
+        hit = self.tok.get(tok.i)
+        return hit[0] if hit else None
+
+    def of_token(self, tok) -> str | None:
+        """The entity a noun phrase headed by `tok` refers to, if any."""
+        eid = self.direct(tok)
+        if eid:
+            return eid
+        low = tok.lower_
+        if low in _PERSONAL:
+            return self._person_before(tok)
+        if low in _RELATIVE and tok.tag_ in {"WP", "WDT", "WP$"}:
+            return self._antecedent(tok)
+        if tok.lemma_.lower() in INSTITUTIONS:
+            for c in tok.children:
+                if c.dep_ in {"compound", "poss", "nmod"} and self.direct(c):
+                    return self.direct(c)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and self.direct(p):
+                            return self.direct(p)
+        return None
+
+    def _antecedent(self, tok) -> str | None:
+        head = tok.head
+        if head.dep_ == "relcl":
+            eid = self.direct(head.head)
+            if eid and self.type_of(eid) not in PLACE_TYPES:
+                return eid
+        # the parser often hangs a relative clause on the wrong noun: take the name just before "who"
+        i = tok.i - 1
+        while i >= tok.sent.start and i >= tok.i - 3:
+            t = self.doc[i]
+            eid = self.direct(t)
+            if eid:
+                return eid if self.type_of(eid) == "PERSON" or tok.lower_ != "who" else None
+            if not t.is_punct:
+                break
+            i -= 1
+        return None
+
+    def _person_before(self, tok) -> str | None:
+        """The person a personal pronoun most likely points to (same sentence, then previous one)."""
+        sent = tok.sent
+        for t in reversed(list(self.doc[sent.start:tok.i])):
+            eid = self.direct(t)
+            if eid and self.type_of(eid) == "PERSON" and t.dep_ in SUBJECTS | {"appos", "compound", "dobj"}:
+                return eid
+        prev = self.previous_sentence(sent)
+        return self.subject_person(prev, fallback=True) if prev is not None else None
+
+    def previous_sentence(self, sent):
+        if sent.start == 0:
+            return None
+        return self.doc[sent.start - 1].sent
+
+    def subject_person(self, sent, fallback: bool = False) -> str | None:
+        """The person a sentence is about: its main subject (else, with `fallback`, the last person named)."""
+        for t in sent:
+            if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" or t.dep_ == "nsubjpass" and t.head.dep_ == "ROOT":
+                eid = self.of_token(t) if t.i != sent.end - 1 else None
+                if eid and self.type_of(eid) == "PERSON":
+                    return eid
+        if not fallback:
+            return None
+        for t in reversed(list(sent)):
+            eid = self.direct(t)
+            if eid and self.type_of(eid) == "PERSON":
+                return eid
+        return None
+
+    def place(self, tok) -> str | None:
+        eid = self.direct(tok)
+        return eid if eid and self.type_of(eid) in PLACE_TYPES else None
+
+
+def with_conjuncts(tok) -> list:
+    """`tok` and the words coordinated with it ("Moscow and Washington")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ in {"PROPN", "NOUN", "PRON"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def prep_objects(tok, preps: set[str]) -> list:
+    """Objects of the given prepositions under `tok`, conjuncts included."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def find_place(index: EntityIndex, anchors) -> str | None:
+    """A GPE/LOC/FAC the event happened in or at: "in Thailand", "at a Moscow airport"."""
+    fallback = None
+    for a in anchors:
+        for obj in prep_objects(a, {"in", "at", "near", "outside", "inside"}):
+            eid = index.place(obj)
+            if eid:
+                return eid
+            for sub in prep_objects(obj, {"in", "at", "near"}):
+                if index.place(sub):
+                    return index.place(sub)
+            for c in obj.children:
+                if c.dep_ in {"compound", "nmod", "poss"} and index.place(c) and not fallback:
+                    if obj.lemma_.lower() not in INSTITUTIONS | {"operation", "custody", "jail", "prison"}:
+                        fallback = index.place(c)
+    return fallback
+
+
+def sentence_mention(doc, tok, text: str | None = None) -> Mention:
+    """The evidence sentence of `tok`, cut at line breaks a parse may have run across."""
+    sent = tok.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc.text if text is None else text
+    cut = text.rfind("\n", start, tok.idx)
+    if cut >= 0:
+        start = cut + 1
+    nl = text.find("\n", tok.idx, end)
+    if nl >= 0:
+        end = nl
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Mention(start, end, text[start:end])

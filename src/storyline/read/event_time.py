@@ -1,0 +1,228 @@
+"""Dates for events: from the sentence's own time expressions, never by default.
+
+An event is dated only by what its clause says. A time expression belongs to
+the nearest event above it in the dependency tree ("was arrested ... in 2008"
+dates the arrest, not the sentence's other events). A duration with "after"
+or "before" ("nearly two weeks after Russia freed X") is counted back or
+forward from the clause it modifies. The publication date is used only for
+what the article itself reports as news (a statement made to the outlet);
+background events without a time stay undated, because dating them to the
+article would put a 2008 arrest on a 2022 timeline.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Sequence
+
+from storyline.read.event_types import SEQUENCE_ADVERBS
+from storyline.records import DateRange, TimeExpression
+
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
+_NEARLY = {"nearly", "almost", "just under", "less than", "under", "fewer than"}
+_ABOUT = {"about", "around", "roughly", "some", "approximately", "circa", "or so"}
+_OVER = {"more than", "over", "at least", "upwards of"}
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def range_of(tx: TimeExpression, published: DateRange | None) -> DateRange | None:
+    """The calendar interval a DATE/TIME expression names, or None.
+
+    Uses the tagger's interval when it gave one; otherwise reads the TIMEX3
+    value, taking a missing year ("XXXX-08-05") from the publication date
+    when that date's year is known.
+    """
+    if tx.type not in {"DATE", "TIME"}:
+        return None
+    if tx.earliest or tx.latest:
+        lo, hi = tx.earliest, tx.latest
+        if tx.mod == "BEFORE":
+            lo = None
+        elif tx.mod in {"AFTER", "ON_OR_AFTER"}:
+            hi = None
+        return DateRange(lo, hi, f"time expression {tx.text!r}")
+    value = tx.value or ""
+    if value == "PRESENT_REF" and published:
+        return published
+    year = None
+    if published:
+        years = {d.year for d in (published.earliest, published.latest) if d}
+        year = years.pop() if len(years) == 1 else None
+    m = re.match(r"^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    y = int(m.group(1)) if m.group(1) != "XXXX" else year
+    if y is None:
+        return None
+    try:
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return DateRange(d, d, f"time expression {tx.text!r}")
+        if m.group(2):
+            mo = int(m.group(2))
+            return DateRange(date(y, mo, 1), _month_end(y, mo), f"time expression {tx.text!r}")
+        return DateRange(date(y, 1, 1), date(y, 12, 31), f"time expression {tx.text!r}")
+    except ValueError:
+        return None
+
+
+def duration_days(tx: TimeExpression) -> float | None:
+    m = _DURATION.match(tx.value or "")
+    if not m or tx.type != "DURATION":
+        return None
+    return float(m.group(1)) * _DAYS[m.group(2)]
+
+
+def shifted(ref: DateRange | None, tx: TimeExpression, before_text: str, sign: int) -> DateRange | None:
+    """`ref` moved by the duration `tx` (sign -1: the event came that long before ref).
+
+    The hedge words in front of the duration ("nearly two weeks") widen the
+    interval on the side they point to, rather than giving a false exact day.
+    """
+    days = duration_days(tx)
+    if ref is None or days is None or ref.earliest is None and ref.latest is None:
+        return None
+    hedge = (before_text + " " + tx.text).lower()
+    if tx.mod in {"LESS_THAN", "EQUAL_OR_LESS"} or any(w in hedge for w in _NEARLY):
+        lo, hi = days * 0.75, days
+    elif tx.mod == "APPROX" or any(w in hedge for w in _ABOUT):
+        lo, hi = days * 0.75, days * 1.25
+    elif tx.mod in {"MORE_THAN", "EQUAL_OR_MORE"} or any(w in hedge for w in _OVER):
+        lo, hi = days, days * 2
+    else:
+        lo, hi = days - max(1.0, days / 7), days + max(1.0, days / 7)
+    first = ref.earliest or ref.latest
+    last = ref.latest or ref.earliest
+    if sign < 0:
+        start, end = first - timedelta(days=round(hi)), last - timedelta(days=round(lo))
+    else:
+        start, end = first + timedelta(days=round(lo)), last + timedelta(days=round(hi))
+    return DateRange(start, end, f"{tx.text!r} {'before' if sign < 0 else 'after'} its reference")
+
+
+def in_sentence(times: Sequence[TimeExpression], start: int, end: int) -> list[TimeExpression]:
+    return [t for t in times if t.start >= start and t.end <= end]
+
+
+_SEQUENCE = SEQUENCE_ADVERBS
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _past_year_fix(rng: DateRange, tx: TimeExpression, verb, published: DateRange | None) -> DateRange:
+    """A month named without a year ("in February") in a past-tense clause lies before publication."""
+    if published is None or published.latest is None or rng.earliest is None or re.search(r"\d{4}", tx.text):
+        return rng
+    if verb.tag_ not in _PAST_TAGS or any(c.lower_ in {"will", "'ll"} for c in verb.children):
+        return rng
+    if rng.earliest <= published.latest:
+        return rng
+    try:
+        lo = rng.earliest.replace(year=rng.earliest.year - 1)
+        hi = rng.latest.replace(year=rng.latest.year - 1) if rng.latest else None
+    except ValueError:
+        return rng
+    return DateRange(lo, hi, rng.reason + ", the past year (past tense)")
+
+
+def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None) -> None:
+    """Give each time expression to the nearest event above it in the parse, on the same line."""
+    owner = {d.trigger.i: d for d in drafts}     # a trigger dates its own event first
+    for d in drafts:
+        for a in d.anchors:
+            owner.setdefault(a.i, d)
+    if not drafts:
+        return
+    doc = drafts[0].trigger.doc
+    text = doc.text
+    for tx in times:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok, d = span.root, None
+        while True:
+            if tok.i in owner and not span.start <= tok.i < span.end:
+                d = owner[tok.i]
+                break
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if d is None or d.time is not None or not d.line[0] <= tx.start < d.line[1]:
+            continue
+        if tx.type == "DURATION":
+            verb = d.anchors[0] if d.anchors[0].pos_ in {"VERB", "AUX"} else tok
+            mark = next((c.lower_ for c in verb.children if c.dep_ in {"mark", "prep"}
+                         and c.lower_ in {"after", "before"}), None)
+            if mark is None or verb.head.i == verb.i:
+                continue
+            ref_d = owner.get(verb.head.i)
+            ref = ref_d.time if ref_d and ref_d.time else (
+                published if verb.head.tag_ in {"VBP", "VBZ"} else None)
+            before = text[max(0, tx.start - 15):tx.start]
+            d.time = shifted(ref, tx, before, -1 if mark == "after" else 1)
+        else:
+            rng = range_of(tx, published)
+            d.time = rng and _past_year_fix(rng, tx, d.anchors[0], published)
+        d.time_from_text = d.time is not None
+
+
+def date_drafts(drafts, times: Sequence[TimeExpression], published: DateRange | None) -> None:
+    """Date events in place: own time expressions, then what the sentence and the article imply."""
+    _attach(drafts, times, published)
+    last = None
+    for d in drafts:                         # document order
+        if d.time is None and d.type.name != "statement":
+            d.time = _from_coordinated(d, drafts, last)
+        if d.time is None and d.type.name != "statement" and d.trigger.pos_ in {"NOUN", "PROPN"}:
+            d.time = _from_earlier_mention(d, drafts)
+        if d.time is not None and d.type.name != "statement":
+            last = d.time
+    for d in drafts:
+        if d.time is None and d.type.name == "statement":
+            d.time = _statement_date(d, drafts, published)
+
+
+def _from_coordinated(d, drafts, last: DateRange | None) -> DateRange | None:
+    """ "was extradited and sentenced in 2012": no later than the dated verb it is coordinated with."""
+    verb = d.anchors[0]
+    for o in drafts:
+        if o is d or not o.time or o.trigger.sent != d.trigger.sent or "conj" not in {o.trigger.dep_, verb.dep_}:
+            continue
+        if o.trigger.head.i == verb.i or verb.head.i == o.trigger.i:
+            if verb.pos_ in {"NOUN", "PROPN"}:
+                return o.time                # "a verdict and sentence are expected on ...": one date
+            later = any(c.lower_ in _SEQUENCE for c in verb.children)
+            start = last.earliest if later and last else None
+            return DateRange(start, o.time.latest, "no later than the event it is coordinated with")
+    return None
+
+
+def _from_earlier_mention(d, drafts) -> DateRange | None:
+    """ "the Griner-Bout exchange" names again an exchange dated earlier in the article."""
+    if not d.ids:
+        return None
+    for o in drafts:
+        if o is d:
+            break
+        if o.type.name == d.type.name and o.time and d.ids <= o.ids:
+            return o.time
+    return None
+
+
+def _statement_date(d, drafts, published: DateRange | None) -> DateRange | None:
+    """A speaker's undated words: the date of their dated statement, else the article's news date."""
+    dated = {o.time for o in drafts if o.type.name == "statement" and o.time and o.ids & d.ids and
+             o.time_from_text}
+    if len(dated) == 1:
+        return next(iter(dated))
+    if published is None or any(c.dep_ == "aux" and c.lower_ == "had" for c in d.trigger.children):
+        return None
+    return DateRange(published.earliest, published.latest, "reported as news of the article")

@@ -1,0 +1,363 @@
+"""Events in one article: who did what to whom, where, when, and how sure.
+
+Triggers come from the schema in event_types.py (verbs and nouns by lemma);
+the arguments from the dependency parse (passive subjects are patients, "by"
+phrases agents, a noun trigger takes its possessor, its "of"/"between"/
+"involving" complements and the subject of the verb that carries it:
+"Moscow and Washington completed a swap"). One happening gives one event:
+triggers in a sentence that name the same kind of thing with overlapping
+participants are merged, and "freed X in exchange for Y" is one exchange.
+
+Events are kept only when they say something checkable: a named participant,
+or a place or date for kinds that often have none (protests, attacks).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from storyline.read import event_time
+from storyline.read.event_args import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
+                                       with_conjuncts)
+from storyline.read.event_types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
+                                        SAY_VERBS, VERB_TYPES, EventType)
+from storyline.read.modality import modality_of, own_modality
+from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
+
+_PATIENT_SUBJECT = {"die"}                  # "X died": the subject undergoes it
+_NOUN_PREP_ROLES = {"of": None, "between": "participant", "with": "with", "involving": "participant",
+                    "for": "participant", "against": "patient", "on": "patient", "including": "participant"}
+_PHONE = {"phone", "telephone", "video"}
+_QUOTES = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+class _Draft:
+    """An event under construction: tokens and entity ids, turned into an Event at the end."""
+
+    def __init__(self, etype: EventType, trigger, text: str, anchors=()):
+        self.type = etype
+        self.trigger = trigger
+        self.anchors = [trigger, *anchors]
+        self.parts: list[tuple[str, str]] = []
+        self.has_stand_in = False
+        self.time: DateRange | None = None
+        self.time_from_text = False
+        self.place: str | None = None
+        self.open_subject = False            # no word fills the subject slot: it may come from context
+        end = text.find("\n", trigger.idx)
+        self.line = (text.rfind("\n", 0, trigger.idx) + 1, len(text) if end < 0 else end)
+
+    def arg(self, role: str, tok, index: EntityIndex) -> None:
+        """Add the entity of `tok`, if it sits on the trigger's line (a parse can run across lines)."""
+        if self.line[0] <= tok.idx < self.line[1]:
+            self.add(role, index.of_token(tok))
+
+    def add(self, role: str, eid: str | None) -> None:
+        if eid and all(eid != e for _, e in self.parts):
+            self.parts.append((role, eid))
+
+    @property
+    def ids(self) -> set[str]:
+        return {e for _, e in self.parts}
+
+
+def _subject(tok):
+    """The subject of a verb, borrowed from the verb it is coordinated with or controlled by."""
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                return c, c.dep_ == "nsubjpass"
+        if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None, False
+    return None, False
+
+
+def _is_passive(tok) -> bool:
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"} and not any(c.dep_ == "nsubj" for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
+        return _is_passive(tok.head)
+    return False
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies inside a quotation in its paragraph."""
+    para_start = text.rfind("\n", 0, start) + 1
+    depth_open = None
+    for ch in text[para_start:start]:
+        if depth_open is None and ch in _QUOTES:
+            depth_open = _QUOTES[ch]
+        elif depth_open is not None and ch == depth_open:
+            depth_open = None
+    return depth_open is not None
+
+
+def _verb_type(tok) -> EventType | None:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "amod":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in {"speak", "talk"} and any(o.lemma_.lower() in _PHONE for o in prep_objects(tok, {"by", "on", "over"})):
+        return BY_NAME["call"]
+    if lemma == "find" and any(c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ == "guilty" for c in tok.children):
+        return BY_NAME["conviction"]
+    if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return BY_NAME["resignation"]
+    if lemma == "plead" and not any(c.lower_ == "guilty" for c in tok.children):
+        return None
+    return VERB_TYPES.get(lemma)
+
+
+def _noun_type(tok, in_name: bool = False) -> EventType | None:
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+        return None
+    etype = NOUN_TYPES.get(tok.lemma_.lower()) or NOUN_TYPES.get(tok.lower_)
+    if etype is None:
+        return None
+    if in_name and etype.name not in {"treaty", "agreement"}:
+        return None                           # "the New York Stock Exchange" is a name, not a swap
+    if etype.name == "call":
+        kids = {c.lemma_.lower() for c in tok.children}
+        if not (kids & _PHONE or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
+            return None
+    if etype.name == "exchange" and tok.lower_ == "trade" and not any(
+            c.lemma_.lower() in PERSON_STAND_INS for c in tok.children):
+        return None
+    if etype.noun_heads is not None:
+        head = tok.head
+        while head.dep_ == "conj" or tok.dep_ == "conj" and head.i == tok.head.i and head.pos_ == "NOUN":
+            if head.head.i == head.i:
+                break
+            head = head.head
+            if head.pos_ != "NOUN":
+                break
+        if head.lemma_.lower() not in etype.noun_heads and tok.dep_ not in {"ROOT"}:
+            return None
+    return etype
+
+
+def _verb_args(d: _Draft, index: EntityIndex, tok) -> None:
+    subj, subj_passive = _subject(tok)
+    passive = _is_passive(tok) or subj_passive
+    if tok.dep_ in {"acl", "relcl"} and tok.tag_ == "VBN" and subj is None:
+        for t in with_conjuncts(tok.head):
+            d.arg("patient", t, index)
+    d.open_subject = subj is None and tok.dep_ not in {"acl", "relcl", "amod"}
+    if subj is not None:
+        role = "patient" if passive or tok.lemma_.lower() in _PATIENT_SUBJECT else "agent"
+        for t in with_conjuncts(subj):
+            d.arg(role, t, index)
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr"} and d.type.name != "statement":
+            for t in with_conjuncts(c):
+                d.arg("patient" if d.type.name != "meeting" else "with", t, index)
+        elif c.dep_ == "dative" or (c.dep_ == "dobj" and d.type.name == "statement"):
+            for t in with_conjuncts(c):
+                d.arg("recipient", t, index)
+    for c in tok.children:                    # "found Ellen Wu guilty": a small clause
+        if c.lower_ == "guilty" and c.dep_ == "ccomp":
+            for t in (g for g in c.children if g.dep_ == "nsubj"):
+                d.arg("patient", t, index)
+    for t in prep_objects(tok, {"by"}):
+        if passive:
+            d.arg("agent", t, index)
+    for t in prep_objects(tok, {"with"}):
+        if d.type.name in {"meeting", "call", "agreement", "exchange", "treaty"}:
+            d.arg("with", t, index)
+    for t in prep_objects(tok, {"for"}):
+        if d.type.name == "exchange":
+            d.arg("patient", t, index)
+    for t in prep_objects(tok, {"to"}):
+        if d.type.name in {"extradition", "statement"}:
+            d.arg("destination" if d.type.name != "statement" else "recipient", t, index)
+
+
+def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
+    owner = d.type.noun_owner_role
+    d.open_subject = not any(c.dep_ in {"poss", "acl"} or c.dep_ == "prep" and c.lower_ in {"of", "for", "against"}
+                             for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in {"poss", "compound", "nmod"}:
+            if c.lemma_.lower() in PERSON_STAND_INS:
+                d.has_stand_in = True
+            for t in [c, *[g for g in c.children if g.dep_ in {"compound", "conj"}]]:
+                if index.direct(t) and not index.place(t) or c.dep_ == "poss":
+                    d.arg(owner if c.dep_ == "poss" else "participant", t, index)
+    for prep, role in _NOUN_PREP_ROLES.items():
+        for t in prep_objects(tok, {prep}):
+            d.arg(role or owner, t, index)
+    for c in tok.children:                     # "a swap involving A, who ..., and B", "a treaty signed by X"
+        if c.dep_ == "acl" and c.pos_ == "VERB":
+            d.anchors.append(c)
+            for t in prep_objects(c, {"by"}):
+                d.arg("agent", t, index)
+            for obj in (o for o in c.children if o.dep_ == "dobj"):
+                for t in obj.subtree:
+                    if index.type_of(index.direct(t)) == "PERSON" and t.dep_ not in {"pobj"} or t.i == obj.i:
+                        d.arg("participant", t, index)
+    gov = tok
+    while gov.dep_ == "conj" and gov.head.i != gov.i:   # "a verdict and sentence are expected"
+        gov = gov.head
+    head = tok.head if gov is tok else gov.head
+    if gov.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        d.anchors.append(head)                # "the verdict is expected on August 5": its time
+    elif gov.dep_ in {"dobj", "nsubjpass", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+        d.anchors.append(head)
+        subj, passive = _subject(head)
+        if subj is not None and not passive:
+            for t in with_conjuncts(subj):
+                d.arg("agent", t, index)
+        for t in prep_objects(head, {"with", "between"}):
+            d.arg("with", t, index)
+
+
+def _statement(index: EntityIndex, tok, text: str) -> _Draft | None:
+    """A named speaker saying something: "X said", "X told Y", "according to X", "X's comments"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in SAY_VERBS and lemma != "accord" and tok.pos_ != "NOUN":
+        return None
+    d = _Draft(BY_NAME["statement"], tok, text)
+    if lemma == "accord" and tok.dep_ == "prep":
+        for t in prep_objects(tok, {"to"}) or [p for c in tok.children for p in c.children if p.dep_ == "pobj"]:
+            d.arg("agent", t, index)
+    elif lemma in SAY_VERBS and tok.pos_ == "VERB" and tok.dep_ not in {"amod", "xcomp", "pcomp", "acl"}:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ == "conj":
+            subj, passive = _subject(tok)
+            if passive:
+                subj = None
+        if subj is None:
+            return None
+        for t in with_conjuncts(subj):
+            d.arg("agent", t, index)
+        for c in tok.children:
+            if c.dep_ in {"dobj", "dative"} and lemma in {"tell", "inform", "brief"}:
+                d.arg("recipient", c, index)
+    else:
+        return None
+    if not d.parts or _inside_quotes(text, tok.idx, tok.idx + len(tok)):
+        return None
+    return d
+
+
+def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
+    doc_text = index.text
+    drafts: list[_Draft] = []
+    for tok in doc:
+        etype = _verb_type(tok)
+        if etype is not None:
+            d = _Draft(etype, tok, doc_text)
+            _verb_args(d, index, tok)
+            for pobj in prep_objects(tok, {"in"}):   # "freed X in exchange for Y": one exchange
+                if pobj.lemma_.lower() in {"exchange", "return", "swap"}:
+                    d.type = BY_NAME["exchange"]
+                    d.anchors.append(pobj)
+                    for t in prep_objects(pobj, {"for"}):
+                        d.arg("patient", t, index)
+            drafts.append(d)
+            continue
+        etype = _noun_type(tok, index.direct(tok) is not None)
+        if etype is not None and etype.name == "statement":
+            d = _statement(index, tok, doc_text) if any(c.dep_ == "poss" for c in tok.children) else None
+            if d is None:
+                d = _Draft(etype, tok, doc_text)
+                _noun_args(d, index, tok)
+                if not any(r == "agent" for r, _ in d.parts):
+                    continue
+            drafts.append(d)
+            continue
+        if etype is not None:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _verb_type(tok.head.head):
+                continue                              # already read with its verb ("in exchange for")
+            d = _Draft(etype, tok, doc_text)
+            _noun_args(d, index, tok)
+            drafts.append(d)
+            continue
+        d = _statement(index, tok, doc_text)
+        if d is not None:
+            drafts.append(d)
+    return drafts
+
+
+def _inherit_subjects(drafts: list[_Draft], index: EntityIndex) -> None:
+    for d in drafts:
+        if not d.parts and d.type.inherits_subject and d.open_subject:
+            prev = index.previous_sentence(d.trigger.sent)
+            if prev is not None:
+                d.add("patient", index.subject_person(prev))
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per happening: same kind, same sentence, overlapping (or no) named participants."""
+    out: list[_Draft] = []
+    for d in drafts:
+        twin = next((o for o in out if o.type.name == d.type.name and o.trigger.sent == d.trigger.sent
+                     and (o.ids & d.ids or not d.ids or not o.ids)
+                     and (d.type.name != "statement" or o.ids & d.ids)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        for role, eid in d.parts:
+            twin.add(role, eid)
+        twin.anchors.extend(d.anchors)
+        twin.has_stand_in = twin.has_stand_in or d.has_stand_in
+    return out
+
+
+def _keep(d: _Draft, index: EntityIndex) -> bool:
+    if d.type.name in {"meeting", "agreement"} and d.trigger.pos_ == "VERB" and len(d.ids) < 2:
+        return False                          # "failed to meet the needs", "agreed with her opponent"
+    if d.type.needs_person:
+        if d.has_stand_in and not d.ids:
+            return bool(d.time or d.place)
+        return any(index.type_of(e) not in {"GPE", "LOC", "FAC", ""} for e in d.ids) or any(
+            index.type_of(e) == "" for e in d.ids)
+    return bool(d.parts) or bool(d.place and d.time)
+
+
+def _add_capital_states(d: _Draft, index: EntityIndex, by_name: dict[str, str]) -> None:
+    """ "signed by Washington and Moscow": the states act, so list them too."""
+    if d.type.name not in {"treaty", "agreement", "exchange", "meeting", "call"}:
+        return
+    for role, eid in list(d.parts):
+        entity = index.by_id.get(eid)
+        if entity is None or entity.type not in {"GPE", "ORG", "LOC"}:
+            continue
+        for state in CAPITALS.get(entity.name.lower().removeprefix("the "), ()):
+            if state.lower() in by_name:
+                d.add(role, by_name[state.lower()])
+                break
+
+
+def find_events(doc, entities: Sequence[Entity], times: Sequence[TimeExpression],
+                published: DateRange | None) -> list[Event]:
+    index = EntityIndex(doc, entities)
+    by_name: dict[str, str] = {}
+    for e in entities:
+        for n in (e.name, *e.aliases):
+            by_name.setdefault(n.lower().removeprefix("the "), e.id)
+    drafts = _find_drafts(doc, index)
+    _inherit_subjects(drafts, index)
+    drafts = _merge(drafts)
+    for d in drafts:
+        d.place = find_place(index, d.anchors)
+        _add_capital_states(d, index, by_name)
+    event_time.date_drafts(drafts, sorted(times, key=lambda t: t.start), published)
+    events = []
+    for d in drafts:
+        if not _keep(d, index):
+            continue
+        trig = d.trigger
+        anchors = [a for a in d.anchors[1:] if a.pos_ in {"VERB", "AUX"}]
+        events.append(Event(
+            type=d.type.name,
+            trigger=Mention(trig.idx, trig.idx + len(trig), trig.text),
+            sentence=sentence_mention(doc, trig, index.text),
+            participants=tuple(d.parts),
+            place=d.place,
+            time=d.time,
+            modality=modality_of(trig, anchors) if d.type.name != "statement" else own_modality(trig),
+        ))
+    return events

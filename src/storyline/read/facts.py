@@ -1,0 +1,316 @@
+"""Checkable facts in one article: the numbers outlets can agree or disagree on.
+
+A fact is (subject entity, attribute, value) with its evidence sentence.
+Only values that another outlet could state differently are kept: prison
+terms, ages, counts of people, sums of money, and the dates of events. Values
+are normalised (number words to digits, "nine-year" to "9 years") so that
+stage 4 can compare them across articles; `status` stays "single" here,
+because agreement is a property of the corpus, not of one article.
+
+A maximum someone "could face" is not a sentence: it is kept apart under
+"possible sentence" so that it never conflicts with the term imposed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from storyline.read.event_args import EntityIndex, sentence_mention, with_conjuncts
+from storyline.read.modality import modality_of
+from storyline.records import Entity, Event, Fact
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+_PRISON = {"prison", "jail", "custody", "detention", "penitentiary", "colony", "camp"}
+_TERM_NOUNS = {"sentence", "term"}
+_POSSIBLE_VERBS = {"face", "risk", "carry", "seek", "request", "demand"}
+_SUBJECT_VERBS = {"serve", "receive", "get", "begin", "complete", "start", "finish", "appeal"}
+_GIVER_VERBS = {"hand", "give", "impose", "award"}
+_QUANT = {"more than", "over", "at least", "about", "around", "nearly", "almost", "up to", "some",
+          "fewer than", "less than", "roughly", "approximately", "dozens of", "hundreds of", "thousands of"}
+_PEOPLE = {"people", "citizens", "nationals", "prisoners", "detainees", "hostages", "civilians", "soldiers",
+           "troops", "protesters", "demonstrators", "migrants", "refugees", "children", "journalists",
+           "victims", "workers", "students", "police", "officers", "fighters", "militants", "passengers",
+           "residents", "members", "patients", "deaths", "casualties", "inmates", "diplomats", "activists",
+           "officials", "doctors", "nurses", "teachers", "employees", "staff", "suspects", "rebels", "voters",
+           "intellectuals", "mourners", "supporters", "opponents", "delegates", "lawmakers", "tourists"}
+_CURRENCY = {"dollar": "$", "euro": "€", "pound": "£", "ruble": "rubles", "rouble": "rubles", "yuan": "yuan",
+             "yen": "¥", "rupee": "rupees"}
+_SCALE = {"million", "billion", "trillion", "thousand"}
+_IRREGULAR = {"hold": "held", "take": "taken", "keep": "kept", "send": "sent", "bring": "brought",
+              "catch": "caught", "seize": "seized", "find": "found", "lose": "lost", "leave": "left",
+              "pay": "paid", "give": "given", "steal": "stolen", "spend": "spent", "raise": "raised",
+              "win": "won", "owe": "owed", "sell": "sold", "buy": "bought", "free": "freed"}
+_DATE_NOUNS = {"sentence": "sentencing", "death": "death", "release": "release", "arrest": "arrest"}
+
+
+def number(tok) -> int | None:
+    """The integer a token states: "25", "nine", "1,200"; None otherwise."""
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBERS.get(text)
+
+
+def _quantity(tok) -> tuple[str, int] | None:
+    """"more than 60" for a noun with a number on it: (words, the number)."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            n = number(c)
+            if n is None:
+                return None
+            mods = " ".join(m.lower_ for m in tok.doc[c.left_edge.i:c.i] if not m.is_punct)
+            return (f"{mods} {n}" if mods else str(n)), n
+    return None
+
+
+def _term(tok) -> str | None:
+    """A prison term named by a duration noun: "25 years", "nine-year" -> "9 years", "life"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "life":
+        return "life"
+    if lemma not in _UNITS:
+        return None
+    q = _quantity(tok)
+    return f"{q[0]} {_UNITS[lemma]}" if q else None
+
+
+def _term_modifier(noun) -> str | None:
+    """The term on "a nine-year prison sentence", "a sentence of 25 years"."""
+    for c in noun.subtree:
+        if c.i >= noun.i and c.dep_ != "pobj":
+            continue
+        if c.lemma_.lower() in _UNITS and c.head.i != c.i:
+            value = _term(c)
+            if value:
+                return value
+    return None
+
+
+def _subject_of(verb, index: EntityIndex) -> list[str]:
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return [e for t in with_conjuncts(c) if (e := index.of_token(t))]
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        elif verb.dep_ == "relcl":
+            e = index.of_token(verb.head)
+            return [e] if e else []
+        else:
+            break
+    return []
+
+
+def _participle(verb) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if verb.tag_ in {"VBN", "VBD"}:
+        return verb.lower_
+    return lemma + "d" if lemma.endswith("e") else lemma + "ed"
+
+
+class _Reader:
+    def __init__(self, doc, entities: Sequence[Entity], events: Sequence[Event]):
+        self.doc = doc
+        self.index = EntityIndex(doc, entities)
+        self.events = {e.trigger.start: e for e in events}
+        self.facts: list[Fact] = []
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, subjects, attribute: str, value: str, tok) -> None:
+        for s in subjects:
+            key = (s, attribute, value)
+            if s and key not in self.seen:
+                self.seen.add(key)
+                self.facts.append(Fact(s, attribute, value, sentence_mention(self.doc, tok, self.index.text)))
+
+    def patients(self, verb) -> list[str]:
+        ev = self.events.get(verb.idx)
+        if ev is not None:
+            got = [e for r, e in ev.participants if r == "patient"]
+            if got:
+                return got
+        return _subject_of(verb, self.index)
+
+    # ------------------------------------------------------------ prison terms
+    def sentences(self, tok) -> None:
+        lemma = tok.lemma_.lower()
+        if lemma == "sentence" and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for obj in c.children:
+                        value = _term(obj) if obj.dep_ == "pobj" else None
+                        if value:
+                            attr = "sentence" if modality_of(tok) == "actual" else "possible sentence"
+                            self.add(self.patients(tok), attr, value, tok)
+        elif lemma in _TERM_NOUNS and tok.pos_ == "NOUN":
+            value = _term_modifier(tok)
+            if not value or lemma == "term" and not any(
+                    c.lemma_.lower() in _PRISON for c in tok.subtree):
+                return
+            head = tok.head
+            hl = head.lemma_.lower()
+            if hl in _POSSIBLE_VERBS or modality_of(tok) != "actual":
+                self.add(_subject_of(head, self.index), "possible sentence", value, tok)
+            elif hl in _SUBJECT_VERBS and tok.dep_ == "dobj":
+                self.add(_subject_of(head, self.index), "sentence", value, tok)
+            elif hl in _GIVER_VERBS:
+                to = [p for c in head.children if c.dep_ in {"dative", "prep"} for p in [c, *c.children]
+                      if p.dep_ in {"dative", "pobj"}]
+                subj = [e for t in to if (e := self.index.of_token(t))] or (
+                    _subject_of(head, self.index) if any(c.dep_ == "nsubjpass" for c in head.children) else [])
+                self.add(subj, "sentence", value, tok)
+        elif lemma in _POSSIBLE_VERBS | {"spend", "serve"} and tok.pos_ == "VERB":
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                value = _term(obj)
+                in_prison = any(p.lemma_.lower() in _PRISON for p in obj.subtree) or any(
+                    p.lemma_.lower() in _PRISON for c in tok.children if c.dep_ == "prep" for p in c.subtree)
+                if not value or not in_prison:
+                    continue
+                if lemma in _POSSIBLE_VERBS:
+                    value = value if value.startswith(("up to", "a maximum")) else f"up to {value}"
+                    self.add(_subject_of(tok, self.index), "possible sentence", value, tok)
+                else:
+                    self.add(_subject_of(tok, self.index), "time served", value, tok)
+
+    # ------------------------------------------------------------ ages
+    def ages(self, tok) -> None:
+        if tok.lower_ != "old" or tok.i < 1:
+            return
+        unit = next((c for c in tok.children if c.lemma_.lower() == "year"), None)
+        q = _quantity(unit) if unit is not None else None
+        if not q or not 0 < q[1] < 125:
+            return
+        if tok.dep_ in {"amod", "compound"}:
+            target = tok.head
+        elif tok.dep_ == "acomp":            # "Smith is 45 years old"
+            target = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        else:
+            target = tok
+        eid = self.index.of_token(target) if target is not None else None
+        if eid is None and target is tok and tok.dep_ in {"nsubj", "nsubjpass"}:
+            eid = self._person_in_focus(tok)    # "The 31-year-old pleaded guilty": the person just named
+        if eid and self.index.type_of(eid) == "PERSON":
+            self.add([eid], "age", str(q[1]), tok)
+
+    def appositive_age(self, tok) -> None:
+        """ "Smith, 45, said": a bare number between commas right after a person's name."""
+        n = number(tok) if tok.like_num else None
+        if n is None or not 0 < n < 125 or tok.i < 2 or tok.i + 1 >= len(self.doc):
+            return
+        before, after = self.doc[tok.i - 1], self.doc[tok.i + 1]
+        if before.text == "," and after.text in {",", "."} and self.index.type_of(
+                self.index.direct(self.doc[tok.i - 2])) == "PERSON":
+            self.add([self.index.direct(self.doc[tok.i - 2])], "age", str(n), tok)
+
+    def _person_in_focus(self, tok) -> str | None:
+        prev = self.index.previous_sentence(tok.sent)
+        return self.index.subject_person(prev, fallback=True) if prev is not None else None
+
+    # ------------------------------------------------------------ counts and money
+    def counts(self, tok) -> None:
+        if tok.tag_ not in {"NNS", "NNPS"} or tok.lemma_.lower() in _UNITS or tok.lemma_.lower() in _CURRENCY:
+            return
+        q = _quantity(tok)
+        if not q or (q[1] < 3 and q[0] == str(q[1])):
+            return
+        noun_words = [c.text for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i]
+        is_people = tok.lower_ in _PEOPLE or self.index.type_of(self.index.direct(tok)) == "NORP"
+        if not is_people:
+            return
+        attribute = "count of " + " ".join([*noun_words, tok.text])
+        verb = tok.head if tok.head.pos_ == "VERB" and tok.dep_ in {"dobj", "nsubjpass"} else None
+        subjects: list[str] = []
+        if verb is not None:
+            attribute += " " + _participle(verb)
+            subjects = [e for e in self._agents(verb) if e]
+        if not subjects:
+            subjects = [e for c in tok.children if (e := self.index.direct(c)) and c.dep_ in {"amod", "compound"}]
+        if not subjects and self.index.direct(tok):
+            subjects = [self.index.direct(tok)]
+        self.add(subjects, attribute, q[0], tok)
+
+    def _agents(self, verb) -> list[str]:
+        """Who does it: the subject, or the object of a verb of accusing ("accused X of holding ...")."""
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [self.index.of_token(t) for c in verb.children if c.dep_ == "agent" for t in c.children]
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return [self.index.of_token(t) for t in with_conjuncts(c)]
+        up = verb.head
+        if verb.dep_ == "pcomp" and up.dep_ == "prep" and up.head.pos_ == "VERB":
+            return [self.index.of_token(c) for c in up.head.children if c.dep_ == "dobj"]
+        return []
+
+    def money(self, tok) -> None:
+        """ "$5 million", "3 billion euros": amounts with who paid or received them."""
+        if tok.text in {"$", "€", "£", "¥"}:
+            nums = [t for t in self.doc[tok.i + 1:tok.i + 4] if t.like_num or t.lower_ in _SCALE]
+            if not nums or not nums[0].like_num:
+                return
+            value = tok.text + " ".join(t.text for t in nums)
+            anchor = nums[-1] if nums[-1].lower_ in _SCALE else nums[0]
+        elif tok.lemma_.lower() in _CURRENCY:
+            q = _quantity(tok)
+            scale = [c.text for c in tok.children if c.lower_ in _SCALE]
+            if not q:
+                return
+            value = f"{q[0]} {' '.join(scale)} {tok.lemma_.lower()}s".replace("  ", " ")
+            anchor = tok
+        else:
+            return
+        head = anchor.head
+        while head.pos_ in {"NUM", "SYM"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            noun = head.head
+            attribute = f"amount of {noun.lemma_.lower()}"
+            verb = noun.head if noun.head.pos_ == "VERB" else None
+        elif head.pos_ == "VERB":
+            attribute, verb = f"amount {_participle(head)}", head
+        else:
+            return
+        subjects = [e for e in self._agents(verb) if e] if verb is not None else []
+        self.add(subjects, attribute, value, tok)
+
+
+def _event_dates(reader: _Reader, events: Sequence[Event]) -> None:
+    """When something happened to someone: "date of arrest" of each person it happened to."""
+    for ev in events:
+        t = ev.time
+        if ev.type == "statement" or ev.modality != "actual" or t is None or not (t.earliest and t.latest):
+            continue
+        span = (t.latest - t.earliest).days
+        if span > 366:
+            continue
+        if t.earliest == t.latest:
+            value = t.earliest.isoformat()
+        elif t.earliest.day == 1 and (t.latest.month != t.earliest.month or span < 31) and span <= 31:
+            value = t.earliest.isoformat()[:7]
+        elif (t.earliest.month, t.earliest.day, t.latest.month, t.latest.day) == (1, 1, 12, 31):
+            value = str(t.earliest.year)
+        else:
+            value = f"{t.earliest.isoformat()}/{t.latest.isoformat()}"
+        people = [e for r, e in ev.participants if reader.index.type_of(e) == "PERSON"]
+        tok = reader.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        if tok is not None:
+            reader.add(people, f"date of {_DATE_NOUNS.get(ev.type, ev.type)}", value, tok.root)
+
+
+def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event]) -> list[Fact]:
+    reader = _Reader(doc, entities, events)
+    for tok in doc:
+        reader.sentences(tok)
+        reader.ages(tok)
+        reader.appositive_age(tok)
+        reader.counts(tok)
+        reader.money(tok)
+    _event_dates(reader, events)
+    return reader.facts

@@ -1,0 +1,220 @@
+"""Events read from short news sentences, as a table.
+
+Entities and time expressions are built by hand from the table (every
+capitalised name listed is one entity; every time string one expression), so
+these tests pin the event reader alone, not its neighbours.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.read.events import find_events
+from storyline.read.nlp import load_nlp
+from storyline.records import DateRange, Entity, Mention, TimeExpression
+
+PUB = DateRange(date(2022, 12, 20), date(2022, 12, 20))
+Y = lambda y: (date(y, 1, 1), date(y, 12, 31))  # noqa: E731
+
+
+def _entities(text: str, names: dict[str, str]) -> list[Entity]:
+    out = []
+    for i, (name, etype) in enumerate(names.items(), 1):
+        mentions, pos = [], 0
+        while (k := text.find(name, pos)) >= 0:
+            mentions.append(Mention(k, k + len(name), name))
+            pos = k + len(name)
+        out.append(Entity(f"e{i}", name, etype, tuple(mentions)))
+    return out
+
+
+def _times(text: str, times: dict[str, tuple]) -> list[TimeExpression]:
+    out = []
+    for t, spec in times.items():
+        k = text.find(t)
+        kind, value, lo, hi = spec
+        out.append(TimeExpression(k, k + len(t), t, kind, value, lo, hi))
+    return out
+
+
+def run(text, names, times=None, published=PUB):
+    doc = load_nlp()(text)
+    ents = _entities(text, names)
+    events = find_events(doc, ents, _times(text, times or {}), published)
+    name_of = {e.id: e.name for e in ents}
+    return [(e.type, e.modality, sorted(name_of[p] for _, p in e.participants), e.time, name_of.get(e.place), e)
+            for e in events]
+
+
+P, G = "PERSON", "GPE"
+# (text, entities, times, expected type, modality, participants that must be listed, (earliest, latest) or None)
+ROWS = [
+    ("Bout was arrested in Thailand in 2008.", {"Bout": P, "Thailand": G},
+     {"2008": ("DATE", "2008", *Y(2008))}, "arrest", "actual", ["Bout"], Y(2008)),
+    ("Police detained Ana Lopez in Madrid on Monday.", {"Ana Lopez": P, "Madrid": G},
+     {"Monday": ("DATE", "2022-12-19", date(2022, 12, 19), date(2022, 12, 19))}, "arrest", "actual",
+     ["Ana Lopez"], (date(2022, 12, 19), date(2022, 12, 19))),
+    ("She was charged with fraud, and Maria Silva denies it.", {"Maria Silva": P}, {}, "statement", "actual",
+     ["Maria Silva"], (PUB.earliest, PUB.latest)),
+    ("John Smith was charged with murder in 2019.", {"John Smith": P},
+     {"2019": ("DATE", "2019", *Y(2019))}, "charge", "actual", ["John Smith"], Y(2019)),
+    ("Prosecutors indicted Tom Reyes in March.", {"Tom Reyes": P},
+     {"March": ("DATE", "2022-03", date(2022, 3, 1), date(2022, 3, 31))}, "charge", "actual", ["Tom Reyes"],
+     (date(2022, 3, 1), date(2022, 3, 31))),
+    ("The trial of Omar Haddad opened in Paris.", {"Omar Haddad": P, "Paris": G}, {}, "trial", "actual",
+     ["Omar Haddad"], None),
+    ("Lee Park was convicted of bribery in 2017.", {"Lee Park": P},
+     {"2017": ("DATE", "2017", *Y(2017))}, "conviction", "actual", ["Lee Park"], Y(2017)),
+    ("A jury found Ellen Wu guilty of theft.", {"Ellen Wu": P}, {}, "conviction", "actual", ["Ellen Wu"], None),
+    ("Viktor Bout was sentenced to 25 years in prison in 2012.", {"Viktor Bout": P},
+     {"2012": ("DATE", "2012", *Y(2012))}, "sentence", "actual", ["Viktor Bout"], Y(2012)),
+    ("Russia freed Brittney Griner in exchange for Viktor Bout.", {"Russia": G, "Brittney Griner": P,
+     "Viktor Bout": P}, {}, "exchange", "actual", ["Brittney Griner", "Viktor Bout"], None),
+    ("In April, Moscow and Washington completed a prisoner swap involving Ivan Petrov, who had spent 12 years "
+     "in jail, and Sam Cole, who was sentenced to nine years.", {"Moscow": G, "Washington": G,
+     "Ivan Petrov": P, "Sam Cole": P}, {"April": ("DATE", "2022-04", date(2022, 4, 1), date(2022, 4, 30))},
+     "exchange", "actual", ["Ivan Petrov", "Sam Cole"], (date(2022, 4, 1), date(2022, 4, 30))),
+    ("Officials discussed a potential prisoner swap involving Ana Lopez.", {"Ana Lopez": P}, {}, "exchange",
+     "possible", ["Ana Lopez"], None),
+    ("Karl Mertens was extradited to Germany in 2015.", {"Karl Mertens": P, "Germany": G},
+     {"2015": ("DATE", "2015", *Y(2015))}, "extradition", "actual", ["Karl Mertens"], Y(2015)),
+    ("Hamid Karzai met Barack Obama in Kabul on Tuesday.", {"Hamid Karzai": P, "Barack Obama": P, "Kabul": G},
+     {"Tuesday": ("DATE", "2022-12-20", PUB.earliest, PUB.latest)}, "meeting", "actual",
+     ["Barack Obama", "Hamid Karzai"], (PUB.earliest, PUB.latest)),
+    ("Emmanuel Macron will meet Olaf Scholz in Berlin next week.", {"Emmanuel Macron": P, "Olaf Scholz": P,
+     "Berlin": G}, {}, "meeting", "expected", ["Emmanuel Macron", "Olaf Scholz"], None),
+    ("Joe Biden spoke by phone with Volodymyr Zelensky.", {"Joe Biden": P, "Volodymyr Zelensky": P}, {},
+     "call", "actual", ["Joe Biden", "Volodymyr Zelensky"], None),
+    ("The U.S. requested a phone call with Sergei Lavrov.", {"U.S.": G, "Sergei Lavrov": P}, {}, "call",
+     "possible", ["Sergei Lavrov"], None),
+    ("Vladimir Putin said on Dec. 9 that more swaps were possible.", {"Vladimir Putin": P},
+     {"Dec. 9": ("DATE", "2022-12-09", date(2022, 12, 9), date(2022, 12, 9))}, "statement", "actual",
+     ["Vladimir Putin"], (date(2022, 12, 9), date(2022, 12, 9))),
+    ("\"We are ready,\" Sergei Vershinin told RIA Novosti.", {"Sergei Vershinin": P, "RIA Novosti": "ORG"}, {},
+     "statement", "actual", ["Sergei Vershinin"], (PUB.earliest, PUB.latest)),
+    ("The swaps were negotiated in secret, according to the Kremlin.", {"Kremlin": "ORG"}, {}, "statement",
+     "actual", ["Kremlin"], (PUB.earliest, PUB.latest)),
+    ("The treaty signed by Washington and Moscow in 1999 is still in force.", {"Washington": G, "Moscow": G,
+     "United States": G, "Russia": G}, {"1999": ("DATE", "1999", *Y(1999))}, "treaty", "actual",
+     ["Moscow", "Washington"], Y(1999)),
+    ("Israel and Hamas agreed to a ceasefire on Friday.", {"Israel": G, "Hamas": "ORG"},
+     {"Friday": ("DATE", "2022-12-16", date(2022, 12, 16), date(2022, 12, 16))}, "agreement", "actual",
+     ["Hamas", "Israel"], (date(2022, 12, 16), date(2022, 12, 16))),
+    ("Gunmen attacked a police station in Kandahar in May.", {"Kandahar": G},
+     {"May": ("DATE", "2022-05", date(2022, 5, 1), date(2022, 5, 31))}, "attack", "actual", [],
+     (date(2022, 5, 1), date(2022, 5, 31))),
+    ("Thousands protested in Tehran on Saturday.", {"Tehran": G},
+     {"Saturday": ("DATE", "2022-12-17", date(2022, 12, 17), date(2022, 12, 17))}, "protest", "actual", [],
+     (date(2022, 12, 17), date(2022, 12, 17))),
+    ("Queen Elizabeth died at Balmoral in September.", {"Queen Elizabeth": P, "Balmoral": "FAC"},
+     {"September": ("DATE", "2022-09", date(2022, 9, 1), date(2022, 9, 30))}, "death", "actual",
+     ["Queen Elizabeth"], (date(2022, 9, 1), date(2022, 9, 30))),
+    ("Luiz Lula was elected president in October.", {"Luiz Lula": P},
+     {"October": ("DATE", "2022-10", date(2022, 10, 1), date(2022, 10, 31))}, "election", "actual",
+     ["Luiz Lula"], (date(2022, 10, 1), date(2022, 10, 31))),
+    ("Boris Johnson resigned in July.", {"Boris Johnson": P},
+     {"July": ("DATE", "2022-07", date(2022, 7, 1), date(2022, 7, 31))}, "resignation", "actual",
+     ["Boris Johnson"], (date(2022, 7, 1), date(2022, 7, 31))),
+    ("Liz Truss was appointed foreign secretary in 2021.", {"Liz Truss": P},
+     {"2021": ("DATE", "2021", *Y(2021))}, "appointment", "actual", ["Liz Truss"], Y(2021)),
+    ("Ana Lopez could be released next month.", {"Ana Lopez": P}, {}, "release", "possible", ["Ana Lopez"],
+     None),
+    ("Ana Lopez was not arrested.", {"Ana Lopez": P}, {}, "arrest", "negated", ["Ana Lopez"], None),
+    ("Tom Reyes did not meet Ana Lopez.", {"Tom Reyes": P, "Ana Lopez": P}, {}, "meeting", "negated",
+     ["Ana Lopez", "Tom Reyes"], None),
+    ("The verdict for Omar Haddad is expected on August 5.", {"Omar Haddad": P},
+     {"August 5": ("DATE", "2022-08-05", date(2022, 8, 5), date(2022, 8, 5))}, "verdict", "expected",
+     ["Omar Haddad"], (date(2022, 8, 5), date(2022, 8, 5))),
+    ("Ana Lopez pleaded guilty to fraud.", {"Ana Lopez": P}, {}, "plea", "actual", ["Ana Lopez"], None),
+]
+
+
+@pytest.mark.parametrize("text,names,times,etype,modality,who,when", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_event_table(text, names, times, etype, modality, who, when):
+    got = run(text, names, times)
+    match = [g for g in got if g[0] == etype]
+    assert match, f"no {etype} event in {[(g[0], g[2]) for g in got]}"
+    typ, mod, parts, time, _, _ = match[0]
+    assert mod == modality
+    assert set(who) <= set(parts), parts
+    if when is None:
+        assert time is None
+    else:
+        assert time is not None and (time.earliest, time.latest) == when
+
+
+def test_passive_subject_is_patient_and_by_phrase_agent():
+    got = run("Ana Lopez was arrested by Spanish police officer Juan Ruiz.", {"Ana Lopez": P, "Juan Ruiz": P})
+    ev = [g for g in got if g[0] == "arrest"][0][5]
+    roles = dict((r, p) for r, p in ev.participants)
+    assert roles == {"patient": "e1", "agent": "e2"}
+
+
+def test_place_from_compound_and_nested_prepositions():
+    got = run("Bout was arrested in a sting operation in Thailand.", {"Bout": P, "Thailand": G})
+    assert got[0][4] == "Thailand"
+    got = run("She was detained at a Moscow airport in February.\n", {"Moscow": G})
+    assert got == [] or got[0][4] == "Moscow"
+    got = run("Ana Lopez was detained at a Moscow airport.", {"Ana Lopez": P, "Moscow": G})
+    assert got[0][4] == "Moscow"
+
+
+def test_one_event_per_happening():
+    got = run("Bout was arrested in a U.S. sting operation in Thailand in 2008.", {"Bout": P, "Thailand": G, "U.S.": G},
+              {"2008": ("DATE", "2008", *Y(2008))})
+    assert [g[0] for g in got] == ["arrest"]
+    got = run("Russia freed Brittney Griner in exchange for Viktor Bout.", {"Russia": G, "Brittney Griner": P,
+              "Viktor Bout": P})
+    assert [g[0] for g in got] == ["exchange"]
+
+
+def test_pronoun_falls_back_to_previous_subject():
+    text = "Viktor Bout is a former arms dealer. He was sentenced to 25 years in prison."
+    got = run(text, {"Viktor Bout": P})
+    assert [(g[0], g[2]) for g in got] == [("sentence", ["Viktor Bout"])]
+
+
+def test_duration_after_counts_back_from_publication():
+    text = "His comments come nearly two weeks after Russia freed Ana Lopez."
+    got = run(text, {"Russia": G, "Ana Lopez": P}, {"nearly two weeks": ("DURATION", "P2W", None, None)})
+    ev = [g for g in got if g[0] in {"release", "exchange"}][0]
+    assert ev[3].earliest == date(2022, 12, 6) and date(2022, 12, 9) <= ev[3].latest <= date(2022, 12, 11)
+
+
+def test_coordinated_verb_is_bounded_by_the_dated_one():
+    text = "Bout was arrested in 2008. He was subsequently extradited to the U.S. and sentenced in 2012."
+    got = run(text, {"Bout": P, "U.S.": G}, {"2008": ("DATE", "2008", *Y(2008)), "2012": ("DATE", "2012", *Y(2012))})
+    ext = [g for g in got if g[0] == "extradition"][0]
+    assert (ext[3].earliest, ext[3].latest) == (date(2008, 1, 1), date(2012, 12, 31))
+
+
+def test_background_event_without_time_is_undated():
+    got = run("Ana Lopez was arrested after a protest.", {"Ana Lopez": P})
+    assert got[0][0] == "arrest" and got[0][3] is None
+
+
+def test_month_without_year_in_past_tense_is_before_publication():
+    text = "Ana Lopez was detained in February."
+    got = run(text, {"Ana Lopez": P}, {"February": ("DATE", "2023-02", date(2023, 2, 1), date(2023, 2, 28))})
+    assert got[0][3].earliest == date(2022, 2, 1)
+
+
+def test_serving_a_sentence_is_not_a_sentencing():
+    got = run("Ana Lopez is serving a nine-year prison sentence.", {"Ana Lopez": P})
+    assert "sentence" not in [g[0] for g in got]
+
+
+def test_same_speaker_undated_statement_takes_the_dated_one():
+    text = "Vladimir Putin has expressed openness to more talks. \"Yes,\" Vladimir Putin said on Dec. 9."
+    got = run(text, {"Vladimir Putin": P}, {"Dec. 9": ("DATE", "2022-12-09", date(2022, 12, 9), date(2022, 12, 9))})
+    st = [g for g in got if g[0] == "statement"]
+    assert st and all(g[3] == DateRange(date(2022, 12, 9), date(2022, 12, 9), g[3].reason) for g in st)
+
+
+def test_evidence_sentence_and_trigger_offsets():
+    text = "Header line\nBoris Johnson resigned in July."
+    got = run(text, {"Boris Johnson": P})
+    ev = got[0][5]
+    assert ev.sentence.text == "Boris Johnson resigned in July."
+    assert text[ev.trigger.start:ev.trigger.end] == "resigned"
