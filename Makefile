@@ -24,9 +24,11 @@ test: install
 	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
 bench: install
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.lock
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/read.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info

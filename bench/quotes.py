@@ -2,6 +2,11 @@
 
 usage: python bench/quotes.py [--data DIR] [--limit N] [--keep DIR]
 
+When textacy is installed (`make bench` installs requirements-bench.lock),
+the baseline of ../shared/data/README.md runs on the same documents in the
+same run: textacy 0.13.0 `direct_quotations` on the bare spaCy model, one
+paragraph at a time; the ratio of the two end-to-end F1s is printed last.
+
 Parses with nlp.pipe (the way a runner would), writes a storyline export and,
 for a --limit slice, a gold file trimmed to the same documents (so that the
 unread documents do not count as misses), then runs
@@ -41,6 +46,41 @@ def export_quote(doc_id: str, k: int, q) -> dict:
     }
 
 
+def textacy_quotes(rows: list[dict]) -> list[dict] | None:
+    """The published baseline: textacy's direct quotations, paragraph by paragraph."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    nlp = load_nlp(fixes=False)
+    quotes = []
+    for row in rows:
+        text, offset = row["text"], 0
+        for para in text.split("\n"):
+            try:   # textacy refuses a paragraph with an unclosed quotation mark: no quotes there
+                found = list(direct_quotations(nlp(para))) if para.strip() else []
+            except ValueError:
+                found = []
+            if found:
+                for speaker, cue, content in found:
+                    def span(tokens):
+                        return (offset + min(t.idx for t in tokens), offset + max(t.idx + len(t) for t in tokens)) \
+                            if tokens else (None, None)
+                    s0, s1 = span(list(speaker))
+                    c0, c1 = span(list(cue))
+                    quotes.append({"id": f"{row['id']}#t{len(quotes)}", "article_id": row["id"], "kind": "direct",
+                                   "text": content.text, "start": offset + content.start_char,
+                                   "end": offset + content.end_char, "speaker_start": s0, "speaker_end": s1,
+                                   "speaker_text": " ".join(t.text for t in speaker), "cue_start": c0, "cue_end": c1})
+            offset += len(para) + 1
+    return quotes
+
+
+def score(out: Path, name: str, articles: list[dict], quotes: list[dict], gold_path: Path):
+    (out / name).write_text(json.dumps({"articles": articles, "quotes": quotes}), encoding="utf-8")
+    return subprocess.run([sys.executable, str(SCORER), str(out / name), str(gold_path)], capture_output=True, text=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "quotes"))
@@ -68,7 +108,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.keep or tmp)
         out.mkdir(parents=True, exist_ok=True)
-        (out / "export.json").write_text(json.dumps({"articles": articles, "quotes": quotes}), encoding="utf-8")
         gold_path = data / "gold.json"
         if args.limit:
             ids = {r["id"] for r in rows}
@@ -76,8 +115,9 @@ def main() -> int:
             gold_path.write_text(json.dumps({k: v for k, v in gold.items() if k in ids}), encoding="utf-8")
             # the scorer reads the texts from input.jsonl beside the gold file
             (out / "input.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        res = subprocess.run([sys.executable, str(SCORER), str(out / "export.json"), str(gold_path)],
-                             capture_output=True, text=True)
+        res = score(out, "export.json", articles, quotes, gold_path)
+        baseline = textacy_quotes(rows)
+        base = score(out, "textacy.json", articles, baseline, gold_path) if baseline is not None else None
     print(res.stdout, end="")
     if res.returncode:
         print(res.stderr, file=sys.stderr)
@@ -86,7 +126,17 @@ def main() -> int:
     print(f"throughput         {len(rows) / total:.1f} docs/s parse+extract, "
           f"{len(rows) / max(extract, 1e-9):.1f} docs/s extract only "
           f"({len(rows)} docs, {chars / 1e6:.2f} M chars, {len(quotes)} quotes, {total:.1f} s)")
+    if base is None:
+        print("textacy baseline: not installed (make bench installs it)")
+        return 0
+    ours, theirs = _main_figure(res.stdout), _main_figure(base.stdout)
+    print(f"textacy direct_quotations, same documents: {base.stdout.strip().splitlines()[-1]}")
+    print(f"ratio storyline/textacy end-to-end F1: {ours / theirs:.2f}" if theirs else "textacy scored 0")
     return 0
+
+
+def _main_figure(stdout: str) -> float:
+    return float(stdout.strip().splitlines()[-1].split()[1])
 
 
 if __name__ == "__main__":
