@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from .timex_patterns import MONTH, MONTHS, PARTS_OF_DAY
-from .timex_resolve import iso_week, shift, shift_value, tense_of, value_date
+from .timex_resolve import iso_week, shift, shift_value, tense_cue, tense_of, value_date
 from .timex_rules import Reading, day_value, nearest_year
 
 _UNIT_REF = {"month": (r"^\d{4}-\d\d", "M"), "year": (r"^\d{4}", "Y")}
@@ -82,7 +82,7 @@ def h_week_of(m, ctx):
     if m["y"]:
         y = int(m["y"])
     elif ctx.anchor:
-        y = nearest_year(ctx.anchor, mo, d, tense_of(ctx.text, m.start(), m.end()))
+        y = nearest_year(ctx.anchor, mo, d, tense_cue(ctx.text, m.start(), m.end()))
     else:
         return Reading("DATE", "XXXX-WXX")
     try:

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from .timex_patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from .timex_resolve import iso_week, shift, shift_value, tense_of
+from .timex_resolve import iso_week, shift, shift_value, tense_cue, tense_of
 from .timex_seasons import _season_value
 from .timex_rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
                           pos_mod, unit_of)
@@ -294,7 +294,7 @@ def h_weekday(m, ctx):
         # "Thursday, Jan. 6": TimeBank tags the two apart; the date fixes the weekday's week
         mo, dd = MONTHS[follow["mon"].lower().rstrip(".")], int(follow["d"])
         try:
-            d = date(nearest_year(ctx.anchor, mo, dd, "past"), mo, dd)
+            d = date(nearest_year(ctx.anchor, mo, dd, None), mo, dd)
             if d.isoweekday() == wd:
                 return Reading("DATE", d.isoformat())
         except ValueError:
@@ -334,7 +334,7 @@ def h_clock(m, ctx):
         dd = int(re.match(r"\d+", m["d"])[0])
         mo = MONTHS[m["mon"].lower().rstrip(".")]
         try:
-            y = nearest_year(ctx.anchor, mo, dd, tense_of(ctx.text, m.start(), m.end())) if ctx.anchor else None
+            y = nearest_year(ctx.anchor, mo, dd, tense_cue(ctx.text, m.start(), m.end())) if ctx.anchor else None
             day = date(y, mo, dd).isoformat() if y else f"XXXX-{mo:02d}-{dd:02d}"
         except ValueError:
             return None

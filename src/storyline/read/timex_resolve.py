@@ -17,7 +17,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+for"
-    r"|scheduled|expected\s+to|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
+    r"|scheduled|set\s+for|expected\s+to|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
     r"|upcoming|next|coming|hopes?\s+to|tomorrow|planned|planning|as\s+soon\s+as|as\s+early\s+as"
     r"|likely\s+to|postponed\s+until|delayed\s+until)\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -27,6 +27,7 @@ _PAST = re.compile(
     re.IGNORECASE)
 # A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
 # plan that was already due when the article was written: a past cue.
+_REPORTING = re.compile(r"said|told|announced|reported|added", re.IGNORECASE)
 _PAST_AUX = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -53,6 +54,8 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
             if not any(a < p.end() and p.start() < b for a, b in spans)]
     past += [p for p in _FUTURE.finditer(before) if _PAST_AUX.search(before[:p.start()])]
     past.sort(key=lambda p: p.start())
+    if past and all(_REPORTING.fullmatch(p.group(0)) for p in past) and not fut:
+        return None     # "He said the hearing is on ...": the report is past, the clause it reports may not be
     if fut and (not past or fut[-1].start() > past[-1].start() or
                 re.search(r"\b(?:will|'ll|going\s+to|is\s+to|are\s+to)\b", before, re.I)):
         return "future"

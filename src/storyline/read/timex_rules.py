@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .timex_patterns import MONTHS, NUMBERS, UNITS
-from .timex_resolve import tense_of, value_date
+from .timex_resolve import tense_cue, tense_of, value_date
 
 
 @dataclass
@@ -157,11 +157,13 @@ def month_num(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
-def nearest_year(anchor: date, month: int, day: int | None, tense: str) -> int:
+def nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -> int:
     """The year that puts month(/day) closest to the anchor, biased by tense.
 
     A bare "October" in a January article is last October; "in March" in a
-    November one is next March. The tense penalty settles the middle ground.
+    November one is next March. Without a tense cue (None) news is taken as
+    past and a mild penalty settles the middle ground; an explicit cue ("was
+    detained ... in February" in a December article) rules out the other side.
     """
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -172,7 +174,8 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str) -> int:
         diff = (d - anchor).days
         if day is None and y == anchor.year and month == anchor.month:
             diff = 0
-        score = abs(diff) + (150 if (diff > 0 and tense == "past") or (diff < 0 and tense == "future") else 0)
+        wrong_side = (diff > 0 and tense in ("past", None)) or (diff < 0 and tense == "future")
+        score = abs(diff) + ((150 if tense is None else 1000) if wrong_side else 0)
         if best is None or score < best[0]:
             best = (score, y)
     return best[1]
@@ -223,7 +226,7 @@ def h_month_day(m, ctx):
     if m["y"]:
         y = int(m["y"])
     elif ctx.anchor:
-        y = nearest_year(ctx.anchor, mo, d, tense_of(ctx.text, m.start(), m.end()))
+        y = nearest_year(ctx.anchor, mo, d, tense_cue(ctx.text, m.start(), m.end()))
     else:
         return Reading("DATE", f"XXXX-{mo:02d}-{d:02d}", pos_mod(m.groupdict().get("pm")))
     try:
@@ -255,7 +258,7 @@ def h_month(m, ctx):
     mo = month_num(mon)
     if not ctx.anchor:
         return Reading("DATE", f"XXXX-{mo:02d}", pos_mod(m["pm"]))
-    y = nearest_year(ctx.anchor, mo, None, tense_of(ctx.text, m.start(), m.end()))
+    y = nearest_year(ctx.anchor, mo, None, tense_cue(ctx.text, m.start(), m.end()))
     return Reading("DATE", f"{y}-{mo:02d}", pos_mod(m["pm"]))
 
 
