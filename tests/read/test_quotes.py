@@ -57,6 +57,9 @@ CASES = [
      [("that the wall would be built", "Trump", "said", "indirect")]),
     ("The minister told reporters the talks had failed.",
      [("the talks had failed", "The minister", "told", "indirect")]),
+    # a "that"-clause the parser hangs on a noun inside the cue's phrase
+    ("Peskov told reporters during a conference call that the issues are discussed in private.",
+     [("that the issues are discussed in private", "Peskov", "told", "indirect")]),
     ("Officials warned that the storm could cause flooding.",
      [("that the storm could cause flooding", "Officials", "warned", "indirect")]),
     ("Clinton insisted she had done nothing wrong.",

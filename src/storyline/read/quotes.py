@@ -153,8 +153,11 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         return []
     children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
     ccomps = [c for c in children if c.dep_ == "ccomp"]
+    if not ccomps and (stray := _stray_that_clause(tok)) is not None:
+        ccomps = [stray]
+        children = [stray] + children
     for c in children:
-        dep = c.dep_
+        dep = "ccomp" if c in ccomps else c.dep_
         if dep not in PRIORITY:
             continue
         if dep == "prep":
@@ -191,6 +194,29 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         if body and (quoted or accept(lemma, "ccomp")):
             out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
     return out
+
+
+def _stray_that_clause(tok: Token) -> Token | None:
+    """A "that"-clause the parser hung on a noun of the cue's own phrase.
+
+    In "Peskov told reporters during a conference call that the issues are
+    discussed ..." the small model reads "that ..." as a relative clause of
+    "call"; a clause with the complementizer "that" and a subject of its own
+    is the content of "told" all the same.
+    """
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("relcl", "acl") or t.head.i == tok.i:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        up = t.head
+        while up.i != tok.i and up.dep_ in ("pobj", "prep", "dobj", "dative", "npadvmod", "compound"):
+            up = up.head
+        if up.i == tok.i:
+            return t
+    return None
 
 
 def _same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
