@@ -12,21 +12,12 @@ import pytest
 
 from storyline.read.events import find_events
 from storyline.read.nlp import load_nlp
-from storyline.records import DateRange, Entity, Mention, TimeExpression
+from storyline.records import DateRange, TimeExpression
+
+from .fakes import entities_named
 
 PUB = DateRange(date(2022, 12, 20), date(2022, 12, 20))
 Y = lambda y: (date(y, 1, 1), date(y, 12, 31))  # noqa: E731
-
-
-def _entities(text: str, names: dict[str, str]) -> list[Entity]:
-    out = []
-    for i, (name, etype) in enumerate(names.items(), 1):
-        mentions, pos = [], 0
-        while (k := text.find(name, pos)) >= 0:
-            mentions.append(Mention(k, k + len(name), name))
-            pos = k + len(name)
-        out.append(Entity(f"e{i}", name, etype, tuple(mentions)))
-    return out
 
 
 def _times(text: str, times: dict[str, tuple]) -> list[TimeExpression]:
@@ -40,7 +31,7 @@ def _times(text: str, times: dict[str, tuple]) -> list[TimeExpression]:
 
 def run(text, names, times=None, published=PUB):
     doc = load_nlp()(text)
-    ents = _entities(text, names)
+    ents = entities_named(text, names)
     events = find_events(doc, ents, _times(text, times or {}), published)
     name_of = {e.id: e.name for e in ents}
     return [(e.type, e.modality, sorted(name_of[p] for _, p in e.participants), e.time, name_of.get(e.place), e)

@@ -12,20 +12,16 @@ import pytest
 from storyline.read.events import find_events
 from storyline.read.facts import find_facts
 from storyline.read.nlp import load_nlp
-from storyline.records import DateRange, Entity, Mention, TimeExpression
+from storyline.records import DateRange, TimeExpression
+
+from .fakes import entities_named
 
 P, G, N = "PERSON", "GPE", "NORP"
 PUB = DateRange(date(2022, 12, 20), date(2022, 12, 20))
 
 
 def facts_of(text: str, names: dict[str, str], times: dict[str, tuple] = ()) -> set[tuple[str, str, str]]:
-    ents = []
-    for i, (name, etype) in enumerate(names.items(), 1):
-        ms, pos = [], 0
-        while (k := text.find(name, pos)) >= 0:
-            ms.append(Mention(k, k + len(name), name))
-            pos = k + len(name)
-        ents.append(Entity(f"e{i}", name, etype, tuple(ms)))
+    ents = entities_named(text, names)
     txs = [TimeExpression(text.find(t), text.find(t) + len(t), t, *spec) for t, spec in dict(times).items()]
     doc = load_nlp()(text)
     events = find_events(doc, ents, txs, PUB)
