@@ -135,8 +135,24 @@ def _baseline(html: str) -> list[str]:
         return []
 
 
+def _fragment(html: str) -> list[str]:
+    """Step 0: an HTML fragment (a feed entry's content) is all story; there is no page to strip."""
+    if re.search(r"<(?:html|body|head)\b", html[:5000], re.I):
+        return []
+    try:
+        import lxml.html
+
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        for el in root.xpath("|".join(f".//{t}" for t in _NOISE_TAGS)):
+            el.drop_tree()
+        parts = [el.text_content() for el in root.iter("p", "li", "h2", "h3", "blockquote")]
+        return _blocks("\n".join(parts) if parts else root.text_content())
+    except Exception:  # noqa: BLE001
+        return []
+
+
 def main_text_blocks(html: str, url: str | None, meta: PageMeta, tree) -> tuple[list[str], str]:
-    """Blocks of story text and the name of the strategy that gave them."""
+    """Blocks of story text and the name of the strategy that gave them (after step 0, `_fragment`)."""
     blocks, how = _trafilatura(html, url, favor_precision=True), "trafilatura precision"
     if not blocks:
         blocks, how = _trafilatura(html, url), "trafilatura balanced"
@@ -275,8 +291,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
             meta = extract_meta(tree, url)
         except Exception:  # noqa: BLE001
             meta = PageMeta(url=url)
-        blocks = []
-        if tree is not None:
+        blocks = _fragment(html)
+        if not blocks and tree is not None:
             blocks, _how = main_text_blocks(html, url, meta, tree)
         headings = tuple(h.text_content() for h in tree.iter("h1")) if tree is not None else ()
         text = "\n\n".join(clean_blocks(blocks, meta, headings=headings))
