@@ -9,6 +9,9 @@ bench and the tests compare on those labels.
 from __future__ import annotations
 
 SENTENCES: list[tuple[str, list[tuple[str, str]]]] = [
+    # a trailing descriptor is not part of an outlet's name
+    ("The minister spoke to the state-run Interfax news agency on Monday.", [("Interfax", "ORG")]),
+    ("Officials in Tokyo told the Asahi newspaper the plan was delayed.", [("Tokyo", "GPE"), ("Asahi", "ORG")]),
     # caption credits and slashes
     ("Prime Minister Anna Kovacs arrives at the summit in Brussels. © Jonas Weber / Reuters",
      [("Anna Kovacs", "PERSON"), ("Brussels", "GPE"), ("Reuters", "ORG")]),

@@ -152,9 +152,29 @@ def news_noise(doc: Doc) -> Doc:
             elif len(ent) == 1 and len(text) <= 5 and ent.label_ in {"ORG", "GPE"}:
                 out.append(ent)             # an acronym survives a shouting headline
             continue
-        out.append(ent)
+        out.append(_without_descriptor(ent))
     _set_ents(doc, out)
     return doc
+
+
+_DESCRIPTORS = re.compile(r"(?:news\s+agency|news\s+service|agency|newspaper|daily|broadcaster|tv\s+channel|"
+                          r"television|channel|website|news\s+site|outlet)$", re.I)
+
+
+def _without_descriptor(ent: Span) -> Span:
+    """ "RIA Novosti news agency" -> "RIA Novosti": the name is what other mentions use.
+
+    Only a trailing common-noun descriptor after proper nouns goes, so that
+    "European Space Agency" (all proper nouns) keeps its last word.
+    """
+    if ent.label_ != "ORG":
+        return ent
+    for cut in range(ent.end - 1, ent.start, -1):
+        tail, head = ent.doc[cut:ent.end], ent.doc[ent.start:cut]
+        if _DESCRIPTORS.fullmatch(tail.text) and all(t.tag_ in ("NN", "NNS") for t in tail) \
+                and head[-1].tag_ == "NNP":
+            return Span(ent.doc, ent.start, cut, label="ORG")
+    return ent
 
 
 def _is_title(tok) -> bool:

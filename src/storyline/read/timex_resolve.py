@@ -17,7 +17,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+for"
-    r"|scheduled|set\s+for|expected\s+to|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
+    r"|scheduled|set\s+for|expected\s+to|(?<!was\s)(?<!were\s)(?:expected|due|slated)(?=\s+(?:on|in|by|at|around|before|early|late|this|next)\b)|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
     r"|upcoming|next|coming|hopes?\s+to|tomorrow|planned|planning|as\s+soon\s+as|as\s+early\s+as"
     r"|likely\s+to|postponed\s+until|delayed\s+until)\b", re.IGNORECASE)
 _PAST = re.compile(
