@@ -161,9 +161,11 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -
     """The year that puts month(/day) closest to the anchor, biased by tense.
 
     A bare "October" in a January article is last October; "in March" in a
-    November one is next March. Without a tense cue (None) news is taken as
-    past and a mild penalty settles the middle ground; an explicit cue ("was
-    detained ... in February" in a December article) rules out the other side.
+    November one is next March. A tense (None: no cue, read as past) only
+    settles the middle ground: TimeBank values "declared a dividend payable
+    Dec. 7" as the coming December whatever the past verb, so even an explicit
+    cue is a penalty, not a rule. Readers that know the governing verb (events)
+    correct a past event's year themselves.
     """
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -175,7 +177,7 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -
         if day is None and y == anchor.year and month == anchor.month:
             diff = 0
         wrong_side = (diff > 0 and tense in ("past", None)) or (diff < 0 and tense == "future")
-        score = abs(diff) + ((150 if tense is None else 1000) if wrong_side else 0)
+        score = abs(diff) + (150 if wrong_side else 0)
         if best is None or score < best[0]:
             best = (score, y)
     return best[1]
