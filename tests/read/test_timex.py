@@ -31,6 +31,11 @@ ROWS = [
     ("The rally was held in October.", date(1998, 1, 8), [("October", "DATE", "1997-10")]),
     ("Elections are planned in March.", date(1998, 11, 20), [("March", "DATE", "1999-03")]),
     ("Sales rose in late April.", date(2022, 6, 1), [("late April", "DATE", "2022-04")]),
+    # a past passive governing the month settles its year; a deadline or a plan does not
+    ("She was detained at a Moscow airport in February.", date(2022, 12, 20), [("February", "DATE", "2022-02")]),
+    ("The board declared a dividend, payable Feb. 7.", date(2022, 12, 20), [("Feb. 7", "DATE", "2023-02-07")]),
+    ("He was ordered to be returned to his father by Jan. 14.", date(2022, 12, 20), [("Jan. 14", "DATE", "2023-01-14")]),
+    ("The offer had been set to expire Feb. 6.", date(2022, 12, 20), [("Feb. 6", "DATE", "2023-02-06")]),
     ("The treaty was signed last May.", date(1998, 2, 27), [("last May", "DATE", "1997-05")]),
     ("Inflation fell in January this year.", date(1998, 2, 19), [("January this year", "DATE", "1998-01")]),
     # decades, centuries, quarters, seasons

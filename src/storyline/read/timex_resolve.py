@@ -68,6 +68,22 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_FIRM_PAST = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?(?!(?:been|due|set|expected|scheduled|planned|extended|postponed|delayed|moved|pushed|slated)\b)"
+                        r"[a-z]+(?:ed|en|wn|ught|lt)\b[^,;:.\n()]*$")
+
+
+def firm_past(text: str, start: int) -> str | None:
+    """'past!' when a past passive or perfect governs the expression in its own clause.
+
+    "She was detained at a Moscow airport in February": read in December,
+    that February is the past one, not the one two months ahead.
+    """
+    before = text[max(0, start - 70):start]
+    if re.search(r"\b(?:by|until|till|through|before|to\s+be|will|would)\s+(?:\w+\s+)?$|\bto\s+be\b", before, re.I):
+        return None     # deadlines and plans: "ordered to be returned by Jan. 14"
+    return "past!" if _FIRM_PAST.search(before) else None
+
+
 def tense_of(text: str, start: int, end: int) -> str:
     """'future' or 'past' for the clause around an expression.
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .timex_patterns import MONTHS, NUMBERS, UNITS
-from .timex_resolve import tense_cue, tense_of, value_date
+from .timex_resolve import firm_past, tense_cue, tense_of, value_date
 
 
 @dataclass
@@ -164,8 +164,9 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -
     November one is next March. A tense (None: no cue, read as past) only
     settles the middle ground: TimeBank values "declared a dividend payable
     Dec. 7" as the coming December whatever the past verb, so even an explicit
-    cue is a penalty, not a rule. Readers that know the governing verb (events)
-    correct a past event's year themselves.
+    cue is a penalty, not a rule. "past!" (a past passive or perfect governing
+    the expression in its own clause: "was detained at a Moscow airport in
+    February") is a rule.
     """
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -176,8 +177,8 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -
         diff = (d - anchor).days
         if day is None and y == anchor.year and month == anchor.month:
             diff = 0
-        wrong_side = (diff > 0 and tense in ("past", None)) or (diff < 0 and tense == "future")
-        score = abs(diff) + (150 if wrong_side else 0)
+        wrong_side = (diff > 0 and tense in ("past", "past!", None)) or (diff < 0 and tense == "future")
+        score = abs(diff) + ((1000 if tense == "past!" else 150) if wrong_side else 0)
         if best is None or score < best[0]:
             best = (score, y)
     return best[1]
@@ -228,7 +229,7 @@ def h_month_day(m, ctx):
     if m["y"]:
         y = int(m["y"])
     elif ctx.anchor:
-        y = nearest_year(ctx.anchor, mo, d, tense_cue(ctx.text, m.start(), m.end()))
+        y = nearest_year(ctx.anchor, mo, d, firm_past(ctx.text, m.start()) or tense_cue(ctx.text, m.start(), m.end()))
     else:
         return Reading("DATE", f"XXXX-{mo:02d}-{d:02d}", pos_mod(m.groupdict().get("pm")))
     try:
@@ -260,7 +261,7 @@ def h_month(m, ctx):
     mo = month_num(mon)
     if not ctx.anchor:
         return Reading("DATE", f"XXXX-{mo:02d}", pos_mod(m["pm"]))
-    y = nearest_year(ctx.anchor, mo, None, tense_cue(ctx.text, m.start(), m.end()))
+    y = nearest_year(ctx.anchor, mo, None, firm_past(ctx.text, m.start()) or tense_cue(ctx.text, m.start(), m.end()))
     return Reading("DATE", f"{y}-{mo:02d}", pos_mod(m["pm"]))
 
 
