@@ -35,7 +35,7 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, progress, on_refusal)
         local.connect(store)
-        summary.analysed = local.analyse_all(store, workers, progress)
+        summary.analysed = local.analyse_all(store, workers, progress, on_refusal)
         _write(store, out_dir)
     return summary
 

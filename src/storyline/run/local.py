@@ -44,6 +44,11 @@ class Summary:
         return text
 
 
+def _one_line(err: Exception) -> str:
+    first = (str(err).strip().splitlines() or [""])[0][:200]
+    return f"{type(err).__name__}: {first}" if first else type(err).__name__
+
+
 def _reason_kind(reason: str) -> str:
     """Group refusal reasons for the summary: "file is 52.4 MB, over ..." -> "file is N MB, over ..."."""
     return re.sub(r"\d+(?:\.\d+)?", "N", reason)
@@ -66,7 +71,7 @@ def ingest(store: SQLiteStore, inputs: Iterable[str], progress: bool = False, on
         try:
             result = clean_stage.clean(item)
         except Exception as err:  # a bug on one article must not stop the run; it is recorded instead
-            result = Refusal(item.source, f"could not be cleaned ({type(err).__name__}: {err})")
+            result = Refusal(item.source, f"could not be cleaned ({_one_line(err)})")
         if isinstance(result, Refusal):
             summary.read -= 1
             _refuse(store, summary, result, digest, on_refusal)
@@ -101,24 +106,42 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article) -> No
 
 # ---------------------------------------------------------------- stage 3
 
-def _analyse(article: Article) -> AnalysedArticle:
+MAX_READ_CHARS = 1_000_000     # spaCy's own limit; a longer "article" is a dump, not news
+
+
+def _analyse(article: Article) -> AnalysedArticle | Refusal:
+    """Stage 3 on one article; a failure becomes a Refusal so that the other articles are still read."""
     from storyline.read import analyse
-    return analyse(article)
+    if len(article.text) > MAX_READ_CHARS:
+        return Refusal(article.source, f"not read: text of {len(article.text):,} characters, over the "
+                                       f"{MAX_READ_CHARS:,} a reading allows")
+    try:
+        return analyse(article)
+    except Exception as err:  # noqa: BLE001 - recorded with its reason; the article stays stored
+        return Refusal(article.source, f"could not be read ({_one_line(err)})")
 
 
-def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool = False) -> int:
-    """Stage 3 for every stored article lacking an analysis at the current version."""
+def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool = False,
+                on_refusal=None) -> int:
+    """Stage 3 for every stored article lacking an analysis at the current version; returns how many were read."""
     from storyline.read import VERSION
     todo = [a for a in store.articles() if store.analysis(a.id, VERSION) is None]
     if not todo:
         return 0
     workers = workers or (min(os.cpu_count() or 1, 4) if len(todo) >= 40 else 1)
     bar = tqdm(total=len(todo), desc="read", unit=" article", disable=not progress, leave=False)
-    for analysis in _map(_analyse, todo, workers):
-        store.add_analysis(analysis, VERSION)
+    done = 0
+    for result in _map(_analyse, todo, workers):
         bar.update()
+        if isinstance(result, Refusal):
+            store.add_refusal(result)
+            if on_refusal:
+                on_refusal(result)
+            continue
+        store.add_analysis(result, VERSION)
+        done += 1
     bar.close()
-    return len(todo)
+    return done
 
 
 def _map(fn, items: list, workers: int) -> Iterator:
