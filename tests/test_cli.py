@@ -122,3 +122,18 @@ def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path
     assert any("déclaré" in t for t in texts)
     assert "gzip" in reasons["bad.gz"]
     assert reasons["tiny00042.txt"].startswith("no article text found")
+
+
+def test_a_bad_setting_is_one_line_naming_it(tmp_path):
+    result = subprocess.run(CLI + ["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite"), "--max-bytes", "-3"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: --max-bytes: max_bytes must be a positive number of bytes, not -3"
+
+
+def test_a_file_that_is_not_a_store_is_one_line(tmp_path):
+    fake = tmp_path / "notes.sqlite"
+    fake.write_text("not a database " * 200)
+    result = subprocess.run(CLI + ["stats", "--db", str(fake)], capture_output=True, text=True)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "notes.sqlite: cannot open the store" in result.stderr

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import click
 
-from storyline import pipeline
+from storyline import pipeline, settings
 from storyline.errors import StorylineError
+
+_config = click.option("--config", type=click.Path(dir_okay=False, exists=True),
+                       help="Settings file (TOML; default: ./storyline.toml when present). STORYLINE_* variables override it.")
+_max_bytes = click.option("--max-bytes", type=int, help="Largest single article to ingest, in bytes (default 20000000).")
+_near = click.option("--near-duplicate", type=float,
+                     help="Word-shingle similarity (0-1] above which an article is a copy (default 0.8).")
 
 
 def _refusal_printer(quiet: bool):
@@ -32,11 +38,15 @@ def main() -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md and (by default) the store.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
-@click.option("--workers", type=click.IntRange(1, 64), help="Processes for reading articles (default: by corpus size).")
+@click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
+@_config
+@_max_bytes
+@_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
-def run(inputs, out_dir, db, workers, quiet) -> None:
+def run(inputs, out_dir, db, workers, config, max_bytes, near_duplicate, quiet) -> None:
     """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT."""
-    summary = pipeline.run(inputs, out_dir, db, workers, progress=not quiet and sys.stderr.isatty(),
+    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate)
+    summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
                            on_refusal=_refusal_printer(quiet))
     click.echo(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}")
 
@@ -44,10 +54,14 @@ def run(inputs, out_dir, db, workers, quiet) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="Store file to add the articles to.")
+@_config
+@_max_bytes
+@_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
-def ingest(inputs, db, quiet) -> None:
+def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     """Ingest and clean INPUTS into the store DB, without reading them (stages 1-2)."""
-    summary = pipeline.ingest(inputs, db, progress=not quiet and sys.stderr.isatty(),
+    chosen = settings.load(config, max_bytes=max_bytes, near_duplicate=near_duplicate)
+    summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(),
                               on_refusal=_refusal_printer(quiet))
     click.echo(summary.line())
 

@@ -13,6 +13,7 @@ from storyline.export import json_export, report
 from storyline.records import Refusal
 from storyline.run import local
 from storyline.run.local import Summary
+from storyline.settings import Settings
 from storyline.store import open_store
 
 STORE_NAME = "storyline.sqlite"
@@ -22,20 +23,21 @@ def default_store(out_dir: str | Path) -> Path:
     return Path(out_dir) / STORE_NAME
 
 
-def ingest(inputs: Iterable[str], db: str | Path, progress: bool = False,
+def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
            on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
     """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
     with open_store(db) as store:
-        return local.ingest(store, inputs, progress, on_refusal)
+        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
 
 
-def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, workers: int | None = None,
+def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
     """The whole pipeline: ingest, read, connect, then DIR/export.json and DIR/report.md."""
+    settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
-        summary = local.ingest(store, inputs, progress, on_refusal)
+        summary = local.ingest(store, inputs, settings, progress, on_refusal)
         local.connect(store)
-        summary.analysed = local.analyse_all(store, workers, progress, on_refusal)
+        summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
         _write(store, out_dir)
     return summary
 

@@ -22,6 +22,7 @@ from storyline.clean import stage as clean_stage
 from storyline.clean.dedup import signature, text_hash
 from storyline.ingest import iter_inputs
 from storyline.records import AnalysedArticle, Article, RawDoc, Refusal
+from storyline.settings import Settings
 from storyline.store import SQLiteStore
 
 
@@ -54,11 +55,12 @@ def _reason_kind(reason: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "N", reason)
 
 
-def ingest(store: SQLiteStore, inputs: Iterable[str], progress: bool = False, on_refusal=None) -> Summary:
+def ingest(store: SQLiteStore, inputs: Iterable[str], settings: Settings = Settings(), progress: bool = False,
+           on_refusal=None) -> Summary:
     """Stages 1 and 2 into the store, with duplicate detection."""
     summary = Summary()
     bar = tqdm(desc="ingest", unit=" doc", disable=not progress, leave=False)
-    for item in iter_inputs(inputs):
+    for item in iter_inputs(inputs, settings.max_bytes):
         bar.update()
         if isinstance(item, Refusal):
             _refuse(store, summary, item, None, on_refusal)
@@ -76,7 +78,7 @@ def ingest(store: SQLiteStore, inputs: Iterable[str], progress: bool = False, on
             summary.read -= 1
             _refuse(store, summary, result, digest, on_refusal)
             continue
-        _store_article(store, summary, result)
+        _store_article(store, summary, result, settings.near_duplicate)
     bar.close()
     return summary
 
@@ -88,7 +90,7 @@ def _refuse(store, summary: Summary, refusal: Refusal, digest, on_refusal) -> No
         on_refusal(refusal)
 
 
-def _store_article(store: SQLiteStore, summary: Summary, article: Article) -> None:
+def _store_article(store: SQLiteStore, summary: Summary, article: Article, threshold: float) -> None:
     if store.has_id(article.id):
         old = article.id
         if store.has_source(article.source):
@@ -96,7 +98,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article) -> No
         else:
             article = replace(article, id=f"{old}~{article.content_hash[:8]}")
     digest, sig = text_hash(article.text), signature(article.text)
-    original = store.find_duplicate(digest, sig)
+    original = store.find_duplicate(digest, sig, threshold)
     if original:
         article = replace(article, duplicate_of=original)
         summary.duplicates += 1

@@ -27,8 +27,8 @@ class Store(Protocol):
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         """Record an input that could not become an article; a repeat replaces the old reason."""
 
-    def find_duplicate(self, text_hash: str, signature: list[int] | None) -> str | None:
-        """The id of an earlier article this one copies, exactly or nearly."""
+    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
+        """The id of the earliest article this one copies: same words, or estimated Jaccard >= threshold."""
 
     def update_published(self, article: Article) -> None:
         """Replace an article's publication date (cross-article reasoning refines it); it is read again."""

@@ -18,9 +18,6 @@ from storyline.records import AnalysedArticle, Article, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
 
-NEAR_DUPLICATE = 0.8     # estimated Jaccard of word shingles above which a text copies another
-
-
 class SQLiteStore:
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -83,7 +80,7 @@ class SQLiteStore:
                                     [(b, key, article.id) for b, key in enumerate(band_keys(signature))])
             self.db.execute("DELETE FROM refusals WHERE source = ?", (article.source,))
 
-    def find_duplicate(self, text_hash: str, signature: list[int] | None) -> str | None:
+    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
         row = self.db.execute("SELECT id FROM articles WHERE text_hash = ? ORDER BY seq LIMIT 1",
                               (text_hash,)).fetchone()
         if row:
@@ -97,7 +94,7 @@ class SQLiteStore:
         best = None
         for article_id in candidates:
             seq, other = self.db.execute("SELECT seq, signature FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if other and similarity(signature, [int(x) for x in other.split(",")]) >= NEAR_DUPLICATE:
+            if other and similarity(signature, [int(x) for x in other.split(",")]) >= threshold:
                 best = min(best or (seq, article_id), (seq, article_id))
         return best[1] if best else None
 

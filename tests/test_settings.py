@@ -1,0 +1,35 @@
+import pytest
+
+from storyline.errors import SettingsError
+from storyline.settings import Settings, load
+
+
+def test_defaults_then_file_then_environment_then_flags(tmp_path):
+    toml = tmp_path / "storyline.toml"
+    toml.write_text("[storyline]\nmax_bytes = 1000\nnear_duplicate = 0.9\nworkers = 3\n")
+    env = {"STORYLINE_NEAR_DUPLICATE": "0.7", "STORYLINE_GOLDEN": "not a setting", "HOME": "/x"}
+    got = load(toml, env=env, workers=1, max_bytes=None)
+    assert got == Settings(max_bytes=1000, near_duplicate=0.7, workers=1)
+    assert load(None, env={}) == Settings()
+
+
+@pytest.mark.parametrize("toml,message", [
+    ("max_bytes = -5", "max_bytes must be a positive number of bytes, not -5"),
+    ("near_duplicate = 2", "near_duplicate must be a number above 0 and at most 1"),
+    ("colour = 'blue'", "unknown setting 'colour'"),
+    ("max_bytes = 'lots'", "max_bytes must be a positive number of bytes, not 'lots'"),
+    ("not toml at all [", "cannot read settings"),
+])
+def test_a_bad_value_names_its_file_and_the_reason(tmp_path, toml, message):
+    path = tmp_path / "s.toml"
+    path.write_text(toml)
+    with pytest.raises(SettingsError, match=message) as err:
+        load(path, env={})
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_bad_flag_or_variable_is_named():
+    with pytest.raises(SettingsError, match="--workers: workers must be 0"):
+        load(None, env={}, workers=-1)
+    with pytest.raises(SettingsError, match="STORYLINE_MAX_BYTES"):
+        load(None, env={"STORYLINE_MAX_BYTES": "0"})
