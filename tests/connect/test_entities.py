@@ -53,6 +53,15 @@ CASES = [
     # different types with the same text stay apart (a person is not a place)
     ([("a", [P("e1", "Georgia Lane")]), ("b", [P("e1", "Georgia", typ="GPE")])],
      [], [(("a", "e1"), ("b", "e1"))]),
+    # a name most articles read as a club is the club, even where one article calls it a person
+    ([("a", [P("e1", "Chelsea")]), ("b", [P("e2", "Chelsea", typ="ORG")]), ("c", [P("e3", "Chelsea", typ="ORG")])],
+     [{("a", "e1"), ("b", "e2"), ("c", "e3")}], []),
+    # ... but a person's full name is never moved to the place that shares a word
+    ([("a", [P("e1", "Georgia Lane")]), ("b", [P("e1", "Georgia", typ="GPE")]), ("c", [P("e1", "Georgia", typ="GPE")])],
+     [], [(("a", "e1"), ("b", "e1"))]),
+    # the Arabic article does not split a surname: "al-Assad", "Al Assad"
+    ([("a", [P("e1", "Bashar al-Assad")]), ("b", [P("e1", "Bashar Al Assad", ["Assad"])])],
+     [{("a", "e1"), ("b", "e1")}], []),
 ]
 
 
@@ -77,6 +86,12 @@ def test_canonical_name_type_aliases_and_roles():
     assert set(c.roles) == {"businessman", "Canadian businessman"}
 
 
+def test_a_club_called_a_person_once_is_typed_as_the_club():
+    out = resolve([("a", [P("e1", "Chelsea")]), ("b", [P("e2", "Chelsea", typ="ORG")]),
+                   ("c", [P("e3", "Chelsea", typ="ORG")])])
+    assert [c.type for c in out] == ["ORG"]
+
+
 def test_ids_are_deterministic_and_unique():
     articles = [("a", [P("e1", "Anna Berg"), P("e2", "Berlin", typ="GPE")]), ("b", [P("e1", "Anna Berg")])]
     one, two = resolve(articles), resolve(list(reversed(articles)))
@@ -87,6 +102,7 @@ def test_ids_are_deterministic_and_unique():
 @pytest.mark.parametrize("text,expected", [
     ("Anna Berg", True), ("Ludwig van Beethoven", True), ("basketball player", False),
     ("Russian Foreign Minister", False), ("31-year-old", False), ("Phoenix Mercury center", False),
+    ("Bashar al-Assad", True),
 ])
 def test_is_name(text, expected):
     assert is_name(text) is expected

@@ -112,4 +112,9 @@ SENTENCES: list[tuple[str, list[tuple[str, str]]]] = [
      [("Parliament", "ORG")]),
     ("AP contributed to this report from Nairobi.",
      [("AP", "ORG"), ("Nairobi", "GPE")]),
+    # nationality and occupation words glued to a name; datelines
+    ("Defender Brede Hangeland and Frenchman Gabriel Obertan scored.",
+     [("Brede Hangeland", "PERSON"), ("Gabriel Obertan", "PERSON")]),
+    ("DERAA, Syria | Sat Mar 26, 2011 5:24pm EDT\n\nThousands marched in Deraa.",
+     [("DERAA", "GPE"), ("Syria", "GPE"), ("Deraa", "GPE")]),
 ]

@@ -67,11 +67,38 @@ def test_one_entity_per_referent(text, name, typ, aliases, mentions):
     ("Troops left the city. Photo: Mehmet Ozturk/AFP", "Mehmet Ozturk"),
     ("Read more\nOfficials in Kyiv haven’t confirmed the report.", "n’t"),
     ("Moscow's Envoy Claims U.S. Holding 60 Russians 'Hostage'\n\nThe citizens were taken hostage, he said.", "Hostage"),
+    # datelines, scores, products and places the small model calls people
+    ("DERAA, Syria | Sat Mar 26, 2011 5:24pm EDT\n\nDERAA (Reuters) - Thousands marched.", "Sat Mar"),
+    ("Barclays Premier League club Chelsea won again.", "League"),
+    ("The new Samsung Galaxy S5 and Galaxy Alpha phones went on sale.", "Galaxy S5"),
+    ("Gunmen stormed a concert hall, the Bataclan. Police said the Bataclan was sealed.", "Bataclan"),
+    ("He lived on Rue Bichat in Paris.", "Rue Bichat"),
+    ("says Robert Cessaro, a senior geophysicist at the Pacific Tsunami Warning Center in Hawaii.",
+     "Pacific Tsunami Warning Center"),
 ])
 def test_no_person_for_what_is_not_one(text, not_person):
     ents, _ = find_entities(load_nlp()(text))
     names = {n for e in ents if e.type == "PERSON" for n in (e.name,) + e.aliases}
     assert not_person not in names
+
+
+# (text, what the model reads as a PERSON, the name that must come out instead)
+PERSON_SPANS = [
+    ("Defender Brede Hangeland scored twice.", "Brede Hangeland"),
+    ("Citing Obama, the paper said so.", "Obama"),
+    ("Clerk Miguel Del Valle won the vote.", "Miguel Del Valle"),
+    ("Welshman Mark Hughes said so.", "Mark Hughes"),
+    ("Holmes (Stoke) and Jenas (Nottingham Forest) scored.", "Holmes"),
+    ("Jaime Alguersuari 14 laps behind Kamui Kobayashi 7", "Jaime Alguersuari"),
+    ("Opposition\nAbdel Halim Khaddam\nExiled leader speaks.", "Abdel Halim Khaddam"),
+]
+
+
+@pytest.mark.parametrize("text,name", PERSON_SPANS)
+def test_person_spans_hold_only_the_name(text, name):
+    ents, _ = find_entities(load_nlp()(text))
+    persons = {e.name for e in ents if e.type == "PERSON"}
+    assert name in persons, persons
 
 
 def test_demonym_is_not_the_country():

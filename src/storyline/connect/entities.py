@@ -31,6 +31,7 @@ _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in 
     "the", "a", "an", "of", "and", "for", "in", "at", "former", "old", "year-old", "notorious", "jailed",
     "convicted", "detained", "imprisoned", "two-time", "three-time", "time", "new", "young", "elderly", "local"}
 _PLACE_GROUP = {"GPE", "LOC", "FAC", "ORG"}
+_ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|az|bin|ibn|abu|bint)-[A-Z]")   # "al-Assad" is a name
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def is_name(text: str) -> bool:
     words = [w for w in re.split(r"[\s]+", text.strip()) if w]
     if not words or any(ch.isdigit() for ch in text):
         return False
-    if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES or _ARTICLE.match(w) for w in words):
         return False
     return not all(w.lower().strip(".") in _GENERIC or w.lower() in HONORIFICS for w in words)
 
@@ -104,8 +105,9 @@ def resolve(analyses: Sequence[tuple[str, Sequence[Entity]]]) -> list[CorpusEnti
     unnamed: list[int] = []
     others: dict[tuple[str, str], list[int]] = defaultdict(list)
     org_words: dict[str, list[int]] = defaultdict(list)
+    retyped = _not_people(items)
     for i, (_, e) in enumerate(items):
-        if e.type == "PERSON":
+        if e.type == "PERSON" and i not in retyped:
             forms = _person_forms(e)
             if not forms:
                 unnamed.append(i)
@@ -117,12 +119,9 @@ def resolve(analyses: Sequence[tuple[str, Sequence[Entity]]]) -> list[CorpusEnti
             if not longs:
                 single[fold(forms[0][-1])].append(i)
             continue
-        name = clean_name(e.name)
-        if e.type in _PLACE_GROUP:
-            key = ("PLACE", canonical_place(name).lower())
-        else:
-            key = (e.type, re.sub(r"s$", "", name.lower()) if e.type == "NORP" else name.lower())
+        key = retyped.get(i) or _other_key(e)
         others[key].append(i)
+        name = clean_name(e.name)
         if e.type == "ORG" and " " not in name and not name.isupper() and is_name(name):
             org_words[fold(name)].append(i)
     for group in list(full.values()) + list(others.values()):
@@ -154,14 +153,55 @@ def resolve(analyses: Sequence[tuple[str, Sequence[Entity]]]) -> list[CorpusEnti
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[u.find(i)].append(i)
-    return _build([[items[i] for i in g] for g in groups.values()], set(unnamed), items)
+    return _build([[items[i] for i in g] for g in groups.values()], set(unnamed), items, set(retyped))
 
 
-def _build(groups, unnamed_idx, items) -> list[CorpusEntity]:
+def _other_key(e: Entity) -> tuple[str, str]:
+    name = clean_name(e.name)
+    if e.type in _PLACE_GROUP:
+        return ("PLACE", canonical_place(name).lower())
+    return (e.type, re.sub(r"s$", "", name.lower()) if e.type == "NORP" else name.lower())
+
+
+def _not_people(items) -> dict[int, tuple[str, str]]:
+    """PERSON entities whose every name the corpus mostly reads as a place, a club or a group.
+
+    The small model calls "Chelsea", "Mali" or "Bataclan" a person in one
+    article out of several; one such article used to turn the whole merged
+    entity into a PERSON. A name counts as a person's only where more articles
+    read it so than as anything else, and at least two read it otherwise; a
+    name of two words ("Rami Makhlouf") is never moved: a first name and a
+    surname together are a person even where a stray article says FAC. Returns item -> the key of the group it joins.
+    """
+    other_arts: dict[str, set[str]] = defaultdict(set)
+    other_key: dict[str, tuple[str, str]] = {}
+    person_arts: dict[str, set[str]] = defaultdict(set)
+    for aid, e in items:
+        if e.type == "PERSON":
+            for n in {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}:
+                person_arts[n].add(aid)
+        elif e.type in _PLACE_GROUP | {"NORP"}:
+            key = _other_key(e)
+            for n in {clean_name(e.name).lower(), key[1]}:
+                other_arts[n].add(aid)
+                other_key.setdefault(n, key)
+    out = {}
+    for i, (_, e) in enumerate(items):
+        if e.type != "PERSON":
+            continue
+        names = {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}
+        if names and all(" " not in n and len(other_arts.get(n, ())) >= 2 and
+                         len(other_arts.get(n, ())) > len(person_arts[n]) for n in names):
+            out[i] = other_key[clean_name(e.name).lower()] if clean_name(e.name).lower() in other_key \
+                else other_key[next(iter(sorted(names)))]
+    return out
+
+
+def _build(groups, unnamed_idx, items, retyped=frozenset()) -> list[CorpusEntity]:
     pos = {id(e): i for i, (_, e) in enumerate(items)}
     drafts = []
     for g in groups:
-        types = Counter(e.type for _, e in g)
+        types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
         typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
         named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
         pool = named or [e for _, e in g]

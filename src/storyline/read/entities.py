@@ -39,8 +39,12 @@ _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-ol
 
 
 def fold(word: str) -> str:
-    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy)."""
-    w = unicodedata.normalize("NFKD", word.lower())
+    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy).
+
+    The Arabic article is dropped ("al-Assad", "Al Assad" and "Assad" are one
+    surname), else one president becomes three people across a corpus.
+    """
+    w = unicodedata.normalize("NFKD", re.sub(r"^(?:al|el|as|ash|ad|an|ar|az)[-‐]", "", word.lower()))
     w = "".join(c for c in w if c.isalnum() or c == "-")
     for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("y", "i"), ("j", "i")):
         w = w.replace(a, b)
@@ -125,7 +129,9 @@ class _Reader:
                     same = same if len(same) == 1 else []
                 if same:
                     before = [c for c in same if c.last >= 0 and c.last < ent.start_char]
-                    c = max(before, key=lambda c: c.last) if before else same[0]
+                    # the person most named so far, not the one named last: after "Bashar al-Assad ...
+                    # his father Hafez al-Assad", a bare "Assad" is still the protagonist
+                    c = max(before, key=lambda c: (len(c.mentions), c.last)) if before else same[0]
                 else:
                     c = by_key[(fold(name), "")] = _Cluster("PERSON")
                     self.clusters.append(c)
@@ -198,6 +204,8 @@ class _Reader:
             root = chunk.root
             if root.lower_ not in PERSON_NOUNS or root.tag_ in {"NNS", "NNPS"} or root.i in in_person:
                 continue
+            if root.ent_type_ in {"ORG", "FAC", "GPE", "LOC"}:
+                continue                                # "the Pacific Tsunami Warning Center" is no person
             if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON":
                 continue                                # a title glued to a name: a role, not a mention
             toks = list(chunk)

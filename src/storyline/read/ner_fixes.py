@@ -14,7 +14,14 @@ reader sees the repaired entities. They run after "ner", in the order of
                   Doe"), a person read as ORG after a title ("champion Jo
                   Doe"), departments inside titles ("Defense" of "Defense
                   Secretary") and possessives ("Jo Doe's").
-4. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
+4. news_persons   PERSON spans cut back to the name: line breaks, brackets,
+                  slashes and scores end it ("Holmes (Stoke", "Vettel 14"),
+                  nationality and occupation words before it go ("Belgian
+                  Jo Doe", "Defender Jo Doe"); datelines, all-caps words,
+                  model numbers and names ending in a facility or
+                  organisation word are no person ("Sat Mar", "ISTANBUL",
+                  "Galaxy S5", "Warning Center").
+5. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
 """
 from __future__ import annotations
@@ -216,7 +223,8 @@ def news_titles(doc: Doc) -> Doc:
         if cut is not None and label in {"PERSON", "ORG", "NORP", "GPE"}:
             rest = toks[cut:]
             head_is_person = any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in toks[:cut])
-            if rest and all(t.pos_ == "PROPN" or t.is_punct for t in rest) and (label == "PERSON" or head_is_person):
+            if rest and all(t.pos_ == "PROPN" or t.is_punct for t in rest) and (label == "PERSON" or head_is_person) \
+                    and rest[-1].lower_ not in _ORG_HEADS:  # "Premier League" is no premier called League
                 out.append(Span(doc, start + cut, end, label="PERSON"))
                 lead = 0
                 while lead < cut and not _is_title(toks[lead]) and toks[lead].pos_ == "PROPN":
@@ -230,6 +238,100 @@ def news_titles(doc: Doc) -> Doc:
                 and doc[start - 1].dep_ == "compound":
             label = "PERSON"
         out.append(Span(doc, start, end, label=label))
+    _set_ents(doc, out)
+    return doc
+
+
+# nationalities said as a noun or adjective before a name ("Spaniard Jordi Gomez", "Chilean Luis Jimenez")
+_NATIONALS = {"spaniard", "pole", "swede", "scot", "briton", "turk", "kurd", "serb",
+              "croat", "greek", "czech", "slovak", "thai", "welsh", "scottish", "chilean", "peruvian", "colombian",
+              "ecuadorian", "uruguayan", "paraguayan", "bolivian", "argentinian", "nigerian", "ghanaian",
+              "cameroonian", "ivorian", "senegalese", "malian", "moroccan", "algerian", "tunisian", "libyan",
+              "jordanian", "yemeni", "bahraini", "emirati", "qatari", "kuwaiti", "omani", "afghan", "malaysian",
+              "singaporean", "australian", "austrian", "icelandic", "bosnian", "serbian", "croatian", "slovenian",
+              "bulgarian", "albanian", "kosovan", "estonian", "latvian", "lithuanian", "jamaican", "haitian",
+              "honduran", "dominican", "american", "african", "asian", "european", "arab", "israeli"}
+# occupations that the model keeps in a capitalised name ("Defender Jo Doe", "Clerk Jo Doe")
+_OCCUPATIONS = {"defender", "midfielder", "winger", "fullback", "full-back", "keeper", "clerk", "treasurer",
+                "principal", "comptroller", "alderman", "manager", "boss", "skipper", "substitute", "forward",
+                "youngster", "teenager", "veteran", "rookie", "citing", "according", "meanwhile", "however"}
+# the last word of a place or an organisation, never of a person's name
+_FAC_HEADS = {"airport", "abbey", "cathedral", "mosque", "stadium", "arena", "avenue", "boulevard", "square",
+              "street", "hotel", "venue", "museum", "hospital"}
+_ORG_HEADS = {"center", "centre", "league", "university", "college", "institute", "agency", "council",
+              "committee", "party", "foundation", "association", "federation", "corporation", "ministry",
+              "school", "united", "rovers", "news", "mediengruppe", "group", "hotspur", "wanderers", "athletic"}
+_STREET_STARTS = {"rue", "via", "avenida", "calle", "boulevard", "place", "piazza", "plaza"}
+_DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+         "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_CUTS = {"(", ")", "[", "]", ":", "/", "\\/", "|", ";", "•"}
+
+
+def _is_national(tok) -> bool:
+    low = tok.lower_
+    stem = re.sub(r"(?:m[ae]n|wom[ae]n|s)$", "", low)
+    return any(w in DEMONYMS or w in _NATIONALS or country_of(w) is not None for w in (low, stem) if w) \
+        and tok.is_title
+
+
+def person_span(ent: Span) -> tuple[int, int, str] | None:
+    """The name inside a PERSON span as (start, end, label); None when the span names no person.
+
+    The small model runs a name on into whatever follows it on a results line
+    or a dateline ("Jenas (Nottingham", "Jaime Alguersuari 14", "Khaddam\nExiled")
+    and takes the word before it ("Belgian", "Defender", "Citing") as a first
+    name, which splits one person into two entities; what is left after
+    cutting is judged on its own: a dateline, an all-caps word, a model number
+    or a name ending in "Airport" or "League" is no person.
+    """
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for i in range(start + 1, end):             # a line break, a bracket or a slash ends the name
+        if doc[i].text in _CUTS or doc[i].is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or re.fullmatch(r"[\d.:,\-–]+", doc[end - 1].text)):
+        end -= 1                                    # a score or a race number after the name
+    while end - start > 1 and doc[end - 1].is_upper and len(doc[end - 1]) > 2 and \
+            not all(t.is_upper for t in doc[start:end - 1] if t.is_alpha):
+        end -= 1                                    # "Marat Gurt ASHGABAT": the dateline city
+    while end - start > 1 and (_is_national(doc[start]) or doc[start].lower_ in _OCCUPATIONS or
+                               doc[start].tag_ in {"VBG", "RB"}):
+        start += 1
+    toks = list(doc[start:end])
+    words = [t for t in toks if any(c.isalpha() for c in t.text)]      # "O'Shea" is a word
+    after = doc[end] if end < len(doc) else None
+    if start and doc[start - 1].lower_ == "the" and not (after is not None and after.tag_ in {"NN", "NNS", "POS"}):
+        return start, end, "ORG"                    # "the Bataclan", "the Eagles"; not "the Doe administration"
+    if not words or any(re.search(r"[\d®™]", t.text) for t in toks):
+        return None
+    if all(t.text.isupper() for t in words) and sum(len(t) for t in words) > 3:
+        return None                                 # "ISTANBUL", "BST KUALA": a dateline, not a name
+    lows = [t.lower_.strip(".") for t in toks]
+    if (lows[0] in _DAYS and len(lows) == 1 and len(lows[0]) == 3) or \
+            any(a in _DAYS and b in _MONTHS for a, b in zip(lows, lows[1:])):
+        return None                                 # "Sat Mar", "Tue Mar 22"
+    if len(toks) == 1 and _is_national(toks[0]):
+        return start, end, "NORP"                   # "Welshman", "Turk"
+    if len(toks) > 1 and lows[-1] in _FAC_HEADS or lows[0] in _STREET_STARTS and len(toks) > 1:
+        return start, end, "FAC"
+    if len(toks) > 1 and lows[-1] in _ORG_HEADS:
+        return start, end, "ORG"
+    return start, end, "PERSON"
+
+
+@Language.component("news_persons", requires=["doc.ents"], assigns=["doc.ents"])
+def news_persons(doc: Doc) -> Doc:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        cut = person_span(ent)
+        if cut is not None:
+            out.append(Span(doc, cut[0], cut[1], label=cut[2]))
     _set_ents(doc, out)
     return doc
 
@@ -279,4 +381,4 @@ def news_surnames(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_surnames")
+COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_surnames")
