@@ -25,9 +25,15 @@ def default_store(out_dir: str | Path) -> Path:
 
 def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
            on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
+    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated.
+
+    The corpus-level dating of stage 4 runs too: it is cheap, and an article
+    whose year only the corpus gives would otherwise stay undated until a `run`.
+    """
     with open_store(db) as store:
-        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
+        summary = local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
+        local.connect(store)
+        return summary
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
