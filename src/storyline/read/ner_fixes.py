@@ -31,7 +31,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from . import places
+from .roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AGENCIES = {"ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "bloomberg", "xinhua",
@@ -272,7 +273,7 @@ _CUTS = {"(", ")", "[", "]", ":", "/", "\\/", "|", ";", "•"}
 def _is_national(tok) -> bool:
     low = tok.lower_
     stem = re.sub(r"(?:m[ae]n|wom[ae]n|s)$", "", low)
-    return any(w in DEMONYMS or w in _NATIONALS or country_of(w) is not None for w in (low, stem) if w) \
+    return any(w in DEMONYMS or w in _NATIONALS or w in HAND_COUNTRY_KEY for w in (low, stem) if w) \
         and tok.is_title
 
 
@@ -381,4 +382,70 @@ def news_surnames(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_surnames")
+# Place names that are also common first names: a place only where a preposition of place says so.
+_GIVEN_NAMES = {"jordan", "chad", "georgia", "victoria", "paris", "florence", "austin", "charlotte", "india",
+                "israel", "kenya", "sydney", "madison", "orlando", "tyler", "adrian", "santiago", "regina",
+                "elizabeth", "alexandria", "savannah", "beverly", "virginia", "carolina", "dakota", "lafayette"}
+_AT_PLACE = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "towards", "toward"}
+_SPEECH = {"say", "tell", "add", "insist", "claim", "explain", "admit", "deny", "warn", "reply", "write"}
+_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+
+
+def _is_person_name(text: str, doc: Doc, persons: list[Span]) -> bool:
+    """Whether the article gives `text` any sign of being a person rather than a place.
+
+    Signs: a longer PERSON holding it ("Jordan Henderson" for "Jordan"), a title
+    or honorific just before it ("Mr Wigan", "striker Hull"), a bracket after it
+    (the "Surname (Birthplace, UK)" lists of sports pages), and, as the subject
+    of its sentence, a verb of speech ("Taylor said") or a he/she after it; the
+    last two are no sign for a country, which news makes speak ("Mali said").
+    """
+    if any(len(p) > len(text.split()) and re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", p.text)
+           for p in persons):
+        return True
+    n = len(text.split())
+    for i in range(len(doc) - n + 1):
+        if doc[i].text != text.split()[0] or doc[i:i + n].text != text:
+            continue
+        before, last = doc[i - 1] if i else None, doc[i + n - 1]
+        if before is not None and (_is_title(before) or before.lower_ in TITLE_HEADS | _OCCUPATIONS):
+            return True
+        if i + n < len(doc) and doc[i + n].text == "(":
+            return True                     # "Holmes (Stoke)", "Anderson (Nottingham, UK)": a list of people
+        if country_of(text) or last.dep_ not in {"nsubj", "nsubjpass"}:
+            continue                        # "Mali said", "Mali ... its president said he": countries speak
+        if last.head.lemma_ in _SPEECH or any(t.lower_ in _PRONOUNS for t in doc[i + n:last.sent.end]):
+            return True
+    return False
+
+
+def _at_place(ent: Span) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _AT_PLACE
+
+
+@Language.component("news_places", requires=["doc.ents"], assigns=["doc.ents"])
+def news_places(doc: Doc) -> Doc:
+    """A PERSON that is exactly a country, a US state or a big city of the gazetteer, and that the
+    article never treats as a person, is a place: "Blackburn 2 Wigan 1", "troops in Mali".
+
+    Only one-word spans or spans that are the place's whole name change, so "Paris
+    Hilton" stays a person; a name that is also a common first name ("Jordan",
+    "Victoria") changes only after a preposition of place ("in Jordan").
+    """
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    verdict: dict[str, bool] = {}
+    out = []
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ == "PERSON" and (places.is_place(text) or country_of(text)) and not text.isupper():
+            if text not in verdict:
+                verdict[text] = not _is_person_name(text, doc, persons)
+            if verdict[text] and (text.lower() not in _GIVEN_NAMES or _at_place(ent)):
+                out.append(Span(doc, ent.start, ent.end, label="GPE"))
+                continue
+        out.append(ent)
+    _set_ents(doc, out)
+    return doc
+
+
+COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_places", "news_surnames")

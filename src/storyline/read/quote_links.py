@@ -19,7 +19,10 @@ from storyline.read import cues
 from storyline.read.quote_marks import Region
 
 SUBJECTS = ("nsubj", "csubj", "expl")
-INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp")
+# Relations through which a cue takes the subject of the verb above it; "prep"
+# carries a gerund's subject up from its preposition ("Trump began *by saying* ...").
+INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
+QUOTE_END = {",", "”", '"', "''", "?", "!", "’"}
 CLOSING = set(".?!;")
 Accept = Callable[[str, str], bool]
 
@@ -39,6 +42,8 @@ def speaker_of(tok: Token) -> tuple[int, int] | None:
                 return np_span(c)
         if any(c.dep_ in ("nsubjpass",) for c in cur.children):
             return None
+        if cur is tok and (inverted := _inverted_speaker(tok)) is not None:
+            return inverted
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return np_span(cur.head, stop=cur)
         if cur.dep_ in INHERIT or (cur.pos_ == "NOUN" and cur.dep_ in ("dobj", "pobj")):
@@ -47,6 +52,17 @@ def speaker_of(tok: Token) -> tuple[int, int] | None:
             cur = cur.head
             continue
         return None
+    return None
+
+
+def _inverted_speaker(tok: Token) -> tuple[int, int] | None:
+    """ "How big is that wall?" asked the boy: after a quotation the speaker may follow
+    the verb, and the small model often reads it as the object."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in QUOTE_END:
+        return None
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("NOUN", "PROPN"):
+            return np_span(c)
     return None
 
 

@@ -44,6 +44,8 @@ from storyline.records import Mention, Quote
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
 Accept = Callable[[str, str], bool]
+# Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
+GROUNDS = ("of", "for", "as", "over")
 
 
 @dataclass
@@ -178,7 +180,7 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             continue
         d = _Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
-        if dep == "dobj" and lemma in cues.OBJECT:
+        if dep == "dobj":
             d.content |= _object_extension(tok, c)
         d.content = _same_paragraph(doc, tok, d.content)
         d.speaker = speaker_of(tok)
@@ -234,24 +236,40 @@ def _is_parenthetical_cue(tok: Token) -> bool:
     if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
     if tok.head.i > tok.i:
-        end = tok.right_edge.i + 1
+        # the closing comma is the cue's own child as often as the next token
+        end = tok.right_edge.i
+        if tok.doc[end].text not in (",", "—", "–"):
+            end += 1
         if end >= len(tok.doc) or tok.doc[end].text not in (",", "—", "–"):
             return False
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
         return False
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return False
+    opening = (",", "”", '"', "''", "—", "–")
+    if tok.doc[tok.left_edge.i].text in opening:   # the opening comma hung on the cue itself
+        return True
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    return before is not None and before.text in (",", "”", '"', "''", "—", "–")
+    return before is not None and before.text in opening
 
 
 def _object_extension(verb: Token, obj: Token) -> set[int]:
-    """The grounds of an accusation or praise: "accused Clinton *of lying*", "called it *a disaster*"."""
+    """What the parser hung on the cue after its object but belongs to the content.
+
+    The grounds of an accusation or praise ("accused Clinton *of lying*",
+    "called it *a disaster*", "told his advisers *to act*") and the phrases the
+    small model attaches to the verb rather than the noun ("endorsed Clinton
+    *in the race*", "embracing his reputation *as the most liberal
+    candidate*", "polls show Clinton *with a lead*"). A prepositional phrase
+    that only dates the act ("criticized the plan *on Tuesday*") stays out.
+    """
     out: set[int] = set()
     for c in verb.children:
         if c.i < obj.i:
             continue
-        if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "over")):
+        if c.dep_ in ("oprd", "xcomp"):
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             out |= {t.i for t in c.subtree}
     return out
 
@@ -350,9 +368,13 @@ def _outermost(doc: Doc, drafts: list[_Draft], regions: list[Region]) -> list[_D
             if span is not None:
                 toks |= set(range(span.start, span.end))
         covered.append(toks)
+    # Two cues may each lie in the other's content ("has reserved time ...,
+    # according to sources": "according" hangs on "reserved" after its object);
+    # then the wider attribution is the outer one.
     keep = []
-    for d in drafts:
-        if any(o is not d and d.cue.i in c for o, c in zip(drafts, covered)):
+    for d, mine in zip(drafts, covered):
+        if any(o is not d and d.cue.i in c and (o.cue.i not in mine or len(c) > len(mine))
+               for o, c in zip(drafts, covered)):
             continue
         keep.append(d)
     return keep

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from . import places
+
 # Head nouns that denote a person by office or occupation.
 TITLE_HEADS = frozenset("""
 president vice-president premier chancellor minister secretary secretary-general spokesman spokeswoman
@@ -88,7 +90,8 @@ _SYNONYMS = [
     (re.compile(r"\bmedallist\b"), "medalist"),
 ]
 
-# Countries and the words that point at them: the names a GPE entity is canonicalised to.
+# Countries and the words that point at them: the names a GPE entity is canonicalised to. These are
+# the forms news writes that GeoNames lacks; `_with_gazetteer` adds every other country below.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "United States": ("U.S.", "US", "U.S", "USA", "U.S.A.", "United States of America", "America",
                       "the United States", "the US", "the U.S."),
@@ -120,7 +123,26 @@ DEMONYMS = {
     "cuban": "Cuba", "colombian": "Colombia", "argentine": "Argentina", "thai": "Thailand",
     "vietnamese": "Vietnam", "indonesian": "Indonesia", "filipino": "Philippines", "taiwanese": "Taiwan",
 }
-_COUNTRY_KEY = {re.sub(r"^the ", "", a.lower()): c for c, al in COUNTRIES.items() for a in al + (c,)}
+# The hand-written aliases above, alone: what `ner_fixes` reads as a nationality glued before a name.
+HAND_COUNTRY_KEY = {re.sub(r"^the ", "", a.lower()): c for c, al in COUNTRIES.items() for a in al + (c,)}
+
+
+def _with_gazetteer() -> dict[str, str]:
+    """Every other country of the GeoNames list joins the table, its short forms as aliases.
+
+    The hand-written aliases win a clash ("Czechia" stays "Czech Republic"), so
+    every name the table answered before gets the same answer; what changes is
+    that "Mali", "Togo" or "Burma" are countries too.
+    """
+    for alias, name in places.countries().items():
+        if alias.lower() not in HAND_COUNTRY_KEY and name.lower() not in HAND_COUNTRY_KEY:
+            COUNTRIES.setdefault(name, ())
+            if alias != name:
+                COUNTRIES[name] += (alias,)
+    return {re.sub(r"^the ", "", a.lower()): c for c, al in COUNTRIES.items() for a in al + (c,)}
+
+
+_COUNTRY_KEY = _with_gazetteer()
 
 
 def country_of(text: str) -> str | None:
