@@ -117,4 +117,9 @@ SENTENCES: list[tuple[str, list[tuple[str, str]]]] = [
      [("Brede Hangeland", "PERSON"), ("Gabriel Obertan", "PERSON")]),
     ("DERAA, Syria | Sat Mar 26, 2011 5:24pm EDT\n\nThousands marched in Deraa.",
      [("DERAA", "GPE"), ("Syria", "GPE"), ("Deraa", "GPE")]),
+    # one-word places read as people (the gazetteer repair), and a person named like a place
+    ("French troops fought rebels in Mali. Mali said the offensive would continue.",
+     [("French", "NORP"), ("Mali", "GPE")]),
+    ("Nations such as Togo and Gabon sent troops.", [("Togo", "GPE"), ("Gabon", "GPE")]),
+    ("Jordan Henderson scored twice for Liverpool.", [("Jordan Henderson", "PERSON"), ("Liverpool", "ORG")]),
 ]

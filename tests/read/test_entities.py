@@ -101,6 +101,24 @@ def test_person_spans_hold_only_the_name(text, name):
     assert name in persons, persons
 
 
+# (text, one-word name, type it must have): places the model reads as people, and people
+# whose name is also a place, which the gazetteer repair must leave alone
+PLACE_OR_PERSON = [
+    ("Blackburn 2 Wigan 1. Hull drew with Bolton.", "Bolton", "GPE"),
+    ("French troops fought rebels in Mali. Mali said the offensive would continue.", "Mali", "GPE"),
+    ("A Scot from Glasgow who joined Reuters in 1952, he drove a jeep.", "Glasgow", "GPE"),
+    ("Jordan Henderson scored twice. Jordan said he was happy.", "Jordan Henderson", "PERSON"),
+    ("In full: Anderson (Nottingham, UK), Beardsmore (Wigan, UK).", "Anderson", "PERSON"),
+    ("Taylor said the team was ready.", "Taylor", "PERSON"),
+]
+
+
+@pytest.mark.parametrize("text,name,typ", PLACE_OR_PERSON)
+def test_gazetteer_places_are_not_people(text, name, typ):
+    ents, _ = find_entities(load_nlp()(text))
+    assert typ in {e.type for e in ents if e.name == name}, [(e.name, e.type) for e in ents]
+
+
 def test_demonym_is_not_the_country():
     ents, _ = find_entities(load_nlp()("Russian officials said Russia would respond."))
     russia = next(e for e in ents if e.name == "Russia")

@@ -21,7 +21,10 @@ reader sees the repaired entities. They run after "ner", in the order of
                   model numbers and names ending in a facility or
                   organisation word are no person ("Sat Mar", "ISTANBUL",
                   "Galaxy S5", "Warning Center").
-5. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
+5. news_places    a PERSON that is exactly a country, a US state or a big
+                  city of the gazetteer in `places` ("Wigan", "Mali") is a GPE
+                  where the article gives it no sign of being a person.
+6. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
 """
 from __future__ import annotations
@@ -382,47 +385,6 @@ def news_surnames(doc: Doc) -> Doc:
     return doc
 
 
-# Place names that are also common first names: a place only where a preposition of place says so.
-_GIVEN_NAMES = {"jordan", "chad", "georgia", "victoria", "paris", "florence", "austin", "charlotte", "india",
-                "israel", "kenya", "sydney", "madison", "orlando", "tyler", "adrian", "santiago", "regina",
-                "elizabeth", "alexandria", "savannah", "beverly", "virginia", "carolina", "dakota", "lafayette"}
-_AT_PLACE = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "towards", "toward"}
-_SPEECH = {"say", "tell", "add", "insist", "claim", "explain", "admit", "deny", "warn", "reply", "write"}
-_PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
-
-
-def _is_person_name(text: str, doc: Doc, persons: list[Span]) -> bool:
-    """Whether the article gives `text` any sign of being a person rather than a place.
-
-    Signs: a longer PERSON holding it ("Jordan Henderson" for "Jordan"), a title
-    or honorific just before it ("Mr Wigan", "striker Hull"), a bracket after it
-    (the "Surname (Birthplace, UK)" lists of sports pages), and, as the subject
-    of its sentence, a verb of speech ("Taylor said") or a he/she after it; the
-    last two are no sign for a country, which news makes speak ("Mali said").
-    """
-    if any(len(p) > len(text.split()) and re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", p.text)
-           for p in persons):
-        return True
-    n = len(text.split())
-    for i in range(len(doc) - n + 1):
-        if doc[i].text != text.split()[0] or doc[i:i + n].text != text:
-            continue
-        before, last = doc[i - 1] if i else None, doc[i + n - 1]
-        if before is not None and (_is_title(before) or before.lower_ in TITLE_HEADS | _OCCUPATIONS):
-            return True
-        if i + n < len(doc) and doc[i + n].text == "(":
-            return True                     # "Holmes (Stoke)", "Anderson (Nottingham, UK)": a list of people
-        if country_of(text) or last.dep_ not in {"nsubj", "nsubjpass"}:
-            continue                        # "Mali said", "Mali ... its president said he": countries speak
-        if last.head.lemma_ in _SPEECH or any(t.lower_ in _PRONOUNS for t in doc[i + n:last.sent.end]):
-            return True
-    return False
-
-
-def _at_place(ent: Span) -> bool:
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _AT_PLACE
-
-
 @Language.component("news_places", requires=["doc.ents"], assigns=["doc.ents"])
 def news_places(doc: Doc) -> Doc:
     """A PERSON that is exactly a country, a US state or a big city of the gazetteer, and that the
@@ -439,8 +401,9 @@ def news_places(doc: Doc) -> Doc:
         text = ent.text
         if ent.label_ == "PERSON" and (places.is_place(text) or country_of(text)) and not text.isupper():
             if text not in verdict:
-                verdict[text] = not _is_person_name(text, doc, persons)
-            if verdict[text] and (text.lower() not in _GIVEN_NAMES or _at_place(ent)):
+                verdict[text] = not places.treated_as_person(
+                    text, doc, persons, lambda t: _is_title(t) or t.lower_ in TITLE_HEADS | _OCCUPATIONS)
+            if verdict[text] and (text.lower() not in places.GIVEN_NAMES or places.after_at(ent)):
                 out.append(Span(doc, ent.start, ent.end, label="GPE"))
                 continue
         out.append(ent)
