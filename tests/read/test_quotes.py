@@ -22,7 +22,7 @@ from storyline.read.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "quotes"
-FLOOR = 0.45            # measured 0.497 on the first 20 documents
+FLOOR = 0.50            # measured 0.547 on the first 20 documents (0.497 before the 2026-11 content fixes)
 
 CASES = [
     # direct, curly and straight marks, cue after / before / inverted
@@ -75,11 +75,31 @@ CASES = [
      [("the governor of lying about the budget", "The senator", "accused", "indirect")]),
     ("Sanders criticized the bill for its cost.",
      [("the bill for its cost", "Sanders", "criticized", "indirect")]),
+    # the grounds and complements the parser hangs on the verb after its object; a date stays out
+    ("Other major unions have also endorsed Clinton in the race.",
+     [("Clinton in the race", "Other major unions", "endorsed", "indirect")]),
+    ("Mr. Obama told his advisers to figure out how to cut emissions without Congress.",
+     [("his advisers to figure out how to cut emissions without Congress", "Mr. Obama", "told", "indirect")]),
+    ("Sanders criticized the bill on Tuesday.",
+     [("the bill", "Sanders", "criticized", "indirect")]),
+    # a cue set off by commas inside the sentence it reports: two pieces, one quote
+    ("Those who now have the right to vote, he said, must still register to do so.",
+     [("Those who now have the right to vote must still register to do so", "he", "said", "indirect")]),
+    # a gerund after a preposition takes the subject of the verb above it
+    ("Trump picked up from his daughter by saying he is ready to go to work for the country.",
+     [("he is ready to go to work for the country", "Trump", "saying", "indirect")]),
+    # the speaker after the verb, read by the parser as its object
+    ("“How big is that wall?” asked the boy.",
+     [("“How big is that wall?”", "the boy", "asked", "direct")]),
     # "according to"
     ("According to the police, the suspect fled on foot.",
      [("the suspect fled on foot", "the police", "According to", "indirect")]),
     ("The economy grew by 3 percent last year, according to government figures.",
      [("The economy grew by 3 percent last year", "government figures", "according to", "indirect")]),
+    # "according to" hung on a verb after its object: it is still the outer attribution
+    ("The campaign has reserved time for television advertisements in four states, according to media buying sources.",
+     [("The campaign has reserved time for television advertisements in four states", "media buying sources",
+       "according to", "indirect")]),
     # mixed: reported speech holding a quotation
     ('She said Washington had made a "substantial offer" to Moscow.',
      [('Washington had made a "substantial offer" to Moscow', "She", "said", "mixed")]),

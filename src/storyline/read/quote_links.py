@@ -1,13 +1,16 @@
-"""How a cue finds its speaker, and a quotation its cue.
+"""How a cue finds its speaker, and a quotation its cue; where a parsed content ends.
 
-Kept apart from quotes.py because both are questions about the parse around
+Kept apart from quotes.py because these are questions about the parse around
 one word, answered the same way whether the attribution was found by the
 parse or by quotation marks: the speaker is the subject of the cue (or of
-the verb the cue hangs from: "..., adding that"), written as the whole noun
-phrase PolNeAR marks as the source; a quotation's cue is the first speech
-verb in the clause right after its closing mark, or the last one before its
-opening mark ("She said, ..."; "He told reporters: ..."), or the verb of a
-sentence ending in a colon.
+the verb the cue hangs from: "..., adding that"; "by saying ..."), written as
+the whole noun phrase PolNeAR marks as the source; a quotation's cue is the
+first speech verb in the clause right after its closing mark, or the last one
+before its opening mark ("She said, ..."; "He told reporters: ..."), or the
+verb of a sentence ending in a colon. The last functions repair the extent of
+a content read off the parse where the small model attaches words to the
+wrong head (a "that"-clause on a noun, a complement on the verb, a clause
+across a paragraph break, a parenthetical "he said").
 """
 from __future__ import annotations
 
@@ -22,8 +25,11 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 # Relations through which a cue takes the subject of the verb above it; "prep"
 # carries a gerund's subject up from its preposition ("Trump began *by saying* ...").
 INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
-QUOTE_END = {",", "”", '"', "''", "?", "!", "’"}
+CLOSE_MARKS = {"”", '"', "''"}
+HEARER_OBJECT = {"tell", "inform", "assure", "warn", "remind", "urge"}
 CLOSING = set(".?!;")
+# Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
+GROUNDS = ("of", "for", "as", "over")
 Accept = Callable[[str, str], bool]
 
 
@@ -58,7 +64,9 @@ def speaker_of(tok: Token) -> tuple[int, int] | None:
 def _inverted_speaker(tok: Token) -> tuple[int, int] | None:
     """ "How big is that wall?" asked the boy: after a quotation the speaker may follow
     the verb, and the small model often reads it as the object."""
-    if tok.i == 0 or tok.doc[tok.i - 1].text not in QUOTE_END:
+    doc = tok.doc
+    before = [t.text for t in doc[max(0, tok.i - 2):tok.i]]
+    if not before or before[-1] not in CLOSE_MARKS or tok.lemma_.lower() in HEARER_OBJECT:
         return None
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("NOUN", "PROPN"):
@@ -171,3 +179,79 @@ def cue_before(doc: Doc, r: Region) -> Token | None:
                 return None
         i -= 1
     return None
+
+
+def stray_that_clause(tok: Token) -> Token | None:
+    """A "that"-clause the parser hung on a noun of the cue's own phrase.
+
+    In "Peskov told reporters during a conference call that the issues are
+    discussed ..." the small model reads "that ..." as a relative clause of
+    "call"; a clause with the complementizer "that" and a subject of its own
+    is the content of "told" all the same.
+    """
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("relcl", "acl") or t.head.i == tok.i:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        up = t.head
+        while up.i != tok.i and up.dep_ in ("pobj", "prep", "dobj", "dative", "npadvmod", "compound"):
+            up = up.head
+        if up.i == tok.i:
+            return t
+    return None
+
+
+def same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
+    """Content found by the parse, less what a parse across a paragraph break dragged in."""
+    lo, hi = tok.i, tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text:
+        hi += 1
+    return {i for i in content if lo <= i <= hi}
+
+
+def is_parenthetical_cue(tok: Token) -> bool:
+    """ "..., she said." or "A, she said, B": a clause of its own set off by punctuation."""
+    if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    if tok.head.i > tok.i:
+        # the closing comma is the cue's own child as often as the next token
+        end = tok.right_edge.i
+        if tok.doc[end].text not in (",", "—", "–"):
+            end += 1
+        if end >= len(tok.doc) or tok.doc[end].text not in (",", "—", "–"):
+            return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    opening = (",", "”", '"', "''", "—", "–")
+    if tok.doc[tok.left_edge.i].text in opening:   # the opening comma hung on the cue itself
+        return True
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return before is not None and before.text in opening
+
+
+def object_extension(verb: Token, obj: Token) -> set[int]:
+    """What the parser hung on the cue after its object but belongs to the content.
+
+    The grounds of an accusation or praise ("accused Clinton *of lying*",
+    "called it *a disaster*", "told his advisers *to act*") and the phrases the
+    small model attaches to the verb rather than the noun ("endorsed Clinton
+    *in the race*", "embracing his reputation *as the most liberal
+    candidate*", "polls show Clinton *with a lead*"). A prepositional phrase
+    that only dates the act ("criticized the plan *on Tuesday*") stays out.
+    """
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i < obj.i:
+            continue
+        if c.dep_ in ("oprd", "xcomp"):
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+            out |= {t.i for t in c.subtree}
+    return out

@@ -37,15 +37,14 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from storyline.read import cues
-from storyline.read.quote_links import cue_after, cue_before, np_span, speaker_of
+from storyline.read.quote_links import (cue_after, cue_before, is_parenthetical_cue, np_span, object_extension,
+                                        same_paragraph, speaker_of, stray_that_clause)
 from storyline.read.quote_marks import Region, find_regions
 from storyline.records import Mention, Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
 Accept = Callable[[str, str], bool]
-# Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
-GROUNDS = ("of", "for", "as", "over")
 
 
 @dataclass
@@ -155,7 +154,7 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         return []
     children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
     ccomps = [c for c in children if c.dep_ == "ccomp"]
-    if not ccomps and (stray := _stray_that_clause(tok)) is not None:
+    if not ccomps and (stray := stray_that_clause(tok)) is not None:
         ccomps = [stray]
         children = [stray] + children
     for c in children:
@@ -181,12 +180,12 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         d = _Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
         if dep == "dobj":
-            d.content |= _object_extension(tok, c)
-        d.content = _same_paragraph(doc, tok, d.content)
+            d.content |= object_extension(tok, c)
+        d.content = same_paragraph(doc, tok, d.content)
         d.speaker = speaker_of(tok)
         out.append(d)
         break                                     # one content per cue: the most clause-like
-    if not out and lemma in cues.DIRECT and _is_parenthetical_cue(tok):
+    if not out and lemma in cues.DIRECT and is_parenthetical_cue(tok):
         # the parser hung "she said" off the words it reports:
         # Others are "leaner," she said. / In three years, Barden says, far too many ...
         own = {t.i for t in tok.subtree}
@@ -195,82 +194,6 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if body and (quoted or accept(lemma, "ccomp")):
             out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
-    return out
-
-
-def _stray_that_clause(tok: Token) -> Token | None:
-    """A "that"-clause the parser hung on a noun of the cue's own phrase.
-
-    In "Peskov told reporters during a conference call that the issues are
-    discussed ..." the small model reads "that ..." as a relative clause of
-    "call"; a clause with the complementizer "that" and a subject of its own
-    is the content of "told" all the same.
-    """
-    for t in tok.subtree:
-        if t.i <= tok.i or t.dep_ not in ("relcl", "acl") or t.head.i == tok.i:
-            continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-            continue
-        up = t.head
-        while up.i != tok.i and up.dep_ in ("pobj", "prep", "dobj", "dative", "npadvmod", "compound"):
-            up = up.head
-        if up.i == tok.i:
-            return t
-    return None
-
-
-def _same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
-    """Content found by the parse, less what a parse across a paragraph break dragged in."""
-    lo, hi = tok.i, tok.i
-    while lo > 0 and "\n" not in doc[lo - 1].text:
-        lo -= 1
-    while hi < len(doc) - 1 and "\n" not in doc[hi].text:
-        hi += 1
-    return {i for i in content if lo <= i <= hi}
-
-
-def _is_parenthetical_cue(tok: Token) -> bool:
-    """ "..., she said." or "A, she said, B": a clause of its own set off by punctuation."""
-    if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
-        return False
-    if tok.head.i > tok.i:
-        # the closing comma is the cue's own child as often as the next token
-        end = tok.right_edge.i
-        if tok.doc[end].text not in (",", "—", "–"):
-            end += 1
-        if end >= len(tok.doc) or tok.doc[end].text not in (",", "—", "–"):
-            return False
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
-        return False
-    if not any(c.dep_ == "nsubj" for c in tok.children):
-        return False
-    opening = (",", "”", '"', "''", "—", "–")
-    if tok.doc[tok.left_edge.i].text in opening:   # the opening comma hung on the cue itself
-        return True
-    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    return before is not None and before.text in opening
-
-
-def _object_extension(verb: Token, obj: Token) -> set[int]:
-    """What the parser hung on the cue after its object but belongs to the content.
-
-    The grounds of an accusation or praise ("accused Clinton *of lying*",
-    "called it *a disaster*", "told his advisers *to act*") and the phrases the
-    small model attaches to the verb rather than the noun ("endorsed Clinton
-    *in the race*", "embracing his reputation *as the most liberal
-    candidate*", "polls show Clinton *with a lead*"). A prepositional phrase
-    that only dates the act ("criticized the plan *on Tuesday*") stays out.
-    """
-    out: set[int] = set()
-    for c in verb.children:
-        if c.i < obj.i:
-            continue
-        if c.dep_ in ("oprd", "xcomp"):
-            out |= {t.i for t in c.subtree}
-        elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
-            out |= {t.i for t in c.subtree}
     return out
 
 
