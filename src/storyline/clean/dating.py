@@ -12,8 +12,9 @@ only a lower bound. Every answer carries its reason.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from email.utils import parsedate_tz
 
 from storyline.read.timex import tag
 from storyline.records import DateRange, TimeExpression
@@ -27,33 +28,49 @@ _ONGOING = re.compile(r"^[-\s]*(long\s+)?(imprisonment|detention|captivity|custo
                       r"conflict|siege|occupation|blockade|strike|standoff|stand-off|shutdown|lockdown|absence|"
                       r"exile|investigation|campaign|crisis|hostage|stay)\b", re.I)
 _CLAUSE = re.compile(r"[.!?;\n]")
+_MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 
 
 def parse_date(value) -> date | None:
-    """A date from a metadata string: ISO 8601, RFC 2822 (feeds, HTTP), or any full date timex reads."""
+    """A date from a metadata string, keeping the calendar day the publisher wrote.
+
+    No timezone conversion: "23:30-05:00" is still that day where the story
+    was filed. ISO 8601 and compact forms, RFC 2822 (feeds, HTTP), then a
+    written date with month, day and year (dateutil would invent a missing
+    day, so all three must be there), then any full date the timex tagger reads.
+    """
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
-        return value if not isinstance(value, datetime) else value.date()
+        return value
     if not isinstance(value, str) or not value.strip():
         return None
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    m = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
-    if m:
+    value = value.strip()
+    found: tuple[int, int, int] | None = None
+    if m := re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value):
+        found = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T?\d*)?", value):
+        found = (int(m[1]), int(m[2]), int(m[3]))
+    elif parsed := parsedate_tz(value):
+        found = parsed[:3]
+    elif re.search(_MONTH_NAME, value, re.I) and re.search(r"\b(19|20)\d\d\b", value) \
+            and re.search(r"(?<!\d)\d{1,2}(st|nd|rd|th)?\b(?!:)", value):
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
+            from dateutil import parser as du  # shipped with htmldate
+            with warnings.catch_warnings():  # unknown zone names ("IST") are irrelevant to the day
+                warnings.simplefilter("ignore")
+                d = du.parse(value, fuzzy=True)
+            found = (d.year, d.month, d.day)
+        except (ValueError, OverflowError, TypeError, ImportError):
+            found = None
+    if found is None:
+        full = [t.value for t in tag(value, None) if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)]
+        found = tuple(int(x) for x in full[0].split("-")) if full else None
     try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for t in tag(text, None):
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
-            return date.fromisoformat(t.value)
-    return None
+        day = date(*found) if found else None
+    except ValueError:
+        return None
+    return day if day and 1900 <= day.year <= 2100 else None
 
 
 def from_url(url: str | None) -> DateRange | None:

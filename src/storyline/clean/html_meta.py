@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from dataclasses import dataclass
-from datetime import date
-from email.utils import parsedate_tz
 from typing import Any, Iterator
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
+
+from storyline.clean import dating
 
 # Types whose JSON-LD object describes the article itself (schema.org Article
 # subtypes). WebPage objects are read only for their date, after these.
@@ -41,7 +40,6 @@ _TITLE_WORDS = re.compile(
     r"\b(writer|reporter|editor|correspondent|columnist|contributor|producer|"
     r"staff|analyst|author|photographer|journalist|chief|bureau)\b", re.I)
 _BY = re.compile(r"^\s*(?:written|posted|reported|reporting|words|story|text)?\s*by[:\s]+", re.I)
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 
 
 @dataclass(frozen=True)
@@ -148,39 +146,9 @@ def _meta_map(tree) -> dict[str, str]:
 
 
 def parse_date(value: str | None) -> str | None:
-    """A publisher's date string as YYYY-MM-DD, keeping the calendar day the
-    publisher wrote (no timezone conversion: "23:30-05:00" is still that day
-    where the story was filed)."""
-    if not value:
-        return None
-    value = value.strip()
-    found: tuple[int, int, int] | None = None
-    if m := re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value):
-        found = (int(m[1]), int(m[2]), int(m[3]))
-    elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T?\d*)?", value):
-        found = (int(m[1]), int(m[2]), int(m[3]))
-    elif parsed := parsedate_tz(value):
-        found = parsed[:3]
-    else:
-        try:
-            from dateutil import parser as du  # shipped with htmldate
-
-            # month name, day and year all present: dateutil would invent a missing day
-            if (re.search(_MONTHS, value, re.I) and re.search(r"\b(19|20)\d\d\b", value)
-                    and re.search(r"(?<!\d)\d{1,2}(st|nd|rd|th)?\b(?!:)", value)):
-                with warnings.catch_warnings():  # unknown zone names ("IST") are irrelevant to the day
-                    warnings.simplefilter("ignore")
-                    d = du.parse(value, fuzzy=True)
-                found = (d.year, d.month, d.day)
-        except (ValueError, OverflowError, TypeError, ImportError):
-            found = None
-    if not found:
-        return None
-    try:
-        d = date(*found)
-    except ValueError:
-        return None
-    return d.isoformat() if 1900 <= d.year <= 2100 else None
+    """A publisher's date string as YYYY-MM-DD (`storyline.clean.dating.parse_date` decides)."""
+    d = dating.parse_date(value)
+    return d.isoformat() if d else None
 
 
 # Elements whose dates are about something else than the article: a photo,
