@@ -38,7 +38,8 @@ _FURNITURE = re.compile(
 _TEASER = re.compile(r"^\W*(related( article| story)?|read more|read also|also read|see also|more|watch|listen)\s*:\s*\S", re.I)
 # Photo captions and credits
 _PHOTO_CREDIT = re.compile(
-    r"©|\(c\)\s*\d{4}|\b(photo(graph)?|image|picture|illustration|file photo|credit)s?\s*(:|by\b)|"
+    r"©|\(c\)\s*\d{4}|\b(photo(graph)?|image|picture|illustration|file photo|credit)s?\s*:|"
+    r"(^|[(|\u2014\u2013-]\s*)(photo(graph)?|image|picture|illustration)s?\s+by\b|"
     r"\b(getty images|ap photo|afp photo|reuters/|epa(-efe)?\b/|shutterstock|sputnik/|tass/|anadolu|"
     r"pool photo|via reuters|via ap|via getty)", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-\u2013]?\s*)*"
@@ -109,7 +110,9 @@ def is_caption(raw: str, plain: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    return 0 < len(line) <= 250 and not re.search(r"[.:;,]\s*$", line) and len(line.split()) >= 3
+    """A headline: short, no sentence-final stop (a closing quote after one counts as a stop)."""
+    return 0 < len(line) <= 250 and not re.search(r"[.:;,][\"\u201d\u2019')\]]*\s*$", line) \
+        and len(line.split()) >= 3
 
 
 def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned:
