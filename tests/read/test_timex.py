@@ -49,6 +49,14 @@ ROWS = [
     ("Profit fell 5% in the quarter.", NOV89, [("the quarter", "DATE", "1989-Q3")]),
     ("He was killed last fall.", date(1999, 4, 10), [("last fall", "DATE", "1998-FA")]),
     ("Sales will recover this summer.", date(2022, 5, 2), [("this summer", "DATE", "2022-SU")]),
+    # a temporal preposition before "the <season>" makes it the calendar season
+    ("Shortages will last well into the summer.", date(1989, 11, 2), [("the summer", "DATE", "1990-SU")]),
+    ("Over the summer, rivals cut prices.", date(1989, 11, 2), [("the summer", "DATE", "1989-SU")]),
+    # a weekday before its calendar date is one expression
+    ("The paper ran an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24),
+     [("Saturday, April 25", "DATE", "1998-04-25")]),
+    ("Funds may have to sell junk bonds in the weeks ahead.", NOV89, [("the weeks ahead", "DURATION", "PXW")]),
+    ("The ruling will be felt for the years to come.", NOV89, [("the years to come", "DURATION", "PXY")]),
     # deictic relative to the anchor
     ("The minister resigned yesterday.", FRI, [("yesterday", "DATE", "1998-08-06")]),
     ("He will testify tomorrow.", FRI, [("tomorrow", "DATE", "1998-08-08")]),

@@ -126,7 +126,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("iso_date", _c(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("slash_date", _c(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b")),
     ("month_day_year", _c(
-        rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?:(?P<wd>{WEEKDAY})\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b"
+        rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b"
         rf"(?:,?\s*(?P<y>{YEAR})\b|(?P<noy>))")),
     ("day_month_year", _c(
         rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?")),
@@ -197,7 +197,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually))\b")),
     # deictic words
     ("deictic", _c(
-        r"\b(?P<w>recent\s+(?:years|months|weeks|days)|the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)"
+        r"\b(?P<w>recent\s+(?:years|months|weeks|days)|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)|coming\s+(?:days|weeks|months|years|quarters)"
         r"|now|currently|current|recently|recent|the\s+past|the\s+future|future|soon|previously"
         r"|nowadays|these\s+days|today|yesterday|tomorrow|tonight|overnight|once|lately|formerly"
         r"|at\s+present|the\s+present|presently|immediately|more\s+recently|until\s+recently"

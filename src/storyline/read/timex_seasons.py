@@ -33,7 +33,8 @@ def _season_value(anchor: date, s: str, rel: str, tense: str) -> str:
 
 
 _SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last", "next", "early",
-                "late", "mid", "of", "for", "before", "after", "throughout", "and", "or", "that"}
+                "late", "mid", "of", "for", "before", "after", "throughout", "and", "or", "that",
+                "into", "over", "from"}
 
 
 def h_season(m, ctx):
