@@ -26,6 +26,10 @@ reader sees the repaired entities. They run after "ner", in the order of
                   where the article gives it no sign of being a person.
 6. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
+
+Components 4 to 6 judge PERSON spans with a vocabulary of their own and live in
+`ner_names`; importing it here registers them, so loading this module is all
+`nlp` needs before adding `COMPONENTS`.
 """
 from __future__ import annotations
 
@@ -34,8 +38,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import places
-from .roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from .ner_names import ORG_HEADS as _ORG_HEADS
+from .ner_names import is_title as _is_title
+from .ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
+from .ner_names import set_ents as _set_ents
+from .roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AGENCIES = {"ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "bloomberg", "xinhua",
@@ -46,17 +53,6 @@ _CREDIT_START = re.compile(r"©|\((?:photo|image|picture)s?\b|\b(?:photo|photogr
                            r"photo credit)s?\s*(?::|by\b)", re.I)
 _CONTRACTIONS = {"n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m", "'s", "’s"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-
-
-def _set_ents(doc: Doc, spans: list[Span]) -> None:
-    """Assign non-overlapping spans, the earlier and longer one winning a clash."""
-    taken: set[int] = set()
-    keep = []
-    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if len(s) and not taken.intersection(range(s.start, s.end)):
-            keep.append(s)
-            taken.update(range(s.start, s.end))
-    doc.ents = sorted(keep, key=lambda s: s.start)
 
 
 def _line_end(doc: Doc, i: int) -> int:
@@ -188,11 +184,6 @@ def _without_descriptor(ent: Span) -> Span:
     return ent
 
 
-def _is_title(tok) -> bool:
-    low = tok.lower_
-    return low in TITLE_HEADS or low in HONORIFICS or (low in TITLE_MODIFIERS and tok.is_title)
-
-
 def _place_label(text: str) -> str:
     if text.lower() in DEMONYMS:
         return "NORP"
@@ -242,171 +233,6 @@ def news_titles(doc: Doc) -> Doc:
                 and doc[start - 1].dep_ == "compound":
             label = "PERSON"
         out.append(Span(doc, start, end, label=label))
-    _set_ents(doc, out)
-    return doc
-
-
-# nationalities said as a noun or adjective before a name ("Spaniard Jordi Gomez", "Chilean Luis Jimenez")
-_NATIONALS = {"spaniard", "pole", "swede", "scot", "briton", "turk", "kurd", "serb",
-              "croat", "greek", "czech", "slovak", "thai", "welsh", "scottish", "chilean", "peruvian", "colombian",
-              "ecuadorian", "uruguayan", "paraguayan", "bolivian", "argentinian", "nigerian", "ghanaian",
-              "cameroonian", "ivorian", "senegalese", "malian", "moroccan", "algerian", "tunisian", "libyan",
-              "jordanian", "yemeni", "bahraini", "emirati", "qatari", "kuwaiti", "omani", "afghan", "malaysian",
-              "singaporean", "australian", "austrian", "icelandic", "bosnian", "serbian", "croatian", "slovenian",
-              "bulgarian", "albanian", "kosovan", "estonian", "latvian", "lithuanian", "jamaican", "haitian",
-              "honduran", "dominican", "american", "african", "asian", "european", "arab", "israeli"}
-# occupations that the model keeps in a capitalised name ("Defender Jo Doe", "Clerk Jo Doe")
-_OCCUPATIONS = {"defender", "midfielder", "winger", "fullback", "full-back", "keeper", "clerk", "treasurer",
-                "principal", "comptroller", "alderman", "manager", "boss", "skipper", "substitute", "forward",
-                "youngster", "teenager", "veteran", "rookie", "citing", "according", "meanwhile", "however"}
-# the last word of a place or an organisation, never of a person's name
-_FAC_HEADS = {"airport", "abbey", "cathedral", "mosque", "stadium", "arena", "avenue", "boulevard", "square",
-              "street", "hotel", "venue", "museum", "hospital"}
-_ORG_HEADS = {"center", "centre", "league", "university", "college", "institute", "agency", "council",
-              "committee", "party", "foundation", "association", "federation", "corporation", "ministry",
-              "school", "united", "rovers", "news", "mediengruppe", "group", "hotspur", "wanderers", "athletic"}
-_STREET_STARTS = {"rue", "via", "avenida", "calle", "boulevard", "place", "piazza", "plaza"}
-_DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
-         "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
-_CUTS = {"(", ")", "[", "]", ":", "/", "\\/", "|", ";", "•"}
-
-
-def _is_national(tok) -> bool:
-    low = tok.lower_
-    stem = re.sub(r"(?:m[ae]n|wom[ae]n|s)$", "", low)
-    return any(w in DEMONYMS or w in _NATIONALS or w in HAND_COUNTRY_KEY for w in (low, stem) if w) \
-        and tok.is_title
-
-
-def person_span(ent: Span) -> tuple[int, int, str] | None:
-    """The name inside a PERSON span as (start, end, label); None when the span names no person.
-
-    The small model runs a name on into whatever follows it on a results line
-    or a dateline ("Jenas (Nottingham", "Jaime Alguersuari 14", "Khaddam\nExiled")
-    and takes the word before it ("Belgian", "Defender", "Citing") as a first
-    name, which splits one person into two entities; what is left after
-    cutting is judged on its own: a dateline, an all-caps word, a model number
-    or a name ending in "Airport" or "League" is no person.
-    """
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    for i in range(start + 1, end):             # a line break, a bracket or a slash ends the name
-        if doc[i].text in _CUTS or doc[i].is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
-            end = i
-            break
-    while end > start and (doc[end - 1].is_punct or re.fullmatch(r"[\d.:,\-–]+", doc[end - 1].text)):
-        end -= 1                                    # a score or a race number after the name
-    while end - start > 1 and doc[end - 1].is_upper and len(doc[end - 1]) > 2 and \
-            not all(t.is_upper for t in doc[start:end - 1] if t.is_alpha):
-        end -= 1                                    # "Marat Gurt ASHGABAT": the dateline city
-    while end - start > 1 and (_is_national(doc[start]) or doc[start].lower_ in _OCCUPATIONS or
-                               doc[start].tag_ in {"VBG", "RB"}):
-        start += 1
-    toks = list(doc[start:end])
-    words = [t for t in toks if any(c.isalpha() for c in t.text)]      # "O'Shea" is a word
-    after = doc[end] if end < len(doc) else None
-    if start and doc[start - 1].lower_ == "the" and not (after is not None and after.tag_ in {"NN", "NNS", "POS"}):
-        return start, end, "ORG"                    # "the Bataclan", "the Eagles"; not "the Doe administration"
-    if not words or any(re.search(r"[\d®™]", t.text) for t in toks):
-        return None
-    if all(t.text.isupper() for t in words) and sum(len(t) for t in words) > 3:
-        return None                                 # "ISTANBUL", "BST KUALA": a dateline, not a name
-    lows = [t.lower_.strip(".") for t in toks]
-    if (lows[0] in _DAYS and len(lows) == 1 and len(lows[0]) == 3) or \
-            any(a in _DAYS and b in _MONTHS for a, b in zip(lows, lows[1:])):
-        return None                                 # "Sat Mar", "Tue Mar 22"
-    if len(toks) == 1 and _is_national(toks[0]):
-        return start, end, "NORP"                   # "Welshman", "Turk"
-    if len(toks) > 1 and lows[-1] in _FAC_HEADS or lows[0] in _STREET_STARTS and len(toks) > 1:
-        return start, end, "FAC"
-    if len(toks) > 1 and lows[-1] in _ORG_HEADS:
-        return start, end, "ORG"
-    return start, end, "PERSON"
-
-
-@Language.component("news_persons", requires=["doc.ents"], assigns=["doc.ents"])
-def news_persons(doc: Doc) -> Doc:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            out.append(ent)
-            continue
-        cut = person_span(ent)
-        if cut is not None:
-            out.append(Span(doc, cut[0], cut[1], label=cut[2]))
-    _set_ents(doc, out)
-    return doc
-
-
-@Language.component("news_surnames", requires=["doc.ents"], assigns=["doc.ents"])
-def news_surnames(doc: Doc) -> Doc:
-    names: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
-            names.add(ent.text)
-            names.add(ent.text.split()[-1])
-    names = {n for n in names if len(n) > 2 and n[0].isupper() and not n.isupper()}
-    if not names:
-        return doc
-    lower_words = {t.text for t in doc if t.is_lower}
-    ents = list(doc.ents)
-    by_token = {i: e for e in ents for i in range(e.start, e.end)}
-    drop: set[Span] = set()
-    add: list[Span] = []
-    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w])")
-    for m in pattern.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None:
-            continue
-        hit = {by_token[i] for i in range(span.start, span.end) if i in by_token}
-        if any(e.label_ == "PERSON" for e in hit):
-            continue
-        if hit:
-            e = next(iter(hit))
-            if len(hit) == 1 and e.label_ in {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"} and \
-                    (re.search(r"[\"“”]", e.text) or any(t.pos_ in {"VERB", "AUX"} for t in e)):
-                drop.add(e)                 # '"...," Doe' or "Doe told RIA" read as a title of a work
-                add.append(Span(doc, span.start, span.end, label="PERSON"))
-                continue
-            if len(hit) > 1 or e.label_ in {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY"}:
-                continue
-            parts = re.split(r"[-–/]", e.text)
-            if not (e.start == span.start and e.end == span.end) and not (
-                    len(parts) > 1 and all(p in names for p in parts)):
-                continue
-            drop.add(e)
-        elif span[0].is_sent_start and span.text.lower() in lower_words:
-            continue                        # "Young people ...": a common word opening a sentence
-        add.append(Span(doc, span.start, span.end, label="PERSON"))
-    _set_ents(doc, [e for e in ents if e not in drop] + add)
-    return doc
-
-
-@Language.component("news_places", requires=["doc.ents"], assigns=["doc.ents"])
-def news_places(doc: Doc) -> Doc:
-    """A PERSON that is exactly a country, a US state or a big city of the gazetteer, and that the
-    article never treats as a person, is a place: "Blackburn 2 Wigan 1", "troops in Mali".
-
-    Only one-word spans or spans that are the place's whole name change, so "Paris
-    Hilton" stays a person; a name that is also a common first name ("Jordan",
-    "Victoria") changes only after a preposition of place ("in Jordan").
-    """
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    verdict: dict[str, bool] = {}
-    out = []
-    for ent in doc.ents:
-        text = ent.text
-        if ent.label_ == "PERSON" and (places.is_place(text) or country_of(text)) and not text.isupper():
-            if text not in verdict:
-                verdict[text] = not places.treated_as_person(
-                    text, doc, persons, lambda t: _is_title(t) or t.lower_ in TITLE_HEADS | _OCCUPATIONS)
-            if verdict[text] and (text.lower() not in places.GIVEN_NAMES or places.after_at(ent)):
-                out.append(Span(doc, ent.start, ent.end, label="GPE"))
-                continue
-        out.append(ent)
     _set_ents(doc, out)
     return doc
 
