@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_tz
 
 from storyline.read.timex import tag
+from storyline.read.timex_resolve import add_months, interval
 from storyline.records import DateRange, TimeExpression
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
@@ -85,8 +86,8 @@ def from_url(url: str | None) -> DateRange | None:
             return None
     m = _URL_MONTH.search(url)
     if m:
-        first = date(int(m[1]), int(m[2]), 1)
-        return DateRange(first, _month_end(first), "month in the URL")
+        first, last = interval(f"{m[1]}-{m[2]}")
+        return DateRange(first, last, "month in the URL")
     return None
 
 
@@ -129,10 +130,10 @@ def implied(text: str, captions: list[str], year: int | None = None) -> DateRang
             past_starts.append(span[0])
     for t in expressions:
         months = _months(t)
-        if months and past_starts and _ONGOING.match(text[t.end:t.end + 40]):
-            start = min(past_starts)
-            lower.append((_add_months(start, months), f"{t.text!r} {_ONGOING.match(text[t.end:t.end + 40]).group(2)} "
-                                                      f"since {start:%B %Y}"))
+        ongoing = _ONGOING.match(text[t.end:t.end + 40]) if months and past_starts else None
+        if ongoing:
+            start = min(past_starts).replace(day=1)
+            lower.append((add_months(start, months), f"{t.text!r} {ongoing.group(2)} since {start:%B %Y}"))
     if not lower and not upper:
         return None
     earliest, why_low = max(lower) if lower else (None, "")
@@ -150,23 +151,14 @@ def implied(text: str, captions: list[str], year: int | None = None) -> DateRang
 
 
 def _interval(t: TimeExpression, year: int | None) -> tuple[date, date] | None:
+    """A year, month or day value as an interval; `year` completes "XXXX-02"."""
     value = t.value
     if year is not None:
         value = re.sub(r"^XXXX(?=-\d\d)", str(year), value)
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
-    if not m:
+    if not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", value):
         return None
-    y, mo, d = int(m[1]), m[2], m[3]
-    try:
-        if d:
-            day = date(y, int(mo), int(d))
-            return day, day
-        if mo:
-            first = date(y, int(mo), 1)
-            return first, _month_end(first)
-        return date(y, 1, 1), date(y, 12, 31)
-    except ValueError:
-        return None
+    lo, hi = interval(value)
+    return (lo, hi) if lo else None
 
 
 def _tense(text: str, t: TimeExpression) -> str | None:
@@ -192,13 +184,3 @@ def _news_weekday(text: str, expressions: list[TimeExpression]) -> int | None:
 def _months(t: TimeExpression) -> int:
     m = re.fullmatch(r"P(\d+)([MY])", t.value) if t.type == "DURATION" else None
     return int(m[1]) * (12 if m[2] == "Y" else 1) if m else 0
-
-
-def _month_end(first: date) -> date:
-    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def _add_months(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 + months
-    return date(total // 12, total % 12 + 1, 1)
