@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from spacy.tokens import DocBin  # noqa: E402
 
-from storyline.read import quotes as Q  # noqa: E402
-from storyline.read.cues import THRESHOLD  # noqa: E402
+from storyline.read.quotes import finder as Q  # noqa: E402
+from storyline.read.quotes.cues import THRESHOLD  # noqa: E402
 from storyline.read.nlp import load_nlp  # noqa: E402
 
 WORD = re.compile(r"\w+")

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.read.nlp import load_nlp  # noqa: E402
-from storyline.read.quotes import find_quotes  # noqa: E402
+from storyline.read.quotes.finder import find_quotes  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "quotes.py"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from storyline.read.timex import tag  # noqa: E402
+from storyline.timex.tagger import tag  # noqa: E402
 
 
 def anchor_of(published: str | None) -> dt.date | None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from storyline.read.entities import find_entities, fold
+from storyline.read.entities.reader import find_entities, fold
 from storyline.read.nlp import load_nlp
 from storyline.records import Mention, Quote
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from storyline.read.events import find_events
+from storyline.read.events.finder import find_events
 from storyline.read.nlp import load_nlp
 from storyline.records import DateRange, TimeExpression
 

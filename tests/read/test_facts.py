@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from storyline.read.events import find_events
-from storyline.read.facts import find_facts
+from storyline.read.events.finder import find_events
+from storyline.read.events.facts import find_facts
 from storyline.read.nlp import load_nlp
 from storyline.records import DateRange, TimeExpression
 

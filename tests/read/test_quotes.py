@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from storyline.read.nlp import load_nlp
-from storyline.read.quotes import find_quotes
+from storyline.read.quotes.finder import find_quotes
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "quotes"

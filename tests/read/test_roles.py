@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.read.nlp import load_nlp
-from storyline.read.roles import Role, canonical_place, country_of, gender_of_title, roles_of, title_key
+from storyline.read.entities.roles import Role, canonical_place, country_of, gender_of_title, roles_of, title_key
 
 CASES = [
     ("Deputy Foreign Minister Anton Belov said the talks would resume.", "Anton Belov",

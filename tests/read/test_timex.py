@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.read.timex import tag
+from storyline.timex.tagger import tag
 
 FRI = date(1998, 8, 7)      # a Friday
 WED = date(2022, 12, 14)    # a Wednesday

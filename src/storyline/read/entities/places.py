@@ -143,7 +143,7 @@ def treated_as_person(text: str, doc: Doc, persons: list[Span], titled: Callable
     he/she after it; the last two are no sign for a country, which news makes
     speak ("Mali said", "Mali ... its president said he").
     """
-    from .roles import country_of           # roles builds its country table from this module
+    from storyline.read.entities.roles import country_of           # roles builds its country table from this module
     words = text.split()
     if any(len(p) > len(words) and re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", p.text) for p in persons):
         return True

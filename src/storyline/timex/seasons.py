@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .timex_patterns import SEASONS
-from .timex_resolve import add_months, tense_of
-from .timex_rules import Reading, pos_mod, word_before
+from storyline.timex.patterns import SEASONS
+from storyline.timex.resolve import add_months, tense_of
+from storyline.timex.rules import Reading, pos_mod, word_before
 
 
 def _season_value(anchor: date, s: str, rel: str, tense: str) -> str:

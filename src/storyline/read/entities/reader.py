@@ -17,7 +17,7 @@ met (or, for a surname, at the full name the headline announced later):
    what they resolve teaches the person's gender.
 
 The reading pass (2 and 3) and the per-referent state live in
-`entity_mentions`; this module clusters the names and writes the entities out.
+`mentions`; this module clusters the names and writes the entities out.
 """
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..records import Entity, Mention, Quote
-from .entity_mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
-from .roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
+from storyline.records import Entity, Mention, Quote
+from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
+from storyline.read.entities.roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 _PLACE_LIKE = {"ORG", "GPE", "LOC", "FAC"}

@@ -7,7 +7,7 @@ Two kinds of evidence are combined, each where it is reliable:
    to") linked to its content (a ccomp, an object, an infinitive) and to its
    speaker (the subject, the possessor, the object of "according to"). Which
    (word, relation) pairs are cues comes from `cues.py`.
-2. Quotation marks (`quote_marks.py`) find *direct* speech, which the parse
+2. Quotation marks (`marks.py`) find *direct* speech, which the parse
    handles badly: a quotation of three sentences is three parse trees, and the
    parser often hangs "he said" off the quotation rather than the reverse. A
    content found by the parse is widened to the quotation regions it touches;
@@ -36,10 +36,10 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from storyline.read import cues
-from storyline.read.quote_links import (cue_after, cue_before, is_parenthetical_cue, np_span, object_extension,
+from storyline.read.quotes import cues
+from storyline.read.quotes.links import (cue_after, cue_before, is_parenthetical_cue, np_span, object_extension,
                                         same_paragraph, speaker_of, stray_that_clause)
-from storyline.read.quote_marks import Region, find_regions
+from storyline.read.quotes.marks import Region, find_regions
 from storyline.records import Mention, Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.

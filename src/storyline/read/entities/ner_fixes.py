@@ -38,11 +38,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .ner_names import ORG_HEADS as _ORG_HEADS
-from .ner_names import is_title as _is_title
-from .ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
-from .ner_names import set_ents as _set_ents
-from .roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.read.entities.ner_names import ORG_HEADS as _ORG_HEADS
+from storyline.read.entities.ner_names import is_title as _is_title
+from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
+from storyline.read.entities.ner_names import set_ents as _set_ents
+from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AGENCIES = {"ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "bloomberg", "xinhua",

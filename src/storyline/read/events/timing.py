@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 from typing import Sequence
 
-from storyline.read.event_types import SEQUENCE_ADVERBS
+from storyline.read.events.types import SEQUENCE_ADVERBS
 from storyline.records import DateRange, TimeExpression
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..records import Mention
-from .roles import (FAMILY, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, Role, country_of, gender_of_title, head_word,
+from storyline.records import Mention
+from storyline.read.entities.roles import (FAMILY, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, Role, country_of, gender_of_title, head_word,
                     parse_title, title_key)
 
 _OFFICE_OF = {"state", "defense", "defence", "staff", "justice", "commerce", "energy", "homeland"}

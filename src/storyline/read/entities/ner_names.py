@@ -19,8 +19,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import places
-from .roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.read.entities import places
+from storyline.read.entities.roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 
 def set_ents(doc: Doc, spans: list[Span]) -> None:

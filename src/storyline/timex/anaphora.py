@@ -5,7 +5,7 @@
 alone. TimeBank values them against the last time the article mentioned
 (`Context.refs`), at the granularity the expression itself names: "the
 following month" after "in March" is April, not the month after the DCT.
-Kept apart from `timex_deixis` (valued against the DCT) so each file stays
+Kept apart from `deixis` (valued against the DCT) so each file stays
 small and the two resolution strategies do not blur.
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .timex_patterns import MONTH, MONTHS, PARTS_OF_DAY
-from .timex_resolve import iso_week, shift, shift_value, tense_cue, tense_of, value_date
-from .timex_rules import Reading, day_value, nearest_year
+from storyline.timex.patterns import MONTH, MONTHS, PARTS_OF_DAY
+from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of, value_date
+from storyline.timex.rules import Reading, day_value, nearest_year
 
 _UNIT_REF = {"month": (r"^\d{4}-\d\d", "M"), "year": (r"^\d{4}", "Y")}
 

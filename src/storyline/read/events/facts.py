@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from storyline.read.event_args import EntityIndex, sentence_mention, with_conjuncts
-from storyline.read.modality import modality_of
+from storyline.read.events.arguments import EntityIndex, sentence_mention, with_conjuncts
+from storyline.read.events.modality import modality_of
 from storyline.records import Entity, Event, Fact
 
 _NUMBERS = {

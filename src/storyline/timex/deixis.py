@@ -4,17 +4,17 @@ Weekdays, "last week", "this morning", "a year earlier", "the quarter",
 holidays, clock times: all need a reference point, which is either the DCT
 (TimeBank's rule for deictic expressions) or the last time the article
 mentioned (its rule for anaphoric ones). Keeping them apart from the absolute
-dates in `timex_rules` keeps each file readable on its own.
+dates in `rules` keeps each file readable on its own.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from .timex_patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from .timex_resolve import iso_week, shift, shift_value, tense_cue, tense_of
-from .timex_seasons import _season_value
-from .timex_rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
+from storyline.timex.patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of
+from storyline.timex.seasons import _season_value
+from storyline.timex.rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
                           pos_mod, unit_of)
 
 

@@ -18,8 +18,8 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from storyline.read import cues
-from storyline.read.quote_marks import Region
+from storyline.read.quotes import cues
+from storyline.read.quotes.marks import Region
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 # Relations through which a cue takes the subject of the verb above it; "prep"

@@ -1,0 +1,14 @@
+"""Stage 3, quotes: who said what.
+
+`find_quotes(doc) -> list[Quote]` takes a spaCy `Doc` and returns direct,
+indirect and mixed quotes with their content spans (several when the cue
+splits the quote: "A," she said, "B."), cue and speaker mention, as character
+offsets into the article text; speakers are linked to entities later by
+`storyline.read.entities.find_entities`. Modules: `marks` (quotation-mark
+regions), `cues` (the speech-cue lexicon, `quote_cues.json` learned by
+`bench/quote_cues.py`), `links` (cue-speaker-content links in the parse),
+`finder` (drafts, outermost attribution, records).
+"""
+from storyline.read.quotes.finder import find_quotes
+
+__all__ = ["find_quotes"]
