@@ -111,7 +111,7 @@ def shares(seen, right, least: int = 0) -> dict[str, float]:
     `least`: the candidates a pair needs to be weighed at all."""
     return {f"{lemma} {key}": round(right[(lemma, key)] / (n + PRIOR), 3)
             for (lemma, key), n in seen.items()
-            if key not in ("region", "inverted") and (right[(lemma, key)] >= 2 or n >= 4) and n >= least}
+            if key not in ("region", "inverted", "signed") and (right[(lemma, key)] >= 2 or n >= 4) and n >= least}
 
 
 def learn(pairs, gold: dict, rounds: int = ROUNDS) -> dict[str, float]:

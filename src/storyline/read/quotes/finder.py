@@ -37,7 +37,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from storyline.read.quotes import cues
-from storyline.read.quotes.links import (cue_after, cue_before, has_clause, is_final_attribution, is_parenthetical_cue, np_span,
+from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has_clause, is_final_attribution, is_parenthetical_cue, np_span,
                                         object_extension,
                                         same_paragraph, speaker_of, stray_that_clause, trailing_source,
                                         without_trailing_aside)
@@ -112,7 +112,12 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
         if not speech[ri]:
             continue
         cue = cue_after(doc, r, accept) or cue_before(doc, r)
-        if cue is not None:
+        signed = dash_source(doc, r) if cue is None else None
+        if signed is not None:
+            d = _Draft(cue=signed[0], key="― signed", speaker=signed[1])
+            drafts.append(d)
+            claim(d, ri)
+        elif cue is not None:
             d = _draft_for(doc, cue, drafts)
             claim(d, ri)
             _take_second_piece(doc, d, regions, speech, owner, claim)
@@ -159,6 +164,11 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
     if not ccomps and (stray := stray_that_clause(tok)) is not None:
         ccomps = [stray]
         children = [stray] + children
+    if len(ccomps) > 1 and any(c.i > tok.i for c in ccomps):
+        # "It's unlikely; Clinton's team says she'll continue ...": a clause before the cue
+        # beside one after it was hung there by mistake
+        ccomps = [next(c for c in ccomps if c.i > tok.i)]
+        children = ccomps + [c for c in children if c.dep_ != "ccomp"]
     for c in children:
         dep = "ccomp" if c in ccomps else c.dep_
         if dep not in PRIORITY:
@@ -176,7 +186,10 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         quoted = any(_inside_speech(t, region_of, speech) for t in target.subtree)
         direct_cue = quoted and lemma in cues.DIRECT and dep in ("ccomp", "dobj", "parataxis", "xcomp")
         grounds = object_extension(tok, c) if dep == "dobj" else set()
-        if not (accept(lemma, key, quoted or has_clause(doc, grounds)) or direct_cue):
+        # the speaker's own words in quotation marks ("criticised the act as a 'crazy system'"), or a clause
+        words = {t.i for t in target.subtree} | grounds
+        proposition = any(region_of[i] is not None for i in words) or has_clause(doc, grounds)
+        if not (accept(lemma, key, proposition) or direct_cue):
             continue
         if dep == "parataxis" and not quoted:
             continue
@@ -198,6 +211,14 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if body and (quoted or accept(lemma, "ccomp")):
+            out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
+    if not out and lemma in cues.DIRECT and tok.dep_ == "advcl" and tok.head.i > tok.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Crane said, the two standard-bearers have become ...": the main clause is the content
+        sent = tok.sent
+        own = {t.i for t in tok.subtree}
+        body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        if body and accept(lemma, "ccomp"):
             out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
     if not out and lemma in cues.DIRECT and is_final_attribution(tok):
         # "..., the port director, Ahmed al-Rashidi, said on Monday.": the parser made the source an

@@ -180,6 +180,34 @@ def cue_after(doc: Doc, r: Region, accept: Accept) -> Token | None:
     return None
 
 
+DASHES = {"―", "—", "–", "-", "--"}
+
+
+def dash_source(doc: Doc, r: Region) -> tuple[Token, tuple[int, int]] | None:
+    """ "...” ― Sonya Herridge": a quotation signed with a dash and a name, as readers' comments and
+    epigraphs are. Returns the dash (the cue) and the name, which must be a PERSON entity or
+    capitalised words running to the end of the line, the sentence or the next quotation."""
+    i = token_at(doc, r.end)
+    if i > 0 and doc[i - 1].idx < r.end < doc[i - 1].idx + len(doc[i - 1]):
+        i -= 1                                     # the tokenizer glued the dash to the mark: "”―"
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text.lstrip("”\"'’") not in DASHES:
+        return None
+    a = b = i + 1
+    while b < len(doc) and (doc[b].ent_type_ == "PERSON" or doc[b].is_title or doc[b].text in (".", "-")) \
+            and "\n" not in doc[b].text and b - a < 6:
+        b += 1
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    if b - a < 2 and not (b > a and doc[a].ent_type_ == "PERSON"):
+        return None
+    rest = doc[b] if b < len(doc) else None
+    if rest is not None and not (rest.is_punct or rest.is_space or rest.text in "“\""):
+        return None
+    return doc[i], (a, b)
+
+
 def cue_before(doc: Doc, r: Region) -> Token | None:
     """She said, "..." / He told reporters: "..." / or a sentence ending in a colon."""
     i = token_at(doc, r.start) - 1
