@@ -164,8 +164,9 @@ def same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
     return {i for i in content if lo <= i <= hi}
 
 
-# Conjunctions of an adverbial clause that comments on the content rather than belonging to it.
-ASIDE_MARKS = {"while", "after", "despite", "although", "though", "as"}
+# Conjunctions of an adverbial clause that comments on the content rather than belonging to it
+# (a concession, "even though she didn't know ...", is often the source's own).
+ASIDE_MARKS = {"while", "after", "as"}
 
 
 def without_trailing_aside(doc: Doc, cue: Token, content: set[int]) -> set[int]:

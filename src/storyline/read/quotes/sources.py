@@ -139,8 +139,8 @@ def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], 
     set off by commas, the small model often hangs it on the last noun of the
     content and leaves the cue without a subject. Read right to left from the
     cue: at most two comma-separated noun phrases, the nearest naming a
-    person (a PERSON entity, a person noun such as "director", a pronoun),
-    preceded by a comma and the content. Returns the chain's tokens (with
+    person (a PERSON entity, or a person noun such as "director"), preceded
+    by a comma and the content. Returns the chain's tokens (with
     the comma before it) and the speaker span (the name, else the phrase),
     or None when the words before the cue are not such a chain.
     """
@@ -162,9 +162,9 @@ def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], 
             break
         segments.append((start, end))
         i -= 1                                     # past the comma
-    segments = [seg for seg in segments if _names_someone(doc[seg[0]:seg[1]])][:2]
     if not segments or not _names_someone(doc[segments[0][0]:segments[0][1]]):
         return None
+    segments = segments[:1] + [seg for seg in segments[1:] if _names_someone(doc[seg[0]:seg[1]])]
     lo = min(a for a, _ in segments)
     if lo - 1 not in content or not any(j < lo - 1 for j in content):
         return None                                # no content left before the chain
