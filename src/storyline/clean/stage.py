@@ -14,9 +14,11 @@ from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.ingest import decode
 from storyline.records import Article, DateRange, RawDoc, Refusal
+from storyline.versions import code_version
 
 MIN_WORDS = 5
-VERSION = "clean-1"
+# the cache key of stage 2: the code that turns bytes into articles (ingest hands it the bytes)
+VERSION = code_version("clean", ("ingest", "clean", "timex", "records.py"))
 
 
 def article_id(raw: RawDoc) -> str:
@@ -36,6 +38,8 @@ def _hint(raw: RawDoc, key: str) -> str | None:
 
 
 def clean(raw: RawDoc) -> Article | Refusal:
+    """Stage 2: one RawDoc -> its Article (text, title, outlet, credits, publication DateRange), or a
+    Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
     text = decode(raw.body, raw.encoding)
     html_meta = None
     if raw.kind == "html":

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from storyline.read.entities.reader import clean_name, fold
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
-from storyline.records import Entity
+from storyline.records import CorpusEntity, Entity
 
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos"}
 _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in COUNTRIES} | {
@@ -32,16 +31,6 @@ _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in 
     "convicted", "detained", "imprisoned", "two-time", "three-time", "time", "new", "young", "elderly", "local"}
 _PLACE_GROUP = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|az|bin|ibn|abu|bint)-[A-Z]")   # "al-Assad" is a name
-
-
-@dataclass(frozen=True)
-class CorpusEntity:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    roles: tuple[str, ...]
-    members: tuple[tuple[str, str], ...]  # (article_id, local entity id)
 
 
 def is_name(text: str) -> bool:
