@@ -41,8 +41,8 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
-        if local.connect(store):
-            summary.analysed += local.analyse_all(store, settings.workers or None, progress, on_refusal)
+        if local.connect(store):      # the re-dated articles are read again; they are counted once
+            local.analyse_all(store, settings.workers or None, progress, on_refusal)
             local.connect(store)
         _write(store, out_dir)
     return summary

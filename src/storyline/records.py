@@ -159,6 +159,7 @@ class Evidence:
     start: int
     end: int
     text: str
+    source: str | None = None        # corpus entity the article attributes it to (a quote's speaker)
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,37 @@ class ComparedFact:
 
 
 @dataclass(frozen=True)
+class EventReport:
+    """One article's report of an event: its evidence sentence, trigger word and modality there."""
+
+    evidence: Evidence
+    trigger: str
+    modality: str
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One real-world event as every article of a story reports it.
+
+    `modality` is the latest state: an event one article expects and a later
+    one reports as done is `actual`, each report keeping its own modality.
+    `time` is the narrowest of the reports' overlapping intervals.
+    """
+
+    id: str
+    type: str
+    participants: tuple[tuple[str, str], ...] = ()   # (role, corpus entity id)
+    place: str | None = None                         # corpus entity id
+    time: DateRange | None = None
+    modality: str = "actual"
+    reports: tuple[EventReport, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({r.evidence.article_id for r in self.reports}))
+
+
+@dataclass(frozen=True)
 class Connected:
     """Stage 4 output: what only many articles together tell.
 
@@ -201,5 +233,6 @@ class Connected:
     """
 
     entities: tuple[CorpusEntity, ...] = ()
+    events: tuple[MergedEvent, ...] = ()
     facts: tuple[ComparedFact, ...] = ()
     dated: tuple[Article, ...] = ()

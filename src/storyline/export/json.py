@@ -47,7 +47,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                          "roles": list(e.roles), "article_ids": sorted({aid for aid, _ in e.members}),
                          "mentions": mentions})
 
-    times, quotes, events = [], [], []
+    times, quotes = [], []
     for an in analyses:
         aid = an.article_id
         ref = lambda lid: to_corpus.get((aid, lid)) if lid else None  # noqa: E731
@@ -63,14 +63,12 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
                            "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
                            "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]})
-        for v in an.events:
-            events.append({"id": f"v{len(events) + 1}", "type": v.type,
-                           "participants": [x for _, lid in v.participants if (x := ref(lid))],
-                           "roles": [{"role": role, "entity": ref(lid)} for role, lid in v.participants],
-                           "place": ref(v.place), "time": _range(v.time), "modality": v.modality,
-                           "trigger": v.trigger.text, "article_ids": [aid],
-                           "evidence": [{"article_id": aid, "start": v.sentence.start, "end": v.sentence.end,
-                                         "text": v.sentence.text}]})
+    events = [{"id": v.id, "type": v.type, "participants": list(dict.fromkeys(c for _, c in v.participants)),
+               "roles": [{"role": role, "entity": c} for role, c in v.participants], "place": v.place,
+               "time": _range(v.time), "modality": v.modality, "trigger": v.reports[0].trigger,
+               "article_ids": list(v.article_ids),
+               "evidence": [{**_evidence(r.evidence), "trigger": r.trigger, "modality": r.modality}
+                            for r in v.reports]} for v in connected.events]
     facts = [{"subject": f.subject, "attribute": f.attribute, "value": f.value, "article_ids": list(f.article_ids),
               "status": f.status, "evidence": [_evidence(e) for e in f.evidence]} for f in connected.facts]
     return {"articles": [_article(a) for a in articles], "entities": entities, "time_expressions": times,
@@ -79,7 +77,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
 
 
 def _evidence(e: Evidence) -> dict:
-    return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text}
+    return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text, "source": e.source}
 
 
 def write(export: dict, out_dir: str | Path) -> Path:

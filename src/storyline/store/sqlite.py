@@ -14,7 +14,7 @@ from typing import Iterator
 
 from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
-from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, Refusal
+from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
 
@@ -140,14 +140,16 @@ class SQLiteStore:
         with self.db:
             self.db.execute("DELETE FROM connected")
             rows = [("entity", e.id, codec.dumps(e)) for e in connected.entities]
+            rows += [("event", f"{i:08d}", codec.dumps(e)) for i, e in enumerate(connected.events)]
             rows += [("fact", f"{i:08d}", codec.dumps(f)) for i, f in enumerate(connected.facts)]
             self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", rows)
 
     def connected(self) -> Connected:
-        kinds = {"entity": [], "fact": []}
+        kinds = {"entity": [], "event": [], "fact": []}
         for kind, data in self.db.execute("SELECT kind, data FROM connected ORDER BY kind, id"):
             kinds[kind].append(data)
         return Connected(entities=tuple(codec.loads(CorpusEntity, d) for d in kinds["entity"]),
+                         events=tuple(codec.loads(MergedEvent, d) for d in kinds["event"]),
                          facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]))
 
     # ------------------------------------------------------------ summary
