@@ -3,7 +3,7 @@
 Each fixture under tests/fixtures/field/ is the case's input, copied; ingest
 and clean run on it and the values the case's expected.json decided before
 any run are checked. The kinds behind the cases are tested more widely in
-test_feed_text.py, test_feed_dates.py and test_warc_records.py.
+test_feeds.py, test_markup.py and test_warc.py.
 """
 from __future__ import annotations
 
