@@ -70,7 +70,8 @@ def _entry_doc(entry: Any, where: str, path: str, outlet: str | None, max_bytes:
     body = (unescape_html(content) if html else content).encode("utf-8", "replace")
     if len(body) > max_bytes:
         return Refusal(where, over_limit(len(body), max_bytes, "feed entry"))
-    raw_date = entry.get("published") or entry.get("updated")
+    # keys(), not get(): feedparser answers a missing "updated" with "published", and warns
+    raw_date = entry.get("published") or (entry["updated"] if "updated" in entry.keys() else None)
     hints = {
         "path": path,
         "title": plain_text(entry.get("title")),
