@@ -14,7 +14,7 @@ import pytest
 
 from storyline.clean.stage import clean
 from storyline.ingest import iter_inputs
-from storyline.read.timex import tag
+from storyline.timex import tag
 from storyline.records import Article
 
 FIELD = Path(__file__).resolve().parents[1] / "fixtures" / "field"
