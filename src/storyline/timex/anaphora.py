@@ -14,7 +14,8 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import MONTH, MONTHS, PARTS_OF_DAY
-from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of, value_date
+from storyline.timex.resolve import iso_week, shift, shift_value, value_date
+from storyline.timex.tense import tense_cue
 from storyline.timex.rules import Reading, day_value, nearest_year
 
 _UNIT_REF = {"month": (r"^\d{4}-\d\d", "M"), "year": (r"^\d{4}", "Y")}

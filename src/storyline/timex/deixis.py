@@ -12,7 +12,8 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of
+from storyline.timex.resolve import iso_week, shift, shift_value
+from storyline.timex.tense import tense_cue, tense_of
 from storyline.timex.seasons import _season_value
 from storyline.timex.rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
                           pos_mod, unit_of)

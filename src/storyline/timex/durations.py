@@ -12,7 +12,8 @@ import re
 from datetime import timedelta
 
 from storyline.timex.patterns import MONTHS, WEEKDAYS
-from storyline.timex.resolve import iso_week, tense_cue, tense_of
+from storyline.timex.resolve import iso_week
+from storyline.timex.tense import tense_cue, tense_of
 from storyline.timex.rules import Reading, duration_value, hedge_mod, number, unit_of
 
 _SET_BEFORE = re.compile(

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.timex.patterns import MONTHS, NUMBERS, UNITS
-from storyline.timex.resolve import firm_past, tense_cue, tense_of, value_date
+from storyline.timex.resolve import value_date
+from storyline.timex.tense import firm_past, tense_cue
 
 
 @dataclass

@@ -12,7 +12,8 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import SEASONS
-from storyline.timex.resolve import add_months, tense_of
+from storyline.timex.resolve import add_months
+from storyline.timex.tense import tense_of
 from storyline.timex.rules import Reading, pos_mod, word_before
 
 
