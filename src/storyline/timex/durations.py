@@ -17,7 +17,7 @@ from storyline.timex.tense import tense_cue, tense_of
 from storyline.timex.rules import Reading, duration_value, hedge_mod, number, unit_of
 
 _SET_BEFORE = re.compile(
-    r"(?:\d|percent|%|times|twice|once|dollars|cents|million|billion|a\s+head|each|apiece)[\s,]*$", re.I)
+    r"(?:[0-9]|percent|%|times|twice|once|dollars|cents|million|billion|a\s+head|each|apiece)[\s,]*$", re.I)
 
 
 def h_duration(m, ctx):
@@ -85,7 +85,7 @@ def h_bare_units(m, ctx):
     u = m["u"].lower()
     start = m.start("u")
     before = ctx.text[max(0, start - 20):start].lower()
-    if re.search(r"\b(?:the|these|those|its|their|his|her|our|of|recent|coming|past|last|next|early|later|many|few|several|some|\d+|light)\s*$", before):
+    if re.search(r"\b(?:the|these|those|its|their|his|her|our|of|recent|coming|past|last|next|early|later|many|few|several|some|[0-9]+|light)\s*$", before):
         return None
     return Reading("DURATION", duration_value(None, u), start=start)
 

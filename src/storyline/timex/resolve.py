@@ -61,7 +61,7 @@ def shift(anchor: date, unit: str, n: int) -> str:
 
 
 _VALUE = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d?)(?:-WE)?|Q(?P<q>\d)|H(?P<h>\d)"
+    r"^(?P<y>[0-9]{4})(?:-(?:(?P<m>[0-9][0-9])(?:-(?P<d>[0-9][0-9]))?|W(?P<w>[0-9][0-9]?)(?:-WE)?|Q(?P<q>[0-9])|H(?P<h>[0-9])"
     r"|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
 
 
@@ -150,7 +150,7 @@ def interval(value: str, mod: str | None = None) -> tuple[date | None, date | No
         except ValueError:
             return None, None
     else:
-        dm = re.match(r"^(\d{3})X?$", value) or re.match(r"^(\d{2})(?:XX)?$", value)
+        dm = re.match(r"^([0-9]{3})X?$", value) or re.match(r"^([0-9]{2})(?:XX)?$", value)
         if not dm:
             return None, None
         if len(dm[1]) == 3:
