@@ -46,7 +46,7 @@ _FUTURE = (
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|(?:is|are|am|'s|'re)\s+(?:not\s+)?(?:to|due|set|scheduled"
     r"|slated|expected|likely|planned|poised|about)\b|plans?\s+to|planning|planned(?=\s+(?:a|an|to|for|on|in)\b)"
     r"|(?:set|expected|scheduled|slated|due|poised|likely)\s+to|intends?\s+to"
-    r"|hopes?\s+to|expects?\s+to|aims?\s+to|would|could|might|(?<!was\s)(?<!were\s)(?:scheduled"
+    r"|hopes?\s+to|expects?\s+to|aims?\s+to|would|could|might|may|(?<!was\s)(?<!were\s)(?:scheduled"
     r"|slated|due)(?=\s+(?:on|in|by|at|for|around|before|early|late|this|next|to)\b)"
     r"|as\s+soon\s+as|as\s+early\s+as|postponed\s+(?:until|to)|delayed\s+(?:until|to)"
     r"|upcoming|next(?!\s+to\b)|coming|tomorrow")
@@ -55,10 +55,14 @@ _IRREGULAR_PAST = (
     "|sent|spent|struck|fought|brought|bought|thought|caught|taught|sought|built|felt|kept|found|stood"
     "|spoke|broke|chose|wrote|drove|flew|threw|grew|knew|drew|shot|fled|tore|wore|swore|hung|slid|hid"
     "|rode|rang|sang|sank|swam|woke|froze|stole|forgot|forgave|dealt|meant|lent|slept|swept|wept|fed"
-    "|bled|shook|understood|withdrew|overthrew|arose|awoke|dug|flung|sprang|stuck|struck|swung|spun"
-    "|sat|bore|beat|bid|heard|laid|lay|told|said|did|had|was|were|didn't|wasn't|weren't|hadn't")
+    "|bled|shook|understood|withdrew|overthrew|arose|awoke|dug|flung|sprang|stuck|swung|spun|sat"
+    "|heard|laid|told|said|did|had|was|were|didn't|wasn't|weren't|hadn't|(?<!to )hit")
+# Past participles: a perfect, or a passive reduced relative ("confidence shaken by the crisis").
+_PARTICIPLE = (
+    "taken|given|broken|spoken|chosen|driven|written|stolen|forgotten|beaten|fallen|risen|hidden|shaken"
+    "|woken|frozen|sworn|torn|worn|drawn|grown|known|shown|thrown|flown|seen|done|gone|begun|sunk|killed")
 _PAST = (
-    rf"{_IRREGULAR_PAST}|(?!(?:hundred|indeed|need|speed|feed|seed|shed|embed)\b)(?-i:[a-z]{{2,}}ed)"
+    rf"{_IRREGULAR_PAST}|{_PARTICIPLE}|(?!(?:hundred|indeed|need|speed|feed|seed|shed|embed)\b)(?-i:[a-z]{{2,}}ed)"
     r"|ago|last|yesterday|earlier|previously"
     r"|(?:has|have|'ve)\s+(?:not\s+|already\s+|also\s+|just\s+)?(?:been|(?-i:[a-z]+(?:ed|en|wn|ught|lt|t)))")
 # Present tense of verbs news uses for scheduled events: "laws take effect on Wednesday".
@@ -73,10 +77,14 @@ _CUE = re.compile(
 _NOT_FINITE = re.compile(
     r"\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|n't|not|the|a|an|its"
     r"|their|his|her|our|this|that|of|at|in|on|for|by|with|from)\s+$", _I)
+_PASSIVE_INF = re.compile(r"\b(?:(?:to|will|would|can|may|might|must|should|shall)\s+(?:not\s+)?(?:have\s+)?be(?:en)?|could\s+be)"
+                          r"\s+(?:\w+ly\s+)?$", _I)
 # A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
 # plan that was already due when the article was written: a past cue.
 _PAST_AUX = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+\s+)?$", _I)
-_STRONG_FUTURE = re.compile(r"will|won't|wo\s+n't|'ll|shall|going\s+to|(?:is|are|am|'s|'re)\s+to", _I)
+_STRONG_FUTURE = re.compile(r"will|won't|wo\s+n't|'ll|shall|going\s+to", _I)
+_SUBORDINATE = re.compile(r"\s*(?:that|which|who|whom|where|when|whenever|because|although|though|if|unless"
+                          r"|while|whereas)\b", _I)
 # A reporting verb alone says when the report was made, not when what it reports happens.
 _REPORTING = re.compile(r"said|told|announced|reported|added", _I)
 # How far after the expression a cue may govern it, unless it is a fronted adjunct.
@@ -111,6 +119,8 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             kind = "past"
         if kind == "present" and _NOT_FINITE.search(seg[max(0, m.start() - 12):m.start()]):
             continue
+        if kind == "past" and _PASSIVE_INF.search(seg[max(0, m.start() - 30):m.start()]):
+            continue     # "expected to be completed in March": the plan's tense, not a past
         out.append((lo + m.start(), lo + m.end(), kind))
     return out
 
@@ -135,12 +145,21 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
 
     lo, hi = segs[i][0], segs[j][1]
     fronted = False
+    aside: set[int] = set()
     if not verbs(lo, hi):
         if not verbs(s_lo, lo):
             fronted = True       # "On Friday, police said ...": the clause after
             while not verbs(lo, hi) and j + 1 < len(segs):
+                a, b = segs[j + 1]
+                if _SUBORDINATE.match(text, a):
+                    break        # "On Sunday, reports emerge that ...": not the clause inside
                 j += 1
-                hi = segs[j][1]
+                hi = b
+                own = [c for c in cues if a <= c[0] < b]
+                if own and j + 1 < len(segs) and len(text[a:b].split()) <= 4 \
+                        and all(_REPORTING.fullmatch(text[c:d]) for c, d, _ in own):
+                    aside.update(c for c, _, _ in own)   # "Friday night, he said, would ..."
+                    cues = [c for c in cues if c[0] not in aside]
         else:
             while not verbs(lo, hi) and i > 0:
                 i -= 1
@@ -159,8 +178,10 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
 
     The cue nearest before the expression in its clause governs it, else the
     nearest after (within 40 characters, or anywhere in the clause for a
-    fronted adjunct). A modal future before it wins over a participle between
-    ("will be held on Friday"); a present-tense event verb is a future cue; a
+    fronted adjunct, which skips a parenthetical "he said"). A modal future
+    before it wins over a participle between ("will be held on Friday",
+    "will have it settled by the weekend"); a present-tense event verb
+    is a future cue, unless the expression is a possessive ("Sunday's crash"); a
     reporting verb is a past cue only right before the expression ("said on
     Monday"), no cue across a complement ("said the vote is on Friday").
     "since" right before the expression is always past.
@@ -173,6 +194,8 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     if any(_STRONG_FUTURE.fullmatch(text[a:b]) for a, b, kind in before if kind == "future"):
         return "future"
     possessive = re.match(r"['\u2019]s?\b", text[end:end + 2])
+    if possessive and fronted:
+        return None      # "Expressing surprise at Saturday's announcement, ...": the noun's time
     for group in (reversed(before), after):
         for c_lo, c_hi, kind in group:
             if kind == "past" and _REPORTING.fullmatch(text[c_lo:c_hi]) and c_hi <= start:
