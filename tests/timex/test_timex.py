@@ -190,6 +190,12 @@ FIELD = [
       ("Dec. 28", "DATE", "2020-12-28", date(2020, 12, 28), date(2020, 12, 28)),
       ("Jan. 5", "DATE", "2021-01-05", date(2021, 1, 5), date(2021, 1, 5)),
       ("Last year", "DATE", "2019", date(2019, 1, 1), date(2019, 12, 31))]),
+    # 10: a feed entry of Wednesday 2016-06-29 (its feed date read right is the dating's part)
+    ("A water main burst under Station Road on Wednesday morning, flooding two shops and closing the road "
+     "to traffic. Engineers from the water company said supplies to about 300 homes would be restored by "
+     "the evening. The road is expected to stay closed until the weekend.", date(2016, 6, 29),
+     [("Wednesday morning", "TIME", "2016-06-29TMO", date(2016, 6, 29), date(2016, 6, 29)),
+      ("the weekend", "DATE", "2016-W26-WE", date(2016, 7, 2), date(2016, 7, 3))]),
     # 25: a wire story of Monday 2013-12-30; the laws "take effect" on the coming Wednesday
     ("WASHINGTON (Reuters) - Dozens of new state laws take effect on Wednesday, from higher minimum wages "
      "in eight states to new limits on the use of drones by police.", date(2013, 12, 30),
@@ -197,7 +203,7 @@ FIELD = [
 ]
 
 
-@pytest.mark.parametrize("text,anchor,expected", FIELD, ids=["case18", "case25"])
+@pytest.mark.parametrize("text,anchor,expected", FIELD, ids=["case18", "case10", "case25"])
 def test_field_cases(text, anchor, expected):
     got = [(t.text, t.type, t.value, t.earliest, t.latest) for t in tag(text, anchor)]
     assert got == expected

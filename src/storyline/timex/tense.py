@@ -77,7 +77,8 @@ _CUE = re.compile(
 _NOT_FINITE = re.compile(
     r"\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|n't|not|the|a|an|its"
     r"|their|his|her|our|this|that|of|at|in|on|for|by|with|from)\s+$", _I)
-_PASSIVE_INF = re.compile(r"\b(?:(?:to|will|would|can|may|might|must|should|shall)\s+(?:not\s+)?(?:have\s+)?be(?:en)?|could\s+be)"
+_PASSIVE_INF = re.compile(r"\b(?:(?:to|will|would|can|may|might|must|should|shall)\s+(?:not\s+)?"
+                          r"(?:have\s+)?(?:be(?:en)?|stay|remain|get|become)|could\s+be)"
                           r"\s+(?:\w+ly\s+)?$", _I)
 # A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
 # plan that was already due when the article was written: a past cue.
@@ -120,7 +121,7 @@ def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if kind == "present" and _NOT_FINITE.search(seg[max(0, m.start() - 12):m.start()]):
             continue
         if kind == "past" and _PASSIVE_INF.search(seg[max(0, m.start() - 30):m.start()]):
-            continue     # "expected to be completed in March": the plan's tense, not a past
+            continue     # "expected to be completed in March", "to stay closed until": not a past
         out.append((lo + m.start(), lo + m.end(), kind))
     return out
 
