@@ -126,6 +126,7 @@ ROWS = [
      [("Monday", "DATE", "2020-12-28"), ("next week", "DATE", "2021-W01")]),
     ("Prices fell last week and will fall again this week.", date(2021, 1, 2),
      [("last week", "DATE", "2020-W52"), ("this week", "DATE", "2020-W53")]),
+    ("The week was busy.", date(2021, 1, 2), [("The week", "DATE", "2020-WXX")]),
     # digits int() does not take (superscripts, other scripts) are no numbers
     ("Sales rose ²⁰²⁰ and ٢٠٢٠ and １２:３０ p.m. and ²³ years ago.", WED, []),
     # durations

@@ -389,7 +389,7 @@ def h_the_year(m, ctx):
     if not ctx.anchor:
         return Reading("DATE", "XXXX" if u == "year" else "XXXX-WXX")
     if u == "week":
-        return Reading("DATE", f"{ctx.anchor.year}-WXX")
+        return Reading("DATE", f"{ctx.anchor.isocalendar()[0]}-WXX")   # ISO year: 2021-01-02 is in 2020-W53
     return Reading("DATE", str(ctx.anchor.year))
 
 

@@ -157,7 +157,7 @@ def h_deictic(m, ctx):
     if w == "the week":
         if re.match(r"\s+(?:of|before|after|in\s+which|when|that)\b", after):
             return None
-        return Reading("DATE", f"{ctx.anchor.year}-WXX" if ctx.anchor else "XXXX-WXX")
+        return Reading("DATE", f"{ctx.anchor.isocalendar()[0]}-WXX" if ctx.anchor else "XXXX-WXX")
     if w.startswith(("recent ", "the coming ", "coming ")) or w.endswith((" ahead", " to come")):
         # "the weeks ahead", "the years to come": an open-ended span, like "the coming weeks"
         unit = re.sub(r"\s+(?:ahead|to come)$", "", w).split()[-1]
