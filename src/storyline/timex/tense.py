@@ -1,11 +1,11 @@
 """The tense of the clause a time expression belongs to, without a parser.
 
 A bare weekday or month is valued forwards or backwards from the DCT by the
-tense of the verb that governs it (TimeML guidelines 1.2.1, section 2.2.3;
-TimeBank follows them): "laws take effect on Wednesday" is the coming
-Wednesday, "..., the ministry said on Monday" the past Monday even after a
-future clause. So the cue must come from the expression's own clause, not
-from any verb nearby in the sentence.
+tense of the verb that governs it, as TimeBank's annotators did and as
+HeidelTime does with the tense of the sentence (Strotgen and Gertz 2013):
+"laws take effect on Wednesday" is the coming Wednesday, "..., the ministry
+said on Monday" the past Monday even after a future clause. So the cue must
+come from the expression's own clause, not from any verb nearby.
 
 The clause is found by a light segmentation, in the spirit of rule-based
 clause splitters (Ejerhed 1988; Orasan 2000): a sentence is cut at
@@ -17,10 +17,13 @@ sentence-initial one to the next segment, any other to the previous one.
 Within the clause, the verb cue nearest before the expression governs it;
 when there is none before, the nearest after ("Friday, police said ...").
 
-Cues are word lists: modal and periphrastic futures ("will", "is to",
-"plans to"), past forms (lower-case "-ed" words, irregular pasts, "was",
-"had"), present perfects (past), and present-tense event verbs ("take
-effect", "begins", "meet"), which news uses for scheduled events: future.
+Cues are word lists: modal and periphrastic futures ("will", "may", "is
+to", "plans to"), past forms (lower-case "-ed" words, irregular pasts and
+participles, "was", "had"), present perfects (past), and present-tense event
+verbs ("take effect", "begins", "meet"), which news uses for scheduled
+events: future. A participle after "to be" / "will be" / "to stay" is no
+past ("expected to be completed in March"), nor a base form after "to" or
+a determiner a present ("due to expire", "at the start of").
 """
 from __future__ import annotations
 
@@ -83,7 +86,9 @@ _PASSIVE_INF = re.compile(r"\b(?:(?:to|will|would|can|may|might|must|should|shal
 # A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
 # plan that was already due when the article was written: a past cue.
 _PAST_AUX = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+\s+)?$", _I)
+# Futures that govern past the participle after them ("will be held on Friday").
 _STRONG_FUTURE = re.compile(r"will|won't|wo\s+n't|'ll|shall|going\s+to", _I)
+# A fronted adjunct is not joined to a clause that opens with one of these.
 _SUBORDINATE = re.compile(r"\s*(?:that|which|who|whom|where|when|whenever|because|although|though|if|unless"
                           r"|while|whereas)\b", _I)
 # A reporting verb alone says when the report was made, not when what it reports happens.
@@ -98,12 +103,12 @@ def _is_boundary(text: str, m: re.Match) -> bool:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[lo, hi) of the sentence holding text[start:end] (offsets into text)."""
-    lo = 0
-    for m in _SENT_END.finditer(text, max(0, start - 400), start):
+    lo = max(0, start - 400)
+    for m in _SENT_END.finditer(text, lo, start):
         if _is_boundary(text, m):
             lo = m.end()
-    hi = len(text)
-    for m in _SENT_END.finditer(text, end, min(len(text), end + 400)):
+    hi = min(len(text), end + 400)
+    for m in _SENT_END.finditer(text, end, hi):
         if _is_boundary(text, m):
             hi = m.start()
             break
@@ -146,7 +151,6 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
 
     lo, hi = segs[i][0], segs[j][1]
     fronted = False
-    aside: set[int] = set()
     if not verbs(lo, hi):
         if not verbs(s_lo, lo):
             fronted = True       # "On Friday, police said ...": the clause after
@@ -159,8 +163,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
                 own = [c for c in cues if a <= c[0] < b]
                 if own and j + 1 < len(segs) and len(text[a:b].split()) <= 4 \
                         and all(_REPORTING.fullmatch(text[c:d]) for c, d, _ in own):
-                    aside.update(c for c, _, _ in own)   # "Friday night, he said, would ..."
-                    cues = [c for c in cues if c[0] not in aside]
+                    cues = [c for c in cues if c not in own]   # "Friday night, he said, would ..."
         else:
             while not verbs(lo, hi) and i > 0:
                 i -= 1
