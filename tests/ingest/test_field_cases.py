@@ -45,8 +45,6 @@ def test_10_feed_date_neither_rfc822_nor_iso():
     assert values["Wednesday morning"] == "2016-06-29TMO"
 
 
-@pytest.mark.xfail(strict=True, reason="timex tense (issue 11, kind 10): the participle in 'stay closed' "
-                                       "outweighs 'is expected to', so 'the weekend' is resolved backwards")
 def test_10_the_weekend_after_a_future_clause():
     (article,) = articles("10-feed-pubdate-slash-format/feed.xml").values()
     values = {t.text: t.value for t in tag(article.text, day(article))}
