@@ -153,7 +153,7 @@ def visible_dates(text: str, lang: str | None = None, not_after: date | None = N
     return [d for _, d in sorted(found)]
 
 
-def _published_in_text(el, lang: str | None) -> date | None:
+def _published_in_text(el, role: str | None, lang: str | None) -> date | None:
     """The date shown before an update label in a dated element's text:
     '26/11/2017 23:50 | Actualizado a 27/11/2017 19:20' -> 2017-11-26. Also
     the first of two dates in an element marked as an update."""
@@ -162,7 +162,7 @@ def _published_in_text(el, lang: str | None) -> date | None:
     label = _UPDATED_LABEL.search(text)
     if label:
         head = text[:label.start()]
-    elif time_role(el) == "updated" or len(visible_dates(text, lang)) > 1:
+    elif role == "updated" or len(visible_dates(text, lang)) > 1:
         head = text
     else:
         return None
@@ -179,7 +179,7 @@ def _time_elements(tree, lang: str | None) -> PageDates:
         if roles[t] == "published" and (d := dating.parse_date(t.get("datetime"))):
             return PageDates(d.isoformat(), "time datePublished", updated and updated.isoformat())
     for t in times:
-        if d := _published_in_text(t, lang):
+        if d := _published_in_text(t, roles[t], lang):
             return PageDates(d.isoformat(), "time element text, before its update", updated and updated.isoformat())
     for t in times:
         if roles[t] != "updated" and t.xpath("ancestor::article or ancestor::header"):
