@@ -8,6 +8,7 @@ it; metadata (credits, dates) is still read from it.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from storyline.clean import dating
 from storyline.clean.outlets import outlet_from_url
@@ -78,6 +79,11 @@ def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
     if found:
         return found
     implied = dating.implied(body, lines.captions)
+    updated = dating.parse_date(html_meta.updated) if html_meta else None
+    if updated and implied and (implied.earliest or updated) <= updated < (implied.latest or date.max):
+        return DateRange(implied.earliest, updated, f"{implied.reason}; not later than the page's last update")
+    if updated and not (implied and (implied.earliest or updated) <= updated):
+        return DateRange(None, updated, "not later than the page's last update")
     if implied:
         return implied
     crawled = dating.parse_date(raw.hints.get("warc_date"))
