@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:22s} " + " ".join(f"{fig[h]['f1']:9.4f}" for h in HALVES)
                   + f" {fig['all']['precision']:7.4f} {fig['all']['recall']:7.4f} {secs:8.1f}")
         print("ratio ours/plain F1: " + " ".join(f"{h} {mine[h]['f1'] / plain[h]['f1']:.4f}" for h in HALVES))
+        print(f"score: {mine['check']['f1']:.4f} (check_f1 {mine['check']['f1']:.4f} tune_f1 {mine['tune']['f1']:.4f} "
+              f"all_f1 {mine['all']['f1']:.4f} plain_check_f1 {plain['check']['f1']:.4f})")
 
         if args.ablate:
             print("each step or rule switched off (F1 change; keep a rule only when 'check' is <= 0):")
