@@ -7,7 +7,6 @@ new row.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
