@@ -26,6 +26,7 @@ class RawDoc:
     body: bytes
     hints: Mapping[str, Any] = field(default_factory=dict)
     encoding: str | None = None      # declared encoding (HTTP header, JSON is always UTF-8)
+    text: str | None = None          # `body` decoded by ingest (declared, sniffed or detected encoding)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_rss_entries(ingest, tmp_path, name):
     first, empty, summary = results
     assert first == RawDoc(
         source=f"{path}#entry1", kind="html", body=b"<p>The mayor <b>resigned</b> on Friday.</p>",
-        encoding="utf-8",
+        encoding="utf-8", text="<p>The mayor <b>resigned</b> on Friday.</p>",
         hints={"path": path, "title": "Mayor resigns", "url": "https://planet.example/mayor",
                "published": "2022-12-09T23:30:00-05:00", "published_raw": "Fri, 09 Dec 2022 23:30:00 -0500",
                "byline": "Lois Lane", "outlet": "The Daily Planet", "guid": "tag:planet,1"},

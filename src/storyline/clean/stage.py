@@ -13,7 +13,6 @@ from datetime import date
 from storyline.clean import dating
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
-from storyline.ingest import decode
 from storyline.records import Article, DateRange, RawDoc, Refusal
 from storyline.versions import code_version
 
@@ -41,7 +40,8 @@ def _hint(raw: RawDoc, key: str) -> str | None:
 def clean(raw: RawDoc) -> Article | Refusal:
     """Stage 2: one RawDoc -> its Article (text, title, outlet, credits, publication DateRange), or a
     Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
-    text = decode(raw.body, raw.encoding)
+    # ingest decodes; a RawDoc made by hand without text is read as UTF-8
+    text = raw.text if raw.text is not None else raw.body.decode("utf-8", errors="replace")
     html_meta = None
     if raw.kind == "html":
         from storyline.clean.html import extract_html   # trafilatura is slow to import; only HTML needs it

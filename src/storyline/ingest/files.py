@@ -15,11 +15,12 @@ anything else is one article, subject to `max_bytes`.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from storyline.ingest import feeds, jsonl, warc
-from storyline.ingest.decode import bom_encoding, declared_in_document, normalize_label
+from storyline.ingest.decode import bom_encoding, declared_in_document, decode, normalize_label
 from storyline.ingest.sniff import HEAD_BYTES, binary_label, is_warc, sniff_format
 from storyline.ingest.streams import GZIP_MAGIC, GuardedStream, human_size, over_limit
 from storyline.ingest.walk import walk
@@ -38,7 +39,7 @@ _CONTAINERS = {
 def iter_inputs(
     paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[RawDoc | Refusal]:
-    """Yield one RawDoc per article found under `paths`, or a Refusal saying why not.
+    """Yield one RawDoc per article found under `paths` (bytes and decoded text), or a Refusal saying why not.
 
     Folders are walked recursively in sorted order, hidden entries skipped;
     `max_bytes` caps one article (a single-article file, a JSON Lines line, a
@@ -48,6 +49,8 @@ def iter_inputs(
         for result in [found] if isinstance(found, Refusal) else read_path(found, max_bytes):
             if isinstance(result, Refusal) and not result.reason.isprintable():
                 result = Refusal(result.source, _one_line(result.reason))
+            elif isinstance(result, RawDoc) and result.text is None:
+                result = replace(result, text=decode(result.body, result.encoding))
             yield result
 
 
