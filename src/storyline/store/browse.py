@@ -79,10 +79,11 @@ class Browser(ReadOnlyStore):
             "GROUP BY o ORDER BY COUNT(*) DESC LIMIT ?", (limit,)))
 
     def story_page(self, story_id: str, quotes_per_speaker: int = 5, speakers: int = 20,
-                   claims: int = 80, cast: int = 30) -> dict[str, Any] | None:
+                   claims: int = 80, cast: int = 30, events: int = 200) -> dict[str, Any] | None:
         """Everything a story page shows, or None for an unknown id (follow `live_story_id` for merged ones).
 
-        {story, articles (heads, by date), timeline (TimelineEntry), events (dated MergedEvent, by date),
+        {story, articles (heads, by date), timeline (TimelineEntry), events (when no timeline is stored: the
+        most reported dated events but bare statements, as MergedEvent by date),
         cast [{id, name, type, roles, articles}], quotes [(speaker id or None, speaker name, count, quotes)],
         claims [(ComparedFact, [(evidence, outlet)])], names {entity id: (name, type)}}.
         The longest lists are cut to the given sizes, most salient first.
@@ -93,16 +94,20 @@ class Browser(ReadOnlyStore):
         heads = self.article_heads(story.article_ids)
         articles = sorted(heads.values(), key=lambda a: ((a["published"] or {}).get("earliest") or "9999", a["id"]))
         timeline = self.timeline(story_id)
-        events = [codec.loads(MergedEvent, d) for _, d in self._linked("event", story_id)]
-        events = sorted((v for v in events if v.time and v.time.earliest), key=lambda v: (v.time.earliest, v.id))
-        facts = [codec.loads(ComparedFact, d) for _, d in self._linked("fact", story_id)]
-        order = {"conflict": 0, "agree": 1, "single": 2}
-        facts = sorted(facts, key=lambda f: (order.get(f.status, 3), f.subject or "", f.attribute))[:claims]
+        events = [] if timeline else sorted(
+            (codec.loads(MergedEvent, d) for _, d in self._linked(
+                "event", story_id, "json_extract(c.data, '$.time.earliest') IS NOT NULL "
+                "AND json_extract(c.data, '$.type') != 'statement'",
+                "json_array_length(c.data, '$.reports') DESC, c.id", events)),
+            key=lambda v: (v.time.earliest, v.id))
+        facts = [codec.loads(ComparedFact, d) for _, d in self._linked(
+            "fact", story_id, "1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 WHEN 'agree' THEN 1 "
+            "ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), c.id", claims)]
         outlets = {a: h["outlet"] for a, h in self.article_heads(
             e.article_id for f in facts for e in f.evidence).items()}
         people = self._cast(story_id, cast)
         quoted = self._quotes(story_id)
-        names = self.names([*(p for v in events for _, p in v.participants), *(f.subject for f in facts),
+        names = self.names([*(f.subject for f in facts),
                             *(e.source for f in facts for e in f.evidence), *quoted])
         groups = sorted(quoted.items(), key=lambda kv: (-len(kv[1]), kv[0] or "~"))[:speakers]
         return {"story": story, "articles": articles, "timeline": timeline, "events": events, "cast": people,
@@ -112,11 +117,12 @@ class Browser(ReadOnlyStore):
                 "claims": [(f, [(e, outlets.get(e.article_id)) for e in f.evidence]) for f in facts],
                 "names": names}
 
-    def _linked(self, kind: str, story_id: str) -> list[tuple[str, str]]:
-        """(id, data) of the events or facts resting on any article of a story."""
-        return self._rows("SELECT c.id, c.data FROM connected c WHERE c.kind = ? AND c.id IN (SELECT ca.id FROM "
-                          "story_members m JOIN connected_articles ca ON ca.article_id = m.article_id AND ca.kind = ? "
-                          "WHERE m.story_id = ?) ORDER BY c.id", (kind, kind, story_id))
+    def _linked(self, kind: str, story_id: str, where: str, order: str, limit: int) -> list[tuple[str, str]]:
+        """(id, data) of the first `limit` events or facts (by `order`, among those `where` holds) resting on
+        any article of a story."""
+        return self._rows(f"SELECT c.id, c.data FROM connected c WHERE c.kind = ? AND c.id IN (SELECT ca.id FROM "
+                          f"story_members m JOIN connected_articles ca ON ca.article_id = m.article_id AND ca.kind = ? "
+                          f"WHERE m.story_id = ?) AND {where} ORDER BY {order} LIMIT ?", (kind, kind, story_id, limit))
 
     def _cast(self, story_id: str, n: int) -> list[dict]:
         rows = self._rows(

@@ -51,7 +51,8 @@ class ReadOnlyStore:
         if not self.path.is_file():
             raise StoreError(f"{path}: no such store file")
         try:
-            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                      isolation_level=None)      # autocommit: every query sees the latest writes
             self.db.execute("SELECT 1 FROM articles_fts LIMIT 1")
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{path}: cannot read the store ({err}); open it with storyline once to upgrade it") \
