@@ -118,3 +118,13 @@ def test_the_openapi_schema_lists_every_collection_and_no_page_loads_a_cdn(serve
     assert {f"/api/{c}" for c in ("articles", "entities", "quotes", "stories", "facts")} <= set(schema["paths"])
     assert httpx.get(server + "/docs").status_code == 404        # Swagger UI would load its assets from a CDN
     assert httpx.get(server + "/static/style.css").headers["content-type"].startswith("text/css")
+
+
+def test_the_run_writes_a_dossier_beside_report_md_with_the_payloads_as_text(run_dir):
+    html = (run_dir / "report.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(html)
+    assert (run_dir / "report.md").is_file() and root.xpath("//section[@class='story']")
+    assert not root.xpath("//script | //iframe | //object | //embed | //img | //link")
+    assert not [name for e in root.iter() if isinstance(e.tag, str) for name in e.attrib if name.startswith("on")]
+    assert all(h.startswith("#") or outside_url(h) for h in root.xpath("//a/@href"))
+    assert f"<script>{CANARY}</script>" in root.text_content()
