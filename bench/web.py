@@ -71,8 +71,8 @@ def fill(path: Path, articles: int, big: int, seed: int = 7) -> str:
                 entities.append(Entity(f"e{k}", e.name, e.type, tuple(Mention(a, b, text[a:b]) for a, b in spans)))
                 members[e.id].append((aid, f"e{k}"))
             sentence = lambda j: Mention(offsets[j], offsets[j + 1] - 1, sentences[j])  # noqa: E731
-            quotes = tuple(Quote(offsets[j], offsets[j + 1] - 1, sentences[j], "direct", speaker=Mention(0, 6, "Person"),
-                                 speaker_entity=f"e{j % 4}") for j in (2, 7))
+            quotes = tuple(Quote(offsets[j], offsets[j + 1] - 1, sentences[j], "direct",
+                                 speaker=Mention(0, 6, "Person"), speaker_entity=f"e{j % 4}") for j in (2, 7))
             times = tuple(TimeExpression(offsets[j], offsets[j] + 5, text[offsets[j]:offsets[j] + 5], "DATE",
                                          day.isoformat(), day, day) for j in (1, 5, 9))
             found = tuple(Event("vote", sentence(j), sentence(j)) for j in (3, 8))
@@ -84,8 +84,9 @@ def fill(path: Path, articles: int, big: int, seed: int = 7) -> str:
             if n % 2 == 0:
                 facts.append(ComparedFact(cast[0].id, "age", str(40 + n % 30), "agree" if n % 3 else "conflict",
                                           (Evidence(aid, offsets[4], offsets[5] - 1, sentences[4]),)))
-        store.set_connected(Connected(tuple(CorpusEntity(e.id, e.name, e.type, roles=e.roles, members=tuple(members[e.id]))
-                                            for e in people + orgs), tuple(events), tuple(facts)))
+        entities = tuple(CorpusEntity(e.id, e.name, e.type, roles=e.roles, members=tuple(members[e.id]))
+                         for e in people + orgs)
+        store.set_connected(Connected(entities, tuple(events), tuple(facts)))
         ids = [f"a{n:05d}" for n in range(articles)]
         groups = [ids[:big]] + [ids[i:i + 10] for i in range(big, articles, 10)]
         rows = []

@@ -27,7 +27,7 @@ MARKUP = [
     f'<div style="background:url(javascript:{CANARY})">styled</div>',
     f'"><script>{CANARY}</script>',
     f"'><img src=x onerror={CANARY}>",
-    f"</title><script>document.title='pwned'</script>",
+    "</title><script>document.title='pwned'</script>",
     f"</textarea></style><script>{CANARY}</script>",
     f'<object data="data:text/html,<script>{CANARY}</script>"></object>',
     f'<meta http-equiv="refresh" content="0;url=javascript:{CANARY}">',

@@ -139,7 +139,8 @@ class Browser(ReadOnlyStore):
         return out
 
     def _quotes(self, story_id: str) -> dict[str | None, list[dict]]:
-        """Speaker corpus id (None: unresolved) -> the story's quotes {article_id, kind, text, start, end, speaker_text}."""
+        """Speaker corpus id (None: unresolved) -> the story's quotes
+        {article_id, kind, text, start, end, speaker_text}."""
         by: dict[str | None, list[dict]] = defaultdict(list)
         for article_id, value, speaker in self._rows(
                 "SELECT m.article_id, q.value, ea.entity_id FROM story_members m "

@@ -32,7 +32,7 @@ def _crosses(a: Mark, b: Mark) -> bool:
 
 
 def render(text: str, marks: list[Mark]) -> Markup:
-    """`text` escaped, with the marks that fit (inside [0, len(text)], not crossing a stronger one) around their spans."""
+    """`text` escaped, with the marks that fit (inside [0, len(text)], crossing no stronger one) around their spans."""
     kept: list[Mark] = []
     for mark in sorted(marks, key=lambda m: (m.priority, m.start, -m.end)):
         if 0 <= mark.start < mark.end <= len(text) and not any(_crosses(mark, k) for k in kept):
