@@ -77,7 +77,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for export.json, report.md and (by default) the store.")
+              help="Folder for export.json, report.md, report.html and (by default) the store.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
 @_config
@@ -118,10 +118,30 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True), help="Store file to export.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for export.json and report.md.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for export.json, report.md and report.html.")
 def export(db, out_dir) -> None:
-    """Write OUT/export.json and OUT/report.md from the store DB."""
+    """Write OUT/export.json, OUT/report.md and OUT/report.html from the store DB."""
     click.echo(f"export: {pipeline.export(db, out_dir)}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder of a run: serve its storyline.sqlite.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store file to serve (instead of --out).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on: loopback unless you name another (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(out_dir, db, host, port) -> None:
+    """Serve a store read-only: stories, people, articles, search, and the JSON API under /api/ (OpenAPI at
+    /openapi.json), at http://HOST:PORT/ until interrupted. Give --out DIR or --db FILE.
+    """
+    if bool(out_dir) == bool(db):
+        raise click.UsageError("give either --out DIR or --db FILE")
+    store = Path(db) if db else pipeline.default_store(out_dir)
+    if not store.is_file():
+        click.echo(f"error: {store}: no such file or directory", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE)
+    pipeline.serve(store, host, port)
 
 
 @main.command()

@@ -237,3 +237,45 @@ class Connected:
     events: tuple[MergedEvent, ...] = ()
     facts: tuple[ComparedFact, ...] = ()
     dated: tuple[Article, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Stage 4 output: the articles that tell one real-world happening or thread.
+
+    `title` is the most central headline of the story; `people`,
+    `organisations` and `places` are its most salient names (corpus entity
+    ids), most salient first; `first`/`last` bound the publication dates of
+    its dated articles. A story merged into another keeps its id with
+    `merged_into` set and no articles, so that an id once handed out always resolves.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    first: date | None = None
+    last: date | None = None
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Stage 4: one dated line of a story's timeline (EXPORT.md `stories[].timeline`).
+
+    `date` is ISO 8601 at the finest granularity the sources allow: a day
+    (2022-12-09), else a month (2022-12) or a year (2022). `text` is one
+    sentence as printed in article `article_id`, at [start, end) of its text.
+    """
+
+    date: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    score: float                                  # importance in [0, 1]; higher is more important
+    article_ids: tuple[str, ...] = ()             # the articles published on the date or mentioning it
+    events: tuple[tuple[str, int], ...] = ()      # (article id, index in its AnalysedArticle.events)

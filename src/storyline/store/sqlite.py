@@ -17,8 +17,21 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
+from storyline.store.story_tables import StoryTables
 
-class SQLiteStore:
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, whole (a trigger's body holds semicolons of its own)."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip().strip(";").strip():
+                yield statement
+            statement = ""
+
+
+class SQLiteStore(StoryTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
@@ -41,7 +54,7 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: written by a newer storyline (schema {current}); upgrade storyline")
         for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
             with self.db:
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
 
