@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from storyline.read.entities.reader import clean_name, fold
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
-from storyline.records import Entity
+from storyline.records import AnalysedArticle, Entity
 
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos"}
 _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in COUNTRIES} | {
@@ -96,9 +96,13 @@ def _distinctive(e: Entity) -> set[str]:
     return words
 
 
-def resolve(analyses: Sequence[tuple[str, Sequence[Entity]]]) -> list[CorpusEntity]:
-    """Merge the per-article entities that name the same referent."""
-    items = [(aid, e) for aid, ents in analyses for e in ents]
+def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
+            trace: list | None = None) -> list[CorpusEntity]:
+    """Merge the per-article entities that name the same referent.
+
+    `trace`, when given, receives (rule, (article, local id) joined, (article, local id) it joined).
+    """
+    items = [(an.article_id, e) for an in analyses for e in an.entities]
     u = _Union(len(items))
     full: dict[tuple[str, str], list[int]] = defaultdict(list)       # (surname, first) -> items
     single: dict[str, list[int]] = defaultdict(list)                 # surname -> items named by it alone
@@ -149,7 +153,11 @@ def resolve(analyses: Sequence[tuple[str, Sequence[Entity]]]) -> list[CorpusEnti
         words = set().union(*(_distinctive(items[j][1]) for j in group))
         hits = {u.find(k) for w in words for k in index.get(w, ())} - {u.find(root)}
         if len(hits) == 1:
-            u.join(root, next(iter(hits)))
+            hit = next(iter(hits))
+            if trace is not None:
+                trace.append(("description_join", items[root][0], items[root][1].id,
+                              items[hit][0], items[hit][1].id))
+            u.join(root, hit)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[u.find(i)].append(i)

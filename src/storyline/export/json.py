@@ -38,7 +38,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
 
     articles = list(store.articles())
     analyses: list[AnalysedArticle] = [x for a in articles if (x := store.analysis(a.id, VERSION))]
-    corpus = resolve([(an.article_id, an.entities) for an in analyses])
+    corpus = resolve(analyses)
     to_corpus = {member: e.id for e in corpus for member in e.members}
     local = {(an.article_id, e.id): e for an in analyses for e in an.entities}
 

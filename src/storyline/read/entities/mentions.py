@@ -58,6 +58,7 @@ class MentionReader:
     text: str
     clusters: list[Cluster]
     sent_starts: list[int]
+    firings: list[tuple[str, Mention, Cluster]]             # (rule, description, referent it joined)
 
     def sent(self, char: int) -> int:
         """Index of the sentence holding a character offset."""
@@ -141,7 +142,7 @@ class MentionReader:
             hit = next((c for c in persons if any(m.start == target[1] or
                                                   (m.start <= target[1] < m.end) for m in c.mentions)), None)
             if hit is not None:
-                self._attach(hit, start, end, text, parse_title(body))
+                self._attach(hit, start, end, text, parse_title(body), target[0])
             return
         role = parse_title(body) if body else None
         head = head_word(text)
@@ -156,17 +157,17 @@ class MentionReader:
             key = title_key(role.title)
             for c in recent:
                 if any(title_key(r.title) == key and _org_ok(r.org, role.org) for r in c.roles):
-                    return self._attach(c, start, end, text, role)
+                    return self._attach(c, start, end, text, role, "same_office")
             if titled:
                 later = [c for c in persons if not c.unnamed and
                          any(title_key(r.title) == key and _org_ok(r.org, role.org) for r in c.roles)]
                 if len(later) == 1:
-                    return self._attach(later[0], start, end, text, role)
+                    return self._attach(later[0], start, end, text, role, "office_ahead")
         if det in {"a", "an"}:
             if body and body[-1].dep_ in {"nsubj", "nsubjpass"}:
                 ahead = self._named_ahead(start, FAMILY.get(head)) if self.sent(start) < 6 else None
                 if ahead is not None:
-                    return self._attach(ahead, start, end, text, role)
+                    return self._attach(ahead, start, end, text, role, "named_ahead")
                 return self._new(start, end, text, role, gender)
             return None
         # 2. a plain description of the same family, or one that any person fits
@@ -178,9 +179,9 @@ class MentionReader:
                 if gender and c.gender and gender != c.gender:
                     continue
                 if fam and fam in c.family():
-                    return self._attach(c, start, end, text, role)
+                    return self._attach(c, start, end, text, role, "same_family")
                 if not proper and det == "the" and head not in TITLE_HEADS | _RELATIONAL:
-                    return self._attach(c, start, end, text, role)   # "the 31-year-old", "the man"
+                    return self._attach(c, start, end, text, role, "plain_description")  # "the 31-year-old"
         c = self._new(start, end, text, role, gender)
         c.office = titled and any(t.is_title and t.lower_ in TITLE_HEADS for t in body)
 
@@ -197,6 +198,7 @@ class MentionReader:
                        and not (o.gender and c.gender and o.gender != c.gender)]
             if offices:
                 o = max(offices, key=lambda o: o.mentions[0].start)
+                self.firings.append(("introduce", o.mentions[0], c))
                 c.mentions += o.mentions
                 c.descs += o.descs
                 c.roles += o.roles
@@ -222,7 +224,10 @@ class MentionReader:
         self._attach(c, start, end, text, role)
         return c
 
-    def _attach(self, c: Cluster, start: int, end: int, text: str, role: Role | None) -> None:
+    def _attach(self, c: Cluster, start: int, end: int, text: str, role: Role | None, rule: str = "") -> None:
+        """Add a description to a referent; `rule` names the rule that linked it (kept in `firings`)."""
+        if rule:
+            self.firings.append((rule, Mention(start, end, text), c))
         c.add(start, end, text)
         if text not in c.descs:
             c.descs.append(text)

@@ -66,6 +66,8 @@ class _Reader(MentionReader):
         self.text = doc.text                     # Doc.text joins every token: read it once
         self.clusters: list[Cluster] = []
         self.sent_starts = [s.start_char for s in doc.sents]
+        self.firings = []
+        self.ids: dict[int, str] = {}                # id(cluster) -> entity id, once written out
 
     # ------------------------------------------------------------------ names
     def names(self) -> None:
@@ -158,7 +160,7 @@ class _Reader(MentionReader):
                 continue
             kept.append(c)
         kept.sort(key=lambda c: min(m.start for m in c.mentions))
-        out, ids = [], {}
+        out, ids = [], self.ids
         for k, c in enumerate(kept, 1):
             eid = f"e{k}"
             ids[id(c)] = eid
@@ -198,8 +200,17 @@ def _best_name(c: Cluster) -> str:
 
 def find_entities(doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[list[Entity], list[Quote]]:
     """The article's entities (local ids e1, e2, ...) and the quotes with their speakers resolved."""
+    entities, quotes, _ = trace_entities(doc, quotes)
+    return entities, quotes
+
+
+def trace_entities(doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[list[Entity], list[Quote], list[tuple]]:
+    """`find_entities` plus why each description was linked: (rule, description Mention, entity id or
+    None when the referent it joined was not kept), in reading order; `bench/entity_rules.py` counts them."""
     reader = _Reader(doc)
     reader.names()
     reader.read()
     reader.introduce()
-    return reader.entities(quotes)
+    entities, resolved = reader.entities(quotes)
+    firings = [(rule, m, reader.ids.get(id(c))) for rule, m, c in reader.firings]
+    return entities, resolved, firings
