@@ -22,38 +22,18 @@ The reading pass (2 and 3) and the per-referent state live in
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
 from storyline.records import Entity, Mention, Quote
+from storyline.read.entities.names import clean_name, fold, name_key, tails
 from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
 from storyline.read.entities.roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 _PLACE_LIKE = {"ORG", "GPE", "LOC", "FAC"}
-
-
-def fold(word: str) -> str:
-    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy).
-
-    The Arabic article is dropped ("al-Assad", "Al Assad" and "Assad" are one
-    surname), else one president becomes three people across a corpus.
-    """
-    w = unicodedata.normalize("NFKD", re.sub(r"^(?:al|el|as|ash|ad|an|ar|az)[-‐]", "", word.lower()))
-    w = "".join(c for c in w if c.isalnum() or c == "-")
-    for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("y", "i"), ("j", "i")):
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-def clean_name(text: str) -> str:
-    t = re.sub(r"[*_`\[\]]", "", text)
-    t = re.sub(r"['’]s?$", "", t.strip()).strip()
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
-    return " ".join(t.split())
 
 
 def _span_start(span: Span) -> int:
@@ -80,24 +60,23 @@ class _Reader(MentionReader):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and clean_name(e.text) and
                    max(votes[clean_name(e.text).lower()].items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
                    == "PERSON"]
+        forms = {clean_name(e.text) for e in persons}
+        known = tails(forms)
+        keys = {n: name_key(n, known) for n in forms}   # "Van der Berg" is Pieter van der Berg's surname
         by_key: dict[tuple[str, str], Cluster] = {}
         for ent in persons:                            # full names first, so surnames can look ahead
-            words = clean_name(ent.text).split()
-            if len(words) < 2:
-                continue
-            key = (fold(words[-1]), fold(words[0]))
-            c = by_key.get(key)
-            if c is None:
+            key = keys[clean_name(ent.text)]
+            if key[1] and key not in by_key:
                 c = by_key[key] = Cluster("PERSON")
                 self.clusters.append(c)
         for ent in persons:
             name = clean_name(ent.text)
-            words = name.split()
-            if len(words) >= 2:
-                c = by_key[(fold(words[-1]), fold(words[0]))]
+            surname, first = keys[name]
+            if first:
+                c = by_key[(surname, first)]
             else:
-                same = [c for (sur, _), c in by_key.items() if sur == fold(name)]
-                if not same:
+                same = [c for (sur, _), c in by_key.items() if sur == surname]
+                if not same and " " not in name:
                     same = [c for (_, first), c in by_key.items() if first == fold(name)]
                     same = same if len(same) == 1 else []
                 if same:
@@ -106,7 +85,7 @@ class _Reader(MentionReader):
                     # his father Hafez al-Assad", a bare "Assad" is still the protagonist
                     c = max(before, key=lambda c: (len(c.mentions), c.last)) if before else same[0]
                 else:
-                    c = by_key[(fold(name), "")] = Cluster("PERSON")
+                    c = by_key[(surname, "")] = Cluster("PERSON")
                     self.clusters.append(c)
             self._name_mention(c, ent, name)
             for role in roles_of(ent):
@@ -210,7 +189,6 @@ def trace_entities(doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[list[Entity]
     reader = _Reader(doc)
     reader.names()
     reader.read()
-    reader.introduce()
     entities, resolved = reader.entities(quotes)
     firings = [(rule, m, reader.ids.get(id(c))) for rule, m, c in reader.firings]
     return entities, resolved, firings
