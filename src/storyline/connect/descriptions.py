@@ -11,12 +11,13 @@ person to a named one of another article of that story, on one of:
 - office: the same office that one person holds at a time ("foreign
   minister", "mayor", "prosecutor"; keys from `roles.title_key`, so "top
   diplomat" is "foreign minister") of a place the description gives
-  ("Russia's", "Paris"), no other place, held by exactly one named person
-  of the story;
+  ("Russia's", "Paris") and the named person's title gives too ("Russian
+  Foreign Minister"), held by exactly one named person of the story;
 - event detail: both are the patient of events of one family that tell who
   someone is (arrest, charge, trial, conviction and sentence are one family:
   justice; release; exchange) and the evidence sentences share a word that
-  no third referent's events of that family hold ("espionage", "airport");
+  no third referent's events of that family hold ("espionage", "airport"),
+  two such words for a description of one word ("man");
   what someone said or whom they met tells nothing of who they are;
 - fact: the same attribute with the same value ("age" 31), held by no third.
 
@@ -156,12 +157,15 @@ def _compatible_heads(a: Profile, b: Profile) -> bool:
                           and not (x in _ONE_HOLDER and y in _ONE_HOLDER)) for x in ha for y in hb)
 
 
+def _specific(text: str) -> bool:
+    """Words that describe one person of a story: two or more, a head few people carry, and not an
+    office of no stated place ("the prime minister" of one article may be another's prime minister)."""
+    office = parse_office(text)
+    return len(text.split()) >= 2 and head_word(text) not in _VAGUE and (office is None or bool(office[2]))
+
+
 def _same_sex_or_unknown(a: Profile, b: Profile) -> bool:
     return not (a.sex() and b.sex() and a.sex() != b.sex())
-
-
-def _places_ok(p: frozenset, q: frozenset) -> bool:
-    return not p or not q or bool(p & q)
 
 
 def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: Callable[[int], bool]) \
@@ -185,7 +189,7 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
     for r in unnamed_roots:
         p = profiles[r]
         keys = [("office", k, f, pl) for k, f, pl in p.offices if _one_holder(k) and pl] + \
-               [("text", t) for t in p.texts if len(t.split()) >= 2 and head_word(t) not in _VAGUE]
+               [("text", t) for t in p.texts if _specific(t)]
         hit = next((seen[k] for k in keys if k in seen), None)
         if hit is not None and _same_sex_or_unknown(p, profiles[hit]) and _compatible_heads(p, profiles[hit]):
             out.append((members[r][0][0], members[hit][0][0], "same description"))
@@ -203,12 +207,17 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
         for k, words in p.details.items():
             df[k].update(words)
         facts.update(p.facts)
+    # candidates come from an index of what can be evidence, so a story's cost grows with its size, not its square
+    index: dict[tuple, set[int]] = defaultdict(set)
+    for c in named_roots:
+        for key in _evidence_keys(profiles[c], df, facts):
+            index[key].add(c)
     for r in unnamed_roots:
         if r in alias:
             continue
         p = profiles[r]
         found: dict[int, str] = {}
-        for c in named_roots:
+        for c in sorted(set().union(*(index.get(k, set()) for k in _evidence_keys(p, df, facts)))):
             q = profiles[c]
             if q.articles & p.articles or not _same_sex_or_unknown(p, q) or not _compatible_heads(p, q):
                 continue
@@ -222,14 +231,23 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
     return out
 
 
+def _evidence_keys(p: Profile, df: dict[tuple, Counter], facts: Counter) -> set[tuple]:
+    """What two profiles must share for `_evidence` to find anything: offices, rare details, rare facts."""
+    keys = {("office", k) for k, _, _ in p.offices if _one_holder(k)}
+    keys |= {("detail", k, w) for k, words in p.details.items() for w in words if df[k][w] <= 2}
+    keys |= {("fact", f) for f in p.facts if facts[f] <= 2}
+    return keys
+
+
 def _evidence(p: Profile, q: Profile, df: dict[tuple, Counter], facts: Counter) -> str:
     for key, former, places in p.offices:
-        if places and _one_holder(key) and any(k == key and f == former and _places_ok(places, pl)
-                                               for k, f, pl in q.offices):
+        if places and _one_holder(key) and any(k == key and f == former and places & pl for k, f, pl in q.offices):
             return f"office: {key}"
+    # a bare "man" needs two details; "a Michigan man" one
+    needed = 1 if any(len(t.split()) >= 2 for t in p.texts) else 2
     for k, words in p.details.items():
         shared = sorted(w for w in words & q.details.get(k, set()) if df[k][w] <= 2)
-        if shared:
+        if len(shared) >= needed:
             return f"{k[0]} ({k[1]}): {', '.join(shared[:4])}"
     shared_facts = [f for f in p.facts & q.facts if facts[f] <= 2]
     if shared_facts:

@@ -203,7 +203,7 @@ class MentionReader:
             return None
         first, c = min(ahead, key=lambda x: x[0])
         gap = self.sent(first) - self.sent(start)
-        if gap == 0 and not re.search(r"[:—–]\s*$", self.text[subject.sent.start_char:first]):
+        if gap == 0 and not _INTRODUCED.search(self.text[subject.idx:first]):
             return None
         if gap <= 2 and family in c.family():
             return c
@@ -251,6 +251,7 @@ class MentionReader:
         c.subject = tok.dep_ in {"nsubj", "nsubjpass"}
 
 
+_INTRODUCED = re.compile(r"[:—–]\s*(?:[A-Z][\w.'’-]*\s+)*$")    # "...: Waverly " before "Crenshaw"
 _MODALS = {"should", "would", "could", "might", "may", "can", "must"}
 
 
