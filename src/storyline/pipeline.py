@@ -25,25 +25,25 @@ def default_store(out_dir: str | Path) -> Path:
 
 def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
            on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated.
-
-    The corpus-level dating of stage 4 runs too: it is cheap, and an article
-    whose year only the corpus gives would otherwise stay undated until a `run`.
-    """
+    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
     with open_store(db) as store:
-        summary = local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
-        local.connect(store)
-        return summary
+        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """The whole pipeline: ingest, read, connect, then DIR/export.json and DIR/report.md."""
+    """The whole pipeline: ingest, read, connect, then DIR/export.json and DIR/report.md.
+
+    Stage 4 runs once after stage 3; only when it dates articles from the
+    corpus are those read again (anchored on their new date) and stage 4 redone.
+    """
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
-        local.connect(store)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
+        if local.connect(store):      # the re-dated articles are read again; they are counted once
+            local.analyse_all(store, settings.workers or None, progress, on_refusal)
+            local.connect(store)
         _write(store, out_dir)
     return summary
 
@@ -55,6 +55,7 @@ def export(db: str | Path, out_dir: str | Path) -> Path:
 
 
 def stats(db: str | Path) -> dict[str, int]:
+    """Counts of what a store holds: {"articles", "duplicates", "refused", "analysed"} -> int."""
     with open_store(db) as store:
         return store.counts()
 

@@ -147,3 +147,92 @@ class AnalysedArticle:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+# ---------------------------------------------------------------- stage 4
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence (or span) of one article that a cross-article record rests on."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    source: str | None = None        # corpus entity the article attributes it to (a quote's speaker)
+
+
+@dataclass(frozen=True)
+class CorpusEntity:
+    """One referent across the corpus: the per-article entities (`members`) that name it."""
+
+    id: str                          # stable slug: person:sergei-lavrov
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()   # (article id, per-article entity id)
+
+
+@dataclass(frozen=True)
+class ComparedFact:
+    """One value of one attribute of one corpus entity, with every article stating it.
+
+    `status` is decided across articles: `agree` (stated by several, no other
+    value), `conflict` (another value is stated too), `single` (one article).
+    """
+
+    subject: str | None              # corpus entity id
+    attribute: str
+    value: str
+    status: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One article's report of an event: its evidence sentence, trigger word and modality there."""
+
+    evidence: Evidence
+    trigger: str
+    modality: str
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One real-world event as every article of a story reports it.
+
+    `modality` is the latest state: an event one article expects and a later
+    one reports as done is `actual`, each report keeping its own modality.
+    `time` is the narrowest of the reports' overlapping intervals.
+    """
+
+    id: str
+    type: str
+    participants: tuple[tuple[str, str], ...] = ()   # (role, corpus entity id)
+    place: str | None = None                         # corpus entity id
+    time: DateRange | None = None
+    modality: str = "actual"
+    reports: tuple[EventReport, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({r.evidence.article_id for r in self.reports}))
+
+
+@dataclass(frozen=True)
+class Connected:
+    """Stage 4 output: what only many articles together tell.
+
+    `dated` holds the articles whose publication date the corpus completed
+    (the runner stores them and reads them again, anchored on the new date).
+    """
+
+    entities: tuple[CorpusEntity, ...] = ()
+    events: tuple[MergedEvent, ...] = ()
+    facts: tuple[ComparedFact, ...] = ()
+    dated: tuple[Article, ...] = ()

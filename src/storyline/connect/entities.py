@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Iterable, Mapping, Sequence
@@ -31,23 +30,13 @@ from typing import Iterable, Mapping, Sequence
 from storyline.connect.descriptions import links
 from storyline.read.entities.names import PARTICLES, clean_name, fold, name_key, tails
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
-from storyline.records import AnalysedArticle, Entity
+from storyline.records import AnalysedArticle, CorpusEntity, Entity
 
 _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in COUNTRIES} | {
     "the", "a", "an", "of", "and", "for", "in", "at", "former", "old", "year-old", "notorious", "jailed",
     "convicted", "detained", "imprisoned", "two-time", "three-time", "time", "new", "young", "elderly", "local"}
 _PLACE_GROUP = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|az|bin|ibn|abu|bint)-[A-Z]")   # "al-Assad" is a name
-
-
-@dataclass(frozen=True)
-class CorpusEntity:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    roles: tuple[str, ...]
-    members: tuple[tuple[str, str], ...]  # (article_id, local entity id)
 
 
 def is_name(text: str) -> bool:

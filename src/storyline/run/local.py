@@ -67,9 +67,12 @@ def ingest(store: SQLiteStore, inputs: Iterable[str], settings: Settings = Setti
             continue
         summary.read += 1
         digest = clean_stage.content_hash(item)
-        if store.has_input(item.source, digest):
+        stored = store.stored_input(item.source, digest)
+        if stored and stored[1] == clean_stage.VERSION:
             summary.already += 1
             continue
+        if stored:                                 # made by an older clean stage: clean it again
+            store.remove_article(stored[0])
         try:
             result = clean_stage.clean(item)
         except Exception as err:  # a bug on one article must not stop the run; it is recorded instead
@@ -102,7 +105,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
     if original:
         article = replace(article, duplicate_of=original)
         summary.duplicates += 1
-    store.add_article(article, sig, digest)
+    store.add_article(article, sig, digest, clean_stage.VERSION)
     summary.stored += 1
 
 
@@ -156,8 +159,12 @@ def _map(fn, items: list, workers: int) -> Iterator:
 
 # ---------------------------------------------------------------- stage 4
 
-def connect(store: SQLiteStore) -> None:
-    """Cross-article reasoning that changes stored articles: dates only the corpus can anchor."""
-    from storyline.connect.dating import date_undated
-    for article in date_undated(list(store.articles())):
+def connect(store: SQLiteStore) -> int:
+    """Stage 4 over the whole store; returns how many articles it dated (their readings are now stale)."""
+    from storyline.connect import connect as connect_stage
+    articles = list(store.articles())
+    result = connect_stage(articles, {an.article_id: an for an in store.analyses()})
+    for article in result.dated:
         store.update_published(article)
+    store.set_connected(result)
+    return len(result.dated)

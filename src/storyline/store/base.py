@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from typing import Iterator, Protocol
 
-from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.records import AnalysedArticle, Article, Connected, Refusal
 
 
 class Store(Protocol):
-    def has_input(self, source: str, content_hash: str) -> bool:
-        """True when this exact input was already stored or refused."""
+    def stored_input(self, source: str, content_hash: str) -> tuple[str, str] | None:
+        """(article id, clean-stage version) of the article made from this exact input, if stored."""
 
     def has_id(self, article_id: str) -> bool: ...
 
     def has_source(self, source: str) -> bool: ...
 
-    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "") -> None:
-        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)."""
+    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
+                    version: str = "") -> None:
+        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)
+        and the version of the clean stage that made it."""
 
     def remove_article(self, article_id: str) -> None:
         """Forget an article whose input changed, with everything read from it."""
@@ -36,7 +38,16 @@ class Store(Protocol):
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         """Store what stage 3 read in one article, replacing an older version."""
 
-    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None: ...
+    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None:
+        """What stage 3 read in this article, if stored at this version."""
+
+    def analyses(self) -> Iterator[AnalysedArticle]:
+        """Every stored analysis, in article order, whatever its version."""
+
+    def set_connected(self, connected: Connected) -> None:
+        """Replace the stage-4 records (corpus entities, compared facts) in one transaction."""
+
+    def connected(self) -> Connected: ...
 
     def articles(self) -> Iterator[Article]: ...
 

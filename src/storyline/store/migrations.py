@@ -37,4 +37,14 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 2: the clean-stage version each article was made by; stage-4 records as documents
+    """
+    ALTER TABLE articles ADD COLUMN clean_version TEXT NOT NULL DEFAULT '';
+    CREATE TABLE connected (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    )
+    """,
 ]
