@@ -104,6 +104,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     known = tails(f for fs in forms.values() for f in fs)
     full: dict[tuple[str, str], list[int]] = defaultdict(list)       # (surname, first) -> items
     single: dict[str, list[int]] = defaultdict(list)                 # surname -> items named by it alone
+    org_words: dict[str, list[int]] = defaultdict(list)              # one-word ORG names, folded
     others: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, (aid, e) in enumerate(items):
         if i in forms:
@@ -117,13 +118,13 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
         others[retyped.get(i) or _other_key(e)].append(i)
         name = clean_name(e.name)
         if e.type == "ORG" and " " not in name and not name.isupper() and is_name(name):
-            single[fold(name)].append(i)             # "Doe" read as an organisation
+            org_words[fold(name)].append(i)          # "Doe" read as an organisation
     for group in list(full.values()) + list(others.values()):
         u.join_all(group)
     for a, b in _join_spellings(full, u, items, story_of):
         if trace is not None:
             trace.append(("spelling", items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
-    _join_surnames(full, single, u, items, story_of)
+    _join_surnames(full, single, org_words, u, items, story_of)
     named = {i for i, fs in forms.items() if fs}
     stories: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for i, (an, e) in enumerate(by_item):
@@ -165,23 +166,25 @@ def _join_spellings(full, u: _Union, items, story_of) -> list[tuple[int, int]]:
     return joined
 
 
-def _join_surnames(full, single, u: _Union, items, story_of) -> None:
-    """A surname alone (or an ORG that is one) joins the only person of the story with that surname,
-    else the only one of the corpus; surnames alone with no full name join each other, per story."""
-    people: dict[str, dict[str | None, set[int]]] = defaultdict(lambda: defaultdict(set))
+def _join_surnames(full, single, org_words, u: _Union, items, story_of) -> None:
+    """A surname alone (or an ORG that is one) joins the only person of its story with that surname,
+    else the only one of the corpus; surnames alone that no full name has join each other, per story."""
+    in_story: dict[tuple[str, str | None], set[int]] = defaultdict(set)
+    in_corpus: dict[str, set[int]] = defaultdict(set)
     for (sur, _), group in full.items():
         for i in group:
-            people[sur][story_of.get(items[i][0])].add(u.find(i))
-            people[sur]["*corpus*"].add(u.find(i))
-    for sur in sorted(single):
+            in_story[(sur, story_of.get(items[i][0]))].add(i)
+            in_corpus[sur].add(i)
+    for sur in sorted(set(single) | set(org_words)):
         alone: dict[str | None, list[int]] = defaultdict(list)
-        for i in single[sur]:
+        names = set(single.get(sur, []))
+        for i in sorted(names) + org_words.get(sur, []):
             sid = story_of.get(items[i][0])
-            here = people[sur].get(sid, set()) if sid is not None else set()
-            pool = here or people[sur]["*corpus*"]
-            if len({u.find(r) for r in pool}) == 1:
-                u.join(i, next(iter(pool)))
-            elif not pool:
+            pool = (in_story.get((sur, sid)) if sid is not None else None) or in_corpus.get(sur, set())
+            roots = {u.find(r) for r in pool}
+            if len(roots) == 1:
+                u.join(i, roots.pop())
+            elif not roots and i in names:
                 alone[sid].append(i)
         for group in alone.values():
             u.join_all(group)
