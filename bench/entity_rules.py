@@ -8,9 +8,10 @@ The articles of INPUT.jsonl are ingested and cleaned into a temporary store
 articles are used; it is never written), then read by stage 3 with
 `trace_entities`, which reports the rule that linked each description to a
 referent (`same_office`, `office_ahead`, `named_ahead`, `same_family`,
-`plain_description`, `apposition`, `conj`, `introduce`). The per-article
-analyses then go through stage 4's `resolve`, whose `trace` reports each
-cross-article join that is not a join of two names (description joins).
+`plain_description`, `appos`, `conj`). The per-article analyses then go
+through stage 4's `resolve`, whose `trace` reports each cross-article join
+that is not of two equal names: `description` (with its reason: an office,
+an event detail, a fact, the same description) and `spelling`.
 
 --stories gives stage 4 the grouping it may join descriptions within:
 `gold:GOLD.json` reads the clustering gold ({id: {"event": ...}}) as an
@@ -20,7 +21,7 @@ the rule's own conditions stop a wrong join), `none` gives no grouping.
 can be measured again without reading again; delete it after a change to stage 3.
 
 Prints a table (rule, firings) and then, for each rule in --rules (default:
-introduce, named_ahead and the stage-4 joins), up to --show firings with the
+named_ahead and the stage-4 joins), up to --show firings with the
 description in its sentence and the referent it was joined to, named where it
 is named. There is no gold for these links: a person judges each line.
 """
@@ -47,7 +48,7 @@ from storyline.records import AnalysedArticle
 from storyline.store import open_store
 from storyline.timex import tag
 
-READ_RULES = ("introduce", "named_ahead")
+READ_RULES = ("named_ahead",)
 CONNECT = "stage4:"
 
 

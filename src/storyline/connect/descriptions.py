@@ -141,8 +141,11 @@ def parse_office(text: str) -> tuple[str, bool, frozenset] | None:
     return key, former, frozenset(places)
 
 
-def _one_holder(key: str) -> bool:
+def _one_holder(key: str, former: bool = False) -> bool:
+    """An office one person holds at a time in one place; never a former one (a state has many former governors)."""
     words = key.split()
+    if former:
+        return False
     return not _NOT_ONE & set(words) and (head_word(key) in _ONE_HOLDER or (len(words) >= 2 and words[-1] in
                                                                              {"minister", "secretary"}))
 
@@ -188,7 +191,7 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
     seen: dict[tuple, int] = {}
     for r in unnamed_roots:
         p = profiles[r]
-        keys = [("office", k, f, pl) for k, f, pl in p.offices if _one_holder(k) and pl] + \
+        keys = [("office", k, f, pl) for k, f, pl in p.offices if _one_holder(k, f) and pl] + \
                [("text", t) for t in p.texts if _specific(t)]
         hit = next((seen[k] for k in keys if k in seen), None)
         if hit is not None and _same_sex_or_unknown(p, profiles[hit]) and _compatible_heads(p, profiles[hit]):
@@ -233,7 +236,7 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
 
 def _evidence_keys(p: Profile, df: dict[tuple, Counter], facts: Counter) -> set[tuple]:
     """What two profiles must share for `_evidence` to find anything: offices, rare details, rare facts."""
-    keys = {("office", k) for k, _, _ in p.offices if _one_holder(k)}
+    keys = {("office", k) for k, f, _ in p.offices if _one_holder(k, f)}
     keys |= {("detail", k, w) for k, words in p.details.items() for w in words if df[k][w] <= 2}
     keys |= {("fact", f) for f in p.facts if facts[f] <= 2}
     return keys
@@ -241,7 +244,7 @@ def _evidence_keys(p: Profile, df: dict[tuple, Counter], facts: Counter) -> set[
 
 def _evidence(p: Profile, q: Profile, df: dict[tuple, Counter], facts: Counter) -> str:
     for key, former, places in p.offices:
-        if places and _one_holder(key) and any(k == key and f == former and places & pl for k, f, pl in q.offices):
+        if places and _one_holder(key, former) and any(k == key and not f and places & pl for k, f, pl in q.offices):
             return f"office: {key}"
     # a bare "man" needs two details; "a Michigan man" one
     needed = 1 if any(len(t.split()) >= 2 for t in p.texts) else 2
