@@ -50,7 +50,7 @@ _VAGUE = frozenset({"official", "officer", "source", "spokesman", "spokeswoman",
 # heads of an office one person holds at a time in one place
 _ONE_HOLDER = frozenset({"president", "premier", "chancellor", "governor", "mayor", "prosecutor", "king", "queen",
                          "pope", "monarch", "emperor", "ceo", "secretary-general", "dictator", "ruler"})
-_NOT_ONE = frozenset({"deputy", "assistant", "vice", "senior", "junior", "former", "acting", "a", "an"})
+_NOT_ONE = frozenset({"deputy", "assistant", "vice", "senior", "junior", "acting"})
 _STOP = frozenset("""
 about above after again against also among and another around because been before being between both but
 came come could does doing down during each either else even ever from further had has have having here
@@ -144,10 +144,9 @@ def parse_office(text: str) -> tuple[str, bool, frozenset] | None:
 def _one_holder(key: str, former: bool = False) -> bool:
     """An office one person holds at a time in one place; never a former one (a state has many former governors)."""
     words = key.split()
-    if former:
+    if former or _NOT_ONE & set(words):
         return False
-    return not _NOT_ONE & set(words) and (head_word(key) in _ONE_HOLDER or (len(words) >= 2 and words[-1] in
-                                                                             {"minister", "secretary"}))
+    return head_word(key) in _ONE_HOLDER or (len(words) >= 2 and words[-1] in {"minister", "secretary"})
 
 
 def _compatible_heads(a: Profile, b: Profile) -> bool:

@@ -197,12 +197,17 @@ def _join_surnames(full, single, org_words, u: _Union, items, story_of) -> None:
 
 
 def _alike(a: str, b: str, at_least: float) -> bool:
-    return SequenceMatcher(None, a, b).ratio() >= at_least
+    """Folded spellings this alike (difflib's ratio), hard g, c and q read as k ("Gaddafi", "Qaddafi")."""
+    return SequenceMatcher(None, _hard(a), _hard(b)).ratio() >= at_least
+
+
+def _hard(word: str) -> str:
+    return word.replace("q", "k").replace("c", "k").replace("g", "k")
 
 
 def _skeleton(word: str) -> str:
-    w = re.sub(r"[aeiouyhw'-]", "", word.replace("q", "k").replace("c", "k").replace("g", "k"))
-    return re.sub(r"(.)\1+", r"\1", w)
+    """The consonants of a folded name: "gadafi" and "qadhafi" are both "kdf"."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw'-]", "", _hard(word)))
 
 
 def _other_key(e: Entity) -> tuple[str, str]:

@@ -7,7 +7,8 @@ goes, so that a description or a pronoun can only point at someone already
 met (or, for a surname, at the full name the headline announced later):
 
 1. names: the (repaired) spaCy entities, persons clustered by surname and
-   first name (transliteration variants fold together), places canonicalised
+   first name (`names`: transliteration variants fold together, particles
+   stay with the surname: "Van der Berg" is Pieter van der Berg), places canonicalised
    ("U.S." -> "United States"), organisations by their text;
 2. titles and descriptions: "the Russian foreign minister", "the
    spokeswoman", "the 31-year-old" join the person whose title matches, else
