@@ -22,11 +22,12 @@ def connect(articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle]
             story_of: Mapping[str, str] | None = None) -> Connected:
     """Stage 4 over every stored article and its analysis (article id -> AnalysedArticle).
 
-    `story_of` (article id -> story id) bounds event merging to a story.
+    `story_of` (article id -> story id) bounds event merging, and the joining of described people to
+    named ones, to a story.
     Articles without an analysis (refused by stage 3) take part in dating only.
     """
     read = [analyses[a.id] for a in articles if a.id in analyses]
-    entities = resolve([(an.article_id, an.entities) for an in read])
+    entities = resolve(read, story_of)
     to_corpus = {member: e.id for e in entities for member in e.members}
     actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
     events = merge_events(read, to_corpus, story_of, actors)

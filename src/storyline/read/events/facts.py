@@ -25,6 +25,7 @@ _NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
+_DIGITS = re.compile(r"[0-9]+")
 _UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _PRISON = {"prison", "jail", "custody", "detention", "penitentiary", "colony", "camp"}
 _TERM_NOUNS = {"sentence", "term"}
@@ -52,7 +53,7 @@ _DATE_NOUNS = {"sentence": "sentencing", "death": "death", "release": "release",
 def number(tok) -> int | None:
     """The integer a token states: "25", "nine", "1,200"; None otherwise."""
     text = tok.lower_.replace(",", "")
-    if text.isdigit():
+    if _DIGITS.fullmatch(text):          # not str.isdigit: "¹" and "٣" are digits that int() may refuse
         return int(text)
     return _NUMBERS.get(text)
 
