@@ -15,6 +15,8 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_tz
+from functools import lru_cache
+from typing import NamedTuple
 
 from storyline.read.timex import tag
 from storyline.read.timex_resolve import add_months, interval
@@ -101,20 +103,32 @@ def from_dateline(lines: list[str]) -> DateRange | None:
     return None
 
 
-def implied(text: str, captions: list[str], year: int | None = None) -> DateRange | None:
-    """The interval a text's own tenses and dates allow for its publication.
+class Bound(NamedTuple):
+    """One bound the text puts on its publication day, and the rule that gave it.
+
+    `side` is "after" (published on or after `day`) or "before" (on or before).
+    `rule` names the rule for measurement (bench/dating.py); `why` quotes the evidence.
+    """
+
+    day: date
+    side: str
+    rule: str
+    why: str
+
+
+def bounds(text: str, captions: list[str], year: int | None = None) -> list[Bound]:
+    """Every bound the text's tenses, durations and photo captions put on its publication day.
 
     `year` completes dates the text gives without one ("in February"); without
     it such dates bound nothing, since a guessed year is worse than no date.
     """
-    lower: list[tuple[date, str]] = []
-    upper: list[tuple[date, str]] = []
+    found: list[Bound] = []
     for caption in captions:
-        for t in tag(caption, None):
+        for t in _tagged(caption):
             span = _interval(t, year)
             if span and t.type == "DATE":
-                lower.append((span[0], f"photo caption dated {t.text!r}"))
-    expressions = tag(text, None)
+                found.append(Bound(span[0], "after", "caption", f"photo caption dated {t.text!r}"))
+    expressions = _tagged(text)
     past_starts: list[date] = []
     for t in expressions:
         if t.type != "DATE":
@@ -124,30 +138,48 @@ def implied(text: str, captions: list[str], year: int | None = None) -> DateRang
             continue
         tense = _tense(text, t)
         if tense == "future":
-            upper.append((span[0] - timedelta(days=1), f"{t.text!r} is expected"))
+            found.append(Bound(span[0] - timedelta(days=1), "before", "future", f"{t.text!r} is expected"))
         elif tense == "past":
-            lower.append((span[0], f"{t.text!r} is reported as past"))
+            found.append(Bound(span[0], "after", "past", f"{t.text!r} is reported as past"))
             past_starts.append(span[0])
     for t in expressions:
         months = _months(t)
         ongoing = _ONGOING.match(text[t.end:t.end + 40]) if months and past_starts else None
         if ongoing:
             start = min(past_starts).replace(day=1)
-            lower.append((add_months(start, months), f"{t.text!r} {ongoing.group(2)} since {start:%B %Y}"))
+            found.append(Bound(add_months(start, months), "after", "ongoing",
+                               f"{t.text!r} {ongoing.group(2)} since {start:%B %Y}"))
+    lower = max((b for b in found if b.side == "after"), default=None)
+    weekday = _news_weekday(text, expressions) if lower else None
+    if weekday is not None:
+        day = lower.day + timedelta(days=(weekday - lower.day.weekday()) % 7)
+        found.append(Bound(day, "after", "weekday",
+                           f"{lower.why}, then the first {day:%A} the text reports news from"))
+    return found
+
+
+def combine(found: list[Bound]) -> DateRange | None:
+    """The narrowest interval the bounds allow: None when there are none or they contradict."""
+    lower = max((b for b in found if b.side == "after"), default=None)
+    upper = min((b for b in found if b.side == "before"), default=None)
     if not lower and not upper:
         return None
-    earliest, why_low = max(lower) if lower else (None, "")
-    latest, why_high = min(upper) if upper else (None, "")
-    if earliest and latest and earliest > latest:
+    if lower and upper and lower.day > upper.day:
         return None
-    weekday = _news_weekday(text, expressions)
-    if earliest and weekday is not None:
-        earliest += timedelta(days=(weekday - earliest.weekday()) % 7)
-        why_low += f", then the first {earliest:%A} the text reports news from"
-        if latest and earliest > latest:
-            return None
-    reason = "; ".join(r for r in (f"after: {why_low}" if why_low else "", f"before: {why_high}" if why_high else "") if r)
-    return DateRange(earliest, latest, "implied by the text (" + reason + ")")
+    reason = "; ".join(f"{side}: {b.why}" for side, b in (("after", lower), ("before", upper)) if b)
+    return DateRange(lower.day if lower else None, upper.day if upper else None,
+                     "implied by the text (" + reason + ")")
+
+
+def implied(text: str, captions: list[str], year: int | None = None) -> DateRange | None:
+    """The interval a text's own tenses and dates allow for its publication (`bounds`, then `combine`)."""
+    return combine(bounds(text, captions, year))
+
+
+@lru_cache(maxsize=8)
+def _tagged(text: str) -> tuple[TimeExpression, ...]:
+    """The text's expressions, tagged without an anchor: the same for every year tried."""
+    return tuple(tag(text, None))
 
 
 def _interval(t: TimeExpression, year: int | None) -> tuple[date, date] | None:
@@ -163,8 +195,9 @@ def _interval(t: TimeExpression, year: int | None) -> tuple[date, date] | None:
 
 def _tense(text: str, t: TimeExpression) -> str | None:
     """Past or future, from the words of the clause before the expression."""
-    start = max((m.end() for m in _CLAUSE.finditer(text, 0, t.start)), default=0)
-    before = text[max(start, t.start - 80):t.start]
+    window = max(0, t.start - 80)
+    start = max((m.end() for m in _CLAUSE.finditer(text, window, t.start)), default=window)
+    before = text[start:t.start]
     if _FUTURE.search(before) or re.match(r"\s*(next|coming)\b", t.text, re.I):
         return "future"
     if _PAST.search(before) or re.match(r"\s*(last|since)\b", t.text, re.I) or t.text.lower().endswith("ago"):

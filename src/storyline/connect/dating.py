@@ -24,16 +24,31 @@ def date_undated(articles: Iterable[Article]) -> list[Article]:
     """The undated articles that a corpus year lets the text date, with their new dates."""
     articles = list(articles)
     years = Counter((a.published.earliest or a.published.latest).year for a in articles if _known(a))
-    if not years:
-        return []
     dated = []
     for a in articles:
-        if _known(a):
-            continue
-        for year, count in years.most_common():
-            found = implied(a.text, list(a.captions), year)
-            if found:
-                why = f"{found.reason}; year {year} from {count} dated article{'s' * (count > 1)} of the corpus"
-                dated.append(replace(a, published=DateRange(found.earliest, found.latest, why)))
-                break
+        found = None if _known(a) else with_corpus_year(a.text, list(a.captions), years)
+        if found:
+            dated.append(replace(a, published=found))
     return dated
+
+
+def corpus_year(text: str, captions: list[str], years: Counter) -> int | None:
+    """The first corpus year, from the most to the least common, under which the text implies an interval.
+
+    `years` counts the publication years of the corpus's dated articles.
+    """
+    for year, count in years.most_common():
+        if count > 0 and implied(text, captions, year):
+            return year
+    return None
+
+
+def with_corpus_year(text: str, captions: list[str], years: Counter) -> DateRange | None:
+    """The interval the text implies under `corpus_year`, its reason naming the year; None without one."""
+    year = corpus_year(text, captions, years)
+    if year is None:
+        return None
+    found = implied(text, captions, year)
+    count = years[year]
+    why = f"{found.reason}; year {year} from {count} dated article{'s' * (count > 1)} of the corpus"
+    return DateRange(found.earliest, found.latest, why)
