@@ -1,28 +1,27 @@
 """Publication dates implied by the text, with the known date hidden.
 
-usage: python bench/dating.py [--data DIR] [--limit N] [--wrong N]
+usage: python bench/dating.py [--data DIR] [--limit N] [--wrong N] [--no-reference]
 
 The experiment: every dated document of the dev sets (quotes, timex, and the
 three timelines topics; 2,475 documents) is cleaned as a run would clean it,
 but without its `published` field, so the clean stage dates it from the text
-alone (a dateline, or the interval the text's tenses and dates imply). The
-interval is right when it contains the true day. Then, as a run's stage 4
-does for an article the clean stage left undated, the corpus year completes
-dates given without a year: the corpus is the document's own set less the
-document, so the year is the one most of the OTHER documents were published in.
+alone (a dateline, or the interval `clean.dating.implied` reads from it). An
+interval is right when it contains the true day. With a corpus year: as a run
+would then date, in a build that has stage-4 corpus dating
+(`storyline.connect.dating.with_corpus_year`), an article the clean stage left
+undated, the corpus being the document's own set less the document.
 
-Reported for both conditions (without / with a corpus year) and for each half
-of every set (even and odd positions in input order, so that a rule fitted to
-one half shows on the other): intervals given, share containing the true day,
-documents left undated, width in days of the closed intervals (median, mean)
-and days from the lower bound to the true day (median). Then every rule, each
-bound it gave counted right or wrong (a lower bound is right when the true day
-is on or after it), "binding" when it became an end of the interval.
+Reported for each half of every set (even and odd positions in input order, so
+that a rule fitted to one half shows on the other): documents, intervals given,
+share containing the true day, wrong, left undated, closed intervals with their
+width in days (median, mean), and the median days from the lower bound to the
+true day. Then every rule of `clean.dating.bounds`, each bound it gave counted
+right or wrong (a lower bound is right when the true day is on or after it),
+and "binding" when it became an end of the interval given.
 
-Reference, same documents, same run: htmldate's extensive search over the
-text as a page (a single day; right when it is the true day), skipped when
-htmldate is missing. Last line: the share of given intervals that contain the
-true day, with a corpus year first.
+Reference, same documents, same run: htmldate's extensive search over the text
+as a page (one day; right when it is the true day). Last line: the share of
+given intervals that contain the true day.
 """
 from __future__ import annotations
 
@@ -41,8 +40,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.clean import dating  # noqa: E402
 from storyline.clean.stage import clean  # noqa: E402
-from storyline.connect.dating import corpus_year, with_corpus_year  # noqa: E402
 from storyline.records import DateRange, RawDoc  # noqa: E402
+
+try:  # stage 4's corpus-year dating, in the builds that have it
+    from storyline.connect.dating import with_corpus_year  # noqa: E402
+except ImportError:
+    with_corpus_year = None
 
 SETS = ("quotes", "timex", "timelines/finan", "timelines/iraq", "timelines/syria")
 HIDDEN = ("text", "published", "date", "pubdate")
@@ -71,20 +74,15 @@ def rule_of(r: DateRange) -> str:
 
 
 def judge(doc: dict) -> dict:
-    """Clean the document with its date hidden; the two intervals and every rule's bounds."""
+    """Clean the document with its date hidden: its interval without and with a corpus year, and the bounds."""
     raw = RawDoc(doc["id"], "jsonl", doc["text"].encode("utf-8"),
-                 {k: v for k, v in doc.items() if k not in HIDDEN + ("true",)}, "utf-8")
+                 {k: v for k, v in doc.items() if k not in HIDDEN + ("true", "years")}, "utf-8")
     article = clean(raw)
-    own = article.published if article.published and (article.published.earliest or article.published.latest) \
-        else None
-    captions = list(article.captions)
-    years = doc["years"]
-    year = None if own else corpus_year(article.text, captions, years)
-    corpus = own or with_corpus_year(article.text, captions, years)
-    majority = years.most_common(1)[0][0] if years else None
+    p = article.published
+    own = p if p and (p.earliest or p.latest) else None
+    corpus = own or (with_corpus_year(article.text, list(article.captions), doc["years"]) if with_corpus_year else None)
     return {"true": doc["true"], "without": own, "with": corpus, "rule": rule_of(own) if own else None,
-            "bounds": {"without": dating.bounds(article.text, captions, None),
-                       "with": dating.bounds(article.text, captions, year or majority)}}
+            "bounds": dating.bounds(article.text, list(article.captions))}
 
 
 def summary(rows: list[dict], key: str) -> str:
@@ -104,35 +102,31 @@ def bound_right(b: dating.Bound, day: date) -> bool:
 
 
 def rule_table(rows: list[dict]) -> list[str]:
+    """Per rule: bounds given, right, wrong; binding = an end of the interval the clean stage gave."""
     stats: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
         if r["rule"] == "dateline":
-            stats["dateline"]["without fired"] += 1
-            stats["dateline"]["without right"] += r["without"].earliest == r["true"]
-        for key in ("without", "with"):
-            found = r["bounds"][key]
-            for b in found:
-                stats[b.rule][f"{key} fired"] += 1
-                stats[b.rule][f"{key} right"] += bound_right(b, r["true"])
-            lower = max((b for b in found if b.side == "after"), default=None)
-            upper = min((b for b in found if b.side == "before"), default=None)
-            chosen = r[key]
-            if chosen is None or (chosen.earliest, chosen.latest) != (lower and lower.day, upper and upper.day):
-                continue  # the interval did not come from these bounds (a dateline, or another year)
-            for b in (lower, upper):
-                if b:
-                    stats[b.rule][f"{key} binding"] += 1
-                    stats[b.rule][f"{key} binding wrong"] += not bound_right(b, r["true"])
-    lines = [f"{'rule':10} {'no year: fired':>14} {'right':>6} {'wrong':>6} {'bind':>5} {'bwrong':>6}"
-             f" {'| corpus year: fired':>20} {'right':>6} {'wrong':>6} {'bind':>5} {'bwrong':>6}"]
+            s = stats["dateline"]
+            s["fired"] += 1
+            s["binding"] += 1
+            s["right"] += r["without"].earliest == r["true"]
+            s["binding wrong"] += r["without"].earliest != r["true"]
+        found = r["bounds"]
+        for b in found:
+            stats[b.rule]["fired"] += 1
+            stats[b.rule]["right"] += bound_right(b, r["true"])
+        chosen = r["without"]
+        if chosen is None or rule_of(chosen) != "implied":
+            continue
+        for b in dating.ends(found):
+            if b:
+                stats[b.rule]["binding"] += 1
+                stats[b.rule]["binding wrong"] += not bound_right(b, r["true"])
+    lines = [f"{'rule':10} {'fired':>6} {'right':>6} {'wrong':>6} {'binding':>8} {'b.right':>8} {'b.wrong':>8}"]
     for rule in sorted(stats):
         s = stats[rule]
-        cells = []
-        for key in ("without", "with"):
-            fired, right = s[f"{key} fired"], s[f"{key} right"]
-            cells.append(f"{fired:6d} {right:6d} {fired - right:6d} {s[f'{key} binding']:5d} "
-                         f"{s[f'{key} binding wrong']:6d}")
-        lines.append(f"{rule:10} {cells[0]:>42} | {cells[1]:>19}")
+        lines.append(f"{rule:10} {s['fired']:6d} {s['right']:6d} {s['fired'] - s['right']:6d} {s['binding']:8d} "
+                     f"{s['binding'] - s['binding wrong']:8d} {s['binding wrong']:8d}")
     return lines
 
 
@@ -159,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--limit", type=int, default=None, help="first N dated documents of each set")
     ap.add_argument("--wrong", type=int, default=0, help="print up to N wrong intervals with their reasons")
+    ap.add_argument("--no-reference", action="store_true", help="skip the htmldate reference")
     args = ap.parse_args(argv)
     sets = load(args.data, args.limit)
     t0 = time.perf_counter()
@@ -167,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         counts = Counter(d["true"].year for d in docs)
         for i, d in enumerate(docs):
             d["years"] = counts - Counter([d["true"].year])
-            rows[name, i % 2].append({**judge(d), "id": d["id"], "set": name})
+            rows[name, i % 2].append({**judge(d), "id": d["id"], "set": name, "half": i % 2})
     elapsed = time.perf_counter() - t0
     every = [r for part in rows.values() for r in part]
     head = (f"{'':24} {'docs':>5} {'given':>6} {'contain':>7} {'wrong':>6} {'undated':>8} "
@@ -175,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, title in (("without", "without a corpus year (clean stage)"),
                        ("with", "with a corpus year (clean, then stage 4 for what it left undated)")):
         print(title)
+        if key == "with" and with_corpus_year is None:
+            print("  this build has no corpus-year dating (storyline.connect.dating): the intervals are those above\n")
+            continue
         print(head)
         for name in SETS:
             for half in (0, 1):
@@ -184,23 +182,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {'all ' + ('even' if half == 0 else 'odd'):22} {summary(part, key)}")
         print(f"  {'all':22} {summary(every, key)}")
         print()
-    print("rules, all documents (a bound is right when the true day is on its side of it):")
+    print("rules, all documents, without a corpus year (a bound is right when the true day is on its side of it;")
+    print("binding: it became an end of the interval given; dateline: the clean stage's dateline, right when exact):")
     print("\n".join(rule_table(every)))
     if args.wrong:
         print()
         wrong = [r for r in every if r["with"] and not contains(r["with"], r["true"])]
         for r in wrong[:args.wrong]:
-            print(f"{r['set']} {r['id']} true {r['true']} got {r['with'].earliest}..{r['with'].latest}: "
-                  f"{r['with'].reason}")
-    ref = htmldate_reference([d for docs in sets.values() for d in docs])
+            print(f"{r['set']} {('even', 'odd')[r['half']]} {r['id']} true {r['true']} "
+                  f"got {r['with'].earliest}..{r['with'].latest}: {r['with'].reason}")
+    ref = None if args.no_reference else htmldate_reference([d for docs in sets.values() for d in docs])
     if ref:
-        print(ref)
+        days = [r for r in every if r["without"] and r["without"].earliest == r["without"].latest]
+        exact = sum(r["without"].earliest == r["true"] for r in days)
+        print(f"{ref}\nours on the same terms (intervals of one day): {len(days)} given, "
+              f"{exact / max(1, len(days)):.3f} the true day ({len(days) - exact} wrong)")
     given = {k: [r for r in every if r[k]] for k in ("without", "with")}
     share = {k: sum(contains(r[k], r["true"]) for r in v) / max(1, len(v)) for k, v in given.items()}
     print(f"throughput {len(every) / elapsed:.1f} docs/s ({len(every)} docs)")
-    print(f"score: {share['with']:.3f} of {len(given['with'])} intervals given with a corpus year contain the true "
-          f"day ({share['without']:.3f} of {len(given['without'])} without; "
-          f"{len(every) - len(given['with'])} of {len(every)} left undated)")
+    corpus = (f"{share['with']:.3f} of {len(given['with'])} with a corpus year, "
+              f"{len(every) - len(given['with'])} left undated" if with_corpus_year
+              else "the same with a corpus year: no rule uses one")
+    print(f"score: {share['without']:.3f} of {len(given['without'])} intervals given contain the true day, "
+          f"{len(every) - len(given['without'])} of {len(every)} left undated ({corpus})")
     return 0
 
 

@@ -96,7 +96,9 @@ def test_run_on_the_seeds_meets_the_ingest_and_cleaning_gates(tmp_path):
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out / "export.json"),
                              str(SHARED / "gold" / "seeds.gold.json")], capture_output=True, text=True)
     figures = dict(re.findall(r"^(\w+)\s+([\d.]+)$", scored.stdout, re.M))
-    for area in ("dates", "clean_text", "credits", "dedup"):
+    # dates are measured on the dev sets by bench/dating.py: two of the three seed dates needed rules
+    # that were wrong on general news (a corpus year, a weekday shift), so the seeds no longer gate them
+    for area in ("clean_text", "credits", "dedup"):
         assert float(figures[area]) == 1.0, (area, scored.stdout)
 
 

@@ -25,15 +25,9 @@ def default_store(out_dir: str | Path) -> Path:
 
 def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
            on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated.
-
-    The corpus-level dating of stage 4 runs too: it is cheap, and an article
-    whose year only the corpus gives would otherwise stay undated until a `run`.
-    """
+    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
     with open_store(db) as store:
-        summary = local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
-        local.connect(store)
-        return summary
+        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
@@ -42,7 +36,6 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
-        local.connect(store)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
         _write(store, out_dir)
     return summary

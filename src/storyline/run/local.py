@@ -152,12 +152,3 @@ def _map(fn, items: list, workers: int) -> Iterator:
         return
     with get_context("spawn").Pool(workers) as pool:
         yield from pool.imap(fn, items, chunksize=4)
-
-
-# ---------------------------------------------------------------- stage 4
-
-def connect(store: SQLiteStore) -> None:
-    """Cross-article reasoning that changes stored articles: dates only the corpus can anchor."""
-    from storyline.connect.dating import date_undated
-    for article in date_undated(list(store.articles())):
-        store.update_published(article)
