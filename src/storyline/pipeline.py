@@ -34,16 +34,13 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
     """The whole pipeline: ingest, read, connect, then DIR/export.json, DIR/report.md and DIR/report.html.
 
-    Stage 4 runs once after stage 3; only when it dates articles from the
-    corpus are those read again (anchored on their new date) and stage 4 redone.
+    Stage 4 runs once, after stage 3, over the whole store.
     """
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
-        if local.connect(store):      # the re-dated articles are read again; they are counted once
-            local.analyse_all(store, settings.workers or None, progress, on_refusal)
-            local.connect(store)
+        local.connect(store)
         _write(store, out_dir)
     return summary
 

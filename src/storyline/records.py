@@ -228,15 +228,11 @@ class MergedEvent:
 @dataclass(frozen=True)
 class Connected:
     """Stage 4 output: what only many articles together tell.
-
-    `dated` holds the articles whose publication date the corpus completed
-    (the runner stores them and reads them again, anchored on the new date).
     """
 
     entities: tuple[CorpusEntity, ...] = ()
     events: tuple[MergedEvent, ...] = ()
     facts: tuple[ComparedFact, ...] = ()
-    dated: tuple[Article, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,7 @@
 """Stage 4: what only many articles together tell.
 
 `connect(articles, analyses) -> Connected` runs once after stage 3 over the
-whole store's records: publication dates that only the corpus can complete
-(`dating`), the same referent across articles (`entities`), the same event
+whole store's records: the same referent across articles (`entities`), the same event
 across reports (`events`), and where the outlets agree or conflict on a fact
 (`facts`). Typed records in, typed
 records out: the runner stores the result and the exporter only writes it.
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from storyline.connect.dating import date_undated
 from storyline.connect.entities import resolve
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
@@ -24,7 +22,7 @@ def connect(articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle]
 
     `story_of` (article id -> story id) bounds event merging, and the joining of described people to
     named ones, to a story.
-    Articles without an analysis (refused by stage 3) take part in dating only.
+    Articles without an analysis (refused by stage 3) are left out.
     """
     read = [analyses[a.id] for a in articles if a.id in analyses]
     entities = resolve(read, story_of)
@@ -33,8 +31,7 @@ def connect(articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle]
     events = merge_events(read, to_corpus, story_of, actors)
     facts = compare((an.article_id, to_corpus.get((an.article_id, f.subject)), f,
                      _source(an, f.evidence.start, f.evidence.end, to_corpus)) for an in read for f in an.facts)
-    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts),
-                     dated=tuple(date_undated(articles)))
+    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts))
 
 
 def _source(an: AnalysedArticle, start: int, end: int, to_corpus) -> str | None:

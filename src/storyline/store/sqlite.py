@@ -112,12 +112,6 @@ class SQLiteStore(StoryTables):
                 best = min(best or (seq, article_id), (seq, article_id))
         return best[1] if best else None
 
-    def update_published(self, article: Article) -> None:
-        """Replace an article's record after its date was refined; its reading was anchored on the old date."""
-        with self.db:
-            self.db.execute("UPDATE articles SET data = ? WHERE id = ?", (codec.dumps(article), article.id))
-            self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
-
     def articles(self) -> Iterator[Article]:
         for (data,) in self.db.execute("SELECT data FROM articles ORDER BY seq"):
             yield codec.loads(Article, data)
