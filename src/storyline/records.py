@@ -147,3 +147,22 @@ class AnalysedArticle:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Stage 4: one dated line of a story's timeline (EXPORT.md `stories[].timeline`).
+
+    `date` is ISO 8601 at the finest granularity the sources allow: a day
+    (2022-12-09), else a month (2022-12) or a year (2022). `text` is one
+    sentence as printed in article `article_id`, at [start, end) of its text.
+    """
+
+    date: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    score: float                                  # importance in [0, 1]; higher is more important
+    article_ids: tuple[str, ...] = ()             # the articles published on the date or mentioning it
+    events: tuple[tuple[str, int], ...] = ()      # (article id, index in its AnalysedArticle.events)

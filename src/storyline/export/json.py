@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
-from storyline.records import AnalysedArticle, Article, DateRange
+from storyline.records import AnalysedArticle, Article, DateRange, TimelineEntry
 from storyline.store import SQLiteStore
 
 
@@ -29,6 +29,18 @@ def _article(a: Article) -> dict:
             "published_reason": a.published.reason if a.published else "no date found",
             "byline": list(a.byline), "credits": list(a.credits), "duplicate_of": a.duplicate_of,
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
+
+
+def timeline(entries: Iterable[TimelineEntry], event_ids: Mapping[tuple[str, int], str] | None = None) -> list[dict]:
+    """A story's `timeline` (EXPORT.md): date, text, event ids and score, with the sentence's provenance.
+
+    `event_ids` maps (article id, index in its analysis' events) to the id the
+    export gives that event; references to events it lacks are dropped.
+    """
+    event_ids = event_ids or {}
+    return [{"date": e.date, "text": e.text, "event_ids": [v for ref in e.events if (v := event_ids.get(ref))],
+             "score": e.score, "article_id": e.article_id, "start": e.start, "end": e.end,
+             "article_ids": list(e.article_ids)} for e in entries]
 
 
 def build(store: SQLiteStore) -> dict[str, Any]:
@@ -51,6 +63,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                          "mentions": mentions})
 
     times, quotes, events, facts = [], [], [], []
+    event_ids: dict[tuple[str, int], str] = {}
     for an in analyses:
         aid = an.article_id
         ref = lambda lid: to_corpus.get((aid, lid)) if lid else None  # noqa: E731
@@ -66,7 +79,8 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
                            "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
                            "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]})
-        for v in an.events:
+        for k, v in enumerate(an.events):
+            event_ids[(aid, k)] = f"v{len(events) + 1}"
             events.append({"id": f"v{len(events) + 1}", "type": v.type,
                            "participants": [x for _, lid in v.participants if (x := ref(lid))],
                            "roles": [{"role": role, "entity": ref(lid)} for role, lid in v.participants],
@@ -78,8 +92,11 @@ def build(store: SQLiteStore) -> dict[str, Any]:
             facts.append({"subject": ref(f.subject), "attribute": f.attribute, "value": f.value,
                           "article_ids": [aid], "evidence": [{"article_id": aid, "start": f.evidence.start,
                                                              "end": f.evidence.end, "text": f.evidence.text}]})
+    timelines = {sid: timeline(entries, event_ids) for sid, entries in store.timelines()}
+    stories: list[dict] = []                      # the stories of issue 12; each takes its stored timeline
     return {"articles": [_article(a) for a in articles], "entities": entities, "time_expressions": times,
-            "events": events, "quotes": quotes, "stories": [], "facts": compare(facts),
+            "events": events, "quotes": quotes,
+            "stories": [dict(s, timeline=timelines.get(s["id"], [])) for s in stories], "facts": compare(facts),
             "refusals": [{"source": r.source, "reason": r.reason} for r in store.refusals()]}
 
 

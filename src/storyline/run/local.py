@@ -9,12 +9,13 @@ nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -161,3 +162,35 @@ def connect(store: SQLiteStore) -> None:
     from storyline.connect.dating import date_undated
     for article in date_undated(list(store.articles())):
         store.update_published(article)
+
+
+def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, article ids) of the store's stories that hold articles; none while the store keeps no stories."""
+    stories = getattr(store, "stories", None)          # the story tables arrive with issue 12
+    return [(s.id, tuple(s.article_ids)) for s in stories() if s.article_ids] if stories else []
+
+
+def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[str]]], length: int = 0) -> int:
+    """Compute and store the timeline of each (story id, its article ids); returns how many were computed.
+
+    A story whose members, reader version, timeline version and `length`
+    (0: by story size) match its stored timeline is skipped; the timelines of
+    stories not given (merged away) are dropped.
+    """
+    from storyline.connect.timeline import VERSION as TIMELINE, timeline
+    from storyline.read import VERSION
+    stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
+    known = store.timeline_keys()
+    store.drop_timelines(set(known) - {sid for sid, _ in stories})
+    todo = []
+    for sid, ids in stories:
+        key = hashlib.sha1("\n".join((TIMELINE, VERSION, str(length), *sorted(ids))).encode()).hexdigest()
+        if known.get(sid) != key:
+            todo.append((sid, ids, key))
+    if todo:
+        articles = {a.id: a for a in store.articles()}
+        for sid, ids, key in todo:
+            members = [articles[i] for i in ids if i in articles]
+            readings = [x for a in members if (x := store.analysis(a.id, VERSION))]
+            store.save_timeline(sid, key, timeline(members, readings, length))
+    return len(todo)

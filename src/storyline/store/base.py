@@ -5,9 +5,9 @@ this small is what lets PostgreSQL (or anything else) stand in for SQLite.
 """
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
-from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.records import AnalysedArticle, Article, Refusal, TimelineEntry
 
 
 class Store(Protocol):
@@ -43,5 +43,15 @@ class Store(Protocol):
     def refusals(self) -> Iterator[Refusal]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    # stage-4 timelines (store/timelines.py)
+    def timeline_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored timeline was computed from."""
+
+    def save_timeline(self, story_id: str, key: str, entries: Iterable[TimelineEntry]) -> None: ...
+
+    def drop_timelines(self, story_ids: Iterable[str]) -> None: ...
+
+    def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]: ...
 
     def close(self) -> None: ...

@@ -37,4 +37,12 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 2: stage-4 timelines, one row per story: its entries and the key of what they were computed from
+    """
+    CREATE TABLE timelines (
+        story_id TEXT PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
 ]

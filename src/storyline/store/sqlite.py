@@ -17,8 +17,10 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
+from storyline.store.timelines import TimelineTables
 
-class SQLiteStore:
+
+class SQLiteStore(TimelineTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:

@@ -1,0 +1,35 @@
+"""The store's table for stage-4 timelines: one row per story.
+
+A mixin of SQLiteStore (it uses `self.db`). Each row keeps the story's
+timeline entries and the key of what they were computed from (the story's
+members, the reader and timeline versions, the length asked for), so that a
+run recomputes only the timelines of stories that changed.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from storyline.records import TimelineEntry
+from storyline.store import codec
+
+
+class TimelineTables:
+    def timeline_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored timeline was computed from."""
+        return dict(self.db.execute("SELECT story_id, source_key FROM timelines"))
+
+    def save_timeline(self, story_id: str, key: str, entries: Iterable[TimelineEntry]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO timelines (story_id, source_key, data) VALUES (?, ?, ?)",
+                            (story_id, key, codec.dumps(list(entries))))
+
+    def drop_timelines(self, story_ids: Iterable[str]) -> None:
+        """Forget the timelines of stories that no longer exist (merged into others, emptied)."""
+        with self.db:
+            self.db.executemany("DELETE FROM timelines WHERE story_id = ?", [(s,) for s in story_ids])
+
+    def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]:
+        """(story id, its timeline entries in date order) for every stored timeline."""
+        for story_id, data in self.db.execute("SELECT story_id, data FROM timelines ORDER BY story_id"):
+            yield story_id, codec.from_plain(tuple[TimelineEntry, ...], json.loads(data))
