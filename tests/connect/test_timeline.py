@@ -49,6 +49,13 @@ CLASHES = [  # reports of yesterday, and a vote announced for a later day
       "The clashes of June 1 had pushed wavering members to back the law."),
 ]
 
+BACKGROUND = [  # a year one article recalls is background, not an event of the story
+    A("g1", "2019-03-12", "Parliament rejected the withdrawal agreement for a second time on Tuesday.",
+      "It was the heaviest defeat for a government since 1924, one historian said."),
+    A("g2", "2019-03-13", "Lawmakers voted on Wednesday to rule out leaving the union without a deal.",
+      "The prime minister said she would bring her plan back next week."),
+]
+
 # (story, length, the timeline's dates in order)
 CASES = [
     # the day three articles name beats days only published on; the sentencing day comes next
@@ -61,6 +68,7 @@ CASES = [
     (UPRISING_DAY, 10, ("2011-03-15",)),
     # "yesterday" and "Monday" date the clashes to June 1; the vote day is named before and after it happened
     (CLASHES, 2, ("2015-06-01", "2015-06-09")),
+    (BACKGROUND, 5, ("2019-03-12", "2019-03-13")),
 ]
 
 
@@ -70,7 +78,7 @@ def test_timeline_dates(story, length, dates):
     assert tuple(e.date for e in entries) == dates
 
 
-@pytest.mark.parametrize("story", [GRINER, UPRISING, UPRISING_DAY, CLASHES])
+@pytest.mark.parametrize("story", [GRINER, UPRISING, UPRISING_DAY, CLASHES, BACKGROUND])
 def test_every_entry_quotes_its_article(story):
     texts = {a.id: a.text for a in story}
     entries = timeline(story, read(story), 10)

@@ -6,7 +6,8 @@ most central sentence about it (`summary`). Dates come from the stage-3
 TIMEX3 values (`AnalysedArticle.time_expressions`) and the publication days;
 an entry is dated to the day where the sources allow, else to a month or a
 year: a month or a year is a candidate only when no finer date of the story
-falls in it.
+falls in it and at least `COARSE_ARTICLES` articles name it (a background
+year one article recalls is no event of the story).
 """
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from storyline.connect.timeline.dates import DateStats, score, statistics
-from storyline.connect.timeline.sentences import Sentence, bounds, split
+from storyline.connect.timeline.sentences import Sentence, bounds, level, split
 from storyline.connect.timeline.summary import Pool
 from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
 
 __all__ = ["VERSION", "Reading", "default_length", "read", "timeline"]
 
+COARSE_ARTICLES = 2
 VERSION = "timeline-1"       # bump when the method or the shipped date model changes: stored timelines are redone
 
 
@@ -81,7 +83,9 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     for g in sorted(scores, key=lambda g: (-scores[g], g)):
         if len(chosen) >= want:
             break
-        if g not in covered and (sentence := pool.summary(g, used)) is not None:
+        if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < COARSE_ARTICLES):
+            continue
+        if (sentence := pool.summary(g, used)) is not None:
             chosen[g] = sentence
             used.add((sentence.article_id, sentence.index))
     return tuple(_entry(g, s, scores[g], sorted(story.stats[g].article_ids), story.analyses)
