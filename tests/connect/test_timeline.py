@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.connect.timeline import default_length, timeline
+from storyline.connect.timeline.centroid import Tfidf, cosine, knee
 from storyline.connect.timeline.sentences import granule, split
 from storyline.read.timex import tag
 from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
@@ -160,3 +161,31 @@ def test_sentences_are_spans_of_the_text(text, sentences):
     got = split(article, ())
     assert [s.text for s in got] == sentences
     assert all(text[s.start:s.end] == s.text for s in got)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ({"x": 1.0}, {"x": 5.0}, 1.0),
+    ({"x": 1.0}, {"y": 1.0}, 0.0),
+    ({"x": 3.0, "y": 4.0}, {"x": 1.0}, 0.6),     # neither need be of unit length, in either order
+    ({"x": 1.0}, {"x": 3.0, "y": 4.0}, 0.6),
+    ({}, {"x": 1.0}, 0.0),
+])
+def test_cosine(a, b, expected):
+    assert cosine(a, b) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("values,index", [
+    ([0.9, 0.85, 0.8, 0.2, 0.15, 0.1], 2),      # the last point before the drop
+    ([0.9, 0.2, 0.19, 0.18, 0.17], 1),
+    ([0.5, 0.4], 1),
+    ([0.5], 0),
+])
+def test_knee(values, index):
+    assert knee(values) == index
+
+
+def test_tfidf_weighs_rare_words_up_and_drops_stop_words():
+    tf = Tfidf(["the bank failed", "the bank was rescued", "markets fell as the bank failed"])
+    v = tf.vector("The bank was rescued")
+    assert set(v) == {"bank", "rescued"} and v["rescued"] > v["bank"]
+    assert sum(x * x for x in v.values()) == pytest.approx(1.0)

@@ -54,11 +54,10 @@ def total(vectors: Iterable[Vector], weight: float = 1.0) -> Vector:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two vectors, `a` of unit length (b need not be)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(x * b.get(t, 0.0) for t, x in a.items())
-    norm = math.sqrt(sum(x * x for x in b.values()))
+    """Cosine of two vectors (0 when either is empty)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(x * large.get(t, 0.0) for t, x in small.items())
+    norm = math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
     return dot / norm if norm else 0.0
 
 
