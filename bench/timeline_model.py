@@ -2,7 +2,7 @@
 
 usage: python bench/timeline_model.py [--store PATTERN | --times-only] [--C C] [--write]
 
-Each topic's articles are read as one story (`storyline.connect.timeline.read`),
+Each topic's articles are read as one story (`storyline.connect.timeline.reading`),
 so the features are exactly those the timeline computes at run time. A row
 is one candidate day inside the span of one of the topic's reference
 timelines (the days a TLS scorer looks at); its label is whether any
@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import timelines_data as data  # noqa: E402
-from storyline.connect.timeline import read  # noqa: E402
+from storyline.connect.timeline import reading  # noqa: E402
 from storyline.connect.timeline.dates import FEATURES, MODEL_FILE, features  # noqa: E402
 from storyline.connect.timeline.sentences import level  # noqa: E402
 
@@ -34,7 +34,7 @@ C = 1.0
 
 def rows(articles: list, analyses: list, gold: dict, names: tuple[str, ...] = USED) -> tuple[list, list]:
     """(feature vectors, labels) of the candidate days inside any reference span of one topic."""
-    stats = read(articles, analyses).stats
+    stats = reading(articles, analyses).stats
     vectors = features(stats, names)
     refs = [{e["date"] for e in tl["entries"]} for tl in gold["timelines"]]
     spans = [(min(r), max(r)) for r in refs]

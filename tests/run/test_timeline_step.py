@@ -36,3 +36,18 @@ def test_each_story_gets_its_timeline_once(tmp_path):
         assert list(got) == ["s1"] and "2022-08-04" in [e.date for e in got["s1"]]
         assert local.attach_timelines(store, [("s1", ["a1", "a2", "a3"])], 1) == 1             # new length
         assert len(dict(store.timelines())["s1"]) == 1
+
+
+def test_a_redated_article_redoes_its_story(tmp_path):
+    from dataclasses import replace
+    with _store(tmp_path / "s.sqlite") as store:
+        assert local.attach_timelines(store, [("s1", ["a1", "a2"])]) == 1
+        a2 = next(a for a in store.articles() if a.id == "a2")
+        store.update_published(replace(a2, published=DateRange(date(2022, 3, 6), date(2022, 3, 6))))
+        assert local.attach_timelines(store, [("s1", ["a1", "a2"])]) == 1      # redated, and not read yet
+        assert local.attach_timelines(store, [("s1", ["a1", "a2"])]) == 0
+        from storyline.read import VERSION
+        from storyline.read.timex import tag
+        a2 = next(a for a in store.articles() if a.id == "a2")
+        store.add_analysis(AnalysedArticle("a2", time_expressions=tuple(tag(a2.text, date(2022, 3, 6)))), VERSION)
+        assert local.attach_timelines(store, [("s1", ["a1", "a2"])]) == 1      # read again

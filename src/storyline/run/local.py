@@ -173,24 +173,25 @@ def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
 def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[str]]], length: int = 0) -> int:
     """Compute and store the timeline of each (story id, its article ids); returns how many were computed.
 
-    A story whose members, reader version, timeline version and `length`
-    (0: by story size) match its stored timeline is skipped; the timelines of
-    stories not given (merged away) are dropped.
+    A story whose articles (ids, content, publication dates, whether read),
+    reader and timeline versions and `length` (0: by story size) are those of
+    its stored timeline is skipped; the timelines of stories not given (merged away) are dropped.
     """
     from storyline.connect.timeline import VERSION as TIMELINE, timeline
     from storyline.read import VERSION
     stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
     known = store.timeline_keys()
     store.drop_timelines(set(known) - {sid for sid, _ in stories})
-    todo = []
+    articles = {a.id: a for a in store.articles()} if stories else {}
+    read = store.analysed_ids(VERSION) if stories else set()
+    done = 0
     for sid, ids in stories:
-        key = hashlib.sha1("\n".join((TIMELINE, VERSION, str(length), *sorted(ids))).encode()).hexdigest()
+        members = [articles[i] for i in sorted(set(ids)) if i in articles]
+        facts = [TIMELINE, VERSION, str(length)] + [f"{a.id} {a.content_hash} {a.published} {a.id in read}"
+                                                    for a in members]
+        key = hashlib.sha1("\n".join(facts).encode()).hexdigest()
         if known.get(sid) != key:
-            todo.append((sid, ids, key))
-    if todo:
-        articles = {a.id: a for a in store.articles()}
-        for sid, ids, key in todo:
-            members = [articles[i] for i in ids if i in articles]
             readings = [x for a in members if (x := store.analysis(a.id, VERSION))]
             store.save_timeline(sid, key, timeline(members, readings, length))
-    return len(todo)
+            done += 1
+    return done

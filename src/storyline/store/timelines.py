@@ -29,6 +29,10 @@ class TimelineTables:
         with self.db:
             self.db.executemany("DELETE FROM timelines WHERE story_id = ?", [(s,) for s in story_ids])
 
+    def analysed_ids(self, version: str) -> set[str]:
+        """Ids of the articles read at `version`: a timeline computed before one was read is redone."""
+        return {r[0] for r in self.db.execute("SELECT article_id FROM analyses WHERE version = ?", (version,))}
+
     def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]:
         """(story id, its timeline entries in date order) for every stored timeline."""
         for story_id, data in self.db.execute("SELECT story_id, data FROM timelines ORDER BY story_id"):

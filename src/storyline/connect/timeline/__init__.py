@@ -21,7 +21,7 @@ from storyline.connect.timeline.sentences import Sentence, bounds, level, split
 from storyline.connect.timeline.summary import Pool
 from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
 
-__all__ = ["VERSION", "Reading", "default_length", "read", "timeline"]
+__all__ = ["VERSION", "Reading", "default_length", "reading", "timeline"]
 
 COARSE_ARTICLES = 2
 VERSION = "timeline-1"       # bump when the method or the shipped date model changes: stored timelines are redone
@@ -42,7 +42,7 @@ class Reading:
     analyses: dict[str, AnalysedArticle]
 
 
-def read(articles: Sequence[Article], analyses: Sequence[AnalysedArticle]) -> Reading:
+def reading(articles: Sequence[Article], analyses: Sequence[AnalysedArticle]) -> Reading:
     """Split the story's articles into sentences and count how they refer to each date.
 
     A copy (`duplicate_of` another article of the story) is left out, so that a
@@ -71,7 +71,7 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     """
     if length is not None and length < 0:
         raise ValueError(f"timeline length must be 0 (automatic) or more, not {length}")
-    story = read(articles, analyses)
+    story = reading(articles, analyses)
     if not story.stats:
         return ()
     scores = score(story.stats, model)
