@@ -11,7 +11,8 @@ reference's span and length by score):
   ours       the shipped date model (connect/timeline/date_model.json, fitted on all three dev topics:
              an in-sample figure);
   held-out   the same features with a model fitted on the other dev topics (leave one topic out):
-             the honest guess for unseen topics;
+             the honest guess for unseen topics (the date-spreading constants were picked by nested
+             leave-one-topic-out in bench/timeline_spread.py, which prints the fully nested figure);
   baseline   date frequency (../shared/data/README.md): a day's votes = articles published on it +
              its explicit full dates in the texts (regex); days ranked by votes, each summarised by
              the first sentence of its first article.

@@ -8,6 +8,7 @@ import pytest
 
 from storyline.connect.timeline import default_length, timeline
 from storyline.connect.timeline.centroid import Tfidf, cosine, knee
+from storyline.connect.timeline.dates import choose
 from storyline.connect.timeline.sentences import granule, split
 from storyline.read.timex import tag
 from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
@@ -189,3 +190,19 @@ def test_tfidf_weighs_rare_words_up_and_drops_stop_words():
     v = tf.vector("The bank was rescued")
     assert set(v) == {"bank", "rescued"} and v["rescued"] > v["bank"]
     assert sum(x * x for x in v.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("scores,want,refused,expected", [
+    # the day after a chosen day is discounted below a later, slightly weaker one ...
+    ({"2020-01-01": 0.9, "2020-01-02": 0.8, "2020-01-11": 0.79}, 2, (), ["2020-01-01", "2020-01-11"]),
+    # ... but not when the chosen day is a week away
+    ({"2020-01-01": 0.9, "2020-01-08": 0.8, "2020-01-11": 0.79}, 2, (), ["2020-01-01", "2020-01-08"]),
+    # a day that cannot be an entry discounts nothing
+    ({"2020-01-01": 0.9, "2020-01-02": 0.8, "2020-01-11": 0.79}, 2, ("2020-01-01",), ["2020-01-02", "2020-01-11"]),
+    # months and years discount no day; ties go to the earlier date
+    ({"2020-01": 0.9, "2020-01-02": 0.5, "2020-01-01": 0.5}, 3, (), ["2020-01", "2020-01-01", "2020-01-02"]),
+])
+def test_choose_spreads_dates_over_time(scores, want, refused, expected):
+    taken = choose(scores, want, lambda g: g not in refused)
+    assert list(taken) == expected
+    assert list(taken.values()) == sorted(taken.values(), reverse=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
 
-from storyline.connect.timeline.dates import DateStats, score, statistics
+from storyline.connect.timeline.dates import DateStats, choose, score, statistics
 from storyline.connect.timeline.sentences import Sentence, bounds, level, split
 from storyline.connect.timeline.summary import Pool
 from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
@@ -66,8 +66,9 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     `length`: at most that many entries, the highest scored; None or 0 picks
     `default_length`. `model`: the date ranker (`dates.load_model()`, the
     shipped one, by default). Each entry's `score` is the ranker's probability
-    that a journalist's timeline of the story has the date. Raises ValueError
-    for a negative length.
+    that a journalist's timeline of the story has the date, discounted for
+    dates taken close to it (`dates.choose`). Raises ValueError for a negative
+    length.
     """
     if length is not None and length < 0:
         raise ValueError(f"timeline length must be 0 (automatic) or more, not {length}")
@@ -79,17 +80,20 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     want = length or default_length(len(story.sentences))
     pool = Pool(story.sentences, story.published)
     chosen: dict[str, Sentence] = {}
-    used: set[tuple[str, int]] = set()
-    for g in sorted(scores, key=lambda g: (-scores[g], g)):
-        if len(chosen) >= want:
-            break
+    used: set[tuple[str, int]] = set()               # a sentence sums up one date only
+
+    def keep(g: str) -> bool:
         if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < COARSE_ARTICLES):
-            continue
-        if (sentence := pool.summary(g, used)) is not None:
+            return False
+        sentence = pool.summary(g, used)
+        if sentence is not None:
             chosen[g] = sentence
             used.add((sentence.article_id, sentence.index))
-    return tuple(_entry(g, s, scores[g], sorted(story.stats[g].article_ids), story.analyses)
-                 for g, s in sorted(chosen.items()))
+        return sentence is not None
+
+    taken = choose(scores, want, keep)
+    return tuple(_entry(g, chosen[g], taken[g], sorted(story.stats[g].article_ids), story.analyses)
+                 for g in sorted(taken))
 
 
 def _entry(g: str, s: Sentence, p: float, article_ids: list[str],
@@ -101,7 +105,7 @@ def _entry(g: str, s: Sentence, p: float, article_ids: list[str],
             if (aid == s.article_id and v.sentence.start < s.end and s.start < v.sentence.end) or _dated(v, g):
                 events.append((aid, k))
     return TimelineEntry(date=g, text=s.text, article_id=s.article_id, start=s.start, end=s.end,
-                         score=round(p, 4), article_ids=tuple(article_ids), events=tuple(events))
+                         score=round(p, 6), article_ids=tuple(article_ids), events=tuple(events))
 
 
 def _dated(v: Event, g: str) -> bool:
