@@ -80,8 +80,8 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                            "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
                            "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]})
         for k, v in enumerate(an.events):
-            event_ids[(aid, k)] = f"v{len(events) + 1}"
-            events.append({"id": f"v{len(events) + 1}", "type": v.type,
+            event_ids[(aid, k)] = vid = f"v{len(events) + 1}"
+            events.append({"id": vid, "type": v.type,
                            "participants": [x for _, lid in v.participants if (x := ref(lid))],
                            "roles": [{"role": role, "entity": ref(lid)} for role, lid in v.participants],
                            "place": ref(v.place), "time": _range(v.time), "modality": v.modality,
