@@ -80,17 +80,20 @@ def main() -> None:
               help="Folder for export.json, report.md, report.html and (by default) the store.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
+@click.option("--timeline-length", type=int,
+              help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
 @_config
 @_max_bytes
 @_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
-def run(inputs, out_dir, db, workers, config, max_bytes, near_duplicate, quiet) -> None:
+def run(inputs, out_dir, db, workers, timeline_length, config, max_bytes, near_duplicate, quiet) -> None:
     """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT.
 
     Exit status 0 when every input was read, 1 when some were refused, 2 on a usage error.
     """
     _require_paths(inputs)
-    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate)
+    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate,
+                           timeline_length=timeline_length)
     refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
                            on_refusal=refusals)

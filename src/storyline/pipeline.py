@@ -41,6 +41,7 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
         local.connect(store)
+        local.attach_timelines(store, local.stored_stories(store), settings.timeline_length)
         _write(store, out_dir)
     return summary
 

@@ -201,6 +201,7 @@ class EventReport:
     evidence: Evidence
     trigger: str
     modality: str
+    index: int = -1                  # the event's position in its article's AnalysedArticle.events
 
 
 @dataclass(frozen=True)

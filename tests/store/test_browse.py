@@ -75,7 +75,7 @@ def test_a_store_without_stories_is_one_story_of_every_article_until_stories_arr
             store.save_stories([(Story("s9", "Everything", ("a1", "a2", "a3")), None, (), 3)])
         assert [s["id"] for s in b.story_list()[1]] == ["s9"]
     with Pages(db) as p:
-        assert [s.id for s, _ in p.page("stories", 0, 10)[1]] == ["s9"]
+        assert [s.id for s, _, _ in p.page("stories", 0, 10)[1]] == ["s9"]
 
 
 def test_entity_page_gives_stories_roles_over_time_and_quotes(db):

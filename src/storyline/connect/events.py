@@ -54,7 +54,7 @@ class _Union:
 
 
 def _compatible(a: tuple, b: tuple, people: set[str]) -> bool:
-    (_, ea, pa), (_, eb, pb) = a, b
+    (_, ea, pa, _), (_, eb, pb, _) = a, b
     if (ea.modality == "negated") != (eb.modality == "negated"):
         return False
     if ea.place and eb.place and ea.place != eb.place:
@@ -76,14 +76,14 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
     """
     story_of = story_of or {}
     people = set(people)
-    items: list[tuple[str, Event, tuple[tuple[str, str], ...]]] = []
+    items: list[tuple[str, Event, tuple[tuple[str, str], ...], int]] = []
     for an in analyses:
-        for e in an.events:
+        for k, e in enumerate(an.events):
             parts = tuple((role, c) for role, lid in e.participants if (c := to_corpus.get((an.article_id, lid))))
             place = to_corpus.get((an.article_id, e.place)) if e.place else None
-            items.append((an.article_id, replace(e, place=place), parts))
+            items.append((an.article_id, replace(e, place=place), parts, k))
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, (aid, e, parts) in enumerate(items):
+    for i, (aid, e, parts, _) in enumerate(items):
         if e.type in _NEVER_MERGED:
             continue
         group = story_of.get(aid, "article:" + aid)
@@ -108,15 +108,15 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
 def _merged(event_id: str, reports: list[tuple]) -> MergedEvent:
     first = reports[0][1]
     participants: list[tuple[str, str]] = []
-    for _, _, parts in reports:
+    for _, _, parts, _ in reports:
         for p in parts:
             if p not in participants:
                 participants.append(p)
-    times = [e.time for _, e, _ in reports if e.time is not None]
-    place = next((e.place for _, e, _ in reports if e.place), None)
+    times = [e.time for _, e, _, _ in reports if e.time is not None]
+    place = next((e.place for _, e, _, _ in reports if e.place), None)
     return MergedEvent(
         id=event_id, type=first.type, participants=tuple(participants), place=place,
         time=min(times, key=_width) if times else None,
-        modality=max((e.modality for _, e, _ in reports), key=lambda m: _STATE.get(m, 3)),
+        modality=max((e.modality for _, e, _, _ in reports), key=lambda m: _STATE.get(m, 3)),
         reports=tuple(EventReport(Evidence(aid, e.sentence.start, e.sentence.end, e.sentence.text),
-                                  e.trigger.text, e.modality) for aid, e, _ in reports))
+                                  e.trigger.text, e.modality, k) for aid, e, _, k in reports))

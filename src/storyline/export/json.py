@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from storyline.records import (AnalysedArticle, Article, ComparedFact, CorpusEntity, DateRange, Evidence, MergedEvent,
                                Mention, Quote, Refusal, Story, TimeExpression, TimelineEntry)
@@ -70,14 +70,25 @@ def fact(f: ComparedFact) -> dict:
             "status": f.status, "evidence": [_evidence(e) for e in f.evidence]}
 
 
-def story(s: Story, timeline: Iterable[TimelineEntry]) -> dict:
-    """A story with its timeline entries, each keeping the sentence's provenance (article id, offsets)."""
+def timeline(entries: Iterable[TimelineEntry], event_ids: Mapping[tuple[str, int], str] | None = None) -> list[dict]:
+    """A story's `timeline` (EXPORT.md): date, text, event ids and score, with the sentence's provenance.
+
+    `event_ids` maps (article id, index in its analysis' events) to the id the
+    export gives that (merged) event; references to events it lacks are dropped.
+    """
+    event_ids = event_ids or {}
+    return [{"date": e.date, "text": e.text,
+             "event_ids": list(dict.fromkeys(v for ref in e.events if (v := event_ids.get(tuple(ref))))),
+             "score": e.score, "article_id": e.article_id, "start": e.start, "end": e.end,
+             "article_ids": list(e.article_ids)} for e in entries]
+
+
+def story(s: Story, entries: Iterable[TimelineEntry] = (), event_ids: Mapping[tuple[str, int], str] | None = None) -> dict:
+    """A story with its timeline (`timeline` above)."""
     return {"id": s.id, "title": s.title, "article_ids": list(s.article_ids), "outlets": list(s.outlets),
             "first": s.first and s.first.isoformat(), "last": s.last and s.last.isoformat(),
             "people": list(s.people), "organisations": list(s.organisations), "places": list(s.places),
-            "merged_into": s.merged_into,
-            "timeline": [{"date": t.date, "text": t.text, "score": t.score, "article_id": t.article_id,
-                          "start": t.start, "end": t.end, "article_ids": list(t.article_ids)} for t in timeline]}
+            "merged_into": s.merged_into, "timeline": timeline(entries, event_ids)}
 
 
 def refusal(r: Refusal) -> dict:
@@ -99,9 +110,10 @@ def build(store: SQLiteStore) -> dict[str, Any]:
         quotes += [quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
                    for n, q in enumerate(an.quotes, start=len(quotes) + 1)]
     timelines = dict(store.timelines())
+    event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
     return {"articles": [article(a) for a in store.articles()], "entities": entities, "time_expressions": times,
             "events": [event(v) for v in connected.events], "quotes": quotes,
-            "stories": [story(s, timelines.get(s.id, ())) for s in store.stories()],
+            "stories": [story(s, timelines.get(s.id, ()), event_ids) for s in store.stories()],
             "facts": [fact(f) for f in connected.facts], "refusals": [refusal(r) for r in store.refusals()]}
 
 

@@ -5,9 +5,9 @@ this small is what lets PostgreSQL (or anything else) stand in for SQLite.
 """
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
-from storyline.records import AnalysedArticle, Article, Connected, Refusal
+from storyline.records import AnalysedArticle, Article, Connected, Refusal, Story, TimelineEntry
 
 
 class Store(Protocol):
@@ -51,5 +51,25 @@ class Store(Protocol):
     def refusals(self) -> Iterator[Refusal]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    # stage-4 stories and timelines (store/story_tables.py)
+    def save_stories(self, rows) -> None:
+        """Write (story, clustering state, look-up keys, activity) rows in one transaction."""
+
+    def stories(self) -> Iterator[Story]: ...
+
+    def story(self, story_id: str) -> Story | None:
+        """The live story an id stands for, following merges; None if unknown."""
+
+    def timeline_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored timeline was computed from."""
+
+    def save_timeline(self, story_id: str, key: str, entries: Iterable[TimelineEntry]) -> None: ...
+
+    def drop_timelines(self, story_ids: Iterable[str]) -> None: ...
+
+    def analysed_ids(self, version: str) -> set[str]: ...
+
+    def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]: ...
 
     def close(self) -> None: ...

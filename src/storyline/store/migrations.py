@@ -47,8 +47,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, id)
     )
     """,
-    # 3: stories and their timelines (stage 4). Stand-in with the schema of the stories and timelines
-    #    branches (store/story_tables.py); at their merge theirs replaces this entry.
+    # 3: stories and their timelines (stage 4, store/story_tables.py): a story row holds the Story record
+    #    without its articles, membership is one story_members row per article
     """
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,

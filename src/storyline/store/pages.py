@@ -81,8 +81,22 @@ class Pages(ReadOnlyStore):
 
     def _stories(self, offset, limit):
         ids = [r[0] for r in self._rows("SELECT id FROM main.stories ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))]
-        items = [(self.load_story(sid, "main.") or self._merged(sid), self.timeline(sid)) for sid in ids]
+        items = []
+        for sid in ids:
+            timeline = self.timeline(sid)
+            items.append((self.load_story(sid, "main.") or self._merged(sid), timeline, self._event_ids(timeline)))
         return self._count("SELECT COUNT(*) FROM main.stories"), items
+
+    def _event_ids(self, timeline) -> dict[tuple[str, int], str]:
+        """(article id, event index) -> merged event id, for the events a timeline refers to."""
+        articles = sorted({aid for entry in timeline for aid, _ in entry.events})
+        out = {}
+        for aid in articles:
+            for (data,) in self._rows("SELECT c.data FROM connected_articles ca JOIN connected c ON c.kind = ca.kind "
+                                      "AND c.id = ca.id WHERE ca.article_id = ? AND ca.kind = 'event'", (aid,)):
+                event = codec.loads(MergedEvent, data)
+                out.update(((r.evidence.article_id, r.index), event.id) for r in event.reports)
+        return out
 
     def _merged(self, story_id: str) -> Story:
         return codec.loads(Story, self._one("SELECT data FROM main.stories WHERE id = ?", (story_id,))[0])

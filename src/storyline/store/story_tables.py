@@ -1,10 +1,10 @@
-"""The store's tables for stories and their timelines (stage 4): the part the web app and the dossier read.
+"""The store's tables for stories and their timelines (stage 4).
 
-A mixin of SQLiteStore (it uses `self.db`), a stand-in with the schema and
-method names of the stories and timelines branches (`stories`, `story`,
-`save_stories`, `save_timeline`, `timelines`), so that their merge replaces
-it without touching its readers. A story row holds the Story record without
-its article ids: membership lives in `story_members`, one row per article.
+A mixin of SQLiteStore (it uses `self.db`). A story row holds the Story
+record without its article ids: membership lives in `story_members`, one row
+per article. Each timeline row keeps the story's entries and the key of what
+they were computed from, so a run recomputes only the timelines of stories
+that changed.
 """
 from __future__ import annotations
 
@@ -60,6 +60,19 @@ class StoryTables:
             members.setdefault(sid, []).append(aid)
         for sid, data in self.db.execute("SELECT id, data FROM stories ORDER BY rowid"):
             yield replace(codec.loads(Story, data), article_ids=tuple(members.get(sid, ())))
+
+    def timeline_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored timeline was computed from."""
+        return dict(self.db.execute("SELECT story_id, source_key FROM timelines"))
+
+    def drop_timelines(self, story_ids: Iterable[str]) -> None:
+        """Forget the timelines of stories that no longer exist (merged into others, emptied)."""
+        with self.db:
+            self.db.executemany("DELETE FROM timelines WHERE story_id = ?", [(s,) for s in story_ids])
+
+    def analysed_ids(self, version: str) -> set[str]:
+        """Ids of the articles read at `version`: a timeline computed before one was read is redone."""
+        return {r[0] for r in self.db.execute("SELECT article_id FROM analyses WHERE version = ?", (version,))}
 
     def save_timeline(self, story_id: str, key: str, entries: Iterable[TimelineEntry]) -> None:
         """Replace a story's timeline; `key` names what it was computed from."""
