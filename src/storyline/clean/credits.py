@@ -10,29 +10,9 @@ from __future__ import annotations
 
 import re
 
-# canonical short name -> the forms a text uses
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AP": ("AP", "Associated Press", "The Associated Press", "The AP"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
-    "Bloomberg": ("Bloomberg", "Bloomberg News"),
-    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
-    "UPI": ("UPI", "United Press International"),
-    "Xinhua": ("Xinhua",),
-    "TASS": ("TASS", "Tass"),
-    "Interfax": ("Interfax",),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "Yonhap": ("Yonhap",),
-    "ANSA": ("ANSA",),
-    "EFE": ("EFE",),
-    "PA": ("PA", "PA Media", "Press Association"),
-    "CNN": ("CNN",),
-    "ANI": ("ANI",),
-    "PTI": ("PTI", "Press Trust of India"),
-    "AAP": ("AAP", "Australian Associated Press"),
-    "CP": ("The Canadian Press", "Canadian Press"),
-}
+from storyline.lexicon import NEWS_AGENCIES
+
+AGENCIES = NEWS_AGENCIES
 _FORM_TO_NAME = {form.lower(): name for name, forms in AGENCIES.items() for form in forms}
 AGENCY_FORMS = "|".join(sorted({re.escape(f) for forms in AGENCIES.values() for f in forms}, key=len, reverse=True))
 _AGENCY = rf"(?:the\s+)?(?:{AGENCY_FORMS})"

@@ -24,15 +24,12 @@ from lxml import html as lxml_html
 from storyline.clean import dating
 from storyline.clean.outlets import host_core, is_outlet_name, outlet_from_url, strip_site_name
 from storyline.clean.page_dates import page_dates
+from storyline.lexicon import AGENCY_NAMES
 
 # Types whose JSON-LD object describes the article itself (schema.org Article
 # subtypes). WebPage objects are read only for their date, after these.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report)$", re.I)
-_AGENCIES = {
-    "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
-    "agence france presse", "bloomberg", "pa", "press association", "dpa", "xinhua", "upi",
-    "ani", "pti", "ians", "efe", "ansa", "tass", "cnn wire", "ap news", "reuters staff",
-}
+_AGENCIES = AGENCY_NAMES
 _NOT_A_NAME = re.compile(
     r"^(staff|staff writer|staff reporter|editor|editors|the editors|admin|administrator|"
     r"correspondent|contributor|guest|news desk|newsdesk|web desk|desk|team|wire|wires|"

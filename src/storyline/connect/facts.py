@@ -18,11 +18,10 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
+from storyline.lexicon import NUMBER_WORDS
 from storyline.records import ComparedFact, Evidence, Fact
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")

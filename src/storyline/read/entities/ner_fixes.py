@@ -43,12 +43,10 @@ from storyline.read.entities.ner_names import is_title as _is_title
 from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
 from storyline.read.entities.ner_names import set_ents as _set_ents
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-AGENCIES = {"ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "bloomberg", "xinhua",
-            "tass", "sputnik", "ria novosti", "anadolu", "dpa", "ansa", "pa", "pa images", "shutterstock",
-            "alamy", "zuma", "zuma press", "sipa", "abaca", "kyodo", "yonhap", "ani", "pti", "upi", "pool",
-            "the associated press", "associated press", "agence france-presse", "nurphoto", "imago"}
+AGENCIES = AGENCY_NAMES | PHOTO_AGENCIES
 _CREDIT_START = re.compile(r"©|\((?:photo|image|picture)s?\b|\b(?:photo|photograph|image|picture|credit|"
                            r"photo credit)s?\s*(?::|by\b)", re.I)
 _CONTRACTIONS = {"n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m", "'s", "’s"}

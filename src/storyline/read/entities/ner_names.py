@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.lexicon import MONTHS, WEEKDAYS
 from storyline.read.entities import places
 from storyline.read.entities.names import PARTICLES
 from storyline.read.entities.roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
@@ -61,10 +62,8 @@ ORG_HEADS = {"center", "centre", "league", "university", "college", "institute",
              "committee", "party", "foundation", "association", "federation", "corporation", "ministry",
              "school", "united", "rovers", "news", "mediengruppe", "group", "hotspur", "wanderers", "athletic"}
 _STREET_STARTS = {"rue", "via", "avenida", "calle", "boulevard", "place", "piazza", "plaza"}
-_DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
-         "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_DAYS = set(WEEKDAYS)
+_MONTHS = set(MONTHS) - {"may"}          # May is also a name
 _CUTS = {"(", ")", "[", "]", ":", "/", "\\/", "|", ";", "•"}
 
 
