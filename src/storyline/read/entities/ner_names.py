@@ -23,6 +23,7 @@ from storyline.lexicon import MONTHS, WEEKDAYS
 from storyline.read.entities import places
 from storyline.read.entities.names import PARTICLES
 from storyline.read.entities.roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.read.doctext import doc_text
 
 
 def set_ents(doc: Doc, spans: list[Span]) -> None:
@@ -186,7 +187,7 @@ def news_surnames(doc: Doc) -> Doc:
     add: list[Span] = []
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w])")
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue

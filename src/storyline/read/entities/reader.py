@@ -32,6 +32,7 @@ from storyline.records import Entity, Mention, Quote
 from storyline.read.entities.names import clean_name, fold, name_key, tails
 from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
 from storyline.read.entities.roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
+from storyline.read.doctext import doc_text
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 _PLACE_LIKE = {"ORG", "GPE", "LOC", "FAC"}
@@ -44,7 +45,7 @@ def _span_start(span: Span) -> int:
 class _Reader(MentionReader):
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text                     # Doc.text joins every token: read it once
+        self.text = doc_text(doc)                     # Doc.text joins every token: read it once
         self.clusters: list[Cluster] = []
         self.sent_starts = [s.start_char for s in doc.sents]
         self.firings = []

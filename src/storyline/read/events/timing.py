@@ -17,6 +17,7 @@ from typing import Sequence
 
 from storyline.read.events.types import SEQUENCE_ADVERBS
 from storyline.records import DateRange, TimeExpression
+from storyline.read.doctext import doc_text
 
 _DURATION = re.compile(r"^P([0-9]+(?:\.[0-9]+)?)([DWMY])$")
 _DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
@@ -142,7 +143,7 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
     if not drafts:
         return
     doc = drafts[0].trigger.doc
-    text = doc.text
+    text = doc_text(doc)
     for tx in times:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:

@@ -41,6 +41,7 @@ from storyline.read.quotes.links import (cue_after, cue_before, is_parenthetical
                                         same_paragraph, speaker_of, stray_that_clause)
 from storyline.read.quotes.marks import Region, find_regions
 from storyline.records import Mention, Quote
+from storyline.read.doctext import doc_text
 
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
@@ -65,7 +66,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
     """The attributions before they become records; `accept` decides which (lemma, relation) pairs are cues."""
-    text = doc.text
+    text = doc_text(doc)
     regions = find_regions(text)
     region_of = _region_index(doc, regions)
     speech = [r.is_speech(text) for r in regions]
@@ -272,7 +273,7 @@ def _take_second_piece(doc, d: _Draft, regions, speech, owner, claim) -> None:
     r0, r1 = regions[last], regions[nxt]
     if not (r0.end <= d.cue.idx < r1.start):
         return
-    gap = doc.text[r0.end:r1.start]
+    gap = doc_text(doc)[r0.end:r1.start]
     if "\n" in gap or len(gap.split()) > 25:
         return
     if cue_after(doc, r1, lambda *_: False) is not None:
@@ -315,7 +316,7 @@ def _span_chars(doc: Doc, d: _Draft, regions: list[Region]) -> list[tuple[int, i
         marks.append((regions[ri].start, regions[ri].end))
     marks.sort()
     pieces: list[list[int]] = []
-    text = doc.text
+    text = doc_text(doc)
     cue_lo = d.cue.idx
     cue_hi = d.cue.idx + len(d.cue.text)
     for a, b in marks:
@@ -337,7 +338,7 @@ def _span_chars(doc: Doc, d: _Draft, regions: list[Region]) -> list[tuple[int, i
 
 
 def _to_quote(doc: Doc, d: _Draft, regions: list[Region]) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     pieces = _span_chars(doc, d, regions)
     body = " ".join(text[a:b] for a, b in pieces)
     region_chars = sum(regions[ri].end - regions[ri].start for ri in d.regions)
