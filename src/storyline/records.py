@@ -147,3 +147,26 @@ class AnalysedArticle:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Stage 4 output: the articles that tell one real-world happening or thread.
+
+    `title` is the most central headline of the story; `people`,
+    `organisations` and `places` are its most salient names, most salient
+    first; `first`/`last` bound the publication dates of its dated articles.
+    A story merged into another keeps its id with `merged_into` set and no
+    articles, so that an id once handed out always resolves.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    first: date | None = None
+    last: date | None = None
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    merged_into: str | None = None

@@ -5,9 +5,9 @@ this small is what lets PostgreSQL (or anything else) stand in for SQLite.
 """
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Mapping, Protocol, Sequence
 
-from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.records import AnalysedArticle, Article, Refusal, Story
 
 
 class Store(Protocol):
@@ -43,5 +43,28 @@ class Store(Protocol):
     def refusals(self) -> Iterator[Refusal]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    # stage 4 stories (store/stories.py)
+    def unstoried(self, limit: int) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles in no story yet, in arrival order."""
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def story(self, story_id: str) -> Story | None:
+        """The live story an id stands for, following merges."""
+
+    def stories(self) -> Iterator[Story]: ...
+
+    def story_states(self, keys: Iterable[int], per_key: int) -> list[bytes]: ...
+
+    def save_stories(self, rows: Iterable[tuple[Story, bytes | None, Sequence[int], int]],
+                     frequencies: Mapping[int, int] | None = None, docs: int = 0) -> None:
+        """Stories (record, state, look-up keys, activity) and the new articles' term counts, atomically."""
+
+    def term_frequencies(self, terms: Iterable[int]) -> tuple[dict[int, int], int]: ...
+
+    def add_embeddings(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None: ...
+
+    def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]: ...
 
     def close(self) -> None: ...

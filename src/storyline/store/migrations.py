@@ -37,4 +37,36 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 2: stories (stage 4): records, clustering state, look-up keys, members; term frequencies; embeddings
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        merged_into TEXT,
+        active INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        state BLOB
+    );
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members (story_id);
+    CREATE TABLE story_keys (
+        key INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        active INTEGER NOT NULL
+    );
+    CREATE INDEX story_keys_key ON story_keys (key, active);
+    CREATE INDEX story_keys_story ON story_keys (story_id);
+    CREATE TABLE term_frequencies (
+        term INTEGER PRIMARY KEY,
+        docs INTEGER NOT NULL
+    );
+    CREATE TABLE embeddings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    )
+    """,
 ]

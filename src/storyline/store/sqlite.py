@@ -17,8 +17,10 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
+from storyline.store.stories import StoryTables
 
-class SQLiteStore:
+
+class SQLiteStore(StoryTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
