@@ -31,6 +31,21 @@ def _article(a: Article) -> dict:
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
 
 
+def _stories(store: SQLiteStore) -> list[dict]:
+    """Live stories as stored by stage 4; each lists the ids merged into it, which stay resolvable."""
+    every = list(store.stories())
+    merged: dict[str, list[str]] = {}
+    for s in every:
+        if s.merged_into:
+            live = store.story(s.id)
+            merged.setdefault(live.id if live else s.merged_into, []).append(s.id)
+    day = lambda d: d and d.isoformat()  # noqa: E731
+    return [{"id": s.id, "title": s.title, "article_ids": list(s.article_ids), "outlets": list(s.outlets),
+             "first": day(s.first), "last": day(s.last), "people": list(s.people),
+             "organisations": list(s.organisations), "places": list(s.places), "merged_ids": merged.get(s.id, [])}
+            for s in every if not s.merged_into]
+
+
 def build(store: SQLiteStore) -> dict[str, Any]:
     from storyline.connect.entities import resolve
     from storyline.connect.facts import compare
@@ -79,7 +94,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                           "article_ids": [aid], "evidence": [{"article_id": aid, "start": f.evidence.start,
                                                              "end": f.evidence.end, "text": f.evidence.text}]})
     return {"articles": [_article(a) for a in articles], "entities": entities, "time_expressions": times,
-            "events": events, "quotes": quotes, "stories": [], "facts": compare(facts),
+            "events": events, "quotes": quotes, "stories": _stories(store), "facts": compare(facts),
             "refusals": [{"source": r.source, "reason": r.reason} for r in store.refusals()]}
 
 

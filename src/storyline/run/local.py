@@ -161,3 +161,9 @@ def connect(store: SQLiteStore) -> None:
     from storyline.connect.dating import date_undated
     for article in date_undated(list(store.articles())):
         store.update_published(article)
+
+
+def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
+    """Stage 4 stories for every stored article in none yet (run/stories.py); returns how many were placed."""
+    from storyline.run.stories import cluster_new
+    return cluster_new(store, progress)

@@ -50,7 +50,8 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
     placed = 0
     bar = tqdm(desc="stories", unit=" article", disable=not progress, leave=False)
     while batch := store.unstoried(chunk):
-        counts = [stories.count(a, store.analysis(a.id, VERSION)) for _, a in batch]
+        analyses = store.analyses([a.id for _, a in batch], VERSION)
+        counts = [stories.count(a, analyses.get(a.id)) for _, a in batch]
         fresh = Counter(k for c in counts for k in c.keys())
         df, docs = store.term_frequencies(fresh)
         df = {k: df.get(k, 0) + n for k, n in fresh.items()}

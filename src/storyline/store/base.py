@@ -48,6 +48,10 @@ class Store(Protocol):
     def unstoried(self, limit: int) -> list[tuple[int, Article]]:
         """(arrival number, article) for the first `limit` articles in no story yet, in arrival order."""
 
+    def analyses(self, article_ids: Sequence[str], version: str,
+                 parts: Sequence[str] = ("entities", "time_expressions")) -> dict[str, AnalysedArticle]:
+        """Stage-3 analyses of these articles with only the fields `parts` decoded."""
+
     def story_of(self, article_id: str) -> str | None: ...
 
     def story(self, story_id: str) -> Story | None:

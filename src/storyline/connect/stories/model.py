@@ -2,7 +2,12 @@
 
 A logistic regression over `signals.FEATURES`, fitted on development data by
 `bench/stories_fit.py`, which writes `model.json` beside this module (feature
-names, weights, intercept and what it was fitted on). An article joins its
+names, weights, intercept and what it was fitted on), behind one gate: a
+pair whose main names clash (`names_clash`: neither side's three main
+people, places or organisations appear on the other side) is never a
+continuation, whatever the text says, since that is what a different story of
+the same kind looks like (two earthquakes, two resignations). The
+regression is fitted on the pairs the gate lets through. An article joins its
 most probable candidate when that probability is above one half, else starts
 a new story: the decision weighs who, when and what together instead of
 putting one threshold on text similarity.
@@ -18,6 +23,8 @@ from typing import Sequence
 
 from .signals import FEATURES
 
+GATE = FEATURES.index("names_clash")
+
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 
@@ -27,6 +34,9 @@ class JoinModel:
     intercept: float
 
     def probability(self, x: Sequence[float]) -> float:
+        """P(the article continues the story) for one row of `signals.row`; 0 when the gate closes."""
+        if x[GATE]:
+            return 0.0
         z = self.intercept + sum(w * v for w, v in zip(self.weights, x))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

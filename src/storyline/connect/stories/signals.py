@@ -13,10 +13,12 @@ whose story it is and when:
   story's names and the share of the article's name weight that the story
   holds (`*_cover`, robust when a long story's centroid is diluted); the
   share of the story's three main people the article names; `people_clash`
-  when neither side's two main people appear on the other side;
-- when: whether both have publication dates and the gap between the article's
-  and the story's span; overlap of the years and months the texts name, and
-  `year_clash` when both name years and share none;
+  when neither side's two main people appear on the other side, and
+  `names_clash` the same over the three main names of every kind (two
+  earthquakes, each with its own towns, officials and agencies);
+- when: overlap of the years and months the texts name, and `year_clash`
+  when both name years and share none (publication dates act before any
+  signal: a story outside the look-up's time window is no candidate);
 - the story's size.
 """
 from __future__ import annotations
@@ -25,14 +27,14 @@ import math
 
 import numpy as np
 
-from .profile import Profile
+from .profile import NAMES_KEPT, Profile
 from .state import StoryState
-from .vectors import EMPTY, Sparse, cosine, heaviest
+from .terms import KINDS
+from .vectors import EMPTY, Sparse, add, cosine, heaviest, shared
 
-FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people", "places",
-            "places_cover", "names", "names_cover", "people_clash", "dated", "day_gap", "years", "year_clash",
+FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
+            "places", "places_cover", "names", "names_cover", "people_clash", "names_clash", "years", "year_clash",
             "months", "size")
-GAP_SCALE_DAYS = 365
 
 
 def _dense(a: np.ndarray | None, s: np.ndarray | None) -> float:
@@ -43,17 +45,19 @@ def _dense(a: np.ndarray | None, s: np.ndarray | None) -> float:
 
 
 def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[float, float]:
-    """Highest body cosine and highest names cosine with any kept member of the story."""
-    dense = [float(np.dot(p.dense, v)) for v, _ in near if v is not None and p.dense is not None]
-    return max(dense, default=0.0), max((cosine(p.all_names, n) for _, n in near), default=0.0)
+    """Body cosine with the nearest kept member of the story, and names cosine with that member."""
+    best, names = -1.0, EMPTY
+    if p.dense is not None:
+        for vec, member_names in near:
+            if vec is not None and (sim := float(np.dot(p.dense, vec))) > best:
+                best, names = sim, member_names
+    return max(0.0, best), cosine(p.all_names, names)
 
 
 def _cover(a: Sparse, s: Sparse) -> float:
     """Share of a's weight on keys that s holds."""
     total = float(a[1].sum())
-    if not total or not len(s[0]):
-        return 0.0
-    return float(a[1][np.isin(a[0], s[0], assume_unique=True)].sum()) / total
+    return float(a[1][shared(a, s)[0]].sum()) / total if total else 0.0
 
 
 def _share(s: Sparse, a: Sparse, n: int = 3) -> float:
@@ -62,25 +66,30 @@ def _share(s: Sparse, a: Sparse, n: int = 3) -> float:
     return sum(1 for k in main if k in set(a[0].tolist())) / len(main) if main and len(a[0]) else 0.0
 
 
-def _clash(a: Sparse, s: Sparse) -> float:
-    """1 when both have people and neither side's two main people appear on the other side at all."""
+def _clash(a: Sparse, s: Sparse, n: int = 2) -> float:
+    """1 when both have names and neither side's n main names appear on the other side at all."""
     if not len(a[0]) or not len(s[0]):
         return 0.0
     a_all, s_all = set(a[0].tolist()), set(s[0].tolist())
-    return float(not (set(heaviest(a, 2)) & s_all) and not (set(heaviest(s, 2)) & a_all))
+    return float(not (set(heaviest(a, n)) & s_all) and not (set(heaviest(s, n)) & a_all))
+
+
+def _all_names(s: StoryState) -> Sparse:
+    v = EMPTY
+    for kind in KINDS:
+        v = add(v, s.names[kind], 4 * NAMES_KEPT)
+    return v
 
 
 def row(p: Profile, s: StoryState) -> list[float]:
     """The FEATURES of article `p` against story `s`, in order."""
     people, places, names = (p.names.get(k, EMPTY) for k in ("people", "places", "names"))
-    dated = p.day is not None and s.first is not None
-    gap = max(0, s.first - p.day, p.day - s.last) if dated else 0
     years = cosine(p.years, s.years)
     dense_near, names_near = _near(p, s.near)
     return [
         cosine(p.words, s.words),
         _dense(p.dense, s.dense),
-        max(0.0, dense_near),
+        dense_near,
         names_near,
         _dense(p.head, s.head),
         cosine(people, s.names["people"]),
@@ -91,8 +100,7 @@ def row(p: Profile, s: StoryState) -> list[float]:
         cosine(names, s.names["names"]),
         _cover(names, s.names["names"]),
         _clash(people, s.names["people"]),
-        float(dated),
-        min(1.0, math.log1p(gap) / math.log1p(GAP_SCALE_DAYS)),
+        _clash(p.all_names, _all_names(s), 3),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
         cosine(p.months, s.months),

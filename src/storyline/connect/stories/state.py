@@ -120,6 +120,19 @@ class StoryState:
         self.display = {k: v for k, v in self.display.items() if k in live}
 
     # ------------------------------------------------------------ views
+    def as_profile(self) -> Profile:
+        """The story seen as one long article (its centroids), to compare it with other stories."""
+        from .profile import NAMES_KEPT
+        from .vectors import unit
+        all_names = EMPTY
+        for kind in KINDS:
+            all_names = add(all_names, self.names[kind], NAMES_KEPT)
+        norm = lambda v: None if v is None or not np.any(v) else v / np.linalg.norm(v)  # noqa: E731
+        return Profile(id=self.id, seq=self.active, headline="", day=self.last, words=unit(self.words),
+                       names=dict(self.names), all_names=all_names, months=self.months, years=self.years,
+                       dense=norm(self.dense), head=norm(self.head),
+                       lookup=[(k, 1.0) for k in self.lookup_keys()])
+
     def lookup_keys(self) -> list[int]:
         """The keys under which the index files this story: its heaviest terms and names."""
         keys = heaviest(self.words, LOOKUP_WORDS)
@@ -128,16 +141,16 @@ class StoryState:
         return keys
 
     def main_names(self, kind: str) -> tuple[str, ...]:
-        """Display forms of the most salient names of a kind; a surname key yields to its full name."""
+        """Display forms of the most salient names of a kind, heaviest first; a surname (whose key gathers
+        every mention of the person) is shown in its full form when the story has one."""
+        names = [self.display[k] for k in heaviest(self.names[kind], 4 * MAIN_NAMES) if k in self.display]
         shown: list[str] = []
-        for k in heaviest(self.names[kind], 4 * MAIN_NAMES):
-            name = self.display.get(k)
-            if not name or any(name in s or s in name for s in shown):
-                continue
-            shown.append(name)
-        full = [s for s in shown if " " in s] if kind == "people" else shown
-        rest = [s for s in shown if s not in full]
-        return tuple((full + [s for s in rest if not any(s in f for f in full)])[:MAIN_NAMES])
+        for name in names:
+            if kind == "people" and " " not in name:
+                name = next((full for full in names if full.endswith(" " + name)), name)
+            if not any(name in s or s in name for s in shown):
+                shown.append(name)
+        return tuple(shown[:MAIN_NAMES])
 
     def story(self) -> Story:
         """The Story record: the most central headline as title, outlets by article count."""

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from math import log
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -66,29 +68,27 @@ def _name_words(name: str) -> list[str]:
     return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := fold(w))]
 
 
-def name_keys(kind: str, name: str) -> list[tuple[int, str]]:
-    """The keys of one name with the display form each stands for; [] for a description."""
+@lru_cache(maxsize=1 << 18)
+def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
+    """The keys of one name with the display form each stands for; () for a description."""
     name = clean_name(name)
     if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
-        return []
+        return ()
     words = _name_words(name)
     if kind == "people":
         while len(words) > 1 and words[0] in _HONORIFIC:
             words = words[1:]
         if not words:
-            return []
-        keys = [(key("s", words[-1]), name.split()[-1])]
-        if len(words) > 1:
-            keys.append((key("n", f"{words[0]} {words[-1]}"), name))
-        return keys
+            return ()
+        surname = ((key("s", words[-1]), name.split()[-1]),)
+        return surname + (((key("n", f"{words[0]} {words[-1]}"), name),) if len(words) > 1 else ())
     while len(words) > 1 and words[-1] in _SUFFIX:
         words = words[:-1]
-    return [(key("n", " ".join(words)), name)] if words else []
+    return ((key("n", " ".join(words)), name),) if words else ()
 
 
 def _salience(mentions: int, first: int, length: int) -> float:
     """More mentions count more, sub-linearly; a name in the first fifth of the text counts double."""
-    from math import log
     return (1.0 + log(max(mentions, 1))) * (2.0 if first < max(length // 5, 200) else 1.0)
 
 

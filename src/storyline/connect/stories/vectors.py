@@ -38,12 +38,20 @@ def norm(v: Sparse) -> float:
     return float(np.sqrt(np.dot(v[1], v[1])))
 
 
+def shared(a: Sparse, b: Sparse) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in a and in b of the keys both hold (binary search of a's keys in b's)."""
+    if not len(a[0]) or not len(b[0]):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    at = np.searchsorted(b[0], a[0])
+    at[at == len(b[0])] = 0
+    hit = b[0][at] == a[0]
+    return np.flatnonzero(hit), at[hit]
+
+
 def dot(a: Sparse, b: Sparse) -> float:
     """Inner product of two sparse vectors (shared keys only)."""
-    if not len(a[0]) or not len(b[0]):
-        return 0.0
-    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][ia], b[1][ib]))
+    ia, ib = shared(a, b)
+    return float(np.dot(a[1][ia], b[1][ib])) if len(ia) else 0.0
 
 
 def cosine(a: Sparse, b: Sparse) -> float:
