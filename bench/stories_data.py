@@ -43,6 +43,7 @@ class Doc:
 
 def analysed_store(work: Path) -> Path:
     """A private copy of an analysed store of the dev set (made with `storyline run` when none is cached)."""
+    work.mkdir(parents=True, exist_ok=True)
     target = work / "storyline.sqlite"
     if CACHED_STORE.exists():
         shutil.copy(CACHED_STORE, target)

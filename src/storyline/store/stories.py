@@ -10,12 +10,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from storyline.records import AnalysedArticle, Article, Story
+from storyline.records import AnalysedArticle, Article, Entity, Mention, Story, TimeExpression
 from storyline.store import codec
 
 CHUNK = 500     # values bound in one IN (...) clause
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+# direct readers of the record types stage 4 reads in bulk (the generic codec costs ten times more)
+_READ = {
+    "entities": lambda d: Entity(d["id"], d["name"], d["type"],
+                                 tuple(Mention(m["start"], m["end"], m["text"]) for m in d.get("mentions") or ()),
+                                 tuple(d.get("aliases") or ()), tuple(d.get("roles") or ())),
+    "time_expressions": lambda d: TimeExpression(d["start"], d["end"], d["text"], d["type"], d["value"],
+                                                 _day(d.get("earliest")), _day(d.get("latest")), d.get("mod")),
+}
 
 
 def _chunks(items: Sequence, n: int = CHUNK) -> Iterator[Sequence]:
@@ -32,17 +47,18 @@ class StoryTables:
         return [(seq, codec.loads(Article, data)) for seq, data in rows]
 
     def analyses(self, article_ids: Sequence[str], version: str,
-                 parts: Sequence[str] = ("entities", "time_expressions")) -> dict[str, AnalysedArticle]:
-        """Stage-3 analyses of these articles at `version` with only the fields `parts` filled (decoding a
-        whole analysis, quotes and events included, costs ten times more than stage 4 needs)."""
+                 parts: Sequence[str] = tuple(_READ)) -> dict[str, AnalysedArticle]:
+        """Stage-3 analyses of these articles at `version` with only the fields `parts` (entities,
+        time_expressions) filled: decoding a whole analysis, quotes and events included, costs ten
+        times more than stage 4 needs."""
         found: dict[str, AnalysedArticle] = {}
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
             for aid, data in self.db.execute(f"SELECT article_id, data FROM analyses WHERE version = ? "
                                              f"AND article_id IN ({marks})", (version, *chunk)):
                 plain = json.loads(data)
-                found[aid] = codec.from_plain(AnalysedArticle, {k: plain[k] for k in ("article_id", *parts)
-                                                                if k in plain})
+                found[aid] = AnalysedArticle(aid, **{k: tuple(_READ[k](x) for x in plain.get(k) or ())
+                                                     for k in parts})
         return found
 
     def _live(self, story_id: str | None) -> str | None:

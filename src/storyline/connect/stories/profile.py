@@ -48,6 +48,14 @@ NAMES_KEPT most salient of any kind; `months`/`years` count the
     display: dict[int, str] = field(default_factory=dict)
     lookup: list[tuple[int, float]] = field(default_factory=list)
     duplicate_of: str | None = None
+    _views: object = field(default=None, repr=False, compare=False)
+
+    def views(self):
+        """Main names and unit vectors (state.Views), computed once."""
+        if self._views is None:
+            from .state import Views
+            self._views = Views.of(self.names, self.dense, self.head)
+        return self._views
 
 
 def idf(df: int, docs: int) -> float:

@@ -27,21 +27,17 @@ import math
 
 import numpy as np
 
-from .profile import NAMES_KEPT, Profile
+from .profile import Profile
 from .state import StoryState
-from .terms import KINDS
-from .vectors import EMPTY, Sparse, add, cosine, heaviest, shared
+from .vectors import EMPTY, Sparse, cosine, norm, shared
 
 FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
             "places", "places_cover", "names", "names_cover", "people_clash", "names_clash", "years", "year_clash",
             "months", "size")
 
 
-def _dense(a: np.ndarray | None, s: np.ndarray | None) -> float:
-    if a is None or s is None:
-        return 0.0
-    n = float(np.linalg.norm(s))
-    return max(0.0, float(np.dot(a, s)) / n) if n else 0.0
+def _cos(a: np.ndarray | None, s: np.ndarray | None) -> float:
+    return max(0.0, float(np.dot(a, s))) if a is not None and s is not None else 0.0
 
 
 def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[float, float]:
@@ -54,53 +50,44 @@ def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[flo
     return max(0.0, best), cosine(p.all_names, names)
 
 
-def _cover(a: Sparse, s: Sparse) -> float:
-    """Share of a's weight on keys that s holds."""
-    total = float(a[1].sum())
-    return float(a[1][shared(a, s)[0]].sum()) / total if total else 0.0
+def _cosine_cover(a: Sparse, s: Sparse) -> tuple[float, float]:
+    """Cosine of a and s, and the share of a's weight on keys that s holds."""
+    ia, ib = shared(a, s)
+    if not len(ia):
+        return 0.0, 0.0
+    na, ns = norm(a), norm(s)
+    return float(np.dot(a[1][ia], s[1][ib])) / (na * ns), float(a[1][ia].sum()) / float(a[1].sum())
 
 
-def _share(s: Sparse, a: Sparse, n: int = 3) -> float:
-    """Share of s's n heaviest keys that a holds."""
-    main = heaviest(s, n)
-    return sum(1 for k in main if k in set(a[0].tolist())) / len(main) if main and len(a[0]) else 0.0
-
-
-def _clash(a: Sparse, s: Sparse, n: int = 2) -> float:
-    """1 when both have names and neither side's n main names appear on the other side at all."""
-    if not len(a[0]) or not len(s[0]):
-        return 0.0
-    a_all, s_all = set(a[0].tolist()), set(s[0].tolist())
-    return float(not (set(heaviest(a, n)) & s_all) and not (set(heaviest(s, n)) & a_all))
-
-
-def _all_names(s: StoryState) -> Sparse:
-    v = EMPTY
-    for kind in KINDS:
-        v = add(v, s.names[kind], 4 * NAMES_KEPT)
-    return v
+def _clash(a_main, a_all, s_main, s_all) -> float:
+    """1 when both have names and neither side's main names appear on the other side at all."""
+    return float(bool(a_all) and bool(s_all) and not (a_main & s_all) and not (s_main & a_all))
 
 
 def row(p: Profile, s: StoryState) -> list[float]:
     """The FEATURES of article `p` against story `s`, in order."""
     people, places, names = (p.names.get(k, EMPTY) for k in ("people", "places", "names"))
+    pv, sv = p.views(), s.views()
     years = cosine(p.years, s.years)
     dense_near, names_near = _near(p, s.near)
+    story_main = sv.main_people
+    (people_cos, people_cover), (places_cos, places_cover), (names_cos, names_cover) = (
+        _cosine_cover(v, s.names[k]) for v, k in ((people, "people"), (places, "places"), (names, "names")))
     return [
         cosine(p.words, s.words),
-        _dense(p.dense, s.dense),
+        _cos(p.dense, sv.dense),
         dense_near,
         names_near,
-        _dense(p.head, s.head),
-        cosine(people, s.names["people"]),
-        _cover(people, s.names["people"]),
-        _share(s.names["people"], people),
-        cosine(places, s.names["places"]),
-        _cover(places, s.names["places"]),
-        cosine(names, s.names["names"]),
-        _cover(names, s.names["names"]),
-        _clash(people, s.names["people"]),
-        _clash(p.all_names, _all_names(s), 3),
+        _cos(p.head, sv.head),
+        people_cos,
+        people_cover,
+        sum(1 for k in story_main if k in pv.people_keys) / len(story_main) if story_main and pv.people_keys else 0.0,
+        places_cos,
+        places_cover,
+        names_cos,
+        names_cover,
+        _clash(set(pv.main_people[:2]), pv.people_keys, set(story_main[:2]), sv.people_keys),
+        _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
         cosine(p.months, s.months),

@@ -17,9 +17,9 @@ import numpy as np
 
 from storyline.records import Story
 
-from .profile import Profile
+from .profile import NAMES_KEPT, Profile
 from .terms import KINDS
-from .vectors import EMPTY, Sparse, add, heaviest
+from .vectors import EMPTY, Sparse, add, heaviest, top, unit
 
 WORDS_KEPT = 300
 NAMES_KEPT = 60
@@ -54,12 +54,20 @@ class StoryState:
     near: list[tuple[np.ndarray | None, Sparse]] = field(default_factory=list)   # kept members: (body, names)
     members: list[str] = field(default_factory=list)
     merged_into: str | None = None
+    _views: "Views | None" = field(default=None, repr=False, compare=False)
+
+    def views(self) -> "Views":
+        """What every comparison with this story needs, computed once per change of the story."""
+        if self._views is None:
+            self._views = Views.of(self.names, self.dense, self.head)
+        return self._views
 
     # ------------------------------------------------------------ updates
     def add(self, p: Profile) -> None:
         """Add one article's vectors to the centroids (a duplicate is only a member: it adds no evidence)."""
         self.members.append(p.id)
         self.active = max(self.active, p.seq)
+        self._views = None
         if p.duplicate_of:
             return
         self.size += 1
@@ -82,6 +90,7 @@ class StoryState:
     def absorb(self, other: "StoryState") -> None:
         """Merge `other` into this story; `other` is left marked as merged into this one."""
         self.members.extend(other.members)
+        self._views = None
         self.created, self.active = min(self.created, other.created), max(self.active, other.active)
         self.size += other.size
         self.words = add(self.words, other.words, WORDS_KEPT)
@@ -122,16 +131,10 @@ class StoryState:
     # ------------------------------------------------------------ views
     def as_profile(self) -> Profile:
         """The story seen as one long article (its centroids), to compare it with other stories."""
-        from .profile import NAMES_KEPT
-        from .vectors import unit
-        all_names = EMPTY
-        for kind in KINDS:
-            all_names = add(all_names, self.names[kind], NAMES_KEPT)
-        norm = lambda v: None if v is None or not np.any(v) else v / np.linalg.norm(v)  # noqa: E731
+        v = self.views()
         return Profile(id=self.id, seq=self.active, headline="", day=self.last, words=unit(self.words),
-                       names=dict(self.names), all_names=all_names, months=self.months, years=self.years,
-                       dense=norm(self.dense), head=norm(self.head),
-                       lookup=[(k, 1.0) for k in self.lookup_keys()])
+                       names=dict(self.names), all_names=top(v.all_names, NAMES_KEPT), months=self.months,
+                       years=self.years, dense=v.dense, head=v.head, lookup=[(k, 1.0) for k in self.lookup_keys()])
 
     def lookup_keys(self) -> list[int]:
         """The keys under which the index files this story: its heaviest terms and names."""
@@ -204,6 +207,29 @@ class StoryState:
                    display={int(k): v for k, v in header["display"].items()},
                    headlines=[(t, arrays.get(f"headline.{i}")) for i, t in enumerate(header["headlines"])],
                    near=[(arrays.get(f"near.{i}"), pair(f"near.{i}")) for i in range(header["near"])])
+
+
+@dataclass(frozen=True)
+class Views:
+    """Derived views of a names-and-vectors holder (a story, or an article): main names and norms."""
+
+    all_names: Sparse
+    all_keys: frozenset[int]
+    main_names: frozenset[int]          # three heaviest names of any kind
+    people_keys: frozenset[int]
+    main_people: tuple[int, ...]        # three heaviest people, heaviest first
+    dense: np.ndarray | None            # unit vectors (None when absent or zero)
+    head: np.ndarray | None
+
+    @classmethod
+    def of(cls, names: dict[str, Sparse], dense: np.ndarray | None, head: np.ndarray | None) -> "Views":
+        all_names = EMPTY
+        for kind in KINDS:
+            all_names = add(all_names, names.get(kind, EMPTY), 4 * NAMES_KEPT)
+        people = names.get("people", EMPTY)
+        unit_ = lambda v: None if v is None or not np.any(v) else (v / np.linalg.norm(v)).astype(np.float32)  # noqa: E731
+        return cls(all_names, frozenset(all_names[0].tolist()), frozenset(heaviest(all_names, 3)),
+                   frozenset(people[0].tolist()), tuple(heaviest(people, 3)), unit_(dense), unit_(head))
 
 
 def new(p: Profile, story_id: str) -> StoryState:
