@@ -38,7 +38,7 @@ def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = No
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """The whole pipeline: ingest, read, connect (stories of the new articles), then DIR/export.json and DIR/report.md."""
+    """The whole pipeline: ingest, read, connect, then DIR/export.json and DIR/report.md."""
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
