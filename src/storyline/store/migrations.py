@@ -47,7 +47,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, id)
     )
     """,
-    # 3: stories and their timelines (stage 4, store/story_tables.py): a story row holds the Story record
+    # 3: stories and their timelines (stage 4, store/stories.py, store/story_tables.py): a story row holds the Story record
     #    without its articles, membership is one story_members row per article
     """
     CREATE TABLE stories (
@@ -123,5 +123,26 @@ MIGRATIONS: list[str] = [
     DELETE FROM connected;
     INSERT INTO connected (rowid, kind, id, data) SELECT r, kind, id, data FROM temp.relink;
     DROP TABLE temp.relink
+    """,
+    # 5: story clustering (stage 4, store/stories.py): look-up keys of active stories, corpus term counts,
+    #    sentence embeddings per article and model
+    """
+    CREATE TABLE story_keys (
+        key INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        active INTEGER NOT NULL
+    );
+    CREATE INDEX story_keys_key ON story_keys (key, active);
+    CREATE INDEX story_keys_story ON story_keys (story_id);
+    CREATE TABLE term_frequencies (
+        term INTEGER PRIMARY KEY,
+        docs INTEGER NOT NULL
+    );
+    CREATE TABLE embeddings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    )
     """,
 ]

@@ -17,7 +17,8 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
-from storyline.store.story_tables import StoryTables
+from storyline.store.stories import StoryTables
+from storyline.store.story_tables import TimelineTables
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -31,7 +32,7 @@ def _statements(script: str) -> Iterator[str]:
             statement = ""
 
 
-class SQLiteStore(StoryTables):
+class SQLiteStore(StoryTables, TimelineTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
