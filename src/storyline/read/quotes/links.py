@@ -18,6 +18,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from storyline.read.entities.roles import COURTESY, PERSON_NOUNS, RANK_TITLE
 from storyline.read.quotes import cues
 from storyline.read.quotes.marks import Region
 from storyline.read.doctext import doc_text
@@ -31,7 +32,7 @@ HEARER_OBJECT = {"tell", "inform", "assure", "warn", "remind", "urge"}
 CLOSING = set(".?!;")
 # Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
 GROUNDS = ("of", "for", "as", "over")
-Accept = Callable[[str, str], bool]
+Accept = Callable[..., bool]            # cues.is_cue's signature
 
 
 def speaker_of(tok: Token) -> tuple[int, int] | None:
@@ -104,7 +105,38 @@ def np_span(head: Token, stop: Token | None = None) -> tuple[int, int]:
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    return start, end
+    return name_in(head, start, end)
+
+
+def name_in(head: Token, start: int, end: int) -> tuple[int, int]:
+    """The person's name inside a source phrase [start, end), else the phrase.
+
+    "Karin Holm, a spokeswoman for the ministry", "the port director, Ahmed
+    al-Rashidi", "Environment Minister Tomas Lindqvist" name their speaker by
+    the PERSON entity at the head (or in apposition to it); the titles and
+    appositions around it are roles, which the entity reader records, and
+    would otherwise make the speaker's last word a ministry. A form of
+    address stays with the name ("Mr. Ryan").
+    """
+    doc = head.doc
+    cands = [head] + [c for c in head.children if c.dep_ == "appos" and start <= c.i < end]
+    tok = next((t for t in cands if t.ent_type_ == "PERSON"), None)
+    if tok is None and head.pos_ == "PROPN" and any(c.dep_ == "appos" for c in head.children):
+        # a name the model did not tag ("Capt. Ana Ruiz, a spokeswoman for ..."): the name's own words
+        a = min([head.i] + [c.left_edge.i for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i])
+        while a < head.i and doc[a].lower_ in RANK_TITLE:
+            a += 1
+        return max(a, start), head.i + 1
+    if tok is None:
+        return start, end
+    a, b = tok.i, tok.i + 1
+    while a > start and doc[a].ent_iob_ == "I" and doc[a - 1].ent_type_ == "PERSON":
+        a -= 1
+    while b < end and doc[b].ent_iob_ == "I":
+        b += 1
+    while a > start and doc[a - 1].lower_ in COURTESY:
+        a -= 1
+    return a, b
 
 
 def window_after(doc: Doc, r: Region, limit: int = 30) -> list[Token]:
@@ -215,6 +247,44 @@ def same_paragraph(doc: Doc, tok: Token, content: set[int]) -> set[int]:
     return {i for i in content if lo <= i <= hi}
 
 
+# Conjunctions of an adverbial clause that comments on the content rather than belonging to it.
+ASIDE_MARKS = {"while", "after", "despite", "although", "though", "as"}
+
+
+def without_trailing_aside(doc: Doc, cue: Token, content: set[int]) -> set[int]:
+    """Content less the comment a writer adds after a comma at its end.
+
+    "... to fight the Zika virus, which is spread by mosquitoes", "... the
+    closures, the latter a reference to ...", "..., while her rival soared in
+    the polls": a non-restrictive relative clause, an apposition or a
+    contrasting adverbial clause closing the content is the writer's, not
+    the source's (PolNeAR's annotators leave them out).
+    """
+    if not content:
+        return content
+    while True:
+        lo, hi = min(content), max(content)
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        aside = None
+        for i in sorted(content):
+            t = doc[i]
+            if t.i == cue.i or t.dep_ not in ("relcl", "appos", "advcl") or t.head.i not in content:
+                continue
+            if t.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in t.children):
+                continue                           # a list ("Israel, the nuclear deal and ..."), not an aside
+            comma = t.left_edge.i - 1
+            if comma <= lo or comma not in content or doc[comma].text != "," or t.right_edge.i < hi:
+                continue
+            if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in t.children):
+                continue
+            aside = {x.i for x in t.subtree} | {comma}
+            break
+        if aside is None or len(content - aside) < 2:
+            return content
+        content = content - aside
+
+
 def is_parenthetical_cue(tok: Token) -> bool:
     """ "..., she said." or "A, she said, B": a clause of its own set off by punctuation."""
     if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
@@ -237,6 +307,30 @@ def is_parenthetical_cue(tok: Token) -> bool:
     return before is not None and before.text in opening
 
 
+def has_clause(doc: Doc, tokens: set[int]) -> bool:
+    """Whether words hung on a cue after its object make a clause: a gerund ("for failing to act"),
+    a predicate ("called it a disaster") or an infinitive ("urged Congress to act")."""
+    return any(doc[i].dep_ in ("oprd", "xcomp") or (doc[i].dep_ == "pcomp" and doc[i].tag_ == "VBG")
+               for i in tokens)
+
+
+def is_final_attribution(tok: Token) -> bool:
+    """ "CONTENT, SOURCE, said [on Monday]." read with the cue hung below the content, no subject of its own.
+
+    The cue follows a comma, governs no subject, object or clause, and its
+    phrase runs to the end of the sentence.
+    """
+    doc = tok.doc
+    if tok.dep_ not in ("advcl", "conj", "parataxis", "ccomp", "acl", "relcl") or tok.head.i > tok.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "dobj", "xcomp") for c in tok.children):
+        return False
+    if tok.i == 0 or doc[tok.i - 1].text != ",":
+        return False
+    end = tok.sent.end
+    return all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1:end])
+
+
 def object_extension(verb: Token, obj: Token) -> set[int]:
     """What the parser hung on the cue after its object but belongs to the content.
 
@@ -256,3 +350,59 @@ def object_extension(verb: Token, obj: Token) -> set[int]:
         elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             out |= {t.i for t in c.subtree}
     return out
+
+
+# Words a source phrase may hold ("the port director", "Ahmed al-Rashidi", "a spokeswoman for the ministry").
+_SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "CCONJ"}
+
+
+def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], tuple[int, int]] | None:
+    """ "..., the port director, Ahmed al-Rashidi, said": a source the parser left inside the content.
+
+    When the source of a cue that follows its content is an apposition chain
+    set off by commas, the small model often hangs it on the last noun of the
+    content and leaves the cue without a subject. Read right to left from the
+    cue: at most two comma-separated noun phrases, the nearest naming a
+    person (a PERSON entity, a person noun such as "director", a pronoun),
+    preceded by a comma and the content. Returns the chain's tokens (with
+    the comma before it) and the speaker span (the name, else the phrase),
+    or None when the words before the cue are not such a chain.
+    """
+    i = cue.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    segments: list[tuple[int, int]] = []
+    while i >= 0 and len(segments) < 2:
+        end = i + 1
+        while i >= 0 and doc[i].text != "," and "\n" not in doc[i].text:
+            i -= 1
+        start = i + 1
+        if start >= end or not i >= 0 or doc[i].text != ",":
+            break
+        words = doc[start:end]
+        if not all(t.pos_ in _SOURCE_POS or t.is_punct for t in words) or words[0].pos_ in ("ADP", "CCONJ", "PART"):
+            break
+        if any(t.i not in content for t in words):
+            break
+        segments.append((start, end))
+        i -= 1                                     # past the comma
+    segments = [seg for seg in segments if _names_someone(doc[seg[0]:seg[1]])][:2]
+    if not segments or not _names_someone(doc[segments[0][0]:segments[0][1]]):
+        return None
+    lo = min(a for a, _ in segments)
+    if lo - 1 not in content or not any(j < lo - 1 for j in content):
+        return None                                # no content left before the chain
+    chain = set(range(lo - 1, cue.i))
+    for a, b in segments:
+        ent = next((t for t in doc[a:b] if t.ent_type_ == "PERSON"), None)
+        if ent is not None:
+            return chain, name_in(ent, a, b)
+    a, b = segments[0]
+    return chain, (a, b)
+
+
+def _names_someone(words) -> bool:
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return True
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return bool(nouns) and (nouns[-1].lower_ in PERSON_NOUNS or nouns[0].lower_ in PERSON_NOUNS)
