@@ -44,7 +44,7 @@ def digest(export: dict) -> dict:
                                  f"{q['text']}" for q in export["quotes"])),
         "events": sorted(f"{v['type']} ({v['modality']}) {json.dumps(v['time'] and [v['time']['earliest'], v['time']['latest']])} "
                          f"{sorted(name.get(p, p) for p in v['participants'])} <- {v['trigger']!r} in "
-                         f"{','.join(file[a] for a in v['article_ids'])}" for v in export["events"]),
+                         f"{','.join(sorted(file[a] for a in v['article_ids']))}" for v in export["events"]),
         "facts": sorted(f"{name.get(f['subject'], f['subject'])}: {f['attribute']} = {f['value']} ({f['status']}, "
                         f"{len(f['article_ids'])} articles)" for f in export["facts"]),
     }
