@@ -42,6 +42,7 @@ from spacy.tokens import DocBin  # noqa: E402
 
 from storyline.read.nlp import load_nlp  # noqa: E402
 from storyline.read.quotes import cues  # noqa: E402
+from storyline.read.quotes import drafts as D  # noqa: E402
 from storyline.read.quotes import finder as Q  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -88,7 +89,7 @@ def judge(pairs, gold: dict, accept) -> tuple[collections.Counter, collections.C
             golds.append((sp, spk))
         drafts, regions = Q._drafts(doc, accept)
         for d in drafts:
-            q = Q._to_quote(doc, d, regions)
+            q = D.to_quote(doc, d, regions)
             toks = word_starts(q.content_spans, starts, ends)
             spk = word_starts([(q.speaker.start, q.speaker.end)], starts, ends) if q.speaker else None
             best, ok = 0.0, False
@@ -111,7 +112,7 @@ def shares(seen, right, least: int = 0) -> dict[str, float]:
     `least`: the candidates a pair needs to be weighed at all."""
     return {f"{lemma} {key}": round(right[(lemma, key)] / (n + PRIOR), 3)
             for (lemma, key), n in seen.items()
-            if key not in ("region", "inverted") and (right[(lemma, key)] >= 2 or n >= 4) and n >= least}
+            if key not in ("region", "inverted", "signed") and (right[(lemma, key)] >= 2 or n >= 4) and n >= least}
 
 
 def learn(pairs, gold: dict, rounds: int = ROUNDS) -> dict[str, float]:

@@ -6,8 +6,10 @@ splits the quote: "A," she said, "B."), cue and speaker mention, as character
 offsets into the article text; speakers are linked to entities later by
 `storyline.read.entities.find_entities`. Modules: `marks` (quotation-mark
 regions), `cues` (the speech-cue lexicon, `quote_cues.json` learned by
-`bench/quote_cues.py`), `links` (cue-speaker-content links in the parse),
-`finder` (drafts, outermost attribution, records).
+`bench/quote_cues.py`), `links` (a quotation's cue, a content's extent),
+`sources` (a cue's speaker), `drafts` (a quote being assembled, and its
+record), `finder` (drafts from the parse and the marks, outermost
+attribution).
 """
 from storyline.read.quotes.finder import find_quotes
 

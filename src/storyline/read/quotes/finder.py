@@ -13,16 +13,24 @@ Two kinds of evidence are combined, each where it is reliable:
    content found by the parse is widened to the quotation regions it touches;
    a quotation region no cue claimed looks for one next to it ("...," she
    said / she said: "..."), then in a sentence ending with a colon before it,
-   then carries on the quote before it (a paragraph of speech continuing the
-   previous speaker's).
+   then in a dash and a name signing it, then carries on the quote before it
+   (a paragraph of speech continuing the previous speaker's).
+
+A cue needs content that says something: a clause, or quoted words. Verbs
+of judging ("criticised", "approved", "welcomed") with only a noun-phrase
+object make no quote (`cues.STANCE`), nor does a bare pronoun ("what he
+calls").
 
 Annotation conventions followed (PolNeAR's, the corpus the figures are
 measured on): only the outermost of nested attributions is kept (so a cue
 inside another quote's content is dropped); a quotation interrupted by its
 cue ("A," she said, "B.") is one quote with two content pieces; content
-includes the complementiser "that" and the quotation marks; the speaker is
-the whole noun phrase of the source as written ("she", "the spokeswoman",
-"White House Press Secretary Karine Jean-Pierre"), never resolved here.
+includes the complementiser "that" and the quotation marks, not a writer's
+aside after it (", which ...", ", while ..."). One departure: the speaker is
+the person's name when the source phrase holds one ("Karin Holm", not
+"Karin Holm, a spokeswoman for the ministry"; see `sources`), else the
+noun phrase as written ("she", "the spokeswoman"); it is resolved to an
+entity later.
 
 Scare quotes and titles (a few words in quotation marks with no punctuation
 of their own: the "hostages", "Saturday Night Live") never become a quote
@@ -31,51 +39,40 @@ them, which makes that quote `mixed`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.tokens import Doc, Token
 
 from storyline.read.quotes import cues
-from storyline.read.quotes.links import (cue_after, cue_before, has_clause, is_final_attribution, is_parenthetical_cue, np_span,
-                                        object_extension,
-                                        same_paragraph, speaker_of, stray_that_clause, trailing_source,
+from storyline.read.quotes.drafts import Draft, span_chars, to_quote
+from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has_clause, is_final_attribution,
+                                        is_parenthetical_cue, object_extension, same_paragraph, stray_that_clause,
                                         without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
-from storyline.records import Mention, Quote
-from storyline.read.doctext import doc_text
+from storyline.read.quotes.sources import np_span, speaker_of, trailing_source
+from storyline.records import Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
 Accept = Callable[[str, str, bool], bool]    # (lemma, relation, content holds a proposition), as cues.is_cue
 
 
-@dataclass
-class _Draft:
-    cue: Token
-    content: set[int] = field(default_factory=set)      # token indices
-    regions: list[int] = field(default_factory=list)     # indices into the region list
-    speaker: tuple[int, int] | None = None               # token span [start, end)
-    cue_end: int | None = None                           # token index after the cue phrase
-    key: str = ""
-
-
 def find_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in `doc`, in text order."""
     drafts, regions = _drafts(doc, cues.is_cue)
-    return [_to_quote(doc, d, regions) for d in drafts]
+    return [to_quote(doc, d, regions) for d in drafts]
 
 
-def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
+def _drafts(doc: Doc, accept: Accept) -> tuple[list[Draft], list[Region]]:
     """The attributions before they become records; `accept` decides which (lemma, relation) pairs are cues."""
     text = doc_text(doc)
     regions = find_regions(text)
     region_of = _region_index(doc, regions)
     speech = [r.is_speech(text) for r in regions]
-    owner: dict[int, _Draft] = {}                # region index -> the quote that holds it
-    drafts: list[_Draft] = []
+    owner: dict[int, Draft] = {}                # region index -> the quote that holds it
+    drafts: list[Draft] = []
 
-    def claim(d: _Draft, ri: int) -> None:
+    def claim(d: Draft, ri: int) -> None:
         """Give region `ri` (and the paragraphs that continue it) to draft `d`."""
         while ri < len(regions) and ri not in owner:
             owner[ri] = d
@@ -104,7 +101,7 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
             drafts.append(d)
 
     # 3. quotation regions no cue claimed
-    last: _Draft | None = None
+    last: Draft | None = None
     last_region = -1
     for ri, r in enumerate(regions):
         if ri in owner:
@@ -113,7 +110,12 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
         if not speech[ri]:
             continue
         cue = cue_after(doc, r, accept) or cue_before(doc, r)
-        if cue is not None:
+        signed = dash_source(doc, r) if cue is None else None
+        if signed is not None:
+            d = Draft(cue=signed[0], key="― signed", speaker=signed[1])
+            drafts.append(d)
+            claim(d, ri)
+        elif cue is not None:
             d = _draft_for(doc, cue, drafts)
             claim(d, ri)
             _take_second_piece(doc, d, regions, speech, owner, claim)
@@ -124,9 +126,9 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[_Draft], list[Region]]:
             continue
         last, last_region = d, ri
 
-    drafts = [d for d in drafts if _span_chars(doc, d, regions)]
+    drafts = [d for d in drafts if span_chars(doc, d, regions)]
     drafts = _outermost(doc, drafts, regions)
-    drafts.sort(key=lambda d: _span_chars(doc, d, regions)[0])
+    drafts.sort(key=lambda d: span_chars(doc, d, regions)[0])
     return drafts, regions
 
 
@@ -146,7 +148,7 @@ def _inside_speech(tok: Token, region_of, speech) -> bool:
     return ri is not None and speech[ri]
 
 
-def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list[_Draft]:
+def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list[Draft]:
     """The attributions whose cue is `tok`, read off its dependents."""
     lemma = tok.lemma_.lower()
     out = []
@@ -160,6 +162,11 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
     if not ccomps and (stray := stray_that_clause(tok)) is not None:
         ccomps = [stray]
         children = [stray] + children
+    if len(ccomps) > 1 and any(c.i > tok.i for c in ccomps):
+        # "It's unlikely; Clinton's team says she'll continue ...": a clause before the cue
+        # beside one after it was hung there by mistake
+        ccomps = [next(c for c in ccomps if c.i > tok.i)]
+        children = ccomps + [c for c in children if c.dep_ != "ccomp"]
     for c in children:
         dep = "ccomp" if c in ccomps else c.dep_
         if dep not in PRIORITY:
@@ -177,18 +184,22 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         quoted = any(_inside_speech(t, region_of, speech) for t in target.subtree)
         direct_cue = quoted and lemma in cues.DIRECT and dep in ("ccomp", "dobj", "parataxis", "xcomp")
         grounds = object_extension(tok, c) if dep == "dobj" else set()
-        if not (accept(lemma, key, quoted or has_clause(doc, grounds)) or direct_cue):
+        # the speaker's own words in quotation marks ("criticised the act as a 'crazy system'"), or a clause
+        words = {t.i for t in target.subtree} | grounds
+        proposition = any(region_of[i] is not None for i in words) or has_clause(doc, grounds)
+        if not (accept(lemma, key, proposition) or direct_cue):
             continue
         if dep == "parataxis" and not quoted:
             continue
         if not quoted and not grounds and _bare_pronoun(target):
             continue                              # "what he calls ...", "said it": the content is elsewhere
-        d = _Draft(cue=tok, key=f"{lemma} {key}")
+        d = Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
         d.content |= grounds
-        d.content = without_trailing_aside(doc, tok, same_paragraph(doc, tok, d.content))
+        d.content = same_paragraph(doc, tok, d.content)
         d.speaker = speaker_of(tok)
-        _source_from_content(doc, d)
+        _source_from_content(doc, d)              # before the asides go: the source may look like one
+        d.content = without_trailing_aside(doc, tok, d.content)
         out.append(d)
         break                                     # one content per cue: the most clause-like
     if not out and lemma in cues.DIRECT and is_parenthetical_cue(tok):
@@ -199,7 +210,15 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if body and (quoted or accept(lemma, "ccomp")):
-            out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
+            out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
+    if not out and lemma in cues.DIRECT and tok.dep_ == "advcl" and tok.head.i > tok.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Crane said, the two standard-bearers have become ...": the main clause is the content
+        sent = tok.sent
+        own = {t.i for t in tok.subtree}
+        body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        if body and accept(lemma, "ccomp"):
+            out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
     if not out and lemma in cues.DIRECT and is_final_attribution(tok):
         # "..., the port director, Ahmed al-Rashidi, said on Monday.": the parser made the source an
         # apposition of the content's last noun and left the cue without subject or complement
@@ -210,7 +229,7 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if found is not None and (quoted or accept(lemma, "ccomp")):
             chain, speaker = found
-            out.append(_Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
+            out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
 
 
@@ -220,7 +239,7 @@ def _bare_pronoun(target: Token) -> bool:
     return len(words) == 1 and words[0].pos_ == "PRON"
 
 
-def _source_from_content(doc: Doc, d: _Draft) -> None:
+def _source_from_content(doc: Doc, d: Draft) -> None:
     """A cue after its content with no subject of its own: its source may be the content's last words."""
     if d.speaker is not None or not d.content or max(d.content) > d.cue.i:
         return
@@ -230,7 +249,7 @@ def _source_from_content(doc: Doc, d: _Draft) -> None:
         d.content -= chain
 
 
-def _headline_cues(doc: Doc, region_of) -> list[_Draft]:
+def _headline_cues(doc: Doc, region_of) -> list[Draft]:
     """A paragraph opening with a name and a colon, the way headlines attribute: "Trump: Cruz Has ..."."""
     out = []
     starts = [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]
@@ -249,12 +268,12 @@ def _headline_cues(doc: Doc, region_of) -> list[_Draft]:
         body = [t.i for t in doc[colon.i + 1:end] if not (t.is_punct or t.is_space)]
         if len(body) < 3:
             continue
-        out.append(_Draft(cue=colon, key=": headline", content=set(range(colon.i + 1, end)),
+        out.append(Draft(cue=colon, key=": headline", content=set(range(colon.i + 1, end)),
                           speaker=(s, colon.i)))
     return out
 
 
-def _according(doc: Doc, tok: Token) -> _Draft | None:
+def _according(doc: Doc, tok: Token) -> Draft | None:
     """ "according to X, Y": the content is the clause around the phrase."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
@@ -270,7 +289,7 @@ def _according(doc: Doc, tok: Token) -> _Draft | None:
     content = {t.i for t in head.subtree if t.i not in pp and sent.start <= t.i < sent.end}
     if not content:
         return None
-    d = _Draft(cue=tok, key="according prep:to", content=content, cue_end=to.i + 1)
+    d = Draft(cue=tok, key="according prep:to", content=content, cue_end=to.i + 1)
     d.speaker = np_span(src)
     return d
 
@@ -285,16 +304,16 @@ def _continues(text: str, regions: list[Region], prev: int, ri: int) -> bool:
     return "\n" in gap or len(gap.split()) <= 12
 
 
-def _draft_for(doc: Doc, cue: Token, drafts: list[_Draft]) -> _Draft:
+def _draft_for(doc: Doc, cue: Token, drafts: list[Draft]) -> Draft:
     for d in drafts:
         if d.cue.i == cue.i:
             return d
-    d = _Draft(cue=cue, key=f"{cue.lemma_.lower()} region", speaker=speaker_of(cue))
+    d = Draft(cue=cue, key=f"{cue.lemma_.lower()} region", speaker=speaker_of(cue))
     drafts.append(d)
     return d
 
 
-def _take_second_piece(doc, d: _Draft, regions, speech, owner, claim) -> None:
+def _take_second_piece(doc, d: Draft, regions, speech, owner, claim) -> None:
     """ "A," she said, "B.": the quotation resumed after its cue is the same quote."""
     if not d.regions:
         return
@@ -323,7 +342,7 @@ def _speech_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in cues.SPEECH
 
 
-def _outermost(doc: Doc, drafts: list[_Draft], regions: list[Region]) -> list[_Draft]:
+def _outermost(doc: Doc, drafts: list[Draft], regions: list[Region]) -> list[Draft]:
     """PolNeAR marks only the outer of nested attributions: drop a quote whose cue sits inside another's content."""
     covered = []
     for d in drafts:
@@ -344,62 +363,3 @@ def _outermost(doc: Doc, drafts: list[_Draft], regions: list[Region]) -> list[_D
             continue
         keep.append(d)
     return keep
-
-
-def _span_chars(doc: Doc, d: _Draft, regions: list[Region]) -> list[tuple[int, int]]:
-    """The content as character pieces: parse tokens and quotation regions merged."""
-    marks = []
-    for i in sorted(d.content):
-        t = doc[i]
-        if t.is_space:
-            continue
-        marks.append((t.idx, t.idx + len(t.text)))
-    for ri in d.regions:
-        marks.append((regions[ri].start, regions[ri].end))
-    marks.sort()
-    pieces: list[list[int]] = []
-    text = doc_text(doc)
-    cue_lo = d.cue.idx
-    cue_hi = d.cue.idx + len(d.cue.text)
-    for a, b in marks:
-        if pieces and (text[pieces[-1][1]:a].strip(" ,") == "" or b <= pieces[-1][1]) and not (
-                pieces[-1][1] <= cue_lo and cue_hi <= a):
-            pieces[-1][1] = max(pieces[-1][1], b)
-        else:
-            pieces.append([a, b])
-    out = []
-    for a, b in pieces:
-        while b > a and (text[b - 1] in " ,;:—–-\n" or (
-                text[b - 1] == "." and b - a > 1 and text[a] not in "“\"'‘`" and (text[b - 2].islower() or text[b - 2].isdigit()))):
-            b -= 1
-        while a < b and text[a] in " ,;:—–-\n":
-            a += 1
-        if b > a and any(ch.isalnum() for ch in text[a:b]):
-            out.append((a, b))
-    return out
-
-
-def _to_quote(doc: Doc, d: _Draft, regions: list[Region]) -> Quote:
-    text = doc_text(doc)
-    pieces = _span_chars(doc, d, regions)
-    body = " ".join(text[a:b] for a, b in pieces)
-    region_chars = sum(regions[ri].end - regions[ri].start for ri in d.regions)
-    inside = sum(b - a for a, b in pieces)
-    if d.regions and region_chars >= inside - 3:
-        kind = "direct"
-    elif d.regions or any(c in body for c in "“”\""):
-        kind = "mixed"
-    else:
-        kind = "indirect"
-    speaker = None
-    if d.speaker is not None:
-        s = doc[d.speaker[0]:d.speaker[1]]
-        speaker = Mention(s.start_char, s.end_char, s.text)
-    cue_tokens = [d.cue] + [c for c in d.cue.children if c.dep_ == "prt"]
-    lo = min(t.idx for t in cue_tokens)
-    hi = max(t.idx + len(t.text) for t in cue_tokens)
-    if d.cue_end is not None:
-        hi = max(hi, doc[d.cue_end - 1].idx + len(doc[d.cue_end - 1].text))
-    cue = Mention(lo, hi, text[lo:hi])
-    return Quote(start=pieces[0][0], end=pieces[-1][1], text=body, kind=kind,
-                 content_spans=tuple(pieces), speaker=speaker, speaker_entity=None, cue=cue)

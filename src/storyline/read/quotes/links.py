@@ -1,16 +1,16 @@
-"""How a cue finds its speaker, and a quotation its cue; where a parsed content ends.
+"""How a quotation finds its cue; where a parsed content ends.
 
-Kept apart from quotes.py because these are questions about the parse around
-one word, answered the same way whether the attribution was found by the
-parse or by quotation marks: the speaker is the subject of the cue (or of
-the verb the cue hangs from: "..., adding that"; "by saying ..."), written as
-the whole noun phrase PolNeAR marks as the source; a quotation's cue is the
-first speech verb in the clause right after its closing mark, or the last one
-before its opening mark ("She said, ..."; "He told reporters: ..."), or the
-verb of a sentence ending in a colon. The last functions repair the extent of
-a content read off the parse where the small model attaches words to the
-wrong head (a "that"-clause on a noun, a complement on the verb, a clause
-across a paragraph break, a parenthetical "he said").
+Kept apart from finder.py because these are questions about the parse
+around one word, answered the same way whether the attribution was found by
+the parse or by quotation marks (who said it is `sources`): a quotation's cue
+is the first speech verb in the clause right after its closing mark, or the
+last one before its opening mark ("She said, ..."; "He told reporters:
+..."), or the verb of a sentence ending in a colon, or a dash and a name
+that sign it. The other functions repair the extent of a content read off
+the parse where the small model attaches words to the wrong head (a
+"that"-clause on a noun, a complement on the verb, a clause across a
+paragraph break, a parenthetical or sentence-final "he said", a writer's
+aside after the content).
 """
 from __future__ import annotations
 
@@ -18,125 +18,14 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from storyline.read.entities.roles import COURTESY, PERSON_NOUNS, RANK_TITLE
 from storyline.read.quotes import cues
 from storyline.read.quotes.marks import Region
-from storyline.read.doctext import doc_text
+from storyline.read.quotes.sources import speaker_of
 
-SUBJECTS = ("nsubj", "csubj", "expl")
-# Relations through which a cue takes the subject of the verb above it; "prep"
-# carries a gerund's subject up from its preposition ("Trump began *by saying* ...").
-INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
-CLOSE_MARKS = {"”", '"', "''"}
-HEARER_OBJECT = {"tell", "inform", "assure", "warn", "remind", "urge"}
 CLOSING = set(".?!;")
 # Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
 GROUNDS = ("of", "for", "as", "over")
 Accept = Callable[..., bool]            # cues.is_cue's signature
-
-
-def speaker_of(tok: Token) -> tuple[int, int] | None:
-    """The source of a cue: its subject, or the subject of the verb it hangs from."""
-    cur = tok
-    for _ in range(5):
-        for c in cur.children:
-            if c.dep_ in SUBJECTS and c.dep_ != "expl":
-                return np_span(c)
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return np_span(obj)
-            if c.dep_ == "poss" and cur.pos_ == "NOUN":
-                return np_span(c)
-        if any(c.dep_ in ("nsubjpass",) for c in cur.children):
-            return None
-        if cur is tok and (inverted := _inverted_speaker(tok)) is not None:
-            return inverted
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return np_span(cur.head, stop=cur)
-        if cur.dep_ in INHERIT or (cur.pos_ == "NOUN" and cur.dep_ in ("dobj", "pobj")):
-            if cur.head.i == cur.i:
-                return None
-            cur = cur.head
-            continue
-        return None
-    return None
-
-
-def _inverted_speaker(tok: Token) -> tuple[int, int] | None:
-    """ "How big is that wall?" asked the boy: after a quotation the speaker may follow
-    the verb, and the small model often reads it as the object."""
-    doc = tok.doc
-    before = [t.text for t in doc[max(0, tok.i - 2):tok.i]]
-    if not before or before[-1] not in CLOSE_MARKS or tok.lemma_.lower() in HEARER_OBJECT:
-        return None
-    for c in tok.children:
-        if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("NOUN", "PROPN"):
-            return np_span(c)
-    return None
-
-
-def np_span(head: Token, stop: Token | None = None) -> tuple[int, int]:
-    """The noun phrase of `head` as written, less its relative clauses and trailing commas."""
-    keep = [head.i]
-    for c in head.children:
-        if c.dep_ in ("relcl", "acl") or (stop is not None and c.i == stop.i):
-            continue
-        keep += [t.i for t in c.subtree]
-    keep.sort()
-    # the contiguous run around the head
-    lo = hi = keep.index(head.i)
-    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
-        lo -= 1
-    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
-        hi += 1
-    start, end = keep[lo], keep[hi] + 1
-    doc = head.doc
-    # the parser runs across paragraphs; a source never does ("12:15 p.m.\n\nObama said")
-    for i in range(head.i - 1, start - 1, -1):
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(head.i + 1, end):
-        if "\n" in doc[i].text:
-            end = i
-            break
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return name_in(head, start, end)
-
-
-def name_in(head: Token, start: int, end: int) -> tuple[int, int]:
-    """The person's name inside a source phrase [start, end), else the phrase.
-
-    "Karin Holm, a spokeswoman for the ministry", "the port director, Ahmed
-    al-Rashidi", "Environment Minister Tomas Lindqvist" name their speaker by
-    the PERSON entity at the head (or in apposition to it); the titles and
-    appositions around it are roles, which the entity reader records, and
-    would otherwise make the speaker's last word a ministry. A form of
-    address stays with the name ("Mr. Ryan").
-    """
-    doc = head.doc
-    cands = [head] + [c for c in head.children if c.dep_ == "appos" and start <= c.i < end]
-    tok = next((t for t in cands if t.ent_type_ == "PERSON"), None)
-    if tok is None and head.pos_ == "PROPN" and any(c.dep_ == "appos" for c in head.children):
-        # a name the model did not tag ("Capt. Ana Ruiz, a spokeswoman for ..."): the name's own words
-        a = min([head.i] + [c.left_edge.i for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i])
-        while a < head.i and doc[a].lower_ in RANK_TITLE:
-            a += 1
-        return max(a, start), head.i + 1
-    if tok is None:
-        return start, end
-    a, b = tok.i, tok.i + 1
-    while a > start and doc[a].ent_iob_ == "I" and doc[a - 1].ent_type_ == "PERSON":
-        a -= 1
-    while b < end and doc[b].ent_iob_ == "I":
-        b += 1
-    while a > start and doc[a - 1].lower_ in COURTESY:
-        a -= 1
-    return a, b
 
 
 def window_after(doc: Doc, r: Region, limit: int = 30) -> list[Token]:
@@ -179,6 +68,34 @@ def cue_after(doc: Doc, r: Region, accept: Accept) -> Token | None:
         if pos >= 12:
             return None
     return None
+
+
+DASHES = {"―", "—", "–", "-", "--"}
+
+
+def dash_source(doc: Doc, r: Region) -> tuple[Token, tuple[int, int]] | None:
+    """ "...” ― Sonya Herridge": a quotation signed with a dash and a name, as readers' comments and
+    epigraphs are. Returns the dash (the cue) and the name, which must be a PERSON entity or
+    capitalised words running to the end of the line, the sentence or the next quotation."""
+    i = token_at(doc, r.end)
+    if i > 0 and doc[i - 1].idx < r.end < doc[i - 1].idx + len(doc[i - 1]):
+        i -= 1                                     # the tokenizer glued the dash to the mark: "”―"
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text.lstrip("”\"'’") not in DASHES:
+        return None
+    a = b = i + 1
+    while b < len(doc) and (doc[b].ent_type_ == "PERSON" or doc[b].is_title or doc[b].text in (".", "-")) \
+            and "\n" not in doc[b].text and b - a < 6:
+        b += 1
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    if b - a < 2 and not (b > a and doc[a].ent_type_ == "PERSON"):
+        return None
+    rest = doc[b] if b < len(doc) else None
+    if rest is not None and not (rest.is_punct or rest.is_space or rest.text in "“\""):
+        return None
+    return doc[i], (a, b)
 
 
 def cue_before(doc: Doc, r: Region) -> Token | None:
@@ -350,59 +267,3 @@ def object_extension(verb: Token, obj: Token) -> set[int]:
         elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             out |= {t.i for t in c.subtree}
     return out
-
-
-# Words a source phrase may hold ("the port director", "Ahmed al-Rashidi", "a spokeswoman for the ministry").
-_SOURCE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "CCONJ"}
-
-
-def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], tuple[int, int]] | None:
-    """ "..., the port director, Ahmed al-Rashidi, said": a source the parser left inside the content.
-
-    When the source of a cue that follows its content is an apposition chain
-    set off by commas, the small model often hangs it on the last noun of the
-    content and leaves the cue without a subject. Read right to left from the
-    cue: at most two comma-separated noun phrases, the nearest naming a
-    person (a PERSON entity, a person noun such as "director", a pronoun),
-    preceded by a comma and the content. Returns the chain's tokens (with
-    the comma before it) and the speaker span (the name, else the phrase),
-    or None when the words before the cue are not such a chain.
-    """
-    i = cue.i - 1
-    if i >= 0 and doc[i].text == ",":
-        i -= 1
-    segments: list[tuple[int, int]] = []
-    while i >= 0 and len(segments) < 2:
-        end = i + 1
-        while i >= 0 and doc[i].text != "," and "\n" not in doc[i].text:
-            i -= 1
-        start = i + 1
-        if start >= end or not i >= 0 or doc[i].text != ",":
-            break
-        words = doc[start:end]
-        if not all(t.pos_ in _SOURCE_POS or t.is_punct for t in words) or words[0].pos_ in ("ADP", "CCONJ", "PART"):
-            break
-        if any(t.i not in content for t in words):
-            break
-        segments.append((start, end))
-        i -= 1                                     # past the comma
-    segments = [seg for seg in segments if _names_someone(doc[seg[0]:seg[1]])][:2]
-    if not segments or not _names_someone(doc[segments[0][0]:segments[0][1]]):
-        return None
-    lo = min(a for a, _ in segments)
-    if lo - 1 not in content or not any(j < lo - 1 for j in content):
-        return None                                # no content left before the chain
-    chain = set(range(lo - 1, cue.i))
-    for a, b in segments:
-        ent = next((t for t in doc[a:b] if t.ent_type_ == "PERSON"), None)
-        if ent is not None:
-            return chain, name_in(ent, a, b)
-    a, b = segments[0]
-    return chain, (a, b)
-
-
-def _names_someone(words) -> bool:
-    if any(t.ent_type_ == "PERSON" for t in words):
-        return True
-    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return bool(nouns) and (nouns[-1].lower_ in PERSON_NOUNS or nouns[0].lower_ in PERSON_NOUNS)
