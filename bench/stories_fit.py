@@ -12,12 +12,12 @@ two: a random half of its articles is rewritten as a synthetic twin
 (bench/stories_synth.py: every specific name replaced, years shifted), a
 different story of the same kind that shares no article with the other half.
 Training replays the dev set and two such splits; the scored split uses
-another seed, so its twins are never trained on. The join model
-is a logistic regression (scikit-learn, C=1) over `signals.FEATURES`, with
-both classes weighted equally: the stream offers up to CANDIDATES negatives
-per article, an imbalance set by the look-up's width rather than by how often
-articles continue stories;
-`--write` saves it as src/storyline/connect/stories/model.json.
+another seed, so its twins are never trained on. The join model is a
+logistic regression (scikit-learn, C=1) over `signals.FEATURES`, fitted on
+the pairs its names-clash gate lets through (model.py), with both classes
+weighted equally: the stream offers up to CANDIDATES negatives per article,
+an imbalance set by the look-up's width rather than by how often articles
+continue stories. `--write` saves it as src/storyline/connect/stories/model.json.
 
 Printed: the weights; then B-cubed F1 (event = topic on dev) on
   dev:       the 220 dev articles

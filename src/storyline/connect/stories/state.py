@@ -17,7 +17,7 @@ import numpy as np
 
 from storyline.records import Story
 
-from .profile import NAMES_KEPT, Profile
+from .profile import Profile
 from .terms import KINDS
 from .vectors import EMPTY, Sparse, add, heaviest, top, unit
 

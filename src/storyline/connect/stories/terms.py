@@ -7,11 +7,13 @@ TF-IDF of the body and title, entities, time):
 - words: lower-cased letter runs of three or more letters, stop words out,
   the headline counted twice;
 - names: stage 3's entities, grouped as people (PERSON), places (GPE, LOC,
-  FAC) and other names (ORG, EVENT, LAW, PRODUCT, WORK_OF_ART); a person gives
-  a full-name key (first + last word) and a surname key, so "Lindsay Lohan"
-  and a later "Lohan" share a key, spelled under `read.entities.fold` so that
-  transliterations agree (Sergei/Sergey); descriptions ("the minister") and
-  nationalities (NORP) are not names;
+  FAC) and other names (ORG, EVENT, LAW, PRODUCT, WORK_OF_ART), under their
+  name and aliases; a person gives a full-name key (first + last word) and a
+  surname key, so "Lindsay Lohan" and a later "Lohan" share a key, spelled
+  under `read.entities.fold` so that transliterations agree (Sergei/Sergey);
+  a person's descriptions ("Russian Foreign Minister", "Phoenix Mercury
+  center": not `connect.entities.is_name`) and nationalities (NORP) are not
+  names;
 - dates: the months and years that time expressions name with an explicit
   year ("March 11, 2011", "in 2009"); relative ones ("last Friday") depend on a
   publication date that is often unknown, so they are left out.
@@ -26,6 +28,7 @@ from math import log
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.connect.entities import is_name
 from storyline.read.entities import clean_name, fold
 from storyline.records import AnalysedArticle, Article
 
@@ -102,8 +105,11 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
         if kind is None:
             continue
         first = min((m.start for m in e.mentions), default=len(article.text))
-        weight = _salience(len(e.mentions), first, len(article.text)) * (2.0 if e.name in title else 1.0)
-        for k, shown in name_keys(kind, e.name):
+        forms = [f for f in (e.name, *e.aliases) if kind != "people" or is_name(f)]
+        weight = _salience(len(e.mentions), first, len(article.text)) * (2.0 if any(f in title for f in forms)
+                                                                         else 1.0)
+        keys = dict(k for f in forms for k in name_keys(kind, f))
+        for k, shown in keys.items():
             out.names[kind][k] += weight
             out.display.setdefault(k, shown)
     for t in (analysis.time_expressions if analysis else ()):
