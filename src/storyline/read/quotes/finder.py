@@ -50,6 +50,7 @@ from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has
                                         without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
 from storyline.read.quotes.sources import np_span, speaker_of, trailing_source
+from storyline.read.doctext import doc_text
 from storyline.records import Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.

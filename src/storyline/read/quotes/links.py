@@ -18,6 +18,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from storyline.read.doctext import doc_text
 from storyline.read.quotes import cues
 from storyline.read.quotes.marks import Region
 from storyline.read.quotes.sources import speaker_of
