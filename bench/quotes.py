@@ -1,6 +1,12 @@
 """Score find_quotes on the PolNeAR quotes set with the shared scorer.
 
-usage: python bench/quotes.py [--data DIR] [--limit N] [--keep DIR]
+usage: python bench/quotes.py [--data DIR] [--limit N] [--keep DIR] [--held-out]
+
+--held-out adds the honest figure for the learned cue lexicon: the cues are
+learned (bench/quote_cues.py's `learn`) on the odd-numbered documents and the
+even ones are scored with them, then the other way round; the two exports
+are scored together against the whole gold. The main figure uses
+quote_cues.json, which was learned on all of the dev set.
 
 When textacy is installed (`make bench` installs requirements-bench.lock),
 the baseline of ../shared/data/README.md runs on the same documents in the
@@ -26,8 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import functools  # noqa: E402
+
 from storyline.read.nlp import load_nlp  # noqa: E402
-from storyline.read.quotes.finder import find_quotes  # noqa: E402
+from storyline.read.quotes import cues  # noqa: E402
+from storyline.read.quotes.drafts import to_quote  # noqa: E402
+from storyline.read.quotes.finder import _drafts, find_quotes  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "quotes.py"
 
@@ -76,6 +86,20 @@ def textacy_quotes(rows: list[dict]) -> list[dict] | None:
     return quotes
 
 
+def held_out_quotes(rows: list[dict], docs: list, gold: dict) -> list[dict]:
+    """Quotes of the even documents with cues learned on the odd ones, and the other way round."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from quote_cues import learn
+    pairs = list(zip(rows, docs))
+    quotes = []
+    for scored, learned in ((pairs[0::2], pairs[1::2]), (pairs[1::2], pairs[0::2])):
+        accept = functools.partial(cues.is_cue, weights=cues.weights_of(learn(learned, gold)))
+        for row, doc in scored:
+            drafts, regions = _drafts(doc, accept)
+            quotes += [export_quote(row["id"], k, to_quote(doc, d, regions)) for k, d in enumerate(drafts)]
+    return quotes
+
+
 def score(out: Path, name: str, articles: list[dict], quotes: list[dict], gold_path: Path):
     (out / name).write_text(json.dumps({"articles": articles, "quotes": quotes}), encoding="utf-8")
     return subprocess.run([sys.executable, str(SCORER), str(out / name), str(gold_path)], capture_output=True, text=True)
@@ -86,6 +110,7 @@ def main() -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "quotes"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--keep", help="write export.json and gold.json here instead of a temporary folder")
+    ap.add_argument("--held-out", action="store_true", help="also learn cues on one half, score the other")
     args = ap.parse_args()
     data = Path(args.data)
     rows = [json.loads(line) for line in open(data / "input.jsonl", encoding="utf-8") if line.strip()]
@@ -96,13 +121,15 @@ def main() -> int:
 
     t0 = time.perf_counter()
     extract = 0.0
-    articles, quotes = [], []
+    articles, quotes, docs = [], [], []
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16)):
         t1 = time.perf_counter()
         found = find_quotes(doc)
         extract += time.perf_counter() - t1
         articles.append({"id": row["id"], "title": row.get("title"), "outlet": row.get("outlet")})
         quotes += [export_quote(row["id"], k, q) for k, q in enumerate(found)]
+        if args.held_out:
+            docs.append(doc)
     total = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,9 +143,13 @@ def main() -> int:
             # the scorer reads the texts from input.jsonl beside the gold file
             (out / "input.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         res = score(out, "export.json", articles, quotes, gold_path)
+        held = score(out, "held_out.json", articles, held_out_quotes(rows, docs, gold), gold_path) \
+            if args.held_out else None
         baseline = textacy_quotes(rows)
         base = score(out, "textacy.json", articles, baseline, gold_path) if baseline is not None else None
     print(res.stdout, end="")
+    if held is not None:
+        print(f"held out (cues learned on the other half of the documents): {held.stdout.strip().splitlines()[-1]}")
     if res.returncode:
         print(res.stderr, file=sys.stderr)
         return res.returncode

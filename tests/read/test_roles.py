@@ -22,6 +22,14 @@ CASES = [
      "Kremlin", False),
     ("The talks were led by Secretary of State Henry Calloway.", "Henry Calloway", "Secretary of State", None, False),
     ("German Chancellor Klaus Berger called for calm.", "Klaus Berger", "Chancellor", "Germany", False),
+    # abbreviated ranks stand for their title; a role in apposition before the name
+    ("The road will stay closed until Friday, Sgt. Maria Lopez said.", "Maria Lopez", "Sergeant", None, False),
+    ("The road will stay closed, said Lt. Col. James Okafor, a spokesman for the army.", "James Okafor",
+     "Lieutenant Colonel", None, False),
+    ("The harbour board approved a plan to deepen the main channel, the port director, Ahmed al-Rashidi, "
+     "said on Monday.", "Ahmed al-Rashidi", "port director", None, False),
+    ("The plan was approved, said the port director, Ahmed al-Rashidi.", "Ahmed al-Rashidi", "port director",
+     None, False),
 ]
 
 
@@ -35,6 +43,7 @@ def test_role_of_a_name(text, name, title, org, former):
 @pytest.mark.parametrize("text,name", [
     ("Officials in Moscow met Anna Petrova on Monday.", "Anna Petrova"),
     ("On Friday Mark Jones said nothing.", "Mark Jones"),
+    ("He met the mayor, Jane Doe, and the governor.", "Jane Doe"),      # a list of people, no apposition
 ])
 def test_no_role_without_a_title(text, name):
     doc = load_nlp()(text)

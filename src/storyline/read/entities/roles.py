@@ -321,8 +321,9 @@ def title_in_apposition_before(name: Span) -> Role | None:
     """The title of an apposition the name closes ("the port director, <name>, said").
 
     The title is the noun phrase right before the comma, ending in a title
-    word; the name must close the apposition (a comma or a verb after it, not
-    ", and" as in a list of people: "the mayor, <name>, and the governor").
+    word; the name must close the apposition (a comma, a stop or a verb after
+    it, not ", and" as in a list of people: "the mayor, <name>, and the
+    governor").
     """
     doc = name.doc
     i = name.start - 1
@@ -331,7 +332,7 @@ def title_in_apposition_before(name: Span) -> Role | None:
     after = doc[name.end] if name.end < len(doc) else None
     if after is not None and after.text == "," and name.end + 1 < len(doc) and doc[name.end + 1].dep_ == "cc":
         return None
-    if after is not None and after.text != "," and after.pos_ not in ("VERB", "AUX"):
+    if after is not None and after.text not in (",", ".", ";", ":") and after.pos_ not in ("VERB", "AUX"):
         return None
     toks: list[Token] = []
     j = i - 1

@@ -206,18 +206,14 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
     if not out and lemma in cues.DIRECT and is_parenthetical_cue(tok):
         # the parser hung "she said" off the words it reports:
         # Others are "leaner," she said. / In three years, Barden says, far too many ...
-        own = {t.i for t in tok.subtree}
-        sent = tok.sent
-        body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        body = _clause_around(tok)
         quoted = any(_inside_speech(doc[i], region_of, speech) for i in body)
         if body and (quoted or accept(lemma, "ccomp")):
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
     if not out and lemma in cues.DIRECT and tok.dep_ == "advcl" and tok.head.i > tok.i \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         # "As Crane said, the two standard-bearers have become ...": the main clause is the content
-        sent = tok.sent
-        own = {t.i for t in tok.subtree}
-        body = {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        body = _clause_around(tok)
         if body and accept(lemma, "ccomp"):
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body, speaker=speaker_of(tok)))
     if not out and lemma in cues.DIRECT and is_final_attribution(tok):
@@ -232,6 +228,13 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             chain, speaker = found
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
+
+
+def _clause_around(tok: Token) -> set[int]:
+    """The words of the clause a cue hangs from, less the cue's own phrase, within its sentence."""
+    sent = tok.sent
+    own = {t.i for t in tok.subtree}
+    return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
 
 
 def _bare_pronoun(target: Token) -> bool:
@@ -270,7 +273,7 @@ def _headline_cues(doc: Doc, region_of) -> list[Draft]:
         if len(body) < 3:
             continue
         out.append(Draft(cue=colon, key=": headline", content=set(range(colon.i + 1, end)),
-                          speaker=(s, colon.i)))
+                         speaker=(s, colon.i)))
     return out
 
 
