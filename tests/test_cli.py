@@ -28,6 +28,46 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert f"storyline {name}" in readme, f"README does not document `storyline {name}`"
 
 
+def test_exit_statuses_are_in_the_help_and_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    shown = CliRunner().invoke(main, ["--help"]).output
+    for status, meaning in [("0", "every input"), ("1", "some inputs"), ("2", "usage error")]:
+        assert re.search(rf"^\s*{status}\s+{meaning}", shown, re.M | re.I), shown
+        assert re.search(rf"^\| {status} \| {meaning}", readme, re.M | re.I), status
+
+
+@pytest.mark.parametrize("command", ["run", "ingest"])
+@pytest.mark.parametrize("make, why", [
+    (lambda tmp: tmp / "no-such-folder", "no such file or directory"),
+    (lambda tmp: tmp / "file.txt" / "below-a-file", "no such file or directory"),
+    (lambda tmp: (tmp / "dangling").symlink_to(tmp / "gone") or tmp / "dangling",
+     "broken symbolic link (its target does not exist)"),
+])
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path, command, make, why):
+    (tmp_path / "file.txt").write_text("The council met on Monday and voted to close the old bridge for repairs.")
+    missing = make(tmp_path)
+    where = ["--out", str(tmp_path / "out")] if command == "run" else ["--db", str(tmp_path / "s.sqlite")]
+    result = CliRunner().invoke(main, [command, str(tmp_path / "file.txt"), str(missing), *where])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"error: {missing}: {why}"]
+    assert not (tmp_path / "s.sqlite").exists() and not (tmp_path / "out").exists()  # nothing was run
+
+
+def test_exit_status_is_0_when_every_input_is_read_and_1_when_some_are_refused(tmp_path):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    good = docs / "good.txt"
+    good.write_text("The harbour authority said on Monday that the port would reopen next week after repairs.")
+    (docs / "empty.txt").write_text("")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["ingest", str(good), "--db", str(tmp_path / "a.sqlite")])
+    assert ok.exit_code == 0 and "1 articles read, 1 stored" in ok.stdout and not ok.stderr
+    for n, quiet in enumerate(([], ["--quiet"])):
+        some = runner.invoke(main, ["ingest", str(docs), "--db", str(tmp_path / f"b{n}.sqlite"), *quiet])
+        assert some.exit_code == 1 and "1 refused" in some.stdout
+        assert some.stderr.count("refused: ") == (0 if quiet else 1)
+
+
 def test_missing_store_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["stats", "--db", str(tmp_path / "nope.sqlite")])
     assert result.exit_code == 2 and "does not exist" in result.output
@@ -49,7 +89,7 @@ def test_ingest_twice_stores_nothing_twice_and_refuses_clearly(tmp_path):
     (docs / "bin.txt").write_bytes(bytes(range(256)) * 8)
     db = tmp_path / "s.sqlite"
     first = _ingest([str(docs), "--db", str(db)])
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 1, first.stderr  # some inputs refused
     assert re.search(r"6 articles read, 6 stored, 0 already stored, 1 duplicates, 2 refused", first.stdout)
     second = _ingest([str(docs), "--db", str(db)])
     assert "0 stored, 6 already stored" in second.stdout
@@ -86,18 +126,18 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is not beside the repo")
-def test_run_on_the_seeds_meets_the_ingest_and_cleaning_gates(tmp_path):
+def test_run_on_the_seeds_writes_the_export_and_the_report(tmp_path):
+    """What is read from the seeds is pinned by the reviewed golden file (test_golden.py), not by scores:
+    three texts are too few to gate on; the quality gates run on the dev sets (tests/test_gates.py)."""
     out = tmp_path / "out"
     result = subprocess.run(CLI + ["run", str(SHARED / "corpus" / "seeds"), "--out", str(out), "--quiet"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "3 articles read, 3 stored" in result.stdout
-    assert (out / "report.md").is_file()
+    assert (out / "report.md").is_file() and (out / "export.json").is_file()
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out / "export.json"),
                              str(SHARED / "gold" / "seeds.gold.json")], capture_output=True, text=True)
-    figures = dict(re.findall(r"^(\w+)\s+([\d.]+)$", scored.stdout, re.M))
-    for area in ("dates", "clean_text", "credits", "dedup"):
-        assert float(figures[area]) == 1.0, (area, scored.stdout)
+    assert scored.returncode == 0 and scored.stdout.splitlines()[-1].startswith("score: "), scored.stdout
 
 
 def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path):
@@ -112,7 +152,7 @@ def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path
                                       "malgré les grèves et les manifestations.".encode("latin-1"))
     db = tmp_path / "s.sqlite"
     result = _ingest([str(docs), "--db", str(db)])
-    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "2 articles read, 2 stored" in result.stdout
     assert "10001 refused" in result.stdout
     from storyline.store import open_store
@@ -127,7 +167,7 @@ def test_ten_thousand_tiny_files_and_hostile_inputs_do_not_stop_the_run(tmp_path
 def test_a_bad_setting_is_one_line_naming_it(tmp_path):
     result = subprocess.run(CLI + ["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite"), "--max-bytes", "-3"],
                             capture_output=True, text=True)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.strip() == "error: --max-bytes: max_bytes must be a positive number of bytes, not -3"
 
 

@@ -33,3 +33,6 @@ def test_a_bad_flag_or_variable_is_named():
         load(None, env={}, workers=-1)
     with pytest.raises(SettingsError, match="STORYLINE_MAX_BYTES"):
         load(None, env={"STORYLINE_MAX_BYTES": "0"})
+    with pytest.raises(SettingsError, match="--timeline-length: timeline_length must be 0"):
+        load(None, env={}, timeline_length=-3)
+    assert load(None, env={"STORYLINE_TIMELINE_LENGTH": "12"}).timeline_length == 12

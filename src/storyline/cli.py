@@ -1,18 +1,25 @@
 """The `storyline` command: a thin layer over storyline.pipeline.
 
 Every command calls one public function; errors the user can cause are printed
-as one line naming the file and the reason, with exit status 1.
+as one line, `error: WHAT: why`. Exit statuses (also in `storyline --help`):
+0 every input read; 1 some inputs refused (one `refused:` line each) or the
+store could not be opened or written; 2 a usage error: an unknown option, a
+bad setting, a path that does not exist.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from storyline import pipeline, settings
-from storyline.errors import StorylineError
+from storyline.errors import SettingsError, StorylineError
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
 
 _config = click.option("--config", type=click.Path(dir_okay=False, exists=True),
                        help="Settings file (TOML; default: ./storyline.toml when present). STORYLINE_* variables override it.")
@@ -21,34 +28,76 @@ _near = click.option("--near-duplicate", type=float,
                      help="Word-shingle similarity (0-1] above which an article is a copy (default 0.8).")
 
 
-def _refusal_printer(quiet: bool):
-    if quiet:
-        return None
-    return lambda r: click.echo(f"refused: {r.source}: {r.reason}", err=True)
+class _Refusals:
+    """The `on_refusal` callback of a run: counts refusals, and prints each unless quiet."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.count = 0
+
+    def __call__(self, refusal) -> None:
+        self.count += 1
+        if not self.quiet:
+            click.echo(f"refused: {refusal.source}: {refusal.reason}", err=True)
+
+
+def _require_paths(inputs) -> None:
+    """A path that does not exist is a mistake in the command, not an input to refuse."""
+    for given in inputs:
+        try:
+            os.stat(given)
+        except (FileNotFoundError, NotADirectoryError):
+            why = "broken symbolic link (its target does not exist)" if os.path.islink(given) \
+                else "no such file or directory"
+            click.echo(f"error: {given}: {why}", err=True)
+            raise click.exceptions.Exit(EXIT_USAGE)
+        except (OSError, ValueError):
+            pass  # exists but cannot be read: ingest refuses it with the reason
+
+
+def _finish(summary_line: str, refusals: _Refusals) -> None:
+    click.echo(summary_line)
+    if refusals.count:
+        raise click.exceptions.Exit(EXIT_REFUSED)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyline")
 def main() -> None:
-    """Turn news articles into sourced, dated, cross-checked stories."""
+    """Turn news articles into sourced, dated, cross-checked stories.
+
+    \b
+    Exit status:
+      0  every input read
+      1  some inputs refused (one 'refused:' line each), or the store could not be opened or written
+      2  usage error: an unknown option, a bad setting, a path that does not exist
+    """
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for export.json, report.md and (by default) the store.")
+              help="Folder for export.json, report.md, report.html and (by default) the store.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
+@click.option("--timeline-length", type=int,
+              help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
 @_config
 @_max_bytes
 @_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
-def run(inputs, out_dir, db, workers, config, max_bytes, near_duplicate, quiet) -> None:
-    """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT."""
-    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate)
+def run(inputs, out_dir, db, workers, timeline_length, config, max_bytes, near_duplicate, quiet) -> None:
+    """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT.
+
+    Exit status 0 when every input was read, 1 when some were refused, 2 on a usage error.
+    """
+    _require_paths(inputs)
+    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate,
+                           timeline_length=timeline_length)
+    refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
-                           on_refusal=_refusal_printer(quiet))
-    click.echo(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}")
+                           on_refusal=refusals)
+    _finish(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}", refusals)
 
 
 @main.command()
@@ -59,19 +108,43 @@ def run(inputs, out_dir, db, workers, config, max_bytes, near_duplicate, quiet) 
 @_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
 def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
-    """Ingest and clean INPUTS into the store DB, without reading them (stages 1-2)."""
+    """Ingest and clean INPUTS into the store DB, without reading them (stages 1-2).
+
+    Exit status 0 when every input was read, 1 when some were refused, 2 on a usage error.
+    """
+    _require_paths(inputs)
     chosen = settings.load(config, max_bytes=max_bytes, near_duplicate=near_duplicate)
-    summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(),
-                              on_refusal=_refusal_printer(quiet))
-    click.echo(summary.line())
+    refusals = _Refusals(quiet)
+    summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(), on_refusal=refusals)
+    _finish(summary.line(), refusals)
 
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True), help="Store file to export.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for export.json and report.md.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for export.json, report.md and report.html.")
 def export(db, out_dir) -> None:
-    """Write OUT/export.json and OUT/report.md from the store DB."""
+    """Write OUT/export.json, OUT/report.md and OUT/report.html from the store DB."""
     click.echo(f"export: {pipeline.export(db, out_dir)}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder of a run: serve its storyline.sqlite.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store file to serve (instead of --out).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on: loopback unless you name another (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(out_dir, db, host, port) -> None:
+    """Serve a store read-only: stories, people, articles, search, and the JSON API under /api/ (OpenAPI at
+    /openapi.json), at http://HOST:PORT/ until interrupted. Give --out DIR or --db FILE.
+    """
+    if bool(out_dir) == bool(db):
+        raise click.UsageError("give either --out DIR or --db FILE")
+    store = Path(db) if db else pipeline.default_store(out_dir)
+    if not store.is_file():
+        click.echo(f"error: {store}: no such file or directory", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE)
+    pipeline.serve(store, host, port)
 
 
 @main.command()
@@ -88,7 +161,7 @@ def entry() -> None:
         main(standalone_mode=True)
     except StorylineError as err:
         click.echo(f"error: {err}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_USAGE if isinstance(err, SettingsError) else 1)
 
 
 if __name__ == "__main__":

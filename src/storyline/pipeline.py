@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from storyline.export import json_export, report
+from storyline.export import html_report, json_export, report
 from storyline.records import Refusal
 from storyline.run import local
 from storyline.run.local import Summary
@@ -25,41 +25,52 @@ def default_store(out_dir: str | Path) -> Path:
 
 def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
            on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated.
-
-    The corpus-level dating of stage 4 runs too: it is cheap, and an article
-    whose year only the corpus gives would otherwise stay undated until a `run`.
-    """
+    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
     with open_store(db) as store:
-        summary = local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
-        local.connect(store)
-        return summary
+        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """The whole pipeline: ingest, read, connect, then DIR/export.json and DIR/report.md."""
+    """The whole pipeline: ingest, read, connect, then DIR/export.json, DIR/report.md and DIR/report.html.
+
+    Stage 4 runs once, after stage 3, over the whole store.
+    """
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
         summary = local.ingest(store, inputs, settings, progress, on_refusal)
-        local.connect(store)
         summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
+        local.cluster_stories(store, progress)
+        local.connect(store)
+        local.attach_timelines(store, local.stored_stories(store), settings.timeline_length)
         _write(store, out_dir)
     return summary
 
 
 def export(db: str | Path, out_dir: str | Path) -> Path:
-    """Write DIR/export.json and DIR/report.md from a store filled by earlier runs."""
+    """Write DIR/export.json, DIR/report.md and DIR/report.html from a store filled by earlier runs."""
     with open_store(db) as store:
         return _write(store, out_dir)
 
 
 def stats(db: str | Path) -> dict[str, int]:
+    """Counts of what a store holds: {"articles", "duplicates", "refused", "analysed"} -> int."""
     with open_store(db) as store:
         return store.counts()
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the store file `db` as a read-only web app and JSON API at http://host:port/ until interrupted.
+
+    A store written by an older storyline is upgraded first (the app itself never writes).
+    """
+    open_store(db).close()
+    from storyline.web import serve as serve_web
+    serve_web(db, host, port)
 
 
 def _write(store, out_dir) -> Path:
     data = json_export.build(store)
     report.write(data, Path(out_dir) / "report.md")
+    html_report.write(store.path, Path(out_dir) / "report.html")
     return json_export.write(data, out_dir)

@@ -26,6 +26,7 @@ class RawDoc:
     body: bytes
     hints: Mapping[str, Any] = field(default_factory=dict)
     encoding: str | None = None      # declared encoding (HTTP header, JSON is always UTF-8)
+    text: str | None = None          # `body` decoded by ingest (declared, sniffed or detected encoding)
 
 
 @dataclass(frozen=True)
@@ -147,3 +148,131 @@ class AnalysedArticle:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+# ---------------------------------------------------------------- stage 4
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence (or span) of one article that a cross-article record rests on."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    source: str | None = None        # corpus entity the article attributes it to (a quote's speaker)
+
+
+@dataclass(frozen=True)
+class CorpusEntity:
+    """One referent across the corpus: the per-article entities (`members`) that name it."""
+
+    id: str                          # stable slug: person:sergei-lavrov
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()   # (article id, per-article entity id)
+
+
+@dataclass(frozen=True)
+class ComparedFact:
+    """One value of one attribute of one corpus entity, with every article stating it.
+
+    `status` is decided across articles: `agree` (stated by several, no other
+    value), `conflict` (another value is stated too), `single` (one article).
+    """
+
+    subject: str | None              # corpus entity id
+    attribute: str
+    value: str
+    status: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({e.article_id for e in self.evidence}))
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One article's report of an event: its evidence sentence, trigger word and modality there."""
+
+    evidence: Evidence
+    trigger: str
+    modality: str
+    index: int = -1                  # the event's position in its article's AnalysedArticle.events
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One real-world event as every article of a story reports it.
+
+    `modality` is the latest state: an event one article expects and a later
+    one reports as done is `actual`, each report keeping its own modality.
+    `time` is the narrowest of the reports' overlapping intervals.
+    """
+
+    id: str
+    type: str
+    participants: tuple[tuple[str, str], ...] = ()   # (role, corpus entity id)
+    place: str | None = None                         # corpus entity id
+    time: DateRange | None = None
+    modality: str = "actual"
+    reports: tuple[EventReport, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({r.evidence.article_id for r in self.reports}))
+
+
+@dataclass(frozen=True)
+class Connected:
+    """Stage 4 output: what only many articles together tell.
+    """
+
+    entities: tuple[CorpusEntity, ...] = ()
+    events: tuple[MergedEvent, ...] = ()
+    facts: tuple[ComparedFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Stage 4 output: the articles that tell one real-world happening or thread.
+
+    `title` is the most central headline of the story; `people`,
+    `organisations` and `places` are its most salient names (corpus entity
+    ids), most salient first; `first`/`last` bound the publication dates of
+    its dated articles. A story merged into another keeps its id with
+    `merged_into` set and no articles, so that an id once handed out always resolves.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    first: date | None = None
+    last: date | None = None
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Stage 4: one dated line of a story's timeline (EXPORT.md `stories[].timeline`).
+
+    `date` is ISO 8601 at the finest granularity the sources allow: a day
+    (2022-12-09), else a month (2022-12) or a year (2022). `text` is one
+    sentence as printed in article `article_id`, at [start, end) of its text.
+    """
+
+    date: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    score: float                                  # importance in [0, 1]; higher is more important
+    article_ids: tuple[str, ...] = ()             # the articles published on the date or mentioning it
+    events: tuple[tuple[str, int], ...] = ()      # (article id, index in its AnalysedArticle.events)

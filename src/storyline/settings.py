@@ -24,12 +24,14 @@ class Settings:
     max_bytes: int = 20_000_000      # largest single article (file, record, feed entry) ingested
     near_duplicate: float = 0.8      # estimated word-shingle Jaccard above which an article copies another
     workers: int = 0                 # processes reading articles; 0 picks by corpus size
+    timeline_length: int = 0         # entries in each story's timeline; 0 picks by story size
 
 
 CHECKS = {
     "max_bytes": (lambda v: v > 0, "a positive number of bytes"),
     "near_duplicate": (lambda v: 0 < v <= 1, "a number above 0 and at most 1"),
     "workers": (lambda v: v >= 0, "0 (automatic) or more"),
+    "timeline_length": (lambda v: v >= 0, "0 (automatic) or more"),
 }
 
 

@@ -22,6 +22,22 @@ BODY = [
      ["an image by the artist's pupil", "The buyer was not named."], []),
     ("The talks ended. \"It was a good day,\" he said.\nSign up for our newsletter", False,
      ["\"It was a good day,\" he said."], ["Sign up"]),
+    # bold is not a caption's form: subheadings and emphasis stay (issue 10)
+    ("Title of a markdown story\n\nThe talks began on Monday.\n\n**Why the talks failed**\n\nThey failed on Friday.", True,
+     ["Why the talks failed", "They failed on Friday."], ["**"]),
+    ("Title of a markdown story\n\nThe talks began on Monday.\n\nThe minister's answer was **no**\n\nRead the full interview with **Sergei Lavrov**\n\n"
+     "Body text of the story.", True,
+     ["The minister's answer was no", "Read the full interview with Sergei Lavrov"], []),
+    ("Title of a markdown story\n\nThe talks began on Monday.\n\nWhat comes next **Analysis**\n\nBody text of the story.", True,
+     ["What comes next Analysis"], []),
+    # ... a credit is: the seed's Moscow Times caption, a picture library, an agency after a slash
+    ("Title of a markdown story\n\nRussian Deputy Foreign Minister Sergei Vershinin **Russian Foreign Ministry**\n\n"
+     "Ruins of the school in May **Pixabay**\n\nThe body of the story.", True,
+     ["The body of the story."], ["Vershinin", "Russian Foreign Ministry", "Pixabay"]),
+    ("A story line that reports something.\nSoldiers near the front line in May. Jane Doe / Reuters\nMore story.", False,
+     ["A story line that reports something.", "More story."], ["Soldiers near"]),
+    ("A story line that reports something.\nThe town hall on Monday (Photo: AFP)\nMore story.", False,
+     ["More story."], ["The town hall"]),
 ]
 
 

@@ -1,6 +1,8 @@
 """RSS and Atom feeds: one RawDoc per entry, feed metadata as hints."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from storyline.records import RawDoc, Refusal
@@ -40,7 +42,7 @@ def test_rss_entries(ingest, tmp_path, name):
     first, empty, summary = results
     assert first == RawDoc(
         source=f"{path}#entry1", kind="html", body=b"<p>The mayor <b>resigned</b> on Friday.</p>",
-        encoding="utf-8",
+        encoding="utf-8", text="<p>The mayor <b>resigned</b> on Friday.</p>",
         hints={"path": path, "title": "Mayor resigns", "url": "https://planet.example/mayor",
                "published": "2022-12-09T23:30:00-05:00", "published_raw": "Fri, 09 Dec 2022 23:30:00 -0500",
                "byline": "Lois Lane", "outlet": "The Daily Planet", "guid": "tag:planet,1"},
@@ -75,3 +77,74 @@ def test_feeds_without_articles(ingest, content, reason_start):
     docs, refusals = split(ingest("f.rss", content))
     assert not docs and len(refusals) == 1
     assert refusals[0].reason.startswith(reason_start)
+
+
+def one_item(title: str = "T", pub: str = "", description: str = "Body text.", author: str = "",
+             channel: str = "Feed") -> str:
+    """An RSS feed of one item; each argument is XML as it would appear in the file."""
+    pub = f"<pubDate>{pub}</pubDate>" if pub else ""
+    author = f"<author>{author}</author>" if author else ""
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title>'
+            f"<item><title>{title}</title><link>https://x.example/1</link>{pub}{author}"
+            f"<description>{description}</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize("pub, hint, day", [
+    ("Fri, 09 Dec 2022 23:30:00 -0500", "2022-12-09T23:30:00-05:00", date(2022, 12, 9)),  # local day kept
+    ("2016-06-29T15:07:41+02:00", "2016-06-29T15:07:41+02:00", date(2016, 6, 29)),
+    ("2016-06-29 15:07:41", "2016-06-29T15:07:41", date(2016, 6, 29)),
+    # forms feedparser half-reads, inventing the month and day from the date of the run
+    ("2016/6/29 15:07:41", "2016/6/29 15:07:41", date(2016, 6, 29)),
+    ("2016.06.29", "2016.06.29", date(2016, 6, 29)),
+    ("June 29, 2016 3:07 PM", "June 29, 2016 3:07 PM", date(2016, 6, 29)),
+    ("Wed, 29 Jun 2016", "Wed, 29 Jun 2016", date(2016, 6, 29)),
+    # no calendar day written: none may be claimed
+    ("2016", "2016", None),
+    ("2016-06", "2016-06", None),
+    ("2016-W26", "2016-W26", None),
+    ("June 2016", "June 2016", None),
+])
+def test_feed_dates_are_read_by_our_parser_unless_strict(ingest_one, pub, hint, day):
+    from storyline.clean.stage import clean
+    raw = ingest_one("f.rss", one_item(pub=pub, description="A plain report with no dates in it at all."))
+    assert raw.hints["published"] == hint and raw.hints["published_raw"] == pub
+    published = clean(raw).published
+    if day is None:
+        assert published.earliest is None or published.earliest != published.latest, published
+    else:
+        assert (published.earliest, published.latest) == (day, day)
+
+
+@pytest.mark.parametrize("title, author, channel, expected", [
+    ("Council &amp;quot;pauses&amp;quot; vote", "", "Feed", ('Council "pauses" vote', None, "Feed")),
+    ("<![CDATA[Mayor&#8217;s budget]]>", "", "Feed", ("Mayor\u2019s budget", None, "Feed")),
+    ("Profits &lt; forecast", "", "Feed", ("Profits < forecast", None, "Feed")),
+    ("AT&amp;T &amp;amp; Verizon", "", "Feed", ("AT&T & Verizon", None, "Feed")),
+    ("&lt;b&gt;Breaking:&lt;/b&gt; floods", "ed@x.example (Jos&amp;eacute; Ruiz)", "Caf&amp;eacute; News",
+     ("Breaking: floods", "ed@x.example (Jos\u00e9 Ruiz)", "Caf\u00e9 News")),
+])
+def test_feed_titles_authors_and_names_are_plain_text(ingest_one, title, author, channel, expected):
+    raw = ingest_one("f.rss", one_item(title=title, author=author, channel=channel))
+    assert (raw.hints.get("title"), raw.hints.get("byline"), raw.hints.get("outlet")) == expected
+
+
+@pytest.mark.parametrize("description, kind, body", [
+    ("&amp;lt;p&amp;gt;One.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Two.&amp;lt;/p&amp;gt;", "html", "<p>One.</p><p>Two.</p>"),
+    ("&lt;p&gt;One &amp;amp; two.&lt;/p&gt;", "html", "<p>One &amp; two.</p>"),
+    ("<![CDATA[<p>The mayor&#8217;s plan.</p>]]>", "html", "<p>The mayor&#8217;s plan.</p>"),
+    ("Plain words, no markup.", "html", "Plain words, no markup."),
+])
+def test_feed_bodies_lose_extra_escaping(ingest_one, description, kind, body):
+    raw = ingest_one("f.rss", one_item(description=description))
+    assert (raw.kind, raw.body.decode()) == (kind, body)
+
+
+@pytest.mark.parametrize("content, kind, body", [
+    ("Plain text &amp; more.", "text", "Plain text & more."),
+    ("Mayor&amp;#8217;s plan &amp;lt;b&amp;gt;now&amp;lt;/b&amp;gt;", "html", "Mayor\u2019s plan <b>now</b>"),
+])
+def test_atom_plain_text_content_that_is_markup_is_read_as_html(ingest_one, content, kind, body):
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>t</title>'
+            f'<id>urn:1</id><content type="text">{content}</content></entry></feed>')
+    raw = ingest_one("f.atom", atom)
+    assert (raw.kind, raw.body.decode()) == (kind, body)

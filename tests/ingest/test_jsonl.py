@@ -24,7 +24,7 @@ def test_a_record_becomes_a_rawdoc_with_its_fields_as_hints(ingest_one, tmp_path
     doc = ingest_one("corpus.jsonl", lines(GOOD))
     path = str(tmp_path / "corpus.jsonl")
     assert doc == RawDoc(
-        source=f"{path}#L1", kind="jsonl", body=GOOD["text"].encode("utf-8"), encoding="utf-8",
+        source=f"{path}#L1", kind="jsonl", body=GOOD["text"].encode("utf-8"), encoding="utf-8", text=GOOD["text"],
         hints={"id": "AP_20130322", "published": "2013-03-22", "title": "105 U.S. Kids Died From Flu",
                "url": None, "outlet": "AP", "section": "health", "path": path},
     )

@@ -7,7 +7,7 @@ import uuid
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from storyline.ingest import iter_inputs
-from storyline.records import RawDoc, Refusal
+from storyline.records import Article, RawDoc, Refusal
 
 NAMES = st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.json", "a.rss", "a.xml",
                          "a.warc", "a.warc.gz", "a.jsonl.gz", "a.gz", "noext", "a.png"])
@@ -53,3 +53,45 @@ def test_any_cut_of_a_gzip_stream_is_answered(tmp_path, data, cut):
     path.parent.mkdir()
     path.write_bytes(gzip.compress(b'{"text": "ok"}\n' + data)[:cut])
     check(list(iter_inputs([path])), 20_000_000)
+
+
+# Digits of every kind: str.isdigit() is true for "¹" and "①", which int() refuses.
+UNICODE_FIELD = st.text(alphabet=st.characters(categories=["Nd", "No", "Nl", "Lo", "P", "S", "Zs"]), max_size=30) | \
+    st.text(max_size=30) | st.from_regex(r"[0-9¹²³①٣]{1,4}[-/.][0-9¹²³①٣]{1,2}[-/.][0-9¹²³①٣]{1,2}", fullmatch=True)
+
+
+def _xml(text: str) -> str:
+    """`text` as XML character data: escaped, and without the characters XML 1.0 forbids."""
+    from xml.sax.saxutils import escape
+    return escape("".join(c for c in text if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pub=UNICODE_FIELD, title=UNICODE_FIELD, body=UNICODE_FIELD)
+def test_any_unicode_in_feed_dates_and_titles_is_ingested_and_cleaned(tmp_path, pub, title, body):
+    from storyline.clean.stage import clean
+    feed = (f"<rss><channel><title>{_xml(title)}</title><item><title>{_xml(title)}</title>"
+            f"<pubDate>{_xml(pub)}</pubDate><description>{_xml(body)} and five more words here</description>"
+            f"</item></channel></rss>")
+    path = tmp_path / uuid.uuid4().hex / "f.rss"
+    path.parent.mkdir()
+    path.write_text(feed, encoding="utf-8")
+    results = list(iter_inputs([path]))
+    check(results, 20_000_000)
+    for raw in results:
+        if isinstance(raw, RawDoc):
+            assert isinstance(clean(raw), (Article, Refusal))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(length=UNICODE_FIELD, encoding=UNICODE_FIELD)
+def test_any_unicode_in_warc_numbers_and_codings_is_answered(tmp_path, length, encoding):
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n"
+            f"Content-Length: {length}\r\n\r\n<p>page</p>").encode("utf-8", "replace")
+    for warc_length in (length, str(len(http))):  # a wrong record length, then a right one
+        path = tmp_path / uuid.uuid4().hex / "a.warc"
+        path.parent.mkdir()
+        path.write_bytes(f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\n"
+                         f"Content-Type: application/http;msgtype=response\r\nContent-Length: {warc_length}\r\n\r\n"
+                         .encode("utf-8", "replace") + http + b"\r\n\r\n")
+        check(list(iter_inputs([path])), 20_000_000)

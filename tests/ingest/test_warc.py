@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 
+import brotli
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -134,3 +136,124 @@ def test_gzip_member_boundary_truncation_reads_whole_records(ingest):
         members.append(offset)
     docs, refusals = split(ingest("cut.warc.gz", data[: members[3]]))
     assert [d.body for d in docs] == [page(0), page(1), page(2)] and not refusals
+
+
+# -- records judged one by one: content coding, binary payloads, broken framing (issue 11) --------------
+
+HTML = b"<html><head><title>Story</title></head><body><p>" + b"The council met on Monday. " * 40 + b"</p></body></html>"
+
+
+def http_response(body: bytes, *headers: str, content_type: str = "text/html; charset=utf-8") -> bytes:
+    head = "".join(f"{h}\r\n" for h in (f"Content-Type: {content_type}", *headers))
+    return f"HTTP/1.1 200 OK\r\n{head}\r\n".encode() + body
+
+
+def raw_record(n: int, block: bytes, sep: bytes = b"\r\n\r\n", length: int | None = None) -> bytes:
+    """A WARC response record written by hand, so that its framing can be got wrong on purpose."""
+    length = len(block) if length is None else length
+    return (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{n:08d}-0000-0000-0000-000000000000>\r\n"
+            f"WARC-Date: 2021-09-14T08:00:00Z\r\nWARC-Target-URI: https://x.example/{n}\r\n"
+            f"Content-Type: application/http;msgtype=response\r\nContent-Length: {length}\r\n\r\n").encode() + block + sep
+
+
+def chunked(data: bytes, size: int = 100) -> bytes:
+    parts = [b"%x\r\n%s\r\n" % (len(data[i:i + size]), data[i:i + size]) for i in range(0, len(data), size)]
+    return b"".join(parts) + b"0\r\n\r\n"
+
+
+def example_warc(gz: bool) -> bytes:
+    """Built like warcio's own test/data/example.warc(.gz): warcinfo, a gzip-coded response, request, revisit, request."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    writer.write_record(writer.create_warcinfo_record("temp-20170306040353.warc.gz", {"software": "Webrecorder"}))
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip"),
+                                       ("Content-Length", str(len(gzip.compress(HTML))))], protocol="HTTP/1.1")
+    response = writer.create_warc_record("http://example.com/", "response", payload=io.BytesIO(gzip.compress(HTML)),
+                                         http_headers=http)
+    writer.write_record(response)
+    request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
+    writer.write_record(writer.create_warc_record("http://example.com/", "request", http_headers=request))
+    digest = response.rec_headers.get_header("WARC-Payload-Digest")
+    revisit = writer.create_revisit_record("http://example.com/", digest, "http://example.com/", "2017-03-06T04:02:06Z",
+                                           http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                                                         protocol="HTTP/1.1"))
+    writer.write_record(revisit)
+    writer.write_record(writer.create_warc_record("http://example.com/", "request", http_headers=request))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["example.warc", "example.warc.gz"])
+def test_warcio_example_archives_are_read(ingest, name):
+    docs, refusals = split(ingest(name, example_warc(gz=name.endswith(".gz"))))
+    assert not refusals
+    assert [(d.hints["url"], d.body) for d in docs] == [("http://example.com/", HTML)]
+
+
+@pytest.mark.parametrize("block", [
+    http_response(gzip.compress(HTML), "Content-Encoding: gzip"),
+    http_response(zlib.compress(HTML), "Content-Encoding: deflate"),
+    http_response(zlib.compress(HTML)[2:-4], "Content-Encoding: deflate"),         # raw deflate, no zlib header
+    http_response(brotli.compress(HTML), "Content-Encoding: br"),
+    http_response(HTML, "Content-Encoding: gzip"),                                 # decoded by the crawler, header kept
+    http_response(chunked(gzip.compress(HTML)), "Content-Encoding: gzip", "Transfer-Encoding: chunked"),
+    http_response(chunked(HTML), "Transfer-Encoding: chunked"),
+], ids=["gzip", "deflate", "raw-deflate", "br", "plain-under-gzip", "chunked-gzip", "chunked"])
+def test_page_is_decoded_by_its_own_http_headers(ingest, block):
+    docs, refusals = split(ingest("a.warc", raw_record(1, http_response(HTML)) + raw_record(2, block)))
+    assert not refusals and [d.body for d in docs] == [HTML, HTML]
+
+
+@pytest.mark.parametrize("block, reason", [
+    (http_response(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)) * 4), "looks like JPEG image"),
+    (http_response(b"\x28\xb5\x2f\xfd" + bytes(200), "Content-Encoding: zstd"), "Content-Encoding 'zstd' not undone"),
+])
+def test_a_binary_page_is_refused_alone(ingest, block, reason):
+    data = raw_record(1, http_response(HTML)) + raw_record(2, block) + raw_record(3, http_response(HTML))
+    docs, refusals = split(ingest("a.warc", data))
+    assert [d.hints["url"] for d in docs] == ["https://x.example/1", "https://x.example/3"]
+    assert len(refusals) == 1 and refusals[0].source.endswith("#urn:uuid:00000002-0000-0000-0000-000000000000")
+    assert reason in refusals[0].reason
+
+
+def test_images_and_other_non_pages_are_skipped_without_refusal(ingest):
+    png = http_response(b"\x89PNG\r\n\x1a\n" + bytes(300), content_type="image/png")
+    docs, refusals = split(ingest("a.warc", raw_record(1, png) + raw_record(2, http_response(HTML))))
+    assert not refusals and [d.hints["url"] for d in docs] == ["https://x.example/2"]
+
+
+@pytest.mark.parametrize("separators", [
+    (b"", b"", b"\r\n\r\n"),          # no blank lines after a record (ArchiveSpark)
+    (b"\r\n", b"\n", b""),             # one line feed, or nothing at the end of the file
+    (b"\r\n\r\n\r\n\r\n", b"\r\n", b"\n\n"),
+])
+def test_records_without_their_blank_lines_are_all_read(ingest, separators):
+    data = b"".join(raw_record(n, http_response(HTML), sep) for n, sep in enumerate(separators, 1))
+    docs, refusals = split(ingest("a.warc", data))
+    assert not refusals and len(docs) == 3
+
+
+@pytest.mark.parametrize("short_by", [10, len(HTML) // 2])
+def test_a_record_with_a_wrong_length_is_refused_alone(ingest, short_by):
+    block = http_response(HTML)
+    data = (raw_record(1, http_response(HTML)) + raw_record(2, block, length=len(block) - short_by)
+            + raw_record(3, http_response(HTML)))
+    results = ingest("a.warc", data)
+    docs, refusals = split(results)
+    assert [d.hints["url"] for d in docs] == ["https://x.example/1", "https://x.example/3"]
+    assert len(refusals) == 1 and results[1] is refusals[0]
+    assert "Content-Length does not match" in refusals[0].reason and f"({short_by + 2} bytes" in refusals[0].reason  # the rest, with its CRLF
+
+
+def test_a_header_glued_to_the_end_of_a_record_is_found(ingest):
+    block = http_response(HTML)
+    data = raw_record(1, block + b"</html>", sep=b"", length=len(block)) + raw_record(2, http_response(HTML))
+    docs, refusals = split(ingest("a.warc", data))
+    assert [d.hints["url"] for d in docs] == ["https://x.example/2"]
+    assert len(refusals) == 1 and "7 bytes" in refusals[0].reason
+
+
+def test_bytes_after_the_last_record_are_reported_after_its_page(ingest):
+    data = raw_record(1, http_response(HTML)) + b"stray text\r\nmore\r\n"
+    results = ingest("a.warc", data)
+    assert results[0].body == HTML
+    assert len(results) == 2 and results[1].reason.startswith("truncated or corrupt WARC: 18 bytes after")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.read.nlp import load_nlp
-from storyline.read.entities.roles import Role, canonical_place, country_of, gender_of_title, roles_of, title_key
+from storyline.read.entities.roles import Role, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
 
 CASES = [
     ("Deputy Foreign Minister Anton Belov said the talks would resume.", "Anton Belov",
@@ -80,3 +80,22 @@ def test_canonical_place_keeps_cities():
     assert canonical_place("Moscow") == "Moscow"
     assert canonical_place("Burma") == "Myanmar"
     assert canonical_place("Palestinian Territories") == "Palestine"
+
+
+# (sentence, name, the role string an Entity carries): the organisation or country as written stays on it,
+# so that stage 4 can tell one country's minister from another's
+DESCRIBED = [
+    ("Russian Deputy Foreign Minister Anton Belov spoke.", "Anton Belov", "Russian Deputy Foreign Minister"),
+    ("The family of former US Marine Tom Avery called for his release.", "Tom Avery", "former US Marine"),
+    ("Prosecutors said Ivan Drago, a notorious arms dealer, had fled.", "Ivan Drago", "arms dealer"),
+    ("White House Press Secretary Dana Whitfield said the talks would continue.", "Dana Whitfield",
+     "White House Press Secretary"),
+    ("The talks were led by Secretary of State Henry Calloway.", "Henry Calloway", "Secretary of State"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", DESCRIBED)
+def test_describe_keeps_the_organisation_as_written(text, name, role):
+    doc = load_nlp()(text)
+    span = next(e for e in doc.ents if e.text == name)
+    assert role in [describe(r) for r in roles_of(span)]

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from storyline.errors import StoreError
-from storyline.records import (AnalysedArticle, Article, DateRange, Entity, Mention, Quote, Refusal,
-                               TimeExpression)
+from storyline.records import (AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, DateRange, Entity,
+                               Evidence, Mention, Quote, Refusal, TimeExpression)
 from storyline.store import open_store
 from storyline.store.codec import dumps, loads
 from storyline.store.migrations import MIGRATIONS
@@ -22,7 +22,7 @@ def test_article_round_trip(tmp_path):
     with open_store(tmp_path / "s.sqlite") as store:
         store.add_article(a, [1, 2, 3] * 0 or None, "t1")
         assert list(store.articles()) == [a]
-        assert store.has_input("in/1.txt", "h1") and not store.has_input("in/1.txt", "other")
+        assert store.stored_input("in/1.txt", "h1") == ("a1", "") and store.stored_input("in/1.txt", "other") is None
 
 
 def test_analysis_round_trip_and_versions(tmp_path):
@@ -98,3 +98,22 @@ texts = st.text(max_size=40)
                  published=st.none() | st.builds(DateRange, st.none() | dates, st.none() | dates, texts)))
 def test_any_article_round_trips_through_the_codec(a):
     assert loads(Article, dumps(a)) == a
+
+
+def test_a_url_location_is_a_clear_error_not_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="no store backend for 'postgresql://' locations"):
+        open_store("postgresql://user@localhost/news")
+    assert not any(tmp_path.iterdir())
+
+
+def test_stage4_records_round_trip_and_are_replaced_whole(tmp_path):
+    ev = Evidence("a1", 0, 12, "Jane Doe ran.")
+    first = Connected(entities=(CorpusEntity("person:jane-doe", "Jane Doe", "PERSON", ("Doe",), ("minister",),
+                                             (("a1", "e1"), ("a2", "e3"))),),
+                      facts=(ComparedFact("person:jane-doe", "age", "52", "single", (ev,)),))
+    with open_store(tmp_path / "s.sqlite") as store:
+        store.set_connected(first)
+        assert store.connected() == first
+        store.set_connected(Connected())
+        assert store.connected() == Connected()

@@ -10,32 +10,12 @@ from __future__ import annotations
 
 import re
 
-# canonical short name -> the forms a text uses
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AP": ("AP", "Associated Press", "The Associated Press", "The AP"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
-    "Bloomberg": ("Bloomberg", "Bloomberg News"),
-    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
-    "UPI": ("UPI", "United Press International"),
-    "Xinhua": ("Xinhua",),
-    "TASS": ("TASS", "Tass"),
-    "Interfax": ("Interfax",),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "Yonhap": ("Yonhap",),
-    "ANSA": ("ANSA",),
-    "EFE": ("EFE",),
-    "PA": ("PA", "PA Media", "Press Association"),
-    "CNN": ("CNN",),
-    "ANI": ("ANI",),
-    "PTI": ("PTI", "Press Trust of India"),
-    "AAP": ("AAP", "Australian Associated Press"),
-    "CP": ("The Canadian Press", "Canadian Press"),
-}
+from storyline.lexicon import NEWS_AGENCIES
+
+AGENCIES = NEWS_AGENCIES
 _FORM_TO_NAME = {form.lower(): name for name, forms in AGENCIES.items() for form in forms}
-_FORMS = "|".join(sorted({re.escape(f) for forms in AGENCIES.values() for f in forms}, key=len, reverse=True))
-_AGENCY = rf"(?:the\s+)?(?:{_FORMS})"
+AGENCY_FORMS = "|".join(sorted({re.escape(f) for forms in AGENCIES.values() for f in forms}, key=len, reverse=True))
+_AGENCY = rf"(?:the\s+)?(?:{AGENCY_FORMS})"
 _LIST = rf"(?P<who>{_AGENCY}(?:\s*(?:,|and|&)\s*{_AGENCY})*)"
 
 # Each pattern is a whole credit line (or a credit sentence at the end of a paragraph).
@@ -50,7 +30,7 @@ CREDIT_LINE = [
 REUTERS_FOOTER = re.compile(r"^\W*\(?(?:reporting|writing)\s+by\s+[^;]+(?:;\s*(?:additional\s+reporting|editing)\s+by\s+.+)?\)?\W*$",
                             re.I)
 # "MOSCOW (Reuters) -" / "WASHINGTON, Dec 20 (AP) —" datelines credit the agency too.
-DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\((?P<who>{_FORMS})\)\s*[-\u2013\u2014]")
+DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\((?P<who>{AGENCY_FORMS})\)\s*[-\u2013\u2014]")
 
 
 def agency(form: str) -> str | None:

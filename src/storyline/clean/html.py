@@ -17,12 +17,18 @@ fallback chain:
    the most non-link text), then trafilatura's `baseline`, for pages where
    trafilatura returned nothing at all.
 
+Before step 1, paywall, subscription and log-in boxes are cut out of the page
+by their class or id (`paywall_boxes`): trafilatura keeps them when they sit
+inside the <article>.
+
 The text is then cleaned block by block with news-specific rules (see
 `_DROP_LINE`): headline repeated as first block, bylines, datelines, photo
-credits, "Read more"/"Related" runs, newsletter and follow boxes, copyright
-lines. Each rule is anchored to the whole block and limited to short blocks,
-so that a story sentence that happens to mention a newsletter is kept; each
-was kept only if it raised F1 on the dev set (bench/extraction.py).
+credits, "Read more"/"Related" runs, subscription offers and log-in prompts
+with the benefits listed under them, follow boxes, copyright lines. Each rule
+is anchored to the whole block and limited to short blocks, so that a story
+sentence that happens to mention a subscription is kept. Each rule is kept
+only if switching it off lowers F1, or leaves it unchanged, on the half of
+the dev pages no rule was written from (bench/extraction.py --ablate).
 """
 from __future__ import annotations
 
@@ -53,11 +59,13 @@ class HtmlPage:
     published: str | None
     published_source: str | None
     description: str | None
+    updated: str | None = None  # the page's last update: publication is not later
 
 
 # --------------------------------------------------------------------------- strategies
 
-def _trafilatura(html: str, url: str | None, **options) -> list[str]:
+def _trafilatura(html, url: str | None, **options) -> list[str]:
+    """trafilatura's text of `html` (a string or an lxml tree) as blocks; [] when it fails."""
     try:
         import trafilatura
 
@@ -151,12 +159,55 @@ def _fragment(html: str) -> list[str]:
         return []
 
 
-def main_text_blocks(html: str, url: str | None, meta: PageMeta, tree) -> tuple[list[str], str]:
+# Class or id words of the boxes that sell the page instead of telling the
+# story: paywalls, metering, subscription offers, log-in prompts. A word must
+# stand on its own ("signings" and "unsubscribed" are not log-in boxes).
+_PAYWALL_CLASS = re.compile(r"(?<![a-z])(pay-?wall|reg-?wall|pay-?gate|piano|subscri(be|bers?|ptions?)"
+                            r"|log-?in|sign-?in|meter(ed)?)(?![a-z])")
+# ... unless the same element also calls itself content: "subscriber-content"
+# is the story shown to subscribers.
+_CONTENT_CLASS = re.compile(r"content|body|text|article|story|entry|post", re.I)
+_BOX_MAX_CHARS = 1000
+
+
+def paywall_boxes(tree) -> list:
+    """The outermost elements of `tree` that are paywall, subscription or log-in boxes.
+
+    A box is named so by its class or id (`_PAYWALL_CLASS`), holds less than
+    1,000 characters of text (a page frame with a "logged-out" class holds the
+    whole page) and is not the page's <body>, <article> or <main>."""
+    found = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main"):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if (_PAYWALL_CLASS.search(names) and not _CONTENT_CLASS.search(names)
+                and len(el.text_content()) < _BOX_MAX_CHARS
+                and not any(box in el.iterancestors() for box in found)):
+            found.append(el)
+    return found
+
+
+def _without_paywall(html: str, tree, disabled: frozenset[str]):
+    """The page for trafilatura: `html` itself, or a copy of `tree` without its paywall boxes."""
+    if "paywall box" in disabled or tree is None or not paywall_boxes(tree):
+        return lambda: html
+    pruned = deepcopy(tree)  # the caller's tree still serves metadata
+    for box in paywall_boxes(pruned):
+        box.drop_tree()
+    return lambda: deepcopy(pruned)  # trafilatura edits the tree it is given
+
+
+def main_text_blocks(html: str, url: str | None, meta: PageMeta, tree,
+                     disabled: frozenset[str] = frozenset()) -> tuple[list[str], str]:
     """Blocks of story text and the name of the strategy that gave them (after step 0, `_fragment`)."""
-    blocks, how = _trafilatura(html, url, favor_precision=True), "trafilatura precision"
+    source = _without_paywall(html, tree, disabled)
+    blocks, how = [], ""
+    if "precision mode" not in disabled:
+        blocks, how = _trafilatura(source(), url, favor_precision=True), "trafilatura precision"
     if not blocks:
-        blocks, how = _trafilatura(html, url), "trafilatura balanced"
-    if blocks and (longer := _jsonld_body(meta.article_bodies, blocks)):
+        blocks, how = _trafilatura(source(), url), "trafilatura balanced"
+    if blocks and "json-ld body" not in disabled and (longer := _jsonld_body(meta.article_bodies, blocks)):
         blocks, how = longer, "json-ld articleBody"
     if not blocks:
         blocks, how = _density(tree), "paragraph density"
@@ -171,6 +222,25 @@ def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
+# A price per period in any common currency form: "2.95 euros a week", "$1/month", "£4 per month".
+_PRICE = (r"(?:(?:[$€£¥]|(?:us|a|c)\$|rs\.?|eur|usd|gbp|chf)\s?[0-9]+(?:[.,][0-9]{1,2})?"
+          r"|[0-9]+(?:[.,][0-9]{1,2})?\s?(?:euros?|dollars?|pounds?|cents?|eur|usd|gbp|chf|[€$£]))"
+          r"\s*(?:a|an|per|/|each)\s*(?:week|month|year|day|wk|mo)\b")
+# A page speaking to its reader about paying or logging in: a story that
+# reports on a paywall says "subscribers", not "Already a subscriber?".
+_PAYWALL = _rx(
+    r"(?:log ?in|sign ?in|register)(?: now| here)?(?: to (?:comment|read|continue|view)\b.{0,40})?\W*$"
+    r"|.{0,250}?(?:\balready (?:a |an )?(?:subscriber|member|registered)\b|\bread on with\b"
+    r"|\b(?:subscribe|log ?in|sign ?in|register|sign up)\b.{0,40}\bto (?:continue|keep) reading"
+    r"|\bto (?:continue|keep) reading\b.{0,60}\b(?:subscri|log ?in|sign ?in|register)"
+    r"|\bcancel (?:at )?any ?time\b|\b(?:subscribers?|premium)[- ]only\b"
+    r"|\b(?:only|exclusively) (?:available )?(?:to|for) (?:subscribers|premium members)"
+    r"|\b(?:available|reserved|exclusive) (?:only )?(?:to|for) (?:subscribers|premium)"
+    r"|\bsubscribe (?:now|today)\b|\bbecome a (?:paid |paying |premium )?subscriber\b"
+    r"|\bbecome a (?:paid|paying|premium) member\b|\bbecome a member (?:now|today)\b"
+    rf"|\b(?:get|gain|enjoy|with) (?:unlimited |full |digital |premium )?access to (?:all|our|every|unlimited)\b"
+    rf"|\b(?:just|only|as little as) {_PRICE})")
+
 # (name, pattern, max block length). A block is dropped when the pattern
 # matches from its start (re.match) and the block is no longer than the limit.
 _DROP_LINE: tuple[tuple[str, re.Pattern, int], ...] = (
@@ -180,9 +250,8 @@ _DROP_LINE: tuple[tuple[str, re.Pattern, int], ...] = (
     ("read more", _rx(r"(read|see|watch) (more|also|next)\b|(also|more) (read|see|on)\W"), 200),
     ("related", _rx(r"(related|more|also|see also|recommended|trending|don.?t miss|most (read|popular|viewed|shared)"
                     r"|you (may|might) (also )?like|more (from|stories|coverage)|read next|up next)\b[^.!?]*(\.\.\.|…|:)?\s*$"), 80),
-    ("newsletter", _rx(r"(?=.{0,200}\b(newsletters?|inbox)\b).{0,200}\b(sign(ing)? up|subscrib(e|ing)|delivered"
-                       r"|in your inbox|to your inbox)\b|.{0,40}\bnewsletters?\W*$"), 250),
     ("subscribe", _rx(r"(sign up|subscribe|join)\b.{0,120}\b(newsletter|free|today|now|here|access|members?|plus|pro)\b"), 300),
+    ("paywall", _PAYWALL, 300),
     ("follow", _rx(r".*\bfollow (us|him|her|them|me|@?\w+) on (twitter|facebook|instagram|linkedin|youtube)"
                    r"|follow .{0,60}\b(coverage|live updates)\b"), 400),
     ("pitch", _rx(r"if you (enjoyed|liked|value|appreciate) (this|our|reading)"), 400),
@@ -236,7 +305,9 @@ def _is_standfirst(block: str) -> bool:
     return len(block) < 160 and len(block.split()) >= 4 and not re.search(r"[.!?\"”’')]\W*$", block)
 
 
-RULES = ("title", "standfirst", "byline", "related run", "no words") + tuple(n for n, _, _ in _DROP_LINE)
+# Steps and rules that `disabled` can switch off, for bench/extraction.py --ablate.
+STRATEGIES = ("precision mode", "json-ld body")
+RULES = ("paywall box", "title", "standfirst", "byline", "related run", "no words") + tuple(n for n, _, _ in _DROP_LINE)
 
 
 def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: frozenset[str] = frozenset(),
@@ -264,10 +335,11 @@ def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: froz
         hit = next((name for name, rx, limit in _DROP_LINE
                     if name not in disabled and len(block) <= limit and rx.match(block)), None)
         if hit:
-            in_related = hit in ("related", "read more") and "related run" not in disabled
+            in_related = hit in ("related", "read more", "paywall") and "related run" not in disabled
             continue
         # After a "Related"/"Read more" heading, the teaser headlines that follow
-        # are short, unpunctuated lines; the run ends at the first real sentence.
+        # are short, unpunctuated lines, as are the benefits listed in a
+        # subscription offer; the run ends at the first real sentence.
         if in_related and len(block) < 150 and not re.search(r"[.!?:\"”']\W*$", block):
             continue
         in_related = False
@@ -280,8 +352,11 @@ def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: froz
 _MAX_HTML = 10_000_000
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlPage:
-    """Story text and metadata of one page; never raises, the worst is empty text."""
+def extract_html(html: str, url: str | None = None, disabled: frozenset[str] = frozenset()) -> HtmlPage:
+    """Story text and metadata of one page; never raises, the worst is empty text.
+
+    `disabled` names strategies (`STRATEGIES`) and cleaning rules (`RULES`) to skip; bench/extraction.py
+    --ablate uses it to measure what each rule is worth."""
     try:
         if not isinstance(html, str):
             html = str(html or "")
@@ -293,12 +368,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
             meta = PageMeta(url=url)
         blocks = _fragment(html)
         if not blocks and tree is not None:
-            blocks, _how = main_text_blocks(html, url, meta, tree)
+            blocks, _how = main_text_blocks(html, url, meta, tree, disabled)
         headings = tuple(h.text_content() for h in tree.iter("h1")) if tree is not None else ()
-        text = "\n\n".join(clean_blocks(blocks, meta, headings=headings))
+        text = "\n\n".join(clean_blocks(blocks, meta, disabled, headings))
     except Exception:  # noqa: BLE001 - last resort: the contract is "never raises"
         return HtmlPage("", None, url, None, (), None, None, None)
     return HtmlPage(
         text=text, title=meta.title, url=meta.url, site_name=meta.site_name, byline=meta.byline,
         published=meta.published, published_source=meta.published_source, description=meta.description,
+        updated=meta.updated,
     )

@@ -22,15 +22,14 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from storyline.clean import dating
+from storyline.clean.outlets import host_core, is_outlet_name, outlet_from_url, strip_site_name
+from storyline.clean.page_dates import page_dates
+from storyline.lexicon import AGENCY_NAMES
 
 # Types whose JSON-LD object describes the article itself (schema.org Article
 # subtypes). WebPage objects are read only for their date, after these.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report)$", re.I)
-_AGENCIES = {
-    "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
-    "agence france presse", "bloomberg", "pa", "press association", "dpa", "xinhua", "upi",
-    "ani", "pti", "ians", "efe", "ansa", "tass", "cnn wire", "ap news", "reuters staff",
-}
+_AGENCIES = AGENCY_NAMES
 _NOT_A_NAME = re.compile(
     r"^(staff|staff writer|staff reporter|editor|editors|the editors|admin|administrator|"
     r"correspondent|contributor|guest|news desk|newsdesk|web desk|desk|team|wire|wires|"
@@ -50,6 +49,7 @@ class PageMeta:
     byline: tuple[str, ...] = ()
     published: str | None = None
     published_source: str | None = None
+    updated: str | None = None  # last update (YYYY-MM-DD): publication is not later
     description: str | None = None
     article_bodies: tuple[str, ...] = ()  # JSON-LD articleBody values, raw
 
@@ -151,78 +151,7 @@ def parse_date(value: str | None) -> str | None:
     return d.isoformat() if d else None
 
 
-# Elements whose dates are about something else than the article: a photo,
-# a teaser for another story, a comment, the page chrome.
-_FOREIGN = ("figcaption", "figure", "aside", "footer", "nav", "blockquote")
-_FOREIGN_CLASS = re.compile(r"caption|credit|related|comment|promo|teaser|recommend|sidebar|modified|updated", re.I)
-
-
-def _in_foreign(el) -> bool:
-    node = el
-    while node is not None and isinstance(node.tag, str):
-        if node.tag in _FOREIGN:
-            return True
-        if _FOREIGN_CLASS.search((node.get("class") or "") + " " + (node.get("id") or "")):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _time_element_date(tree) -> tuple[str | None, str | None]:
-    """<time datetime> that marks publication: an explicit pubdate/datePublished
-    marker anywhere, else the first <time> in an <article> or <header>."""
-    times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip() and not _in_foreign(t)]
-    for t in times:
-        marker = " ".join(filter(None, (t.get("itemprop"), t.get("class"), t.get("pubdate"))))
-        if t.get("pubdate") is not None or re.search(r"datepublished|publish", marker, re.I):
-            if d := parse_date(t.get("datetime")):
-                return d, "time datePublished"
-    for t in times:
-        if t.xpath("ancestor::article or ancestor::header"):
-            if d := parse_date(t.get("datetime")):
-                return d, "time element"
-    return None, None
-
-
-def _htmldate(tree, url: str | None) -> str | None:
-    """htmldate looks further (URL, scripts, abbr, header text); it gets a copy
-    without figures and captions so that a photo's date cannot win."""
-    try:
-        from copy import deepcopy
-
-        from htmldate import find_date
-
-        clean = deepcopy(tree)
-        for el in clean.xpath("//figure|//figcaption|//*[contains(@class,'caption') or contains(@class,'credit')]"):
-            el.drop_tree()
-        return find_date(clean, extensive_search=False, original_date=True, url=url)
-    except Exception:  # noqa: BLE001 - a guess that fails is no guess
-        return None
-
-
 # --------------------------------------------------------------------------- bylines
-
-def _key(name: str) -> str:
-    key = re.sub(r"[^\w]", "", name.lower())
-    return re.sub(r"(com|net|org|couk|news)$", "", key) or key
-
-
-def _is_outlet(name: str, outlets: tuple[str, ...]) -> bool:
-    """'Cleveland.com', 'CNN Business', 'Business Insider' on a page whose outlet
-    is cleveland / CNN / Business Insider Deutschland: the outlet, not a person.
-    Words are compared, not characters, so outlet 'NJ' leaves 'Njeri Smith' alone."""
-    def words_of(text: str) -> list[str]:
-        found = re.findall(r"\w+", text.lower())
-        return found[1:] if found[:1] == ["the"] else found
-
-    key, words = _key(name), words_of(name)
-    for outlet in outlets:
-        o_words = words_of(outlet)
-        n = min(len(words), len(o_words))
-        if key == _key(outlet) or (n and words[:n] == o_words[:n]):
-            return True
-    return False
-
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn", "y", "dos"}
 
@@ -264,7 +193,7 @@ def split_byline(raw: str, site_name: str | None = None, outlets: tuple[str, ...
             name = re.sub(r"^(dr|mr|mrs|ms|prof)\.?\s+", "", name, flags=re.I)
         if (not name or name.lower() in _AGENCIES or _NOT_A_NAME.match(name) or re.search(r"\d", name)
                 or len(name) > 60 or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name)
-                or _TITLE_WORDS.search(name) or _is_outlet(name, outlets) or not _looks_like_person(name)):
+                or _TITLE_WORDS.search(name) or is_outlet_name(name, outlets) or not _looks_like_person(name)):
             continue
         if name.lower() not in (n.lower() for n in names):
             names.append(name)
@@ -297,10 +226,7 @@ def _outlets(meta: dict[str, str], articles: list[dict], url: str | None) -> tup
     """Every name the page uses for its own outlet, and its host name."""
     names = [meta.get(k) for k in ("og:site_name", "application-name", "twitter:site")]
     names += [n for a in articles for n in _names(a.get("publisher"))]
-    if url and (host := re.match(r"https?://(?:www\.)?([^/:]+)", url)):
-        labels = host[1].split(".")
-        core = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2:][0]
-        names.append(core)
+    names += [host_core(url), outlet_from_url(url)]
     return tuple(n.lstrip("@") for n in names if n)
 
 
@@ -316,44 +242,31 @@ def extract_meta(tree, url: str | None = None) -> PageMeta:
 
     site_name = (meta.get("og:site_name") or meta.get("application-name")
                  or _first_str(*(_names(a.get("publisher")) for a in articles))) or None
-    title_el = tree.find(".//title")
-    page_title = _squash(title_el.text_content()) if title_el is not None else None
-    title = (meta.get("og:title") or _first_str(art.get("headline"), art.get("name"))
-             or meta.get("twitter:title") or page_title) or None
-
     canonical = tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href')
     found_url = (canonical[0].strip() if canonical and canonical[0].strip() else None) or meta.get("og:url")
     if found_url and url:
         found_url = urljoin(url, found_url)
     if found_url and not re.match(r"https?://", found_url):
         found_url = None
+    outlets = _outlets(meta, articles, found_url or url)
+
+    title_el = tree.find(".//title")
+    page_title = _squash(title_el.text_content()) if title_el is not None else None
+    headline = _first_str(art.get("headline"), art.get("name"))
+    title = meta.get("og:title") or headline or meta.get("twitter:title") or page_title or None
+    if title:
+        headings = tuple(h.text_content() for h in tree.iter("h1"))
+        title = strip_site_name(title, outlets, (*headings, *filter(None, (meta.get("og:title"), headline))))
 
     description = (meta.get("og:description") or meta.get("description")
                    or meta.get("twitter:description") or _first_str(art.get("description"))) or None
 
-    published, source = None, None
-    candidates = [(a.get("datePublished"), "json-ld datePublished") for a in articles]
-    candidates += [(o.get("datePublished"), "json-ld datePublished") for o in objects if o not in articles]
-    candidates += [(meta.get(k), f"meta {k}") for k in (
-        "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-        "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-        "sailthru.date", "parsely-pub-date", "article.published", "og:pubdate")]
-    for value, label in candidates:
-        if isinstance(value, list) and value:
-            value = value[0]
-        if isinstance(value, str) and (d := parse_date(value)):
-            published, source = d, label
-            break
-    if published is None:
-        published, source = _time_element_date(tree)
-    if published is None and (d := _htmldate(tree, url)):
-        published, source = d, "htmldate"
-
+    dates = page_dates(tree, meta, articles, objects, url)
     bodies = tuple(a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str))
     return PageMeta(
         title=title, url=found_url or url, site_name=site_name,
-        byline=_bylines(tree, meta, articles, _outlets(meta, articles, found_url or url)),
-        published=published, published_source=source,
+        byline=_bylines(tree, meta, articles, outlets),
+        published=dates.published, published_source=dates.source, updated=dates.updated,
         description=description, article_bodies=bodies,
     )
 

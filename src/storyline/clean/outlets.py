@@ -53,7 +53,17 @@ def host(url: str | None) -> str | None:
     return netloc or None
 
 
+def host_core(url: str | None) -> str | None:
+    """The registered name of a URL's host: 'https://www.bbc.co.uk/news' -> 'bbc'."""
+    name = host(url)
+    if not name or "." not in name:
+        return None
+    parts = name.split(".")
+    return parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+
+
 def outlet_from_url(url: str | None) -> str | None:
+    """The outlet's name as readers know it for well-known hosts, else the host's registered name."""
     name = host(url)
     if not name or "." not in name:
         return None
@@ -61,5 +71,71 @@ def outlet_from_url(url: str | None) -> str | None:
     for i in range(len(parts) - 1):          # longest known suffix first: news.sky.com before sky.com
         if ".".join(parts[i:]) in KNOWN:
             return KNOWN[".".join(parts[i:])]
-    core = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    core = host_core(url) or ""
     return core.capitalize() if len(core) > 3 else core.upper()
+
+
+def _key(name: str) -> str:
+    key = re.sub(r"[^\w]", "", name.lower())
+    return re.sub(r"(com|net|org|couk|news)$", "", key) or key
+
+
+def _words(text: str) -> list[str]:
+    found = re.findall(r"\w+", text.lower())
+    return found[1:] if found[:1] == ["the"] else found
+
+
+def is_outlet_name(name: str, outlets: tuple[str, ...]) -> bool:
+    """Whether `name` is one of `outlets` (the names a page uses for itself).
+
+    'Cleveland.com', 'CNN Business', 'Business Insider' on a page whose outlet
+    is cleveland / CNN / Business Insider Deutschland: the outlet, not a person.
+    Words are compared, not characters, so outlet 'NJ' leaves 'Njeri Smith' alone."""
+    key, words = _key(name), _words(name)
+    for outlet in outlets:
+        o_words = _words(outlet)
+        n = min(len(words), len(o_words))
+        if key == _key(outlet) or (n and words[:n] == o_words[:n]):
+            return True
+    return False
+
+
+# What sites put between a headline and their name: " | ", " - ", " – ", " — ", " :: ", " • ", " » ".
+_TITLE_SEP = re.compile(r"\s+(?:[|–—•·»]|--?|::)\s+|\s*\|\s*")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[str, ...] = ()) -> str:
+    """A page title without the site's own name before or after it.
+
+    'Bridge closes - Harbour Times' -> 'Bridge closes'. The piece cut off
+    must be the page's own name: one of `outlets` (og:site_name,
+    application-name, the JSON-LD publisher, the host name), or a piece of at
+    most six words whose removal leaves exactly one of `headlines` (the
+    page's <h1> and og:title/headline texts), i.e. a suffix the <title>
+    carries and the headline does not. A title whose separator is part of the
+    headline ('Brexit - what happens next') keeps it, since neither holds.
+    Repeated, so 'Bridge closes | Local | Harbour Times' loses both pieces
+    when 'Bridge closes' is the <h1>."""
+    heads = {_norm(h) for h in headlines if len(_norm(h).split()) >= 3}
+    heads.discard(_norm(title))
+
+    def is_site(piece: str, rest: str) -> bool:
+        if len(rest.split()) < 2 or not piece.strip():
+            return False
+        if is_outlet_name(piece, outlets):
+            return True
+        return len(piece.split()) <= 6 and _norm(rest) in heads
+
+    while seps := list(_TITLE_SEP.finditer(title)):
+        last, first = seps[-1], seps[0]
+        if is_site(title[last.end():], title[:last.start()]):
+            title = title[:last.start()].strip()
+        elif is_site(title[:first.start()], title[first.end():]):
+            title = title[first.end():].strip()
+        else:
+            break
+    return title

@@ -8,15 +8,17 @@ it; metadata (credits, dates) is still read from it.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from storyline.clean import dating
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
-from storyline.ingest import decode
 from storyline.records import Article, DateRange, RawDoc, Refusal
+from storyline.versions import code_version
 
 MIN_WORDS = 5
-VERSION = "clean-1"
+# the cache key of stage 2: the code that turns bytes into articles (ingest hands it the bytes)
+VERSION = code_version("clean", ("ingest", "clean", "timex", "lexicon.py", "records.py"))
 
 
 def article_id(raw: RawDoc) -> str:
@@ -36,7 +38,10 @@ def _hint(raw: RawDoc, key: str) -> str | None:
 
 
 def clean(raw: RawDoc) -> Article | Refusal:
-    text = decode(raw.body, raw.encoding)
+    """Stage 2: one RawDoc -> its Article (text, title, outlet, credits, publication DateRange), or a
+    Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
+    # ingest decodes; a RawDoc made by hand without text is read as UTF-8
+    text = raw.text if raw.text is not None else raw.body.decode("utf-8", errors="replace")
     html_meta = None
     if raw.kind == "html":
         from storyline.clean.html import extract_html   # trafilatura is slow to import; only HTML needs it
@@ -74,6 +79,11 @@ def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
     if found:
         return found
     implied = dating.implied(body, lines.captions)
+    updated = dating.parse_date(html_meta.updated) if html_meta else None
+    if updated and implied and (implied.earliest or updated) <= updated < (implied.latest or date.max):
+        return DateRange(implied.earliest, updated, f"{implied.reason}; not later than the page's last update")
+    if updated and not (implied and (implied.earliest or updated) <= updated):
+        return DateRange(None, updated, "not later than the page's last update")
     if implied:
         return implied
     crawled = dating.parse_date(raw.hints.get("warc_date"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.clean.credits import credit_line, dateline_credit
+from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
 
 # Markdown syntax that is not text
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -42,6 +42,16 @@ _PHOTO_CREDIT = re.compile(
     r"(^|[(|\u2014\u2013-]\s*)(photo(graph)?|image|picture|illustration)s?\s+by\b|"
     r"\b(getty images|ap photo|afp photo|reuters/|epa(-efe)?\b/|shutterstock|sputnik/|tass/|anadolu|"
     r"pool photo|via reuters|via ap|via getty)", re.I)
+# A credit line's end: 'Jane Doe / Reuters', 'Kremlin Press Service / TASS'.
+_AGENCY_TAIL = re.compile(rf"\S\s*/\s*(?:{AGENCY_FORMS}|(?i:getty images|shutterstock|epa(?:-efe)?|sputnik|anadolu))\W*$")
+# Lower-case words inside a name ('Ministry of Defence'), and words a
+# sentence does not end on ('... an interview with').
+_NAME_JOINERS = {"of", "the", "and", "de", "du", "des", "la", "le", "del", "di", "von", "van", "der", "al", "y",
+                 "und", "via", "&", "/", "-", "|"}
+_PICTURE_SOURCES = {"pixabay", "unsplash", "pexels", "wikimedia", "wikipedia", "flickr", "shutterstock", "istock",
+                    "handout", "instagram", "twitter", "facebook", "telegram", "youtube", "vk"}
+_DANGLING = _NAME_JOINERS | {"to", "with", "by", "from", "in", "on", "at", "as", "a", "an", "for", "is", "was",
+                             "are", "were", "said", "says"}
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-\u2013]?\s*)*"
                         r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*[.,]?\s*(?:all rights reserved\.?)?$", re.I)
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
@@ -101,12 +111,38 @@ def _footer_url(lines: list[str], i: int) -> str | None:
     return None
 
 
+def _is_credit_name(text: str) -> bool:
+    """'Russian Foreign Ministry', 'Kremlin.ru', 'Jane Doe / TASS', 'Pixabay':
+    a short name, every word capitalised or a joiner, no sentence
+    punctuation; one word only when it is an address, an agency or a picture
+    library ('Analysis' alone is a label, not a credit)."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[,;:!?]|\.(\s|$)", text) or not all(
+            w[0].isupper() or w[0] in "0123456789" or w.lower() in _NAME_JOINERS or not w[0].isalnum() for w in words):
+        return False
+    return len(words) > 1 or bool(re.search(r"\w[./]\w", text) or re.fullmatch(AGENCY_FORMS, text)
+                                  or text.lower() in _PICTURE_SOURCES)
+
+
 def is_caption(raw: str, plain: str) -> bool:
-    """A photo caption: a credit mark, or (Markdown) a verbless line ending in a bold credit."""
-    if _PHOTO_CREDIT.search(plain) and (len(plain) < 400 or "©" in plain):
+    """A photo caption: a line with a credit's form.
+
+    A credit mark anywhere ('Photo:', '(Photo: AFP)', '© ...', 'Getty
+    Images', 'Jane Doe / Reuters'), or in Markdown the picture-desk form
+    'description **Credit Name**': a description without closing punctuation
+    or a dangling connective, then a bold name (`_is_credit_name`). Bold alone
+    is no caption: an all-bold line is a subheading, and a sentence that ends
+    in bold words ('... with **Sergei Lavrov**', 'the answer was **no**')
+    is story text."""
+    if (_PHOTO_CREDIT.search(plain) or _AGENCY_TAIL.search(plain)) and (len(plain) < 400 or "©" in plain):
         return True
     m = _BOLD_TAIL.search(raw.strip())
-    return bool(m) and not re.search(r"[.!?\"\u201d]\s*$", raw[:m.start()].strip()) and len(plain) < 300
+    if not m or len(plain) >= 300:
+        return False
+    before = strip_markdown(raw.strip()[:m.start()]).strip()
+    last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return (bool(before) and not re.search(r"[.!?:;,\"\u201d\u2019')]\s*$", before)
+            and last_word not in _DANGLING and _is_credit_name(m.group(1).strip()))
 
 
 def _is_title(line: str) -> bool:

@@ -1,0 +1,46 @@
+"""Stage 4: what only many articles together tell.
+
+`connect(articles, analyses) -> Connected` runs once after stage 3 over the
+whole store's records: the same referent across articles (`entities`), the same event
+across reports (`events`), and where the outlets agree or conflict on a fact
+(`facts`). Typed records in, typed
+records out: the runner stores the result and the exporter only writes it.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from storyline.connect.entities import resolve
+from storyline.connect.events import merge_events
+from storyline.connect.facts import compare
+from storyline.records import AnalysedArticle, Article, Connected
+
+
+def connect(articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle],
+            story_of: Mapping[str, str] | None = None) -> Connected:
+    """Stage 4 over every stored article and its analysis (article id -> AnalysedArticle).
+
+    `story_of` (article id -> story id) bounds event merging, and the joining of described people to
+    named ones, to a story.
+    Articles without an analysis (refused by stage 3) are left out.
+    """
+    read = [analyses[a.id] for a in articles if a.id in analyses]
+    entities = resolve(read, story_of)
+    to_corpus = {member: e.id for e in entities for member in e.members}
+    actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
+    events = merge_events(read, to_corpus, story_of, actors)
+    facts = compare((an.article_id, to_corpus.get((an.article_id, f.subject)), f,
+                     _source(an, f.evidence.start, f.evidence.end, to_corpus)) for an in read for f in an.facts)
+    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts))
+
+
+def _source(an: AnalysedArticle, start: int, end: int, to_corpus) -> str | None:
+    """The corpus speaker of the quote whose content holds [start, end), if any."""
+    for q in an.quotes:
+        spans = q.content_spans or ((q.start, q.end),)
+        if q.speaker_entity and any(s <= start < e or start <= s < end for s, e in spans):
+            return to_corpus.get((an.article_id, q.speaker_entity))
+    return None
+
+
+__all__ = ["connect"]

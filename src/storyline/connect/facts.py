@@ -1,40 +1,90 @@
 """Where outlets agree or disagree on a checkable fact.
 
-Facts read from single articles are grouped by subject and attribute; a value
-stated by several articles is `agree`, two different values are a `conflict`,
-one article alone is `single`. Values compare by their numbers and unit words
-("nine years" and "9 years" agree), not their spelling.
+Facts read from single articles are grouped by corpus subject and attribute.
+Values compare as numeric intervals with their unit words, not as strings:
+"nine years" and "9 years" are one value; "more than 60" is (60, inf) and
+agrees with an exact 62 inside its bound; "about 60" is 60 +/- 10%. A value
+is `agree` when articles other than its own state a compatible value, and no
+one states an incompatible one; `conflict` when another stated value is
+incompatible; `single` otherwise. A possible or maximum value ("could face up
+to 10 years") is read into its own attribute ("possible sentence") by stage 3,
+so it never conflicts with the term imposed. A fact read inside a quote keeps
+the quote's speaker as its source.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from typing import Iterable
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+from storyline.lexicon import NUMBER_WORDS
+from storyline.records import ComparedFact, Evidence, Fact
+
+_NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
+_ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
+_BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
+_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
+_NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
 
 
 def value_key(value: str) -> str:
+    """A spelling-free key: lower case, number words as digits ("Nine Years" -> "9 years")."""
     words = re.findall(r"[\w.]+", value.lower())
     return " ".join(_NUMBER_WORDS.get(w, w) for w in words)
 
 
-def compare(facts: list[dict]) -> list[dict]:
-    """One fact per (subject, attribute, value), with the articles stating it and its status."""
-    groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
-    for f in facts:
-        values = groups[(f["subject"], f["attribute"].lower())]
-        key = value_key(f["value"])
-        if key in values:
-            merged = values[key]
-            merged["article_ids"] = sorted(set(merged["article_ids"]) | set(f["article_ids"]))
-            merged["evidence"] = merged["evidence"] + f["evidence"]
-        else:
-            values[key] = dict(f)
+def bounds(value: str) -> tuple[float, float, str] | None:
+    """(low, high, unit words) of a value, or None when it holds no single number.
+
+    "more than 60" -> (60, inf, ""), "about 60 people" -> (54, 66, "people"), "9 years" -> (9, 9, "years").
+    """
+    key = value_key(value)
+    numbers = _NUMBER.findall(key)
+    if len(numbers) != 1:
+        return None
+    n = float(numbers[0].replace(",", ""))
+    head, _, tail = key.partition(numbers[0])
+    unit = " ".join(w for w in tail.split() if not w.isdigit())
+    head = " " + head.strip() + " "
+    if any(f" {w} " in head for w in _ABOUT):
+        lo, hi = n * 0.9, n * 1.1
+    else:
+        lo, hi = n, n
+    if any(f" {w} " in head for w in _ABOVE):
+        hi = math.inf
+    if any(f" {w} " in head for w in _BELOW if w not in ("nearly", "almost")):
+        lo = 0.0
+    return lo, hi, unit
+
+
+def _compatible(a: str, b: str) -> bool:
+    if value_key(a) == value_key(b):
+        return True
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return False
+    return ba[2] == bb[2] and max(ba[0], bb[0]) <= min(ba[1], bb[1])
+
+
+def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]]) -> list[ComparedFact]:
+    """(article id, corpus subject id, fact, source entity id) -> one ComparedFact per (subject, attribute, value).
+
+    The first spelling of an attribute and of a value names it; the evidence
+    keeps every article's sentence, in input order.
+    """
+    groups: dict[tuple, dict[str, tuple[str, str, list[Evidence]]]] = defaultdict(dict)
+    for article_id, subject, f, source in facts:
+        values = groups[(subject, f.attribute.lower())]
+        _, _, evidence = values.setdefault(value_key(f.value), (f.attribute, f.value, []))
+        evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
     out = []
-    for values in groups.values():
-        for f in values.values():
-            status = "conflict" if len(values) > 1 else "agree" if len(f["article_ids"]) > 1 else "single"
-            out.append({**f, "status": status})
+    for (subject, _), values in groups.items():
+        stated = list(values.values())
+        for attribute, value, evidence in stated:
+            own = {e.article_id for e in evidence}
+            backing = {e.article_id for _, v, ev in stated if _compatible(value, v) for e in ev}
+            against = any(not _compatible(value, v) for _, v, _ in stated)
+            status = "conflict" if against else "agree" if backing - own or len(own) > 1 else "single"
+            out.append(ComparedFact(subject, attribute, value, status, tuple(evidence)))
     return out

@@ -1,18 +1,19 @@
 """The JSON export: the contract with every scorer (../shared/eval/EXPORT.md).
 
-Built from the store alone, so `storyline export` gives the same file as the
-run that filled the store. Per-article entity ids are replaced by corpus ids
-here, after cross-article resolution, so that every quote, event and fact
-points to the same entity wherever it was read.
+Written from the store alone, running no stage, so `storyline export` gives
+the same file as the run that filled the store. Per-article entity ids are
+replaced by the corpus ids stage 4 stored, so that every quote, event and
+fact points to the same entity wherever it was read.
 """
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
-from storyline.records import AnalysedArticle, Article, DateRange
+from storyline.records import (AnalysedArticle, Article, ComparedFact, CorpusEntity, DateRange, Evidence, MergedEvent,
+                               Mention, Quote, Refusal, Story, TimeExpression, TimelineEntry)
 from storyline.store import SQLiteStore
 
 
@@ -23,7 +24,7 @@ def _range(r: DateRange | None) -> dict | None:
             "reason": r.reason}
 
 
-def _article(a: Article) -> dict:
+def article(a: Article) -> dict:
     return {"id": a.id, "path": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
             "published": _range(a.published),
             "published_reason": a.published.reason if a.published else "no date found",
@@ -31,56 +32,93 @@ def _article(a: Article) -> dict:
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
 
 
+def entity(e: CorpusEntity, mentions: Iterable[tuple[str, Mention]]) -> dict:
+    """A corpus entity with its mentions, (article id, mention) in the order of its members."""
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "roles": list(e.roles),
+            "article_ids": sorted({aid for aid, _ in e.members}),
+            "mentions": [{"article_id": aid, "start": m.start, "end": m.end, "text": m.text} for aid, m in mentions]}
+
+
+def time_expression(n: int, article_id: str, t: TimeExpression) -> dict:
+    """The `n`th time expression of the export (1-based, in article order)."""
+    return {"id": f"t{n}", "article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+            "value": t.value, "mod": t.mod, "earliest": t.earliest and t.earliest.isoformat(),
+            "latest": t.latest and t.latest.isoformat()}
+
+
+def quote(n: int, article_id: str, q: Quote, speaker: str | None) -> dict:
+    """The `n`th quote of the export (1-based, in article order); `speaker` is its corpus entity id."""
+    return {"id": f"q{n}", "article_id": article_id, "speaker": speaker,
+            "speaker_text": q.speaker.text if q.speaker else None,
+            "speaker_start": q.speaker.start if q.speaker else None,
+            "speaker_end": q.speaker.end if q.speaker else None,
+            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
+            "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
+            "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]}
+
+
+def event(v: MergedEvent) -> dict:
+    return {"id": v.id, "type": v.type, "participants": list(dict.fromkeys(c for _, c in v.participants)),
+            "roles": [{"role": role, "entity": c} for role, c in v.participants], "place": v.place,
+            "time": _range(v.time), "modality": v.modality, "trigger": v.reports[0].trigger,
+            "article_ids": list(v.article_ids),
+            "evidence": [{**_evidence(r.evidence), "trigger": r.trigger, "modality": r.modality} for r in v.reports]}
+
+
+def fact(f: ComparedFact) -> dict:
+    return {"subject": f.subject, "attribute": f.attribute, "value": f.value, "article_ids": list(f.article_ids),
+            "status": f.status, "evidence": [_evidence(e) for e in f.evidence]}
+
+
+def timeline(entries: Iterable[TimelineEntry], event_ids: Mapping[tuple[str, int], str] | None = None) -> list[dict]:
+    """A story's `timeline` (EXPORT.md): date, text, event ids and score, with the sentence's provenance.
+
+    `event_ids` maps (article id, index in its analysis' events) to the id the
+    export gives that (merged) event; references to events it lacks are dropped.
+    """
+    event_ids = event_ids or {}
+    return [{"date": e.date, "text": e.text,
+             "event_ids": list(dict.fromkeys(v for ref in e.events if (v := event_ids.get(tuple(ref))))),
+             "score": e.score, "article_id": e.article_id, "start": e.start, "end": e.end,
+             "article_ids": list(e.article_ids)} for e in entries]
+
+
+def story(s: Story, entries: Iterable[TimelineEntry] = (), event_ids: Mapping[tuple[str, int], str] | None = None) -> dict:
+    """A story with its timeline (`timeline` above)."""
+    return {"id": s.id, "title": s.title, "article_ids": list(s.article_ids), "outlets": list(s.outlets),
+            "first": s.first and s.first.isoformat(), "last": s.last and s.last.isoformat(),
+            "people": list(s.people), "organisations": list(s.organisations), "places": list(s.places),
+            "merged_into": s.merged_into, "timeline": timeline(entries, event_ids)}
+
+
+def refusal(r: Refusal) -> dict:
+    return {"source": r.source, "reason": r.reason}
+
+
 def build(store: SQLiteStore) -> dict[str, Any]:
-    from storyline.connect.entities import resolve
-    from storyline.connect.facts import compare
-    from storyline.read import VERSION
-
-    articles = list(store.articles())
-    analyses: list[AnalysedArticle] = [x for a in articles if (x := store.analysis(a.id, VERSION))]
-    corpus = resolve([(an.article_id, an.entities) for an in analyses])
-    to_corpus = {member: e.id for e in corpus for member in e.members}
+    """The export of everything the store holds: articles, stage-3 readings with corpus entity ids, stage 4."""
+    analyses: list[AnalysedArticle] = list(store.analyses())
+    connected = store.connected()
+    to_corpus = {member: e.id for e in connected.entities for member in e.members}
     local = {(an.article_id, e.id): e for an in analyses for e in an.entities}
-
-    entities = []
-    for e in corpus:
-        mentions = [{"article_id": aid, "start": m.start, "end": m.end, "text": m.text}
-                    for aid, lid in e.members for m in local[(aid, lid)].mentions]
-        entities.append({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                         "roles": list(e.roles), "article_ids": sorted({aid for aid, _ in e.members}),
-                         "mentions": mentions})
-
-    times, quotes, events, facts = [], [], [], []
+    entities = [entity(e, [(aid, m) for aid, lid in e.members if (aid, lid) in local
+                           for m in local[(aid, lid)].mentions]) for e in connected.entities]
+    times, quotes = [], []
     for an in analyses:
         aid = an.article_id
-        ref = lambda lid: to_corpus.get((aid, lid)) if lid else None  # noqa: E731
-        for t in an.time_expressions:
-            times.append({"id": f"t{len(times) + 1}", "article_id": aid, "start": t.start, "end": t.end,
-                          "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
-                          "earliest": t.earliest and t.earliest.isoformat(), "latest": t.latest and t.latest.isoformat()})
-        for q in an.quotes:
-            quotes.append({"id": f"q{len(quotes) + 1}", "article_id": aid, "speaker": ref(q.speaker_entity),
-                           "speaker_text": q.speaker.text if q.speaker else None,
-                           "speaker_start": q.speaker.start if q.speaker else None,
-                           "speaker_end": q.speaker.end if q.speaker else None,
-                           "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-                           "cue_end": q.cue.end if q.cue else None, "kind": q.kind, "text": q.text,
-                           "start": q.start, "end": q.end, "content_spans": [list(s) for s in q.content_spans]})
-        for v in an.events:
-            events.append({"id": f"v{len(events) + 1}", "type": v.type,
-                           "participants": [x for _, lid in v.participants if (x := ref(lid))],
-                           "roles": [{"role": role, "entity": ref(lid)} for role, lid in v.participants],
-                           "place": ref(v.place), "time": _range(v.time), "modality": v.modality,
-                           "trigger": v.trigger.text, "article_ids": [aid],
-                           "evidence": [{"article_id": aid, "start": v.sentence.start, "end": v.sentence.end,
-                                         "text": v.sentence.text}]})
-        for f in an.facts:
-            facts.append({"subject": ref(f.subject), "attribute": f.attribute, "value": f.value,
-                          "article_ids": [aid], "evidence": [{"article_id": aid, "start": f.evidence.start,
-                                                             "end": f.evidence.end, "text": f.evidence.text}]})
-    return {"articles": [_article(a) for a in articles], "entities": entities, "time_expressions": times,
-            "events": events, "quotes": quotes, "stories": [], "facts": compare(facts),
-            "refusals": [{"source": r.source, "reason": r.reason} for r in store.refusals()]}
+        times += [time_expression(n, aid, t) for n, t in enumerate(an.time_expressions, start=len(times) + 1)]
+        quotes += [quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
+                   for n, q in enumerate(an.quotes, start=len(quotes) + 1)]
+    timelines = dict(store.timelines())
+    event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
+    return {"articles": [article(a) for a in store.articles()], "entities": entities, "time_expressions": times,
+            "events": [event(v) for v in connected.events], "quotes": quotes,
+            "stories": [story(s, timelines.get(s.id, ()), event_ids) for s in store.stories()],
+            "facts": [fact(f) for f in connected.facts], "refusals": [refusal(r) for r in store.refusals()]}
+
+
+def _evidence(e: Evidence) -> dict:
+    return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text, "source": e.source}
 
 
 def write(export: dict, out_dir: str | Path) -> Path:

@@ -1,12 +1,29 @@
-"""A Markdown dossier of an export, for a person to read.
+"""The Markdown dossier: one section per story, every line traceable to its articles.
 
-It is rendered from the export itself, never from the store, so the report
-and the JSON can never disagree.
+Rendered from the export itself, never from the store, so the report and the
+JSON can never disagree. Each story section has a summary line (span, number
+of articles and outlets), the timeline, the events as every outlet reported
+them, the cast with roles, quotes grouped by speaker, the claims with their
+agreement, and the sources; `[n]` marks refer to the story's numbered sources.
+Text taken from articles is escaped, so a title or quote cannot inject markup.
+A corpus without stories is rendered as one section holding every article.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def _md(text: str | None, limit: int = 0) -> str:
+    """Article text made inert in Markdown: one line, markup characters escaped, HTML brackets as entities."""
+    text = " ".join((text or "").split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _when(span: dict | None) -> str:
@@ -18,41 +35,104 @@ def _when(span: dict | None) -> str:
     return f"{lo or '?'} .. {hi or '?'}"
 
 
-def render(export: dict) -> str:
-    names = {e["id"]: e["name"] for e in export.get("entities", [])}
-    lines = ["# storyline report", ""]
+def _stories(export: dict) -> list[dict]:
+    stories = [s for s in export.get("stories", []) if not s.get("merged_into")]
+    if stories:
+        return sorted(stories, key=lambda s: (-len(s.get("article_ids", [])), s.get("id", "")))
     arts = export.get("articles", [])
-    lines.append(f"{len(arts)} articles, {len(export.get('entities', []))} entities, "
-                 f"{len(export.get('events', []))} events, {len(export.get('quotes', []))} quotes, "
-                 f"{len(export.get('refusals', []))} inputs refused.")
-    by_article = defaultdict(lambda: defaultdict(list))
-    for section in ("quotes", "events"):
-        for item in export.get(section, []):
-            for aid in item.get("article_ids") or [item.get("article_id")]:
-                by_article[aid][section].append(item)
-    for a in arts:
-        lines += ["", f"## {a.get('title') or a['path']}", ""]
-        lines.append(f"- source: `{a['path']}`" + (f" ({a['url']})" if a.get("url") else ""))
-        lines.append(f"- outlet: {a.get('outlet') or 'unknown'}; credits: {', '.join(a.get('credits') or []) or 'none'}")
-        lines.append(f"- published: {_when(a.get('published'))} ({a.get('published_reason')})")
-        if a.get("duplicate_of"):
-            lines.append(f"- copy of `{a['duplicate_of']}`")
-        for v in sorted(by_article[a["id"]]["events"], key=lambda v: _when(v.get("time"))):
-            who = ", ".join(names.get(p, p) for p in v.get("participants", []))
-            lines.append(f"- event: {_when(v.get('time'))} **{v['type']}** ({v.get('modality')}) {who}: "
-                         f"\"{v['evidence'][0]['text'][:160]}\"")
-        for q in by_article[a["id"]]["quotes"]:
-            who = names.get(q.get("speaker"), q.get("speaker_text") or "unattributed")
-            lines.append(f"- {q['kind']} quote, {who}: \"{q['text'][:200]}\"")
-    facts = export.get("facts", [])
-    if facts:
-        lines += ["", "## Facts across outlets", ""]
-        for f in facts:
-            lines.append(f"- {names.get(f['subject'], f['subject'])}: {f['attribute']} = {f['value']} "
-                         f"({f['status']}, {len(f['article_ids'])} article(s))")
+    return [{"id": "all", "title": "All articles", "article_ids": [a["id"] for a in arts], "timeline": []}] if arts else []
+
+
+def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
+    ids = [aid for aid in story.get("article_ids", []) if aid in articles]
+    members = set(ids)
+    ref = {aid: n for n, aid in enumerate(ids, start=1)}
+    cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
+    dates = sorted(d for aid in ids for k in ("earliest", "latest") if (d := (articles[aid].get("published") or {}).get(k)))
+    outlets = sorted({articles[aid].get("outlet") for aid in ids if articles[aid].get("outlet")})
+    span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
+    lines = ["", f"## {_md(story.get('title') or story['id'])}", "",
+             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; {len(outlets)} outlet{'s' * (len(outlets) != 1)}"
+             + (f" ({_md(', '.join(outlets))})" if outlets else "") + "."]
+
+    timeline = story.get("timeline") or []
+    if timeline:
+        lines += ["", "### Timeline", ""]
+        for entry in sorted(timeline, key=lambda e: e.get("date", "")):
+            lines.append(f"- **{_md(entry.get('date'))}** {_md(entry.get('text'), 300)} "
+                         f"{cite(entry.get('article_ids') or [entry.get('article_id')])}".rstrip())
+
+    events = [v for v in export.get("events", []) if members & set(v.get("article_ids", []))
+              and v.get("type") != "statement"]
+    if events:
+        lines += ["", "### Events", ""]
+        for v in sorted(events, key=lambda v: _when(v.get("time"))):
+            who = ", ".join(_md(names.get(p, p)) for p in v.get("participants", []))
+            states = Counter(r.get("modality", v.get("modality")) for r in v.get("evidence", []))
+            reports = ", ".join(f"{n} {m}" for m, n in states.items())
+            lines.append(f"- {_when(v.get('time'))}: **{_md(v['type'])}** ({v.get('modality')}) {who}; "
+                         f"{len(v.get('evidence', []))} report{'s' * (len(v.get('evidence', [])) != 1)} "
+                         f"({reports}) {cite(v.get('article_ids', []))}")
+
+    counts = Counter()
+    for e in export.get("entities", []):
+        if e.get("type") in ("PERSON", "ORG"):
+            counts[e["id"]] = sum(1 for m in e.get("mentions", []) if m.get("article_id") in members)
+    cast = [e for e in export.get("entities", []) if counts.get(e["id"])]
+    if cast:
+        lines += ["", "### Cast", ""]
+        for e in sorted(cast, key=lambda e: (-counts[e["id"]], e["name"]))[:25]:
+            roles = "; ".join(_md(r) for r in e.get("roles", []))
+            lines.append(f"- **{_md(e['name'])}** ({e['type'].lower()}{', ' + roles if roles else ''}): "
+                         f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
+                         f"{cite([m['article_id'] for m in e.get('mentions', [])])}")
+
+    quotes = defaultdict(list)
+    for q in export.get("quotes", []):
+        if q.get("article_id") in members:
+            quotes[names.get(q.get("speaker")) or q.get("speaker_text") or "unattributed"].append(q)
+    if quotes:
+        lines += ["", "### Quotes by speaker", ""]
+        for speaker, said in sorted(quotes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            lines.append(f"- **{_md(speaker)}**")
+            for q in said:
+                lines.append(f"  - {q['kind']}: “{_md(q['text'], 300)}” {cite([q['article_id']])}")
+
+    claims = [f for f in export.get("facts", []) if members & set(f.get("article_ids", []))]
+    if claims:
+        lines += ["", "### Claims across outlets", ""]
+        for f in sorted(claims, key=lambda f: (names.get(f["subject"], str(f["subject"])), f["attribute"])):
+            lines.append(f"- {_md(names.get(f['subject'], f['subject'] or '?'))}: {_md(f['attribute'])} = "
+                         f"{_md(f['value'])} — **{f['status']}**")
+            for ev in f.get("evidence", []):
+                outlet = articles.get(ev["article_id"], {}).get("outlet") or "unknown outlet"
+                source = f", according to {_md(names.get(ev.get('source'), ev.get('source')))}" if ev.get("source") else ""
+                lines.append(f"  - {_md(outlet)}{source}: “{_md(ev.get('text'), 240)}” {cite([ev['article_id']])}")
+
+    lines += ["", "### Sources", ""]
+    for aid in ids:
+        a = articles[aid]
+        where = a.get("url") or a.get("path")
+        lines.append(f"{ref[aid]}. {_md(a.get('title') or a.get('path'))} — {_md(a.get('outlet') or 'unknown outlet')}, "
+                     f"{_when(a.get('published'))} (`{_md(where)}`)" + (f"; copy of `{a['duplicate_of']}`"
+                                                                        if a.get("duplicate_of") else ""))
+    return lines
+
+
+def render(export: dict) -> str:
+    """The whole dossier as Markdown text."""
+    names = {e["id"]: e["name"] for e in export.get("entities", [])}
+    articles = {a["id"]: a for a in export.get("articles", [])}
+    stories = _stories(export)
+    lines = ["# storyline dossier", "",
+             f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from {len(articles)} articles; "
+             f"{len(export.get('entities', []))} entities, {len(export.get('events', []))} events, "
+             f"{len(export.get('quotes', []))} quotes, {len(export.get('refusals', []))} inputs refused."]
+    for story in stories:
+        lines += _story(story, export, names, articles)
     refusals = export.get("refusals", [])
     if refusals:
-        lines += ["", "## Refused inputs", ""] + [f"- `{r['source']}`: {r['reason']}" for r in refusals]
+        lines += ["", "## Refused inputs", ""] + [f"- `{_md(r['source'])}`: {_md(r['reason'])}" for r in refusals]
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,9 @@
 """Stage 1, ingest: files, folders, feeds, archives and JSON Lines to RawDocs.
 
 `iter_inputs` is the whole stage: it never raises for bad input, it turns
-each problem into a `Refusal` with a one-line reason and goes on. `decode`
-is exported for stage 2, which turns the bytes ingest carried into text.
+each problem into a `Refusal` with a one-line reason and goes on. Each RawDoc
+carries its bytes (the idempotence key hashes them) and their text, decoded
+here by the declared, sniffed or detected encoding (`decode`).
 """
 from storyline.ingest.decode import decode
 from storyline.ingest.files import DEFAULT_MAX_BYTES, iter_inputs

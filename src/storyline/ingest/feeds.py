@@ -6,21 +6,35 @@ page: the publication time with its time zone, the author, the outlet. Those
 go into `hints`; stage 2 decides how far to trust them. feedparser has no
 streaming interface, so a feed is read whole, up to `FEED_LIMIT_FACTOR` times
 the per-article limit.
+
+Two things feedparser hands over are not taken as they are. Titles, authors
+and bodies may still be escaped HTML after its XML decoding (see `markup`).
+And its parsed dates: for a string it cannot read strictly it guesses, filling
+a month and day it did not find from the current date ("2016/6/29" becomes
+the 1st of the month the program runs in), so only a strict RFC 822 or ISO
+8601 reading is converted here; any other date string is handed on as
+written, for stage 2's date parser, which refuses to invent a missing part.
 """
 from __future__ import annotations
 
 import email.utils
 import io
-from datetime import datetime, timezone
+import re
+from datetime import datetime
 from typing import Any, Iterator
 
 import feedparser
 
+from storyline.ingest.markup import looks_like_markup, plain_text, unescape_html
 from storyline.ingest.streams import GuardedStream, over_limit
 from storyline.records import RawDoc, Refusal
 
 FEED_LIMIT_FACTOR = 5
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# what the strict readers may see: email.utils alone would also take "June 29, 2016 3:07 PM" (as 03:07)
+_RFC822 = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[\w+-]+)?",
+                     re.ASCII)
+_ISO_DAY = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)", re.ASCII)  # a calendar date, not a week or ordinal date
 
 
 def read_feed(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[RawDoc | Refusal]:
@@ -43,7 +57,7 @@ def read_feed(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[Ra
         else:
             yield Refusal(source, "feed has no entries")
         return
-    outlet = parsed.feed.get("title") or None
+    outlet = plain_text(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, 1):
         yield _entry_doc(entry, f"{source}#entry{number}", source, outlet, max_bytes)
 
@@ -52,23 +66,24 @@ def _entry_doc(entry: Any, where: str, path: str, outlet: str | None, max_bytes:
     content, content_type = _content(entry)
     if not content.strip():
         return Refusal(where, "feed entry has no content (no content:encoded, content or summary)")
-    body = content.encode("utf-8", "replace")
+    html = content_type != "text/plain" or looks_like_markup(content)
+    body = (unescape_html(content) if html else content).encode("utf-8", "replace")
     if len(body) > max_bytes:
         return Refusal(where, over_limit(len(body), max_bytes, "feed entry"))
-    raw_date = entry.get("published") or entry.get("updated")
+    # keys(), not get(): feedparser answers a missing "updated" with "published", and warns
+    raw_date = entry.get("published") or (entry["updated"] if "updated" in entry.keys() else None)
     hints = {
         "path": path,
-        "title": entry.get("title"),
+        "title": plain_text(entry.get("title")),
         "url": entry.get("link"),
-        "published": _iso_date(raw_date, entry.get("published_parsed") or entry.get("updated_parsed")),
+        "published": _published(raw_date),
         "published_raw": raw_date,
-        "byline": entry.get("author"),
+        "byline": plain_text(entry.get("author")),
         "outlet": outlet,
         "guid": entry.get("id"),
     }
     hints = {key: value for key, value in hints.items() if value}
-    kind = "text" if content_type == "text/plain" else "html"
-    return RawDoc(source=where, kind=kind, body=body, hints=hints, encoding="utf-8")
+    return RawDoc(source=where, kind="html" if html else "text", body=body, hints=hints, encoding="utf-8")
 
 
 def _content(entry: Any) -> tuple[str, str]:
@@ -86,26 +101,26 @@ def _content(entry: Any) -> tuple[str, str]:
     return entry.get("summary") or "", detail.get("type") or "text/html"
 
 
-def _iso_date(raw: str | None, parsed: Any) -> str | None:
-    """ISO 8601 keeping the feed's own UTC offset when it has one.
+def _published(raw: str | None) -> str | None:
+    """The entry's date: ISO 8601 when the string is strict RFC 822 or ISO 8601, else the string itself.
 
-    feedparser's `*_parsed` fields are converted to UTC, which can move the
-    calendar day ("Fri, 09 Dec 2022 23:30 -0500" is the 10th in UTC), and the
-    day is what a news timeline is built from; so the raw string is parsed
-    first and the UTC value is only the fallback.
+    The feed's own UTC offset is kept ("Fri, 09 Dec 2022 23:30 -0500" ->
+    "2022-12-09T23:30:00-05:00"): converting to UTC, as feedparser's
+    `*_parsed` fields do, can move the calendar day a news timeline is built
+    from. A string in any other form ("2016/6/29 15:07:41") is returned
+    stripped, for `storyline.clean.dating.parse_date` in stage 2.
     """
-    if raw:
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    raw = raw.strip()
+    if _RFC822.fullmatch(raw):
         try:
             return email.utils.parsedate_to_datetime(raw).isoformat()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
+    if _ISO_DAY.match(raw):
         try:
-            return datetime.fromisoformat(raw.strip()).isoformat()
+            return datetime.fromisoformat(raw).isoformat()
         except ValueError:
             pass
-    if parsed:
-        try:
-            return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
-        except (TypeError, ValueError):
-            return None
-    return None
+    return raw

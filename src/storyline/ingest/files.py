@@ -7,19 +7,21 @@ bytes; decoding them is stage 2's job (`decode`), though the same heuristics
 tell text from binary here.
 
 For each regular file: gzip is recognised by its magic bytes, whatever the
-name; the first few kilobytes (decompressed) decide the format (see
-`sniff`); containers (JSON Lines, JSON, feeds, WARC) hand out one record at a
-time; anything else is one article, subject to `max_bytes`.
+name; the first few kilobytes (decompressed) decide the format and whether
+the file is binary (see `sniff`; a WARC is judged record by record instead);
+containers (JSON Lines, JSON, feeds, WARC) hand out one record at a time;
+anything else is one article, subject to `max_bytes`.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from storyline.ingest import feeds, jsonl, warc
-from storyline.ingest.decode import bom_encoding, declared_in_document, normalize_label
-from storyline.ingest.sniff import HEAD_BYTES, binary_label, sniff_format
+from storyline.ingest.decode import bom_encoding, declared_in_document, decode, normalize_label
+from storyline.ingest.sniff import HEAD_BYTES, binary_label, is_warc, sniff_format
 from storyline.ingest.streams import GZIP_MAGIC, GuardedStream, human_size, over_limit
 from storyline.ingest.walk import walk
 from storyline.records import RawDoc, Refusal
@@ -37,7 +39,7 @@ _CONTAINERS = {
 def iter_inputs(
     paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[RawDoc | Refusal]:
-    """Yield one RawDoc per article found under `paths`, or a Refusal saying why not.
+    """Yield one RawDoc per article found under `paths` (bytes and decoded text), or a Refusal saying why not.
 
     Folders are walked recursively in sorted order, hidden entries skipped;
     `max_bytes` caps one article (a single-article file, a JSON Lines line, a
@@ -47,6 +49,8 @@ def iter_inputs(
         for result in [found] if isinstance(found, Refusal) else read_path(found, max_bytes):
             if isinstance(result, Refusal) and not result.reason.isprintable():
                 result = Refusal(result.source, _one_line(result.reason))
+            elif isinstance(result, RawDoc) and result.text is None:
+                result = replace(result, text=decode(result.body, result.encoding))
             yield result
 
 
@@ -79,7 +83,7 @@ def _read(path: Path, source: str, max_bytes: int) -> Iterator[RawDoc | Refusal]
         if len(head) < HEAD_BYTES and not head_stream.error and _blank(head):
             yield Refusal(source, "empty file (whitespace only)")
             return
-        label = binary_label(head)
+        label = None if is_warc(head) else binary_label(head)
         if label:
             yield Refusal(source, f"binary content (looks like {label}), not an article")
             return

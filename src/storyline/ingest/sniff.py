@@ -2,10 +2,12 @@
 
 File names on a news dump are unreliable (`.xml` feeds and non-feeds,
 extension-less pages, `.txt` files that are really PDFs), so the content
-decides wherever it can, in this order: binary signatures and control bytes
-refuse the file whatever its name; a WARC header wins over any name; the
-extension then names the format; an unknown extension falls back to the
-first tag (feed or HTML), a JSON Lines first line, and finally plain text.
+decides wherever it can, in this order: a WARC header wins over any name
+and any binary bytes after it (an archive holds images and compressed pages:
+its records are judged one by one); binary signatures and control bytes
+refuse any other file whatever its name; the extension then names the format;
+an unknown extension falls back to the first tag (feed or HTML), a JSON Lines
+first line, and finally plain text.
 """
 from __future__ import annotations
 
@@ -86,6 +88,11 @@ def binary_label(head: bytes) -> str | None:
     return None
 
 
+def is_warc(head: bytes) -> bool:
+    """True when `head` starts with a WARC record header ("WARC/1.0")."""
+    return head.lstrip().startswith(b"WARC/")
+
+
 def suffix(name: str) -> str:
     """The lower-cased last extension, after any `.gz`/`.gzip` is stripped."""
     lowered = name.lower()
@@ -99,7 +106,7 @@ def suffix(name: str) -> str:
 
 def sniff_format(name: str, head: bytes) -> str:
     """One of warc, jsonl, json, feed, html, markdown, text, or xml (refused)."""
-    if head.lstrip().startswith(b"WARC/"):
+    if is_warc(head):
         return "warc"
     ext = suffix(name)
     if ext in _EXTENSIONS:

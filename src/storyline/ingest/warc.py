@@ -2,35 +2,43 @@
 
 A crawl holds far more than articles (requests, metadata, images, redirects,
 404 pages); those are skipped without a word, since refusing them would bury
-the real problems. What must not pass silently is damage: warcio stops
-quietly when an archive is cut inside a record, and hands out the partial
-body of a record cut short. So every record is read to its end and checked
-against its declared length, the bytes left over after the last record are
-counted, and a damaged archive yields the pages before the damage and then
-one Refusal. The file is decompressed by `GuardedStream`, not by warcio, so
-that a truncated `.warc.gz` is reported instead of ending early.
+the real problems. Records are judged one by one: a page is decoded by its
+own HTTP headers (chunked transfer, `Content-Encoding` gzip, deflate or br,
+undone by warcio; a body sent plain under a gzip header is taken as it is),
+and a page that is still binary after that is refused alone.
+
+What must not pass silently is damage: warcio stops quietly when an archive
+is cut inside a record, and hands out the partial body of a record cut short.
+So every record is read to its end and checked against its declared length,
+and a damaged archive yields the pages before the damage and then one
+Refusal. The file is decompressed by `GuardedStream`, not by warcio, so that
+a truncated `.warc.gz` is reported instead of ending early. Between records
+`Records` resynchronises at the next `WARC/1.x` header (see there), so one
+record with a wrong length costs that record, not the rest of the file.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from storyline.ingest.sniff import HEAD_BYTES, binary_label
 from storyline.ingest.streams import GuardedStream, over_limit
+from storyline.ingest.warc_records import Records
 from storyline.records import RawDoc, Refusal
 
 _PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^\s;"']+)""", re.I)
+_LENGTH = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit also takes "¹"
 _DRAIN = 1 << 16
 
 
 def read_warc(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[RawDoc | Refusal]:
-    """Yield the pages of a WARC; stop at the first sign of damage."""
+    """Yield the pages of a WARC; a record with a wrong length is refused alone, a cut file ends it."""
     count = 0
     try:
-        records = ArchiveIterator(stream)
+        records = Records(stream)
         for count, record in enumerate(records, 1):
             problem = _header_problem(record, count)
             if problem is None:
@@ -42,8 +50,14 @@ def read_warc(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[Ra
                     problem = _damaged(count - 1, stream.error or problem)
                 yield Refusal(source, problem)
                 return
-            if doc is not None:
+            skipped, resumed = records.separate()
+            if skipped and resumed:
+                yield Refusal(f"{source}#{_record_id(record, count)}", _misframed(skipped))
+            elif doc is not None:
                 yield doc
+            if skipped and not resumed:
+                yield Refusal(source, _damaged(count, f"{skipped} bytes after the last whole record"))
+                return
         # warcio's offset is where the next record would start; bytes past it
         # were a record too damaged for warcio to report.
         leftover = stream.tell() - getattr(records, "offset", stream.tell())
@@ -62,6 +76,11 @@ def read_warc(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[Ra
         yield Refusal(source, "WARC file holds no records")
 
 
+def _misframed(skipped: int) -> str:
+    return (f"record's Content-Length does not match its content ({skipped} bytes before the next "
+            "WARC/1.x header belong to no record); record refused, the records after it read")
+
+
 def _damaged(whole: int, what: str) -> str:
     return f"truncated or corrupt WARC: {what}; the {whole} records before it were read"
 
@@ -72,7 +91,7 @@ def _header_problem(record, count: int) -> str | None:
             return "not a WARC file (no WARC/1.x record header)"
         return "a record is not a WARC record"
     length = (record.rec_headers.get_header("Content-Length") or "").strip()
-    if not record.rec_type or not length.isdigit():  # both mandatory: a header cut short
+    if not record.rec_type or not _LENGTH.fullmatch(length):  # both mandatory: a header cut short
         return "a record header is incomplete"
     return None
 
@@ -93,7 +112,7 @@ def _page(record, index: int, source: str, max_bytes: int) -> RawDoc | Refusal |
     if kind is None:
         return None
     headers = record.rec_headers
-    record_id = (headers.get_header("WARC-Record-ID") or "").strip("<> ") or str(index)
+    record_id = _record_id(record, index)
     where = f"{source}#{record_id}"
     try:  # chunked transfer and gzip/deflate/brotli content coding undone here
         body = record.content_stream().read(max_bytes + 1)
@@ -103,6 +122,11 @@ def _page(record, index: int, source: str, max_bytes: int) -> RawDoc | Refusal |
         return Refusal(where, over_limit(len(body), max_bytes, "archived page"))
     if not body.strip():
         return Refusal(where, "archived page has an empty body")
+    label = binary_label(body[:HEAD_BYTES])
+    if label:
+        coding = (http.get_header("Content-Encoding") or "").strip() if http else ""
+        how = f" (Content-Encoding {coding!r} not undone)" if coding else ""
+        return Refusal(where, f"archived page is binary{how}: looks like {label}, not an article")
     hints = {
         "path": source,
         "url": headers.get_header("WARC-Target-URI"),
@@ -120,6 +144,10 @@ def _page(record, index: int, source: str, max_bytes: int) -> RawDoc | Refusal |
         hints={key: value for key, value in hints.items() if value},
         encoding=charset.group(1).lower() if charset else None,
     )
+
+
+def _record_id(record, index: int) -> str:
+    return (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or str(index)
 
 
 def _read_to_end(record) -> bool:

@@ -9,12 +9,13 @@ nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -67,9 +68,12 @@ def ingest(store: SQLiteStore, inputs: Iterable[str], settings: Settings = Setti
             continue
         summary.read += 1
         digest = clean_stage.content_hash(item)
-        if store.has_input(item.source, digest):
+        stored = store.stored_input(item.source, digest)
+        if stored and stored[1] == clean_stage.VERSION:
             summary.already += 1
             continue
+        if stored:                                 # made by an older clean stage: clean it again
+            store.remove_article(stored[0])
         try:
             result = clean_stage.clean(item)
         except Exception as err:  # a bug on one article must not stop the run; it is recorded instead
@@ -102,7 +106,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
     if original:
         article = replace(article, duplicate_of=original)
         summary.duplicates += 1
-    store.add_article(article, sig, digest)
+    store.add_article(article, sig, digest, clean_stage.VERSION)
     summary.stored += 1
 
 
@@ -156,8 +160,47 @@ def _map(fn, items: list, workers: int) -> Iterator:
 
 # ---------------------------------------------------------------- stage 4
 
+def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
+    """Stage 4 stories for every stored article in none yet (run/stories.py); returns how many were placed."""
+    from storyline.run.stories import cluster_new
+    return cluster_new(store, progress)
+
+
 def connect(store: SQLiteStore) -> None:
-    """Cross-article reasoning that changes stored articles: dates only the corpus can anchor."""
-    from storyline.connect.dating import date_undated
-    for article in date_undated(list(store.articles())):
-        store.update_published(article)
+    """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
+    from storyline.connect import connect as connect_stage
+    story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
+    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()},
+                                      story_of))
+
+
+def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, article ids) of the store's live stories that hold articles."""
+    return [(s.id, tuple(s.article_ids)) for s in store.stories() if s.article_ids and not s.merged_into]
+
+
+def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[str]]], length: int = 0) -> int:
+    """Compute and store the timeline of each (story id, its article ids); returns how many were computed.
+
+    A story whose articles (ids, content, publication dates, whether read),
+    reader and timeline versions and `length` (0: by story size) are those of
+    its stored timeline is skipped; the timelines of stories not given (merged away) are dropped.
+    """
+    from storyline.connect.timeline import VERSION as TIMELINE, timeline
+    from storyline.read import VERSION
+    stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
+    known = store.timeline_keys()
+    store.drop_timelines(set(known) - {sid for sid, _ in stories})
+    articles = {a.id: a for a in store.articles()} if stories else {}
+    read = store.analysed_ids(VERSION) if stories else set()
+    done = 0
+    for sid, ids in stories:
+        members = [articles[i] for i in sorted(set(ids)) if i in articles]
+        facts = [TIMELINE, VERSION, str(length)] + [f"{a.id} {a.content_hash} {a.published} {a.id in read}"
+                                                    for a in members]
+        key = hashlib.sha1("\n".join(facts).encode()).hexdigest()
+        if known.get(sid) != key:
+            readings = [x for a in members if (x := store.analysis(a.id, VERSION))]
+            store.save_timeline(sid, key, timeline(members, readings, length))
+            done += 1
+    return done

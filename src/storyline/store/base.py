@@ -5,21 +5,23 @@ this small is what lets PostgreSQL (or anything else) stand in for SQLite.
 """
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
-from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.records import AnalysedArticle, Article, Connected, Refusal, Story, TimelineEntry
 
 
 class Store(Protocol):
-    def has_input(self, source: str, content_hash: str) -> bool:
-        """True when this exact input was already stored or refused."""
+    def stored_input(self, source: str, content_hash: str) -> tuple[str, str] | None:
+        """(article id, clean-stage version) of the article made from this exact input, if stored."""
 
     def has_id(self, article_id: str) -> bool: ...
 
     def has_source(self, source: str) -> bool: ...
 
-    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "") -> None:
-        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)."""
+    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
+                    version: str = "") -> None:
+        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)
+        and the version of the clean stage that made it."""
 
     def remove_article(self, article_id: str) -> None:
         """Forget an article whose input changed, with everything read from it."""
@@ -30,18 +32,44 @@ class Store(Protocol):
     def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
         """The id of the earliest article this one copies: same words, or estimated Jaccard >= threshold."""
 
-    def update_published(self, article: Article) -> None:
-        """Replace an article's publication date (cross-article reasoning refines it); it is read again."""
-
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         """Store what stage 3 read in one article, replacing an older version."""
 
-    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None: ...
+    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None:
+        """What stage 3 read in this article, if stored at this version."""
+
+    def analyses(self) -> Iterator[AnalysedArticle]:
+        """Every stored analysis, in article order, whatever its version."""
+
+    def set_connected(self, connected: Connected) -> None:
+        """Replace the stage-4 records (corpus entities, compared facts) in one transaction."""
+
+    def connected(self) -> Connected: ...
 
     def articles(self) -> Iterator[Article]: ...
 
     def refusals(self) -> Iterator[Refusal]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    # stage-4 stories and timelines (store/story_tables.py)
+    def save_stories(self, rows) -> None:
+        """Write (story, clustering state, look-up keys, activity) rows in one transaction."""
+
+    def stories(self) -> Iterator[Story]: ...
+
+    def story(self, story_id: str) -> Story | None:
+        """The live story an id stands for, following merges; None if unknown."""
+
+    def timeline_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored timeline was computed from."""
+
+    def save_timeline(self, story_id: str, key: str, entries: Iterable[TimelineEntry]) -> None: ...
+
+    def drop_timelines(self, story_ids: Iterable[str]) -> None: ...
+
+    def analysed_ids(self, version: str) -> set[str]: ...
+
+    def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]: ...
 
     def close(self) -> None: ...

@@ -37,4 +37,112 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 2: the clean-stage version each article was made by; stage-4 records as documents
+    """
+    ALTER TABLE articles ADD COLUMN clean_version TEXT NOT NULL DEFAULT '';
+    CREATE TABLE connected (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    )
+    """,
+    # 3: stories and their timelines (stage 4, store/stories.py, store/story_tables.py): a story row holds the Story record
+    #    without its articles, membership is one story_members row per article
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        merged_into TEXT,
+        active INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        state BLOB
+    );
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members (story_id);
+    CREATE TABLE timelines (
+        story_id TEXT PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
+    # 4: indexes for reading (web app, HTML dossier), kept up to date by triggers whoever writes:
+    #    full text of articles (FTS5 over their title and text) and of entity names; each corpus
+    #    entity, merged event and compared fact linked to the articles it rests on.
+    """
+    CREATE VIEW article_fields AS
+        SELECT seq, json_extract(data, '$.title') AS title, json_extract(data, '$.text') AS text FROM articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='article_fields', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text)
+        VALUES (new.seq, json_extract(new.data, '$.title'), json_extract(new.data, '$.text'));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, json_extract(old.data, '$.title'), json_extract(old.data, '$.text'));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF data ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, json_extract(old.data, '$.title'), json_extract(old.data, '$.text'));
+        INSERT INTO articles_fts (rowid, title, text)
+        VALUES (new.seq, json_extract(new.data, '$.title'), json_extract(new.data, '$.text'));
+    END;
+    CREATE INDEX articles_outlet ON articles (json_extract(data, '$.outlet'));
+    CREATE TABLE entity_articles (entity_id TEXT NOT NULL, article_id TEXT NOT NULL, local_id TEXT NOT NULL);
+    CREATE INDEX entity_articles_entity ON entity_articles (entity_id, article_id);
+    CREATE INDEX entity_articles_article ON entity_articles (article_id, local_id);
+    CREATE TABLE connected_articles (kind TEXT NOT NULL, id TEXT NOT NULL, article_id TEXT NOT NULL);
+    CREATE INDEX connected_articles_article ON connected_articles (article_id, kind);
+    CREATE INDEX connected_articles_record ON connected_articles (kind, id);
+    CREATE VIRTUAL TABLE entity_names USING fts5 (name, aliases, tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER connected_link AFTER INSERT ON connected BEGIN
+        INSERT INTO entity_articles (entity_id, article_id, local_id)
+            SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
+            FROM json_each(new.data, '$.members') WHERE new.kind = 'entity';
+        INSERT INTO entity_names (rowid, name, aliases)
+            SELECT new.rowid, json_extract(new.data, '$.name'),
+                   (SELECT group_concat(value, ' ') FROM json_each(new.data, '$.aliases'))
+            WHERE new.kind = 'entity';
+        INSERT INTO connected_articles (kind, id, article_id)
+            SELECT DISTINCT new.kind, new.id, json_extract(value, '$.evidence.article_id')
+            FROM json_each(new.data, '$.reports') WHERE new.kind = 'event';
+        INSERT INTO connected_articles (kind, id, article_id)
+            SELECT DISTINCT new.kind, new.id, json_extract(value, '$.article_id')
+            FROM json_each(new.data, '$.evidence') WHERE new.kind = 'fact';
+    END;
+    CREATE TRIGGER connected_unlink AFTER DELETE ON connected BEGIN
+        DELETE FROM entity_articles WHERE old.kind = 'entity' AND entity_id = old.id;
+        DELETE FROM entity_names WHERE old.kind = 'entity' AND rowid = old.rowid;
+        DELETE FROM connected_articles WHERE kind = old.kind AND id = old.id;
+    END;
+    CREATE TEMP TABLE relink AS SELECT rowid AS r, kind, id, data FROM connected;
+    DELETE FROM connected;
+    INSERT INTO connected (rowid, kind, id, data) SELECT r, kind, id, data FROM temp.relink;
+    DROP TABLE temp.relink
+    """,
+    # 5: story clustering (stage 4, store/stories.py): look-up keys of active stories, corpus term counts,
+    #    sentence embeddings per article and model
+    """
+    CREATE TABLE story_keys (
+        key INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        active INTEGER NOT NULL
+    );
+    CREATE INDEX story_keys_key ON story_keys (key, active);
+    CREATE INDEX story_keys_story ON story_keys (story_id);
+    CREATE TABLE term_frequencies (
+        term INTEGER PRIMARY KEY,
+        docs INTEGER NOT NULL
+    );
+    CREATE TABLE embeddings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (article_id, model)
+    )
+    """,
 ]

@@ -14,11 +14,25 @@ from typing import Iterator
 
 from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
-from storyline.records import AnalysedArticle, Article, Refusal
+from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS
+from storyline.store.stories import StoryTables
+from storyline.store.story_tables import TimelineTables
 
-class SQLiteStore:
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, whole (a trigger's body holds semicolons of its own)."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip().strip(";").strip():
+                yield statement
+            statement = ""
+
+
+class SQLiteStore(StoryTables, TimelineTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
@@ -41,7 +55,7 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: written by a newer storyline (schema {current}); upgrade storyline")
         for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
             with self.db:
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
 
@@ -50,10 +64,10 @@ class SQLiteStore:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
 
     # ------------------------------------------------------------ articles
-    def has_input(self, source: str, content_hash: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM articles WHERE source = ? AND content_hash = ?",
+    def stored_input(self, source: str, content_hash: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT id, clean_version FROM articles WHERE source = ? AND content_hash = ?",
                               (source, content_hash)).fetchone()
-        return row is not None
+        return (row[0], row[1]) if row else None
 
     def has_id(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -68,13 +82,14 @@ class SQLiteStore:
             self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
             self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "") -> None:
+    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
+                    version: str = "") -> None:
         with self.db:
             self.db.execute(
-                "INSERT INTO articles (id, source, content_hash, text_hash, duplicate_of, data, signature) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, source, content_hash, text_hash, duplicate_of, data, signature, "
+                "clean_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.id, article.source, article.content_hash, text_hash, article.duplicate_of,
-                 codec.dumps(article), ",".join(map(str, signature)) if signature else None))
+                 codec.dumps(article), ",".join(map(str, signature)) if signature else None, version))
             if signature:
                 self.db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
                                     [(b, key, article.id) for b, key in enumerate(band_keys(signature))])
@@ -97,12 +112,6 @@ class SQLiteStore:
             if other and similarity(signature, [int(x) for x in other.split(",")]) >= threshold:
                 best = min(best or (seq, article_id), (seq, article_id))
         return best[1] if best else None
-
-    def update_published(self, article: Article) -> None:
-        """Replace an article's record after its date was refined; its reading was anchored on the old date."""
-        with self.db:
-            self.db.execute("UPDATE articles SET data = ? WHERE id = ?", (codec.dumps(article), article.id))
-            self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
 
     def articles(self) -> Iterator[Article]:
         for (data,) in self.db.execute("SELECT data FROM articles ORDER BY seq"):
@@ -128,6 +137,28 @@ class SQLiteStore:
         row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
                               (article_id, version)).fetchone()
         return codec.loads(AnalysedArticle, row[0]) if row else None
+
+    def analyses(self) -> Iterator[AnalysedArticle]:
+        for (data,) in self.db.execute("SELECT an.data FROM analyses an JOIN articles a ON a.id = an.article_id "
+                                       "ORDER BY a.seq"):
+            yield codec.loads(AnalysedArticle, data)
+
+    # ------------------------------------------------------------ stage 4
+    def set_connected(self, connected: Connected) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM connected")
+            rows = [("entity", e.id, codec.dumps(e)) for e in connected.entities]
+            rows += [("event", f"{i:08d}", codec.dumps(e)) for i, e in enumerate(connected.events)]
+            rows += [("fact", f"{i:08d}", codec.dumps(f)) for i, f in enumerate(connected.facts)]
+            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", rows)
+
+    def connected(self) -> Connected:
+        kinds = {"entity": [], "event": [], "fact": []}
+        for kind, data in self.db.execute("SELECT kind, data FROM connected ORDER BY kind, id"):
+            kinds[kind].append(data)
+        return Connected(entities=tuple(codec.loads(CorpusEntity, d) for d in kinds["entity"]),
+                         events=tuple(codec.loads(MergedEvent, d) for d in kinds["event"]),
+                         facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]))
 
     # ------------------------------------------------------------ summary
     def counts(self) -> dict[str, int]:

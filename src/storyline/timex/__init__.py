@@ -6,8 +6,8 @@ interval, relative ones resolved against `anchor` (a `datetime.date`, or None
 when the publication day is unknown: values then keep `XXXX` placeholders).
 Modules: `patterns` (surface patterns), `rules` / `deixis` / `anaphora` /
 `durations` / `seasons` (one valuing handler per pattern), `resolve`
-(calendar arithmetic and tense cues), `tagger` (the cascade). Pure Python,
-no model: a process pool or Spark runs it unchanged.
+(calendar arithmetic), `tense` (the tense of an expression's clause), `tagger`
+(the cascade). Pure Python, no model: a process pool or Spark runs it unchanged.
 """
 from storyline.timex.tagger import tag
 

@@ -14,10 +14,11 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import MONTH, MONTHS, PARTS_OF_DAY
-from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of, value_date
+from storyline.timex.resolve import iso_week, shift, shift_value, value_date
+from storyline.timex.tense import tense_cue
 from storyline.timex.rules import Reading, day_value, nearest_year
 
-_UNIT_REF = {"month": (r"^\d{4}-\d\d", "M"), "year": (r"^\d{4}", "Y")}
+_UNIT_REF = {"month": (r"^[0-9]{4}-[0-9][0-9]", "M"), "year": (r"^[0-9]{4}", "Y")}
 
 
 def h_the_unit_after(m, ctx):
@@ -50,7 +51,7 @@ def h_the_unit_after(m, ctx):
 
 def h_that_unit(m, ctx):
     u = m["u"].lower()
-    pat = {"week": r"^\d{4}-(?:W\d|\d\d-\d\d)", "month": r"^\d{4}-\d\d", "year": r"^\d{4}"}[u]
+    pat = {"week": r"^[0-9]{4}-(?:W[0-9]|[0-9][0-9]-[0-9][0-9])", "month": r"^[0-9]{4}-[0-9][0-9]", "year": r"^[0-9]{4}"}[u]
     ref = ctx.last(pat)
     if not ref:
         return None
@@ -78,7 +79,7 @@ def h_in_the_part(m, ctx):
 def h_week_of(m, ctx):
     """"the week of March 6": TimeML values it as the ISO week holding that day."""
     mo = MONTHS[m["mon"].lower().rstrip(".")]
-    d = int(re.match(r"\d+", m["d"])[0])
+    d = int(re.match(r"[0-9]+", m["d"])[0])
     if m["y"]:
         y = int(m["y"])
     elif ctx.anchor:
@@ -91,7 +92,7 @@ def h_week_of(m, ctx):
         return None
 
 
-_PREV_DAY = re.compile(r"(?P<mon>" + MONTH + r")\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:and|or|to|through|-)\s+$")
+_PREV_DAY = re.compile(r"(?P<mon>" + MONTH + r")\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?:and|or|to|through|-)\s+$")
 
 
 def h_second_day(m, ctx):
@@ -105,7 +106,7 @@ def h_second_day(m, ctx):
         return None
     ref = ctx.refs[-1] if ctx.refs else None
     mo = MONTHS[pm["mon"].lower().rstrip(".")]
-    if ref and re.match(rf"^\d{{4}}-{mo:02d}-\d\d$", ref):
+    if ref and re.match(rf"^[0-9]{{4}}-{mo:02d}-[0-9][0-9]$", ref):
         y = ref[:4]
     elif not ctx.anchor:
         return Reading("DATE", f"XXXX-{mo:02d}-{d:02d}", start=m.start("d"))

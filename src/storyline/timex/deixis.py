@@ -12,7 +12,8 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import MONTH, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
-from storyline.timex.resolve import iso_week, shift, shift_value, tense_cue, tense_of
+from storyline.timex.resolve import iso_week, shift, shift_value
+from storyline.timex.tense import tense_cue, tense_of
 from storyline.timex.seasons import _season_value
 from storyline.timex.rules import (Reading, day_value, duration_value, hedge_mod, nearest_year, number,
                           pos_mod, unit_of)
@@ -37,7 +38,7 @@ def clock_value(s: str) -> str | None:
         return "12:00"
     if "midnight" in s:
         return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?\s?m|p\.?\s?m)?", s)
+    m = re.match(r"([0-9]{1,2})(?::([0-9][0-9]))?\s*(a\.?\s?m|p\.?\s?m)?", s)
     if not m:
         return None
     h, mi = int(m[1]), int(m[2] or 0)
@@ -71,7 +72,7 @@ def h_quarter(m, ctx):
 def h_half(m, ctx):
     h = 1 if m["ord"].lower() == "first" else 2
     rest = m["rest"] or ""
-    ym = re.search(r"\d{4}", rest)
+    ym = re.search(r"[0-9]{4}", rest)
     if ym:
         return Reading("DATE", f"{ym[0]}-H{h}")
     if not ctx.anchor:
@@ -80,7 +81,7 @@ def h_half(m, ctx):
 
 
 def _ref_quarter(ctx) -> str | None:
-    ref = ctx.last(r"^\d{4}-Q\d$")
+    ref = ctx.last(r"^[0-9]{4}-Q[0-9]$")
     if ref:
         return ref
     if ctx.anchor:
@@ -95,7 +96,7 @@ def h_anaphoric_quarter(m, ctx):
         return None
     if re.match(r"\s+of\b", ctx.text[m.end():]) and u == "period":
         return None
-    ended = re.match(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s*\d{1,2}\b(?:,?\s+(?P<y>\d{4}))?",
+    ended = re.match(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s*[0-9]{1,2}\b(?:,?\s+(?P<y>[0-9]{4}))?",
                      ctx.text[m.end():])
     if ended and u != "period" and not m["y"] and w in ("", "latest", "most recent", "current"):
         # "the quarter ended Sept. 30": the calendar quarter its last month falls in
@@ -112,7 +113,7 @@ def h_anaphoric_quarter(m, ctx):
             return Reading("DATE", "XXXX-QX")
         return Reading("DATE", shift(ctx.anchor, "Q", 0))
     if m["y"]:
-        ref = ctx.last(r"^\d{4}-Q\d$")
+        ref = ctx.last(r"^[0-9]{4}-Q[0-9]$")
         return Reading("DATE", f"{m['y']}-Q{ref[-1]}" if ref else m["y"])
     if w in ("latest", "most recent", "recent", "just-ended", "just ended", "latest fiscal") and ctx.anchor:
         return Reading("DATE", shift(ctx.anchor, "Q", -1))
@@ -139,7 +140,7 @@ def h_year_earlier(m, ctx):
         return Reading("DURATION", f"P{6 if u.startswith('six') else 9}M", start=start, anaphoric=True)
     if det != "a" and not u and re.match(r"\s+(?:results?|figures?|levels?|sales|earnings|net|profit)", ctx.text[m.end():]):
         start = m.start("y")
-    ref = ctx.last(r"^\d{4}(?:-Q\d|-\d\d)?$", window=8)
+    ref = ctx.last(r"^[0-9]{4}(?:-Q[0-9]|-[0-9][0-9])?$", window=8)
     if ref and (ref[5:6] == "Q" or u or "ago" not in m.group(0).lower()):
         v = shift_value(ref, years=-1)
         if v:
@@ -171,7 +172,7 @@ def _ago(m, ctx):
     if d in ("earlier", "later"):
         base = ctx.ref_day() if letter in ("D", "W") else None
         if base is None:
-            ref = ctx.last(r"^\d{4}", window=6)
+            ref = ctx.last(r"^[0-9]{4}", window=6)
             if ref and letter == "Y" and n == int(n):
                 v = shift_value(ref, years=int(sign * n))
                 if v:
@@ -289,7 +290,7 @@ def h_weekday(m, ctx):
         return Reading("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
     if m["wd"][0].islower():
         return None
-    follow = re.match(r",?\s+(?P<mon>" + MONTH + r")\s*(?P<d>\d\d?)\b", ctx.text[m.end():])
+    follow = re.match(r",?\s+(?P<mon>" + MONTH + r")\s*(?P<d>[0-9][0-9]?)\b", ctx.text[m.end():])
     if follow and ctx.anchor and not clock and not code:
         # "Thursday, Jan. 6": TimeBank tags the two apart; the date fixes the weekday's week
         mo, dd = MONTHS[follow["mon"].lower().rstrip(".")], int(follow["d"])
@@ -331,7 +332,7 @@ def h_clock(m, ctx):
     if not c or re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
         return None          # "High Noon", the film and the idiom
     if m["mon"]:
-        dd = int(re.match(r"\d+", m["d"])[0])
+        dd = int(re.match(r"[0-9]+", m["d"])[0])
         mo = MONTHS[m["mon"].lower().rstrip(".")]
         try:
             y = nearest_year(ctx.anchor, mo, dd, tense_cue(ctx.text, m.start(), m.end())) if ctx.anchor else None
@@ -339,7 +340,7 @@ def h_clock(m, ctx):
         except ValueError:
             return None
         return Reading("TIME", f"{day}T{c}", start=m.start("clock"))
-    if re.fullmatch(r"\d{1,2}:\d\d", m["clock"].strip()) and not re.search(
+    if re.fullmatch(r"[0-9]{1,2}:[0-9][0-9]", m["clock"].strip()) and not re.search(
             r"\b(?:at|by|until|before|after|around|about|from)\s+$", ctx.text[max(0, m.start() - 12):m.start()]):
         return None
     d = ctx.ref_day()
@@ -380,7 +381,7 @@ def h_year_end(m, ctx):
 
 def h_the_year(m, ctx):
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s+(?:ended|ending|to\s+\w+\s+\d|through)\b", after):
+    if re.match(r"\s+(?:ended|ending|to\s+\w+\s+[0-9]|through)\b", after):
         return Reading("DURATION", "P1Y")
     if re.match(r"\s+(?:before|after|of|in\s+which|when)\b", after):
         return None
@@ -388,7 +389,7 @@ def h_the_year(m, ctx):
     if not ctx.anchor:
         return Reading("DATE", "XXXX" if u == "year" else "XXXX-WXX")
     if u == "week":
-        return Reading("DATE", f"{ctx.anchor.year}-WXX")
+        return Reading("DATE", f"{ctx.anchor.isocalendar()[0]}-WXX")   # ISO year: 2021-01-02 is in 2020-W53
     return Reading("DATE", str(ctx.anchor.year))
 
 

@@ -12,11 +12,12 @@ import re
 from datetime import timedelta
 
 from storyline.timex.patterns import MONTHS, WEEKDAYS
-from storyline.timex.resolve import iso_week, tense_cue, tense_of
+from storyline.timex.resolve import iso_week
+from storyline.timex.tense import tense_cue, tense_of
 from storyline.timex.rules import Reading, duration_value, hedge_mod, number, unit_of
 
 _SET_BEFORE = re.compile(
-    r"(?:\d|percent|%|times|twice|once|dollars|cents|million|billion|a\s+head|each|apiece)[\s,]*$", re.I)
+    r"(?:[0-9]|percent|%|times|twice|once|dollars|cents|million|billion|a\s+head|each|apiece)[\s,]*$", re.I)
 
 
 def h_duration(m, ctx):
@@ -84,7 +85,7 @@ def h_bare_units(m, ctx):
     u = m["u"].lower()
     start = m.start("u")
     before = ctx.text[max(0, start - 20):start].lower()
-    if re.search(r"\b(?:the|these|those|its|their|his|her|our|of|recent|coming|past|last|next|early|later|many|few|several|some|\d+|light)\s*$", before):
+    if re.search(r"\b(?:the|these|those|its|their|his|her|our|of|recent|coming|past|last|next|early|later|many|few|several|some|[0-9]+|light)\s*$", before):
         return None
     return Reading("DURATION", duration_value(None, u), start=start)
 
@@ -156,7 +157,7 @@ def h_deictic(m, ctx):
     if w == "the week":
         if re.match(r"\s+(?:of|before|after|in\s+which|when|that)\b", after):
             return None
-        return Reading("DATE", f"{ctx.anchor.year}-WXX" if ctx.anchor else "XXXX-WXX")
+        return Reading("DATE", f"{ctx.anchor.isocalendar()[0]}-WXX" if ctx.anchor else "XXXX-WXX")
     if w.startswith(("recent ", "the coming ", "coming ")) or w.endswith((" ahead", " to come")):
         # "the weeks ahead", "the years to come": an open-ended span, like "the coming weeks"
         unit = re.sub(r"\s+(?:ahead|to come)$", "", w).split()[-1]

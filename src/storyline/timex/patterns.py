@@ -14,17 +14,8 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3,
-    "wed": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5,
-    "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
-}
+from storyline.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS  # noqa: F401  (re-exported to the handlers)
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF",
@@ -39,13 +30,7 @@ ORDINALS = {
     "last": -1, "final": -1,
 }
 NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
-    "thousand": 1000, "a thousand": 1000, "a": 1, "an": 1, "a single": 1,
+    **NUMBER_WORDS, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "a": 1, "an": 1, "a single": 1,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
     "half a": 0.5, "a half": 0.5, "one and a half": 1.5,
 }
@@ -85,7 +70,7 @@ def _alt(words) -> str:
 _NUM_WORD = _alt(w for w in NUMBERS if w not in ("a", "an"))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUM = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_ONES}|an?)\s+and\s+a\s+half|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?"
+NUM = (rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+1/2)?|(?:{_ONES}|an?)\s+and\s+a\s+half|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?"
        rf"|(?:{_NUM_WORD})(?:\s+(?:hundred|thousand))?|an?)")
 VAGUE = _alt(VAGUE_NUMBERS)
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?"
@@ -104,11 +89,11 @@ HEDGE = (r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|m
          r"|no\s+more\s+than|at\s+least|only|just|barely|a\s+full|the\s+full|another|an\s+additional)")
 POSMOD = (r"(?:early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|end\s+of"
           r"|the\s+middle\s+of|the\s+close\s+of|the\s+latter\s+part\s+of|the\s+early\s+part\s+of)")
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])"
+DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 REL = r"(?:this|last|next|past|coming|previous|current|following|that|the\s+same)"
-CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|[ap]m\b)(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b"
-         r"|\s+local\s+time)?|\d{1,2}:\d\d(?:\s+(?:EST|EDT|GMT|local\s+time))?"
+CLOCK = (r"(?:[0-9]{1,2}(?::[0-9][0-9])?\s*(?:a\.\s?m\.?|p\.\s?m\.?|[ap]m\b)(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b"
+         r"|\s+local\s+time)?|[0-9]{1,2}:[0-9][0-9](?:\s+(?:EST|EDT|GMT|local\s+time))?"
          r"|noon|midnight|midday)")
 
 _F = re.IGNORECASE
@@ -123,8 +108,8 @@ def _c(pattern: str) -> re.Pattern:
 RULES: list[tuple[str, re.Pattern]] = [
     # explicit calendar dates
     ("week_of", _c(rf"\bthe\s+week\s+of\s+(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b(?:,?\s*(?P<y>{YEAR})\b)?")),
-    ("iso_date", _c(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("slash_date", _c(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b")),
+    ("iso_date", _c(r"\b(?P<y>[0-9]{4})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])\b")),
+    ("slash_date", _c(r"\b(?P<m>[01]?[0-9])/(?P<d>[0-3]?[0-9])/(?P<y>[0-9]{4}|[0-9][0-9])\b")),
     ("month_day_year", _c(
         rf"\b(?:(?P<pm>{POSMOD})[\s-]+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d>{DAYNUM})\b"
         rf"(?:,?\s*(?P<y>{YEAR})\b|(?P<noy>))")),
@@ -140,8 +125,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     # decades and centuries
     ("decade", _c(
         rf"\b(?:the\s+)?(?:(?P<pm>early|late|mid|the\s+early|the\s+late|the\s+mid)[\s-]+)?"
-        r"(?:(?P<c>1[5-9]|20)(?P<dec>\d)0|'(?P<short>\d)0)'?s\b")),
-    ("century", _c(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")),
+        r"(?:(?P<c>1[5-9]|20)(?P<dec>[0-9])0|'(?P<short>[0-9])0)'?s\b")),
+    ("century", _c(r"\b(?:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+century\b")),
     ("rel_century", _c(r"\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next)\s+century\b")),
     # quarters, halves, fiscal years
     ("quarter", _c(
@@ -151,7 +136,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("half", _c(
         rf"\b(?:the\s+)?(?P<ord>first|second|latter)[\s-]+half(?:\s+of\s+(?P<rest>(?:the\s+)?(?:year|{YEAR})))?")),
     ("anaphoric_quarter", _c(
-        r"\b(?:the|this|that)\s+(?:(?P<y>(?:1[6-9]|20)\d\d)\s+)?(?P<w>latest|most\s+recent|recent|current|same|just-ended"
+        r"\b(?:the|this|that)\s+(?:(?P<y>(?:1[6-9]|20)[0-9][0-9])\s+)?(?P<w>latest|most\s+recent|recent|current|same|just-ended"
         r"|just\s+ended|year-ago|year-earlier|comparable|previous|preceding|prior|latest\s+fiscal"
         r"|year-before)?[\s-]*(?P<u>quarter|period|fiscal\s+quarter)\b")),
     ("year_earlier", _c(r"\b(?:(?P<det>a|the|its|their)\s+)?(?:comparable\s+|corresponding\s+)?(?P<y>year[\s-](?:earlier|ago|before))(?:\s+(?P<u>quarter|period|(?:first|second|third|fourth)\s+quarter|nine\s+months|six\s+months))?\b")),
@@ -179,7 +164,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("clock_part", _c(rf"\b(?P<n>{NUM})\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|o'clock)")),
     ("season", _c(
         rf"\b(?:(?P<pm>early|late|mid)[\s-]+)?(?:(?P<the>the|this|last|next|that|past)\s+)?(?:(?P<pm2>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")),
-    ("year", _c(rf"(?<![$\d.,/-])\b(?:(?P<pm>{POSMOD}|the\s+year)[\s-]+)?(?P<y>{YEAR})\b(?![.,]\d|-\d|\s*%|\s+(?:percent|people|troops|tons|shares|miles|acres))")),
+    ("year", _c(rf"(?<![$0-9.,/-])\b(?:(?P<pm>{POSMOD}|the\s+year)[\s-]+)?(?P<y>{YEAR})\b(?![.,][0-9]|-[0-9]|\s*%|\s+(?:percent|people|troops|tons|shares|miles|acres))")),
     ("the_year", _c(r"\b(?:the|this)\s+(?:current\s+|full\s+|latest\s+|same\s+)?(?:fiscal\s+)?(?P<u>year|week)\b(?!['\u2019]s|-)")),
     ("posmod_the_unit", _c(rf"\b(?P<pm>{POSMOD})\s+(?:the|this)\s+(?:current\s+)?(?P<u>year|month|week|decade|century)\b")),
     ("year_end", _c(r"\b(?:the\s+)?(?:year|year's|calendar\s+year)[\s-]end\b")),
@@ -203,7 +188,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|at\s+present|the\s+present|presently|immediately|more\s+recently|until\s+recently"
         r"|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+weekend|the\s+week)\b")),
     # valued from the previous mention: "April 24 and 25", "later in the day"
-    ("second_day", _c(r"\b(?:and|or)\s+(?P<d>[12]?\d|3[01])\b(?![.,:]?\d|\s*(?:%|percent|[ap]\.?m\b|-|[a-z]))")),
+    ("second_day", _c(r"\b(?:and|or)\s+(?P<d>[12]?[0-9]|3[01])\b(?![.,:]?[0-9]|\s*(?:%|percent|[ap]\.?m\b|-|[a-z]))")),
     ("in_the_part", _c(r"\b(?P<adv>(?:later|earlier)\s+)?(?:in|during)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening)\b")),
     ("vague_span", _c(r"\b(?:for|after|in)\s+(?P<w>a\s+while|some\s+time)\b(?!\s+(?:ago|now|to|before|after))")),
     ("holiday", _c(

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for TIMEX3 values: shifting, tense, intervals.
+"""Calendar arithmetic for TIMEX3 values: shifting and intervals.
 
 A TIMEX3 value string already carries its granularity (2022, 2022-Q3,
 2022-W50, 2022-12-09TMO), so this module works on those strings rather than on
@@ -14,86 +14,6 @@ import re
 from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+for"
-    r"|scheduled|set\s+for|expected\s+to|(?<!was\s)(?<!were\s)(?:expected|due|slated)(?=\s+(?:on|in|by|at|around|before|early|late|this|next)\b)|expects?\s+to|intends?\s+to|due\s+to|would|could|might|set\s+to"
-    r"|upcoming|next|coming|hopes?\s+to|tomorrow|planned|planning|as\s+soon\s+as|as\s+early\s+as"
-    r"|likely\s+to|postponed\s+until|delayed\s+until)\b", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(?:said|was|were|had|did|told|announced|reported|added|(?-i:[a-z]{2,}ed)|ago|last|yesterday"
-    r"|earlier|began|became|came|went|made|took|gave|met|left|held|fell|rose|sold|won|lost|got|since"
-    r"|has\s+been|have\s+been|previously)\b",
-    re.IGNORECASE)
-# A future cue in the pluperfect ("had been scheduled to", "had been due to") is a
-# plan that was already due when the article was written: a past cue.
-_REPORTING = re.compile(r"said|told|announced|reported|added", re.IGNORECASE)
-_PAST_AUX = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def tense_cue(text: str, start: int, end: int) -> str | None:
-    """'future', 'past', or None when the clause around an expression has no cue.
-
-    Cue words are looked for before the expression within its sentence, and
-    just after it. A past-tense -ed word only counts when lower-case, or every
-    "United States" would make a clause past; a past form that is part of a
-    future cue ("expected to", "scheduled") counts as the future cue only.
-    """
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    lo = max(left + 1, start - 90)
-    before = text[lo:start]
-    after = text[end:end + 40]
-    stop = re.search(r"[.;\n]", after)
-    if stop:
-        after = after[:stop.start()]
-    if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", before, re.I):
-        return "past"
-    fut = [f for f in _FUTURE.finditer(before) if not _PAST_AUX.search(before[:f.start()])]
-    spans = [(f.start(), f.end()) for f in _FUTURE.finditer(before)]
-    past = [p for p in _PAST.finditer(before)
-            if not any(a < p.end() and p.start() < b for a, b in spans)]
-    past += [p for p in _FUTURE.finditer(before) if _PAST_AUX.search(before[:p.start()])]
-    past.sort(key=lambda p: p.start())
-    if past and all(_REPORTING.fullmatch(p.group(0)) for p in past) and not fut:
-        return None     # "He said the hearing is on ...": the report is past, the clause it reports may not be
-    if fut and (not past or fut[-1].start() > past[-1].start() or
-                re.search(r"\b(?:will|'ll|going\s+to|is\s+to|are\s+to)\b", before, re.I)):
-        return "future"
-    if past:
-        return "past"
-    if _FUTURE.search(after):
-        return "future"
-    if _PAST.search(after):
-        return "past"
-    return None
-
-
-_FIRM_PAST = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?(?!(?:been|due|set|expected|scheduled|planned|extended|postponed|delayed|moved|pushed|slated)\b)"
-                        r"[a-z]+(?:ed|en|wn|ught|lt)\b[^,;:.\n()]*$")
-
-
-def firm_past(text: str, start: int) -> str | None:
-    """'past!' when a past passive or perfect governs the expression in its own clause.
-
-    "She was detained at a Moscow airport in February": read in December,
-    that February is the past one, not the one two months ahead.
-    """
-    before = text[max(0, start - 70):start]
-    if re.search(r"\b(?:by|until|till|through|before|to\s+be|will|would)\s+(?:\w+\s+)?$|\bto\s+be\b", before, re.I):
-        return None     # deadlines and plans: "ordered to be returned by Jan. 14"
-    return "past!" if _FIRM_PAST.search(before) else None
-
-
-def tense_of(text: str, start: int, end: int) -> str:
-    """'future' or 'past' for the clause around an expression.
-
-    TimeBank values a bare weekday or month by the tense of its clause:
-    news is mostly past, so a clause counts as future only when a future cue
-    sits near the expression (before it within the sentence, or just after).
-    Without a parser this is the cheapest signal that holds up.
-    """
-    return tense_cue(text, start, end) or "past"
-
 
 # -- granularity-preserving shifts -------------------------------------------
 
@@ -141,7 +61,7 @@ def shift(anchor: date, unit: str, n: int) -> str:
 
 
 _VALUE = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d?)(?:-WE)?|Q(?P<q>\d)|H(?P<h>\d)"
+    r"^(?P<y>[0-9]{4})(?:-(?:(?P<m>[0-9][0-9])(?:-(?P<d>[0-9][0-9]))?|W(?P<w>[0-9][0-9]?)(?:-WE)?|Q(?P<q>[0-9])|H(?P<h>[0-9])"
     r"|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
 
 
@@ -230,7 +150,7 @@ def interval(value: str, mod: str | None = None) -> tuple[date | None, date | No
         except ValueError:
             return None, None
     else:
-        dm = re.match(r"^(\d{3})X?$", value) or re.match(r"^(\d{2})(?:XX)?$", value)
+        dm = re.match(r"^([0-9]{3})X?$", value) or re.match(r"^([0-9]{2})(?:XX)?$", value)
         if not dm:
             return None, None
         if len(dm[1]) == 3:

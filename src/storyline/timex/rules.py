@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.timex.patterns import MONTHS, NUMBERS, UNITS
-from storyline.timex.resolve import firm_past, tense_cue, tense_of, value_date
+from storyline.timex.resolve import value_date
+from storyline.timex.tense import firm_past, tense_cue
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Context:
         return None
 
     def ref_day(self) -> date | None:
-        v = self.last(r"^\d{4}-\d\d-\d\d", window=6)
+        v = self.last(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]", window=6)
         return value_date(v) if v else self.anchor
 
 
@@ -71,9 +72,9 @@ def number(s: str | None) -> float | None:
     if s.endswith(" 1/2"):
         base = number(s[:-4])
         return None if base is None else base + 0.5
-    if re.fullmatch(r"\d+(,\d{3})*", s):
+    if re.fullmatch(r"[0-9]+(,[0-9]{3})*", s):
         return int(s.replace(",", ""))
-    if re.fullmatch(r"\d+\.\d+", s):
+    if re.fullmatch(r"[0-9]+\.[0-9]+", s):
         return float(s)
     if s in NUMBERS:
         return NUMBERS[s]
@@ -216,14 +217,14 @@ def _abbrev_ok(m, ctx) -> bool:
     """A month abbreviation with no dot must be followed by a day number ("Jan" is a name)."""
     mon = m["mon"]
     return not (len(mon) <= 4 and not mon.endswith(".") and mon.lower() not in ("may", "june", "july")
-                and not re.match(r"\s*\d", ctx.text[m.end("mon"):]))
+                and not re.match(r"\s*[0-9]", ctx.text[m.end("mon"):]))
 
 
 def h_month_day(m, ctx):
     if not _abbrev_ok(m, ctx):
         return None
     mo = month_num(m["mon"])
-    d = int(re.match(r"\d+", m["d"])[0])
+    d = int(re.match(r"[0-9]+", m["d"])[0])
     if d > 31:
         return None
     if m["y"]:
@@ -325,7 +326,7 @@ def h_year(m, ctx):
         before = ctx.text[max(0, m.start() - 12):m.start()]
         if re.search(r"(?:No\.|#|Flight|Room|Route|Suite|page|Article|Resolution|number|Boeing)\s*$", before, re.I):
             return None
-        if re.match(r"\s*(?:-|to)\s*\d{4}\b", ctx.text[m.end():]) is None and y < 1700:
+        if re.match(r"\s*(?:-|to)\s*[0-9]{4}\b", ctx.text[m.end():]) is None and y < 1700:
             return None
     return Reading("DATE", str(y), pos_mod(pm) if "year" not in pm else None)
 

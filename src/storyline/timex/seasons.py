@@ -12,7 +12,8 @@ import re
 from datetime import date, timedelta
 
 from storyline.timex.patterns import SEASONS
-from storyline.timex.resolve import add_months, tense_of
+from storyline.timex.resolve import add_months
+from storyline.timex.tense import tense_of
 from storyline.timex.rules import Reading, pos_mod, word_before
 
 
@@ -42,7 +43,7 @@ def h_season(m, ctx):
     the = (m["the"] or "").lower()
     pm = m["pm"] or m["pm2"]
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s+of\b(?!\s+\d)", after) or re.match(r"[\s-]+(?:season|semester|term|collection|offensive)\b", after):
+    if re.match(r"\s+of\b(?!\s+[0-9])", after) or re.match(r"[\s-]+(?:season|semester|term|collection|offensive)\b", after):
         if not m["y"]:
             return None
     if m["s"][0].isupper() and m.start("s") > 0 and not re.search(r"[.\n]\s*$", ctx.text[:m.start("s")]):
@@ -57,7 +58,7 @@ def h_season(m, ctx):
     if not ctx.anchor:
         return Reading("DATE", f"XXXX-{s}", mod)
     if the == "that":
-        ref = ctx.last(r"^\d{4}")
+        ref = ctx.last(r"^[0-9]{4}")
         return Reading("DATE", f"{ref[:4] if ref else ctx.anchor.year}-{s}", mod)
     return Reading("DATE", _season_value(ctx.anchor, s, the, tense_of(ctx.text, m.start(), m.end())), mod)
 

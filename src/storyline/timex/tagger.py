@@ -109,7 +109,7 @@ def tag(text: str, anchor: _dt.date | None) -> list[TimeExpression]:
                 earliest, latest = interval(reading.value, reading.mod)
             except (ValueError, OverflowError):
                 earliest = latest = None
-            if reading.value[:1].isdigit() and not reading.anaphoric:
+            if reading.value[:1] in "0123456789" and not reading.anaphoric:
                 ctx.refs.append(reading.value)
         found.append(TimeExpression(start=s, end=e, text=text[s:e], type=reading.type,
                                     value=reading.value, earliest=earliest, latest=latest,

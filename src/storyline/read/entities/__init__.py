@@ -6,10 +6,13 @@
 pronouns; character offsets into the article text) and roles, and the quotes
 with `speaker_entity` set where the speaker resolves to one. Modules:
 `ner_fixes` / `ner_names` / `places` (spaCy components repairing the small
-model's names), `roles` (titles, organisations, countries), `mentions` (the
-left-to-right reading of descriptions and pronouns), `reader` (name clusters
-and the entities written out).
+model's names), `names` (given names and surname, particles, spelling keys),
+`roles` (titles, organisations, countries), `mentions` (the left-to-right
+reading of descriptions and pronouns), `reader` (name clusters and the
+entities written out; `trace_entities` also says which rule linked each
+description).
 """
-from storyline.read.entities.reader import clean_name, find_entities, fold
+from storyline.read.entities.names import clean_name, fold
+from storyline.read.entities.reader import find_entities, trace_entities
 
-__all__ = ["clean_name", "find_entities", "fold"]
+__all__ = ["clean_name", "find_entities", "fold", "trace_entities"]

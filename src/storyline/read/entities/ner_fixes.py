@@ -43,12 +43,11 @@ from storyline.read.entities.ner_names import is_title as _is_title
 from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
 from storyline.read.entities.ner_names import set_ents as _set_ents
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
+from storyline.read.doctext import doc_text
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-AGENCIES = {"ap", "afp", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "bloomberg", "xinhua",
-            "tass", "sputnik", "ria novosti", "anadolu", "dpa", "ansa", "pa", "pa images", "shutterstock",
-            "alamy", "zuma", "zuma press", "sipa", "abaca", "kyodo", "yonhap", "ani", "pti", "upi", "pool",
-            "the associated press", "associated press", "agence france-presse", "nurphoto", "imago"}
+AGENCIES = AGENCY_NAMES | PHOTO_AGENCIES
 _CREDIT_START = re.compile(r"©|\((?:photo|image|picture)s?\b|\b(?:photo|photograph|image|picture|credit|"
                            r"photo credit)s?\s*(?::|by\b)", re.I)
 _CONTRACTIONS = {"n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m", "'s", "’s"}
@@ -67,7 +66,7 @@ def _line_end(doc: Doc, i: int) -> int:
 @Language.component("news_credits", requires=["doc.ents"], assigns=["doc.ents", "doc.spans"])
 def news_credits(doc: Doc) -> Doc:
     credits: list[Span] = []
-    for m in _CREDIT_START.finditer(doc.text):
+    for m in _CREDIT_START.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             credits.append(doc[span.start:_line_end(doc, span.start)])
@@ -130,7 +129,7 @@ def _caps_line(span: Span) -> bool:
 
 @Language.component("news_noise", requires=["doc.ents"], assigns=["doc.ents"])
 def news_noise(doc: Doc) -> Doc:
-    text_all = doc.text
+    text_all = doc_text(doc)
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     mixed = {e.text.lower(): e.label_ for e in doc.ents if not e.text.isupper()}
     out = []

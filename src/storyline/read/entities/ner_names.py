@@ -19,8 +19,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.lexicon import MONTHS, WEEKDAYS
 from storyline.read.entities import places
+from storyline.read.entities.names import PARTICLES
 from storyline.read.entities.roles import DEMONYMS, HAND_COUNTRY_KEY, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from storyline.read.doctext import doc_text
 
 
 def set_ents(doc: Doc, spans: list[Span]) -> None:
@@ -60,10 +63,8 @@ ORG_HEADS = {"center", "centre", "league", "university", "college", "institute",
              "committee", "party", "foundation", "association", "federation", "corporation", "ministry",
              "school", "united", "rovers", "news", "mediengruppe", "group", "hotspur", "wanderers", "athletic"}
 _STREET_STARTS = {"rue", "via", "avenida", "calle", "boulevard", "place", "piazza", "plaza"}
-_DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
-         "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_DAYS = set(WEEKDAYS)
+_MONTHS = set(MONTHS) - {"may"}          # May is also a name
 _CUTS = {"(", ")", "[", "]", ":", "/", "\\/", "|", ";", "•"}
 
 
@@ -120,6 +121,40 @@ def person_span(ent: Span) -> tuple[int, int, str] | None:
     return start, end, "PERSON"
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"}
+
+
+def particle_start(doc: Doc, start: int) -> int:
+    """Where a name starts once the surname particles the model left out before it are taken back.
+
+    The small model drops a particle that opens a sentence or follows a verb
+    ("Van der Berg said" gives "Berg"; "al-" before "Khatib"); without it the
+    surname does not match the full name given earlier. Walks left over
+    particles (`names.PARTICLES`, also "al-" joined by a hyphen), then over one
+    or two given names before a lowercase particle ("Otto von" before
+    "Bismarck"). A lowercase particle after a determiner ("a van") is a word.
+    """
+    i = start
+    while i > 0 and not doc[i - 1].ent_type_:
+        prev = doc[i - 1]
+        if prev.text in {"-", "‐"} and not prev.whitespace_ and i >= 2 and not doc[i - 2].whitespace_ \
+                and doc[i - 2].lower_ in PARTICLES and not doc[i - 2].ent_type_:
+            i -= 2                                  # "al-" of "al-Khatib"
+        elif prev.lower_ in PARTICLES and prev.whitespace_ == " " and \
+                not (i >= 2 and doc[i - 2].lower_ in _DETERMINERS):
+            i -= 1                                  # "van", "der", "Al"
+        else:
+            break
+    if i < start and doc[i].is_lower:               # "Otto" of "Otto von Bismarck"
+        for _ in range(2):
+            prev = doc[i - 1] if i else None
+            if prev is None or prev.ent_type_ or prev.tag_ != "NNP" or not prev.is_title or \
+                    prev.whitespace_ != " " or is_title(prev) or _is_national(prev):
+                break
+            i -= 1
+    return i
+
+
 @Language.component("news_persons", requires=["doc.ents"], assigns=["doc.ents"])
 def news_persons(doc: Doc) -> Doc:
     out = []
@@ -129,7 +164,8 @@ def news_persons(doc: Doc) -> Doc:
             continue
         cut = person_span(ent)
         if cut is not None:
-            out.append(Span(doc, cut[0], cut[1], label=cut[2]))
+            start = particle_start(doc, cut[0]) if cut[2] == "PERSON" and cut[0] == ent.start else cut[0]
+            out.append(Span(doc, start, cut[1], label=cut[2]))
     set_ents(doc, out)
     return doc
 
@@ -151,7 +187,7 @@ def news_surnames(doc: Doc) -> Doc:
     add: list[Span] = []
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w])")
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue

@@ -7,7 +7,8 @@ goes, so that a description or a pronoun can only point at someone already
 met (or, for a surname, at the full name the headline announced later):
 
 1. names: the (repaired) spaCy entities, persons clustered by surname and
-   first name (transliteration variants fold together), places canonicalised
+   first name (`names`: transliteration variants fold together, particles
+   stay with the surname: "Van der Berg" is Pieter van der Berg), places canonicalised
    ("U.S." -> "United States"), organisations by their text;
 2. titles and descriptions: "the Russian foreign minister", "the
    spokeswoman", "the 31-year-old" join the person whose title matches, else
@@ -22,38 +23,19 @@ The reading pass (2 and 3) and the per-referent state live in
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
 from storyline.records import Entity, Mention, Quote
+from storyline.read.entities.names import clean_name, fold, name_key, tails
 from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
 from storyline.read.entities.roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
+from storyline.read.doctext import doc_text
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
 _PLACE_LIKE = {"ORG", "GPE", "LOC", "FAC"}
-
-
-def fold(word: str) -> str:
-    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy).
-
-    The Arabic article is dropped ("al-Assad", "Al Assad" and "Assad" are one
-    surname), else one president becomes three people across a corpus.
-    """
-    w = unicodedata.normalize("NFKD", re.sub(r"^(?:al|el|as|ash|ad|an|ar|az)[-‐]", "", word.lower()))
-    w = "".join(c for c in w if c.isalnum() or c == "-")
-    for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("y", "i"), ("j", "i")):
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-def clean_name(text: str) -> str:
-    t = re.sub(r"[*_`\[\]]", "", text)
-    t = re.sub(r"['’]s?$", "", t.strip()).strip()
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
-    return " ".join(t.split())
 
 
 def _span_start(span: Span) -> int:
@@ -63,9 +45,11 @@ def _span_start(span: Span) -> int:
 class _Reader(MentionReader):
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text                     # Doc.text joins every token: read it once
+        self.text = doc_text(doc)                     # Doc.text joins every token: read it once
         self.clusters: list[Cluster] = []
         self.sent_starts = [s.start_char for s in doc.sents]
+        self.firings = []
+        self.ids: dict[int, str] = {}                # id(cluster) -> entity id, once written out
 
     # ------------------------------------------------------------------ names
     def names(self) -> None:
@@ -78,24 +62,23 @@ class _Reader(MentionReader):
         persons = [e for e in doc.ents if e.label_ == "PERSON" and clean_name(e.text) and
                    max(votes[clean_name(e.text).lower()].items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
                    == "PERSON"]
+        forms = {clean_name(e.text) for e in persons}
+        known = tails(forms)
+        keys = {n: name_key(n, known) for n in forms}   # "Van der Berg" is Pieter van der Berg's surname
         by_key: dict[tuple[str, str], Cluster] = {}
         for ent in persons:                            # full names first, so surnames can look ahead
-            words = clean_name(ent.text).split()
-            if len(words) < 2:
-                continue
-            key = (fold(words[-1]), fold(words[0]))
-            c = by_key.get(key)
-            if c is None:
+            key = keys[clean_name(ent.text)]
+            if key[1] and key not in by_key:
                 c = by_key[key] = Cluster("PERSON")
                 self.clusters.append(c)
         for ent in persons:
             name = clean_name(ent.text)
-            words = name.split()
-            if len(words) >= 2:
-                c = by_key[(fold(words[-1]), fold(words[0]))]
+            surname, first = keys[name]
+            if first:
+                c = by_key[(surname, first)]
             else:
-                same = [c for (sur, _), c in by_key.items() if sur == fold(name)]
-                if not same:
+                same = [c for (sur, _), c in by_key.items() if sur == surname]
+                if not same and " " not in name:
                     same = [c for (_, first), c in by_key.items() if first == fold(name)]
                     same = same if len(same) == 1 else []
                 if same:
@@ -104,7 +87,7 @@ class _Reader(MentionReader):
                     # his father Hafez al-Assad", a bare "Assad" is still the protagonist
                     c = max(before, key=lambda c: (len(c.mentions), c.last)) if before else same[0]
                 else:
-                    c = by_key[(fold(name), "")] = Cluster("PERSON")
+                    c = by_key[(surname, "")] = Cluster("PERSON")
                     self.clusters.append(c)
             self._name_mention(c, ent, name)
             for role in roles_of(ent):
@@ -158,7 +141,7 @@ class _Reader(MentionReader):
                 continue
             kept.append(c)
         kept.sort(key=lambda c: min(m.start for m in c.mentions))
-        out, ids = [], {}
+        out, ids = [], self.ids
         for k, c in enumerate(kept, 1):
             eid = f"e{k}"
             ids[id(c)] = eid
@@ -198,8 +181,16 @@ def _best_name(c: Cluster) -> str:
 
 def find_entities(doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[list[Entity], list[Quote]]:
     """The article's entities (local ids e1, e2, ...) and the quotes with their speakers resolved."""
+    entities, quotes, _ = trace_entities(doc, quotes)
+    return entities, quotes
+
+
+def trace_entities(doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[list[Entity], list[Quote], list[tuple]]:
+    """`find_entities` plus why each description was linked: (rule, description Mention, entity id or
+    None when the referent it joined was not kept), in reading order; `bench/entity_rules.py` counts them."""
     reader = _Reader(doc)
     reader.names()
     reader.read()
-    reader.introduce()
-    return reader.entities(quotes)
+    entities, resolved = reader.entities(quotes)
+    firings = [(rule, m, reader.ids.get(id(c))) for rule, m, c in reader.firings]
+    return entities, resolved, firings

@@ -13,7 +13,7 @@ described without a name ("the spokeswoman", "Russia's top diplomat").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -170,6 +170,8 @@ class Role:
     title: str                 # "Deputy Foreign Minister", "arms dealer"
     org: str | None = None     # "Russia", "White House", "WNBA"
     former: bool = False
+    # the organisation and title as written ("Russian Deputy Foreign Minister"), when an organisation is given
+    written: str = field(default="", compare=False)
 
 
 def title_key(title: str) -> str:
@@ -266,11 +268,13 @@ def parse_title(tokens: list[Token]) -> Role | None:
     text = doc[title[0].i: title[-1].i + 1].text
     if any(t.lower_ in RANK_TITLE for t in title):     # "Lt. Col." -> "Lieutenant Colonel"
         text = " ".join(RANK_TITLE.get(t.lower_, t.text) for t in title)
-    org = None
+    org, written = None, ""
     if org_toks:
         raw = doc[org_toks[0].i: org_toks[-1].i + 1].text
         org = country_of(raw) or canonical_place(raw)
-    return Role(title=text, org=org, former=former)
+        first, last = min(org_toks[0].i, title[0].i), max(org_toks[-1].i, title[-1].i)
+        written = doc[first: last + 1].text
+    return Role(title=text, org=org, former=former, written=written)
 
 
 def title_before(name: Span) -> Role | None:
@@ -349,5 +353,6 @@ def roles_of(name: Span) -> list[Role]:
 
 
 def describe(role: Role) -> str:
-    """The title string an `Entity.roles` entry carries."""
-    return ("former " if role.former else "") + role.title
+    """The title string an `Entity.roles` entry carries: with its organisation or country as written
+    ("former US Marine", "Paris prosecutor"), so that stage 4 can tell two countries' ministers apart."""
+    return ("former " if role.former else "") + (role.written or role.title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from storyline.records import Entity, Mention
+from storyline.read.doctext import doc_text
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -29,7 +30,7 @@ class EntityIndex:
 
     def __init__(self, doc, entities: Sequence[Entity]):
         self.doc = doc
-        self.text = doc.text                 # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)                 # Doc.text is rebuilt on every access: read it once
         self.by_id = {e.id: e for e in entities}
         self.tok: dict[int, tuple[str, int]] = {}
         for e in entities:
@@ -167,7 +168,7 @@ def sentence_mention(doc, tok, text: str | None = None) -> Mention:
     """The evidence sentence of `tok`, cut at line breaks a parse may have run across."""
     sent = tok.sent
     start, end = sent.start_char, sent.end_char
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     cut = text.rfind("\n", start, tok.idx)
     if cut >= 0:
         start = cut + 1

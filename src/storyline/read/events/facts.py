@@ -15,16 +15,13 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from storyline.lexicon import NUMBER_WORDS
 from storyline.read.events.arguments import EntityIndex, sentence_mention, with_conjuncts
 from storyline.read.events.modality import modality_of
 from storyline.records import Entity, Event, Fact
 
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
+_NUMBERS = NUMBER_WORDS
+_DIGITS = re.compile(r"[0-9]+")
 _UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _PRISON = {"prison", "jail", "custody", "detention", "penitentiary", "colony", "camp"}
 _TERM_NOUNS = {"sentence", "term"}
@@ -52,7 +49,7 @@ _DATE_NOUNS = {"sentence": "sentencing", "death": "death", "release": "release",
 def number(tok) -> int | None:
     """The integer a token states: "25", "nine", "1,200"; None otherwise."""
     text = tok.lower_.replace(",", "")
-    if text.isdigit():
+    if _DIGITS.fullmatch(text):          # not str.isdigit: "¹" and "٣" are digits that int() may refuse
         return int(text)
     return _NUMBERS.get(text)
 

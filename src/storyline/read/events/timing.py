@@ -17,8 +17,9 @@ from typing import Sequence
 
 from storyline.read.events.types import SEQUENCE_ADVERBS
 from storyline.records import DateRange, TimeExpression
+from storyline.read.doctext import doc_text
 
-_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_DURATION = re.compile(r"^P([0-9]+(?:\.[0-9]+)?)([DWMY])$")
 _DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 _NEARLY = {"nearly", "almost", "just under", "less than", "under", "fewer than"}
 _ABOUT = {"about", "around", "roughly", "some", "approximately", "circa", "or so"}
@@ -52,7 +53,7 @@ def range_of(tx: TimeExpression, published: DateRange | None) -> DateRange | Non
     if published:
         years = {d.year for d in (published.earliest, published.latest) if d}
         year = years.pop() if len(years) == 1 else None
-    m = re.match(r"^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    m = re.match(r"^([0-9]{4}|XXXX)(?:-([0-9]{2}))?(?:-([0-9]{2}))?", value)
     if not m:
         return None
     y = int(m.group(1)) if m.group(1) != "XXXX" else year
@@ -119,7 +120,7 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
 
 def _past_year_fix(rng: DateRange, tx: TimeExpression, verb, published: DateRange | None) -> DateRange:
     """A month named without a year ("in February") in a past-tense clause lies before publication."""
-    if published is None or published.latest is None or rng.earliest is None or re.search(r"\d{4}", tx.text):
+    if published is None or published.latest is None or rng.earliest is None or re.search(r"[0-9]{4}", tx.text):
         return rng
     if verb.tag_ not in _PAST_TAGS or any(c.lower_ in {"will", "'ll"} for c in verb.children):
         return rng
@@ -142,7 +143,7 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
     if not drafts:
         return
     doc = drafts[0].trigger.doc
-    text = doc.text
+    text = doc_text(doc)
     for tx in times:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.read.quotes.marks import Region
 from storyline.records import Mention, Quote
+from storyline.read.doctext import doc_text
 
 
 @dataclass
@@ -39,7 +40,7 @@ def span_chars(doc: Doc, d: Draft, regions: list[Region]) -> list[tuple[int, int
         marks.append((regions[ri].start, regions[ri].end))
     marks.sort()
     pieces: list[list[int]] = []
-    text = doc.text
+    text = doc_text(doc)
     cue_lo = d.cue.idx
     cue_hi = d.cue.idx + len(d.cue.text)
     for a, b in marks:
@@ -63,7 +64,7 @@ def span_chars(doc: Doc, d: Draft, regions: list[Region]) -> list[tuple[int, int
 def to_quote(doc: Doc, d: Draft, regions: list[Region]) -> Quote:
     """The record of a draft: its pieces, kind (direct when quotation regions make all of it, mixed when
     they make part), speaker and cue as Mentions of the text; the speaker's entity is resolved later."""
-    text = doc.text
+    text = doc_text(doc)
     pieces = span_chars(doc, d, regions)
     body = " ".join(text[a:b] for a, b in pieces)
     region_chars = sum(regions[ri].end - regions[ri].start for ri in d.regions)

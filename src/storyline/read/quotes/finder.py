@@ -50,6 +50,7 @@ from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has
                                         without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
 from storyline.read.quotes.sources import np_span, speaker_of, trailing_source
+from storyline.read.doctext import doc_text
 from storyline.records import Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.
@@ -65,7 +66,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _drafts(doc: Doc, accept: Accept) -> tuple[list[Draft], list[Region]]:
     """The attributions before they become records; `accept` decides which (lemma, relation) pairs are cues."""
-    text = doc.text
+    text = doc_text(doc)
     regions = find_regions(text)
     region_of = _region_index(doc, regions)
     speech = [r.is_speech(text) for r in regions]
@@ -327,7 +328,7 @@ def _take_second_piece(doc, d: Draft, regions, speech, owner, claim) -> None:
     r0, r1 = regions[last], regions[nxt]
     if not (r0.end <= d.cue.idx < r1.start):
         return
-    gap = doc.text[r0.end:r1.start]
+    gap = doc_text(doc)[r0.end:r1.start]
     if "\n" in gap or len(gap.split()) > 40:
         return
     if cue_after(doc, r1, lambda *_: False) is not None:

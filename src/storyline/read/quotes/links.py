@@ -18,6 +18,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from storyline.read.doctext import doc_text
 from storyline.read.quotes import cues
 from storyline.read.quotes.marks import Region
 from storyline.read.quotes.sources import speaker_of
@@ -45,7 +46,7 @@ def window_after(doc: Doc, r: Region, limit: int = 30) -> list[Token]:
 
 
 def token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
     if span is None or not len(span):
         for t in doc:
             if t.idx >= char:

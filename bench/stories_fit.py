@@ -1,0 +1,162 @@
+"""Fit the story join model on the dev clustering set and measure it on topics it was not fitted on.
+
+usage: python bench/stories_fit.py [--write] [--orders N] [--seed S]
+
+Training pairs come from replaying the dev articles as a stream (several
+random orders) with teacher forcing: each article is compared, through the
+same candidate look-up as at run time, with the stories its predecessors
+form under the gold labels; a pair is positive when the candidate is the
+article's own event. WikiRef220 has one event per topic, so a same-kind
+story years apart never occurs in it. Each topic is therefore also split in
+two: a random half of its articles is rewritten as a synthetic twin
+(bench/stories_synth.py: every specific name replaced, years shifted), a
+different story of the same kind that shares no article with the other half.
+Training replays the dev set and two such splits; the scored split uses
+another seed, so its twins are never trained on. The join model is a
+logistic regression (scikit-learn, C=1) over `signals.FEATURES`, fitted on
+the pairs its names-clash gate lets through (model.py), with both classes
+weighted equally: the stream offers up to CANDIDATES negatives per article,
+an imbalance set by the look-up's width rather than by how often articles
+continue stories. `--write` saves it as src/storyline/connect/stories/model.json.
+
+Printed: the weights; then B-cubed F1 (event = topic on dev) on
+  dev:       the 220 dev articles
+  same-kind: dev split as above, each twin half its own event (two same-kind stories per topic)
+for the TF-IDF average-link baseline, the model fitted on everything (in
+sample), and leave-topics-out (5 folds: each holds out one large topic and
+about a fifth of the small ones with their twins; the model fitted on the
+pairs of the other topics (every pair whose article or story belongs to a
+held-out topic is removed from the replays) clusters all articles, and only
+the held-out articles are scored).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+
+from stories_data import Doc, Embeddings, baseline, bcubed, cluster, load_dev, profiles  # noqa: E402
+from stories_synth import shared_names, twin_group  # noqa: E402
+from storyline.connect import stories  # noqa: E402
+from storyline.connect.stories.model import MODEL_FILE, JoinModel  # noqa: E402
+
+
+def same_kind(docs: list[Doc], seed: int) -> list[Doc]:
+    """The dev docs with each topic split in two stories of its kind: a random half of its articles is
+    rewritten as a twin (other names, other years) and labelled as an event of its own."""
+    rng = random.Random(seed)
+    by_label = defaultdict(list)
+    for d in docs:
+        by_label[d.label].append(d)
+    keep = shared_names([[(d.article, d.analysis) for d in g] for g in by_label.values()])
+    out = []
+    for label in sorted(by_label):
+        group = rng.sample(by_label[label], len(by_label[label]))
+        half = len(group) // 2
+        out += group[half:]
+        pairs_ = [(d.article, d.analysis) for d in group[:half]]
+        out += [Doc(a, an, f"{label} ~twin") for a, an in twin_group(pairs_, rng, f"twin{seed}", keep=keep)]
+    return out
+
+
+def pairs(profs: list[stories.Profile], label: dict[str, str], orders: int, seed: int,
+          labels: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and 0/1 labels from teacher-forced replays in `orders` random orders
+    (`labels`, when given, receives the (article label, story label) of each row)."""
+    rng = random.Random(seed)
+    xs, ys = [], []
+    for _ in range(orders):
+        stream = rng.sample(profs, len(profs))
+        index, gold = stories.StoryIndex(), {}
+        for p in stream:
+            for s in index.candidates(p):
+                xs.append(stories.row(p, s))
+                ys.append(int(s.id == getattr(gold.get(label[p.id]), "id", None)))
+                if labels is not None:
+                    labels.append((label[p.id], label[s.members[0]]))
+            if label[p.id] in gold:
+                index.join(gold[label[p.id]], p)
+            else:
+                gold[label[p.id]] = index.start(p)
+    return np.array(xs), np.array(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> JoinModel:
+    """Logistic regression on the pairs the model's gate lets through (no names clash)."""
+    from sklearn.linear_model import LogisticRegression
+    from storyline.connect.stories.model import GATE
+    open_ = x[:, GATE] == 0
+    x, y = x[open_], y[open_]
+    lr = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced").fit(x, y)
+    return JoinModel(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0]))
+
+
+def folds(docs: list[Doc]) -> list[set[str]]:
+    """Five sets of held-out labels: one large topic each, small topics dealt round-robin."""
+    sizes = defaultdict(int)
+    for d in docs:
+        sizes[d.label] += 1
+    ranked = sorted(sizes, key=lambda lab: (-sizes[lab], lab))
+    out = [set() for _ in range(5)]
+    for i, lab in enumerate(ranked):
+        out[i % 5].add(lab)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="save the model fitted on everything as model.json")
+    ap.add_argument("--orders", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+
+    dev = load_dev()
+    sets = {"dev": dev, "same-kind": same_kind(dev, args.seed)}
+    train = [dev, same_kind(dev, args.seed + 1), same_kind(dev, args.seed + 2)]    # scored sets stay unseen
+    vectors = Embeddings().vectors([d.article for docs in [*sets.values(), *train] for d in docs])
+    profs = {name: profiles(docs, vectors) for name, docs in sets.items()}
+    train_profs = [profiles(docs, vectors) for docs in train]
+    label = {d.article.id: d.label for docs in [*sets.values(), *train] for d in docs}
+    base = lambda lab: lab.replace(" ~twin", "")  # noqa: E731
+
+    rows = []
+    xs, ys = zip(*(pairs(p, label, args.orders, args.seed, labels=rows) for p in train_profs))
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    model = fit(x, y)
+    print(f"pairs {len(y)} (positive {int(y.sum())}); weights:")
+    for name, w in zip(stories.FEATURES, model.weights):
+        print(f"  {name:13s} {w:+.3f}")
+    print(f"  {'intercept':13s} {model.intercept:+.3f}")
+
+    results = {}
+    for name, docs in sets.items():
+        ids = [d.article.id for d in docs]
+        results[(name, "baseline")] = bcubed(baseline(docs), label)
+        results[(name, "in-sample")] = bcubed(cluster(profs[name], model), label)
+        held_scores = []
+        for held in folds(dev):
+            keep = np.array([base(a) not in held and base(b) not in held for a, b in rows])
+            assigned = cluster(profs[name], fit(x[keep], y[keep]))
+            held_scores.append((assigned, [a for a in ids if base(label[a]) in held]))
+        p = sum(bcubed(a, label, sub)[0] * len(sub) for a, sub in held_scores) / len(ids)
+        r = sum(bcubed(a, label, sub)[1] * len(sub) for a, sub in held_scores) / len(ids)
+        results[(name, "topics-out")] = (p, r, 2 * p * r / (p + r))
+    print(f"{'set':10s} {'method':11s} {'P':>6s} {'R':>6s} {'F1':>6s}")
+    for (name, method), (p, r, f) in results.items():
+        print(f"{name:10s} {method:11s} {p:6.4f} {r:6.4f} {f:6.4f}")
+    if args.write:
+        MODEL_FILE.write_text(model.to_json(
+            fitted_on=f"bench/stories_fit.py --orders {args.orders} --seed {args.seed}: WikiRef220 dev "
+                      f"(220 articles, 16 topics) and two splits with synthetic twins; {len(y)} pairs") + "\n",
+            encoding="utf-8")
+        print(f"wrote {MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main()

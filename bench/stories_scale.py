@@ -1,0 +1,151 @@
+"""Stage 4 at scale: time and peak memory to cluster 1k, 10k and 100k stored articles, and one more.
+
+usage: python bench/stories_scale.py [--sizes 1000,10000,100000] [--one-more 10000]
+
+The corpora are synthetic, made from the 220 analysed dev articles
+(bench/stories_data.py): a synthetic story is one dev topic rewritten by
+bench/stories_synth.py (every person, place and organisation replaced by
+invented ones, years shifted) and given a publication day in a three-year
+span; its articles are that topic's dev articles so rewritten, published
+within two weeks of that day. Stage-3 records are rewritten alongside, so no
+article is read again. Embeddings are treated as what they are in a real
+run, per-article features cached in the store: each synthetic article gets
+its source article's cached vectors plus small noise (so no two are equal),
+and stage 4 never encodes. Each size runs in its own process, timing
+`run.stories.cluster_new` on a filled store (loading, profiles, clustering,
+saving; not the filling) and reading the peak resident memory of that
+process after the fill. The reference is the same code at 1k: the growth
+exponent is the slope of log(time) against log(articles). --one-more adds
+one article to the store of that size and times stage 4 for it alone.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+
+from stories_data import Embeddings, load_dev  # noqa: E402
+from stories_synth import shared_names, Twinner  # noqa: E402
+from storyline.connect.stories.embed import BODY_MODEL, HEAD_MODEL  # noqa: E402
+from storyline.read import VERSION  # noqa: E402
+from storyline.records import DateRange  # noqa: E402
+from storyline.run.stories import cluster_new  # noqa: E402
+from storyline.store import open_store  # noqa: E402
+
+START = date(2019, 1, 1)
+
+
+def fill(db: Path, n: int, seed: int = 1) -> None:
+    """Write n synthetic analysed articles with cached embeddings into the store `db`."""
+    rng = random.Random(seed)
+    dev = load_dev()
+    vectors = Embeddings().vectors([d.article for d in dev])
+    topics: dict[str, list] = {}
+    for d in dev:
+        topics.setdefault(d.label, []).append(d)
+    keep = shared_names([[(d.article, d.analysis) for d in g] for g in topics.values()])
+    labels = sorted(topics)
+    made = 0
+    with open_store(db) as store:
+        while made < n:
+            group = topics[rng.choice(labels)]
+            members = rng.sample(group, min(len(group), rng.randint(1, 12), n - made))
+            twin = Twinner([(d.article, d.analysis) for d in members], rng, rng.randint(-8, 8), keep)
+            day = START + timedelta(days=rng.randrange(3 * 365))
+            body, head = [], []
+            for d in members:
+                aid = f"x{made:07d}"
+                when = day + timedelta(days=rng.randrange(14))
+                article = twin.article(d.article, aid)
+                article = type(article)(**{**article.__dict__, "published": DateRange(when, when, "synthetic")})
+                store.add_article(article)
+                store.add_analysis(twin.analysis(d.analysis, aid), VERSION)
+                b, h = vectors[d.article.id]
+                noisy = [v + np.random.default_rng(made).normal(0, 0.02, v.shape).astype(np.float32) for v in (b, h)]
+                body.append((aid, (noisy[0] / np.linalg.norm(noisy[0])).tobytes()))
+                head.append((aid, (noisy[1] / np.linalg.norm(noisy[1])).tobytes()))
+                made += 1
+            store.add_embeddings(BODY_MODEL, body)
+            store.add_embeddings(HEAD_MODEL, head)
+
+
+def one_size(n: int) -> dict:
+    """Fill a store of n articles and time stage 4 over it; runs in a child process of its own."""
+    db = Path(tempfile.mkdtemp(prefix=f"scale-{n}-")) / "s.sqlite"
+    fill(db, n)
+    with open_store(db) as store:
+        filled_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        t = time.perf_counter()
+        cluster_new(store)
+        seconds = time.perf_counter() - t
+        stories = store.db.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+    shutil.rmtree(db.parent, ignore_errors=True)
+    return {"n": n, "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "fill_peak_mb": filled_mb, "stories": stories}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--one-more", type=int, default=10000, help="store size for the one-more-article timing (0: skip)")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(one_size(args.child)))
+        return
+    rows = []
+    for n in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        r = rows[-1]
+        print(f"{r['n']:>7} articles: stage 4 {r['seconds']:7.1f} s ({1000 * r['seconds'] / r['n']:.2f} ms/article), "
+              f"peak RSS {r['peak_mb']:.0f} MB (after filling: {r['fill_peak_mb']:.0f} MB), {r['stories']} stories",
+              flush=True)
+    if len(rows) > 1:
+        x = np.log([r["n"] for r in rows])
+        y = np.log([r["seconds"] for r in rows])
+        slope = float(np.polyfit(x, y, 1)[0])
+        print(f"growth exponent (slope of log time on log articles, {rows[0]['n']}..{rows[-1]['n']}): {slope:.2f}")
+    if args.one_more:
+        print(one_more(args.one_more))
+
+
+def one_more(n: int) -> str:
+    """Stage 4 for one new article added to a store of n clustered articles."""
+    work = Path(tempfile.mkdtemp(prefix=f"scale-one-{n}-"))
+    db = work / "s.sqlite"
+    fill(db, n + 1, seed=2)
+    with open_store(db) as store:
+        (last,) = store.db.execute("SELECT id FROM articles ORDER BY seq DESC LIMIT 1").fetchone()
+        row = store.db.execute("SELECT * FROM articles WHERE id = ?", (last,)).fetchone()
+        cols = [c[1] for c in store.db.execute("PRAGMA table_info(articles)")]
+        analysis = store.db.execute("SELECT version, data FROM analyses WHERE article_id = ?", (last,)).fetchone()
+        vecs = store.db.execute("SELECT model, vector FROM embeddings WHERE article_id = ?", (last,)).fetchall()
+        store.remove_article(last)          # set the last article aside, cluster the n others, put it back
+        cluster_new(store)
+        with store.db:
+            store.db.execute(f"INSERT INTO articles ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", row)
+            store.db.execute("INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)", (last, *analysis))
+            store.db.executemany("INSERT INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)",
+                                 [(last, m, v) for m, v in vecs])
+        t = time.perf_counter()
+        placed = cluster_new(store)
+        seconds = time.perf_counter() - t
+    shutil.rmtree(work, ignore_errors=True)
+    return f"one more article into a store of {n} clustered articles: stage 4 {seconds:.3f} s (placed {placed})"
+
+
+if __name__ == "__main__":
+    main()

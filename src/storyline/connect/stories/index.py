@@ -1,0 +1,104 @@
+"""The candidate look-up: which stories an article is compared with at all.
+
+An inverted index from look-up keys (an article's heaviest terms and most
+salient names; a story's heaviest centroid terms and names) to the stories
+filed under them. Each key keeps only its PER_KEY most recently active
+stories, and a story whose dated articles lie more than WINDOW_DAYS from the
+article's publication day is not a candidate, so the work for one article is
+bounded by PER_KEY x its keys whatever the size of the corpus (blocking, as
+in Miranda et al. 2018 and every streaming news clusterer since).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Iterable
+
+from .profile import Profile
+from .state import StoryState, new
+
+PER_KEY = 64            # most recently active stories kept per look-up key
+CANDIDATES = 12         # stories compared with one article
+WINDOW_DAYS = 180       # a dated story more than this many days from a dated article is not a candidate
+
+
+def story_id(first_article_id: str) -> str:
+    """A story's id, from its first article's id: the same inputs in the same order give the same ids."""
+    return "s" + hashlib.blake2b(first_article_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+class StoryIndex:
+    """Stories in memory for one run: those loaded from the store as candidates, and those this run made."""
+
+    def __init__(self, per_key: int = PER_KEY, candidates: int = CANDIDATES, window_days: int = WINDOW_DAYS):
+        self.per_key, self.n_candidates, self.window = per_key, candidates, window_days
+        self.stories: dict[str, StoryState] = {}
+        self.postings: dict[int, list[str]] = defaultdict(list)
+        self.story_of: dict[str, str] = {}      # article id -> story id, for articles seen by this index
+        self.changed: set[str] = set()
+
+    def load(self, states: Iterable[StoryState], members: dict[str, str] | None = None) -> None:
+        """Add stories read from the store (oldest activity first), and known article -> story ids."""
+        for s in sorted(states, key=lambda s: s.active):
+            if s.id not in self.stories:
+                self.stories[s.id] = s
+                self._file(s)
+        self.story_of.update(members or {})
+
+    def resolve(self, sid: str) -> StoryState | None:
+        """The live story an id stands for, following merges."""
+        s = self.stories.get(sid)
+        while s is not None and s.merged_into:
+            s = self.stories.get(s.merged_into)
+        return s
+
+    def _file(self, s: StoryState) -> None:
+        for k in s.lookup_keys():
+            posting = self.postings[k]
+            posting.append(s.id)
+            if len(posting) > 2 * self.per_key:
+                kept = list(dict.fromkeys(reversed(posting)))[: self.per_key]
+                posting[:] = kept[::-1]
+
+    def _in_window(self, p: Profile, s: StoryState) -> bool:
+        if p.day is None or s.first is None:
+            return True
+        return s.first - self.window <= p.day <= s.last + self.window
+
+    def candidates(self, p: Profile) -> list[StoryState]:
+        """At most CANDIDATES live stories sharing the most look-up weight with `p`, inside the time window."""
+        score: dict[str, float] = defaultdict(float)
+        for k, weight in p.lookup:
+            for sid in set(self.postings.get(k, ())[-self.per_key:]):
+                score[sid] += weight
+        best: dict[str, float] = {}
+        for sid, value in score.items():
+            s = self.resolve(sid)
+            if s is not None and self._in_window(p, s):
+                best[s.id] = max(best.get(s.id, 0.0), value)
+        ranked = sorted(best, key=lambda sid: (-best[sid], sid))[: self.n_candidates]
+        return [self.stories[sid] for sid in ranked]
+
+    # ------------------------------------------------------------ changes
+    def start(self, p: Profile) -> StoryState:
+        s = new(p, story_id(p.id))
+        self.stories[s.id] = s
+        self._note(s, p.id)
+        return s
+
+    def join(self, s: StoryState, p: Profile) -> None:
+        s.add(p)
+        self._note(s, p.id)
+
+    def merge(self, keep: StoryState, gone: StoryState) -> None:
+        """Merge `gone` into `keep`; `gone`'s id stays resolvable."""
+        moved = list(gone.members)
+        keep.absorb(gone)
+        self.story_of.update({aid: keep.id for aid in moved})
+        self.changed.update((keep.id, gone.id))
+        self._file(keep)
+
+    def _note(self, s: StoryState, article_id: str) -> None:
+        self.story_of[article_id] = s.id
+        self.changed.add(s.id)
+        self._file(s)

@@ -1,0 +1,95 @@
+"""The signals that decide whether an article continues a story, each in [0, 1].
+
+One row per (article, candidate story) pair; `model.py` weighs them. Text
+similarity alone cannot tell two stories of the same kind apart (two
+earthquakes share every word of an earthquake report), so the row also says
+whose story it is and when:
+
+- what: TF-IDF cosine with the story's centroid; sentence-embedding cosine
+  with the centroid and with its nearest kept member; headline cosine;
+  the nearest kept member's names (a long story drifts: its latest articles
+  share names the centroid has diluted);
+- who and where: for people, places and other names, the cosine with the
+  story's names and the share of the article's name weight that the story
+  holds (`*_cover`, robust when a long story's centroid is diluted); the
+  share of the story's three main people the article names; `people_clash`
+  when neither side's two main people appear on the other side, and
+  `names_clash` the same over the three main names of every kind (two
+  earthquakes, each with its own towns, officials and agencies);
+- when: overlap of the years and months the texts name, and `year_clash`
+  when both name years and share none (publication dates act before any
+  signal: a story outside the look-up's time window is no candidate);
+- the story's size.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .profile import Profile
+from .state import StoryState
+from .vectors import EMPTY, Sparse, cosine, norm, shared
+
+FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
+            "places", "places_cover", "names", "names_cover", "people_clash", "names_clash", "years", "year_clash",
+            "months", "size")
+
+
+def _cos(a: np.ndarray | None, s: np.ndarray | None) -> float:
+    return max(0.0, float(np.dot(a, s))) if a is not None and s is not None else 0.0
+
+
+def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[float, float]:
+    """Body cosine with the nearest kept member of the story, and names cosine with that member."""
+    best, names = -1.0, EMPTY
+    if p.dense is not None:
+        for vec, member_names in near:
+            if vec is not None and (sim := float(np.dot(p.dense, vec))) > best:
+                best, names = sim, member_names
+    return max(0.0, best), cosine(p.all_names, names)
+
+
+def _cosine_cover(a: Sparse, s: Sparse) -> tuple[float, float]:
+    """Cosine of a and s, and the share of a's weight on keys that s holds."""
+    ia, ib = shared(a, s)
+    if not len(ia):
+        return 0.0, 0.0
+    na, ns = norm(a), norm(s)
+    return float(np.dot(a[1][ia], s[1][ib])) / (na * ns), float(a[1][ia].sum()) / float(a[1].sum())
+
+
+def _clash(a_main, a_all, s_main, s_all) -> float:
+    """1 when both have names and neither side's main names appear on the other side at all."""
+    return float(bool(a_all) and bool(s_all) and not (a_main & s_all) and not (s_main & a_all))
+
+
+def row(p: Profile, s: StoryState) -> list[float]:
+    """The FEATURES of article `p` against story `s`, in order."""
+    people, places, names = (p.names.get(k, EMPTY) for k in ("people", "places", "names"))
+    pv, sv = p.views(), s.views()
+    years = cosine(p.years, s.years)
+    dense_near, names_near = _near(p, s.near)
+    story_main = sv.main_people
+    (people_cos, people_cover), (places_cos, places_cover), (names_cos, names_cover) = (
+        _cosine_cover(v, s.names[k]) for v, k in ((people, "people"), (places, "places"), (names, "names")))
+    return [
+        cosine(p.words, s.words),
+        _cos(p.dense, sv.dense),
+        dense_near,
+        names_near,
+        _cos(p.head, sv.head),
+        people_cos,
+        people_cover,
+        sum(1 for k in story_main if k in pv.people_keys) / len(story_main) if story_main and pv.people_keys else 0.0,
+        places_cos,
+        places_cover,
+        names_cos,
+        names_cover,
+        _clash(set(pv.main_people[:2]), pv.people_keys, set(story_main[:2]), sv.people_keys),
+        _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys),
+        years,
+        float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
+        cosine(p.months, s.months),
+        min(1.0, math.log1p(s.size) / math.log(100)),
+    ]

@@ -1,0 +1,245 @@
+"""A story as stage 4 keeps it between articles and runs: centroids, dates, names, candidate headlines.
+
+The centroids are sums of the members' vectors (never averages, so adding an
+article or merging two stories is exact and order-free), each cut to its
+heaviest keys so that a story's size in memory and in the store is bounded
+whatever its number of articles. `to_bytes`/`from_bytes` give the opaque blob
+the store keeps beside the Story record.
+"""
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storyline.records import Story
+
+from .profile import Profile
+from .terms import KINDS
+from .vectors import EMPTY, Sparse, add, heaviest, top, unit
+
+WORDS_KEPT = 300
+NAMES_KEPT = 60
+DATES_KEPT = 24
+HEADLINES_KEPT = 8
+MEMBERS_KEPT = 12         # members kept for nearest-member signals: the first 4 and the latest 8
+FOUNDERS = 4
+LOOKUP_WORDS = 20
+LOOKUP_NAMES = 8
+MAIN_NAMES = 3
+
+
+@dataclass
+class StoryState:
+    """What stage 4 needs of one story; `members` are the articles added in this run only."""
+
+    id: str
+    created: int                      # arrival number of its first article
+    active: int                       # arrival number of its latest article
+    size: int = 0                     # articles in the centroids (duplicates are members but not counted)
+    words: Sparse = EMPTY
+    names: dict[str, Sparse] = field(default_factory=lambda: {k: EMPTY for k in KINDS})
+    months: Sparse = EMPTY
+    years: Sparse = EMPTY
+    dense: np.ndarray | None = None
+    head: np.ndarray | None = None
+    first: int | None = None          # date ordinals of the first and last dated article
+    last: int | None = None
+    outlets: dict[str, int] = field(default_factory=dict)
+    display: dict[int, str] = field(default_factory=dict)
+    headlines: list[tuple[str, np.ndarray | None]] = field(default_factory=list)
+    near: list[tuple[np.ndarray | None, Sparse]] = field(default_factory=list)   # kept members: (body, names)
+    members: list[str] = field(default_factory=list)
+    merged_into: str | None = None
+    _views: "Views | None" = field(default=None, repr=False, compare=False)
+
+    def views(self) -> "Views":
+        """What every comparison with this story needs, computed once per change of the story."""
+        if self._views is None:
+            self._views = Views.of(self.names, self.dense, self.head)
+        return self._views
+
+    # ------------------------------------------------------------ updates
+    def add(self, p: Profile) -> None:
+        """Add one article's vectors to the centroids (a duplicate is only a member: it adds no evidence)."""
+        self.members.append(p.id)
+        self.active = max(self.active, p.seq)
+        self._views = None
+        if p.duplicate_of:
+            return
+        self.size += 1
+        self.words = add(self.words, p.words, WORDS_KEPT)
+        self.names = {k: add(self.names[k], p.names.get(k, EMPTY), NAMES_KEPT) for k in KINDS}
+        self.months = add(self.months, p.months, DATES_KEPT)
+        self.years = add(self.years, p.years, DATES_KEPT)
+        self.dense = _vsum(self.dense, p.dense)
+        self.head = _vsum(self.head, p.head)
+        self._keep_members([(p.dense, p.all_names)])
+        if p.day is not None:
+            self.first = p.day if self.first is None else min(self.first, p.day)
+            self.last = p.day if self.last is None else max(self.last, p.day)
+        if p.outlet:
+            self.outlets[p.outlet] = self.outlets.get(p.outlet, 0) + 1
+        self.display.update({k: v for k, v in p.display.items() if k not in self.display})
+        self._keep_headline(p.headline, p.head)
+        self._prune_display()
+
+    def absorb(self, other: "StoryState") -> None:
+        """Merge `other` into this story; `other` is left marked as merged into this one."""
+        self.members.extend(other.members)
+        self._views = None
+        self.created, self.active = min(self.created, other.created), max(self.active, other.active)
+        self.size += other.size
+        self.words = add(self.words, other.words, WORDS_KEPT)
+        self.names = {k: add(self.names[k], other.names[k], NAMES_KEPT) for k in KINDS}
+        self.months = add(self.months, other.months, DATES_KEPT)
+        self.years = add(self.years, other.years, DATES_KEPT)
+        self.dense, self.head = _vsum(self.dense, other.dense), _vsum(self.head, other.head)
+        self._keep_members(other.near)
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        self.first, self.last = (min(days), max(days)) if days else (None, None)
+        for outlet, n in other.outlets.items():
+            self.outlets[outlet] = self.outlets.get(outlet, 0) + n
+        self.display.update({k: v for k, v in other.display.items() if k not in self.display})
+        for text, vec in other.headlines:
+            self._keep_headline(text, vec)
+        self._prune_display()
+        other.members, other.merged_into = [], self.id
+
+    def _keep_members(self, members: list[tuple[np.ndarray | None, Sparse]]) -> None:
+        self.near.extend(members)
+        if len(self.near) > MEMBERS_KEPT:
+            self.near = self.near[:FOUNDERS] + self.near[FOUNDERS - MEMBERS_KEPT:]
+
+    def _keep_headline(self, text: str, vec: np.ndarray | None) -> None:
+        if not text or any(text == t for t, _ in self.headlines):
+            return
+        self.headlines.append((text, vec))
+        if len(self.headlines) > HEADLINES_KEPT:
+            self.headlines.remove(min(self.headlines, key=self._centrality))
+
+    def _centrality(self, item: tuple[str, np.ndarray | None]) -> float:
+        return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
+
+    def _prune_display(self) -> None:
+        live = {int(k) for v in self.names.values() for k in v[0]}
+        self.display = {k: v for k, v in self.display.items() if k in live}
+
+    # ------------------------------------------------------------ views
+    def as_profile(self) -> Profile:
+        """The story seen as one long article (its centroids), to compare it with other stories."""
+        v = self.views()
+        return Profile(id=self.id, seq=self.active, headline="", day=self.last, words=unit(self.words),
+                       names=dict(self.names), all_names=top(v.all_names, NAMES_KEPT), months=self.months,
+                       years=self.years, dense=v.dense, head=v.head, lookup=[(k, 1.0) for k in self.lookup_keys()])
+
+    def lookup_keys(self) -> list[int]:
+        """The keys under which the index files this story: its heaviest terms and names."""
+        keys = heaviest(self.words, LOOKUP_WORDS)
+        for kind in KINDS:
+            keys += heaviest(self.names[kind], LOOKUP_NAMES)
+        return keys
+
+    def main_names(self, kind: str) -> tuple[str, ...]:
+        """Display forms of the most salient names of a kind, heaviest first; a surname (whose key gathers
+        every mention of the person) is shown in its full form when the story has one."""
+        names = [self.display[k] for k in heaviest(self.names[kind], 4 * MAIN_NAMES) if k in self.display]
+        shown: list[str] = []
+        for name in names:
+            if kind == "people" and " " not in name:
+                name = next((full for full in names if full.endswith(" " + name)), name)
+            if not any(name in s or s in name for s in shown):
+                shown.append(name)
+        return tuple(shown[:MAIN_NAMES])
+
+    def story(self) -> Story:
+        """The Story record: the most central headline as title, outlets by article count."""
+        title = max(self.headlines, key=self._centrality)[0] if self.headlines else ""
+        day = lambda d: date.fromordinal(d) if d is not None else None  # noqa: E731
+        return Story(id=self.id, title=title, article_ids=tuple(self.members),
+                     outlets=tuple(sorted(self.outlets, key=lambda o: (-self.outlets[o], o))),
+                     first=day(self.first), last=day(self.last), people=self.main_names("people"),
+                     organisations=self.main_names("names"), places=self.main_names("places"),
+                     merged_into=self.merged_into)
+
+    # ------------------------------------------------------------ bytes
+    def to_bytes(self) -> bytes:
+        """A compact blob: a JSON header, then the raw arrays it lists."""
+        arrays: list[tuple[str, np.ndarray]] = [("words.k", self.words[0]), ("words.w", self.words[1]),
+                                                ("months.k", self.months[0]), ("months.w", self.months[1]),
+                                                ("years.k", self.years[0]), ("years.w", self.years[1])]
+        for kind in KINDS:
+            arrays += [(f"{kind}.k", self.names[kind][0]), (f"{kind}.w", self.names[kind][1])]
+        for name, vec in (("dense", self.dense), ("head", self.head)):
+            if vec is not None:
+                arrays.append((name, vec.astype(np.float32)))
+        heads = [(t, i) for i, (t, v) in enumerate(self.headlines)]
+        for i, (vec, names) in enumerate(self.near):
+            arrays += [(f"near.{i}.k", names[0]), (f"near.{i}.w", names[1])]
+            if vec is not None:
+                arrays.append((f"near.{i}", vec.astype(np.float32)))
+        arrays += [(f"headline.{i}", v.astype(np.float32)) for i, (_, v) in enumerate(self.headlines) if v is not None]
+        header = {"id": self.id, "created": self.created, "active": self.active, "size": self.size,
+                  "first": self.first, "last": self.last, "outlets": self.outlets,
+                  "display": {str(k): v for k, v in self.display.items()}, "headlines": [t for t, _ in heads],
+                  "near": len(self.near),
+                  "arrays": [(name, str(a.dtype), len(a)) for name, a in arrays]}
+        head = json.dumps(header, ensure_ascii=False).encode("utf-8")
+        return struct.pack("<I", len(head)) + head + b"".join(a.tobytes() for _, a in arrays)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "StoryState":
+        (n,) = struct.unpack_from("<I", blob)
+        header = json.loads(blob[4:4 + n].decode("utf-8"))
+        arrays, at = {}, 4 + n
+        for name, dtype, length in header["arrays"]:
+            a = np.frombuffer(blob, dtype=dtype, count=length, offset=at).copy()
+            arrays[name] = a
+            at += a.nbytes
+        pair = lambda p: (arrays[f"{p}.k"], arrays[f"{p}.w"])  # noqa: E731
+        return cls(id=header["id"], created=header["created"], active=header["active"], size=header["size"],
+                   words=pair("words"), names={k: pair(k) for k in KINDS}, months=pair("months"),
+                   years=pair("years"), dense=arrays.get("dense"), head=arrays.get("head"),
+                   first=header["first"], last=header["last"], outlets=header["outlets"],
+                   display={int(k): v for k, v in header["display"].items()},
+                   headlines=[(t, arrays.get(f"headline.{i}")) for i, t in enumerate(header["headlines"])],
+                   near=[(arrays.get(f"near.{i}"), pair(f"near.{i}")) for i in range(header["near"])])
+
+
+@dataclass(frozen=True)
+class Views:
+    """Derived views of a names-and-vectors holder (a story, or an article): main names and norms."""
+
+    all_names: Sparse
+    all_keys: frozenset[int]
+    main_names: frozenset[int]          # three heaviest names of any kind
+    people_keys: frozenset[int]
+    main_people: tuple[int, ...]        # three heaviest people, heaviest first
+    dense: np.ndarray | None            # unit vectors (None when absent or zero)
+    head: np.ndarray | None
+
+    @classmethod
+    def of(cls, names: dict[str, Sparse], dense: np.ndarray | None, head: np.ndarray | None) -> "Views":
+        all_names = EMPTY
+        for kind in KINDS:
+            all_names = add(all_names, names.get(kind, EMPTY), 4 * NAMES_KEPT)
+        people = names.get("people", EMPTY)
+        unit_ = lambda v: None if v is None or not np.any(v) else (v / np.linalg.norm(v)).astype(np.float32)  # noqa: E731
+        return cls(all_names, frozenset(all_names[0].tolist()), frozenset(heaviest(all_names, 3)),
+                   frozenset(people[0].tolist()), tuple(heaviest(people, 3)), unit_(dense), unit_(head))
+
+
+def new(p: Profile, story_id: str) -> StoryState:
+    """A story holding one article."""
+    s = StoryState(id=story_id, created=p.seq, active=p.seq)
+    s.add(p)
+    return s
+
+
+def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    if b is None:
+        return a
+    return b.astype(np.float32).copy() if a is None else a + b

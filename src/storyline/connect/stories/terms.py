@@ -1,0 +1,122 @@
+"""What one article says, as counts of hashed keys: words, names and the dates it names.
+
+Three kinds of evidence decide whether an article continues a story
+(Miranda et al. 2018, "Multilingual clustering of streaming news", EMNLP:
+TF-IDF of the body and title, entities, time):
+
+- words: lower-cased letter runs of three or more letters, stop words out,
+  the headline counted twice;
+- names: stage 3's entities, grouped as people (PERSON), places (GPE, LOC,
+  FAC) and other names (ORG, EVENT, LAW, PRODUCT, WORK_OF_ART), under their
+  name and aliases; a person gives a full-name key (first + last word) and a
+  surname key, so "Lindsay Lohan" and a later "Lohan" share a key, spelled
+  under `read.entities.fold` so that transliterations agree (Sergei/Sergey);
+  a person's descriptions ("Russian Foreign Minister", "Phoenix Mercury
+  center": not `connect.entities.is_name`) and nationalities (NORP) are not
+  names;
+- dates: the months and years that time expressions name with an explicit
+  year ("March 11, 2011", "in 2009"); relative ones ("last Friday") depend on a
+  publication date that is often unknown, so they are left out.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from math import log
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.connect.entities import is_name
+from storyline.read.entities import clean_name, fold
+from storyline.records import AnalysedArticle, Article
+
+from .vectors import key
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "tells", "according", "reported", "reports", "year",
+                                "years", "new", "like", "just", "also", "would", "could", "including",
+                                "week", "day", "time", "people", "mr", "mrs", "ms", "dr"}
+KINDS = ("people", "places", "names")
+_KIND_OF = {"PERSON": "people", "GPE": "places", "LOC": "places", "FAC": "places", "ORG": "names",
+            "EVENT": "names", "LAW": "names", "PRODUCT": "names", "WORK_OF_ART": "names"}
+_HONORIFIC = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime",
+              "minister", "gen", "general", "sen", "senator", "rep", "gov", "governor", "king", "queen",
+              "prince", "princess", "pope", "judge", "chancellor", "first"}
+_SUFFIX = {"inc", "corp", "corporation", "ltd", "plc", "co", "llc", "ag", "sa", "group", "company"}
+
+
+@dataclass
+class Counts:
+    """One article's raw evidence: key -> count per kind, display names, dated mentions."""
+
+    words: Counter = field(default_factory=Counter)
+    names: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in KINDS})
+    display: dict[int, str] = field(default_factory=dict)      # name key -> how the article writes it
+    months: Counter = field(default_factory=Counter)           # yyyymm -> mentions
+    years: Counter = field(default_factory=Counter)            # yyyy -> mentions
+
+    def keys(self) -> set[int]:
+        """Every key whose document frequency the corpus counts."""
+        return set(self.words) | {k for c in self.names.values() for k in c}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w not in STOP]
+
+
+def _name_words(name: str) -> list[str]:
+    return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := fold(w))]
+
+
+@lru_cache(maxsize=1 << 18)
+def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
+    """The keys of one name with the display form each stands for; () for a description."""
+    name = clean_name(name)
+    if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
+        return ()
+    words = _name_words(name)
+    if kind == "people":
+        while len(words) > 1 and words[0] in _HONORIFIC:
+            words = words[1:]
+        if not words:
+            return ()
+        surname = ((key("s", words[-1]), name.split()[-1]),)
+        return surname + (((key("n", f"{words[0]} {words[-1]}"), name),) if len(words) > 1 else ())
+    while len(words) > 1 and words[-1] in _SUFFIX:
+        words = words[:-1]
+    return ((key("n", " ".join(words)), name),) if words else ()
+
+
+def _salience(mentions: int, first: int, length: int) -> float:
+    """More mentions count more, sub-linearly; a name in the first fifth of the text counts double."""
+    return (1.0 + log(max(mentions, 1))) * (2.0 if first < max(length // 5, 200) else 1.0)
+
+
+def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
+    """The words, names and named dates of one article (the headline's words count twice)."""
+    out = Counts()
+    title = article.title or ""
+    out.words.update(key("t", w) for w in _words(title) * 2 + _words(article.text))
+    for e in (analysis.entities if analysis else ()):
+        kind = _KIND_OF.get(e.type)
+        if kind is None:
+            continue
+        first = min((m.start for m in e.mentions), default=len(article.text))
+        forms = [f for f in (e.name, *e.aliases) if kind != "people" or is_name(f)]
+        weight = _salience(len(e.mentions), first, len(article.text)) * (2.0 if any(f in title for f in forms)
+                                                                         else 1.0)
+        keys = dict(k for f in forms for k in name_keys(kind, f))
+        for k, shown in keys.items():
+            out.names[kind][k] += weight
+            out.display.setdefault(k, shown)
+    for t in (analysis.time_expressions if analysis else ()):
+        m = YEAR.search(t.text)
+        if t.type != "DATE" or not m or not t.value.startswith(m.group(1)):
+            continue
+        out.years[int(m.group(1))] += 1
+        if re.match(r"\d{4}-\d\d", t.value):
+            out.months[int(t.value[:4] + t.value[5:7])] += 1
+    return out

@@ -1,0 +1,114 @@
+"""A story's dated timeline: which dates matter, and one sentence for each (stage 4).
+
+DATEWISE (Gholipour Ghalandari and Ifrim 2020; news-tls): rank the dates the
+story's articles refer to (`dates`), then summarise each chosen date by the
+most central sentence about it (`summary`). Dates come from the stage-3
+TIMEX3 values (`AnalysedArticle.time_expressions`) and the publication days;
+an entry is dated to the day where the sources allow, else to a month or a
+year: a month or a year is a candidate only when no finer date of the story
+falls in it and at least `COARSE_ARTICLES` articles name it (a background
+year one article recalls is no event of the story).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Mapping, Sequence
+
+from storyline.connect.timeline.dates import DateStats, choose, score, statistics
+from storyline.connect.timeline.sentences import Sentence, bounds, level, split
+from storyline.connect.timeline.summary import Pool
+from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
+
+__all__ = ["VERSION", "Reading", "default_length", "reading", "timeline"]
+
+COARSE_ARTICLES = 2
+VERSION = "timeline-1"       # bump when the method or the shipped date model changes: stored timelines are redone
+
+
+def default_length(n_articles: int) -> int:
+    """Entries for a story of `n_articles` when the user sets none: 2 sqrt(n), within 5..40."""
+    return max(5, min(40, round(2 * math.sqrt(max(n_articles, 0)))))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the timeline reads from one story: its sentences, publication days and date counts."""
+
+    sentences: dict[str, list[Sentence]]          # article id -> its sentences
+    published: dict[str, date | None]             # article id -> its publication day, when known to the day
+    stats: dict[str, DateStats]                   # granule -> how the story refers to it
+    analyses: dict[str, AnalysedArticle]
+
+
+def reading(articles: Sequence[Article], analyses: Sequence[AnalysedArticle]) -> Reading:
+    """Split the story's articles into sentences and count how they refer to each date.
+
+    A copy (`duplicate_of` another article of the story) is left out, so that a
+    wire story printed twice is not counted twice; an article without an
+    analysis still counts by its publication day.
+    """
+    ids = {a.id for a in articles}
+    kept = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
+    readings = {an.article_id: an for an in analyses}
+    sentences = {a.id: split(a, readings[a.id].time_expressions if a.id in readings else ()) for a in kept}
+    published = {a.id: a.published.earliest if a.published is not None and a.published.exact else None
+                 for a in kept}
+    return Reading(sentences, published, statistics(sentences, published), readings)
+
+
+def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], length: int | None = None,
+             model: Mapping | None = None) -> tuple[TimelineEntry, ...]:
+    """The timeline of ONE story, in date order.
+
+    `articles` are the story's articles and `analyses` their stage-3 readings.
+    `length`: at most that many entries, the highest scored; None or 0 picks
+    `default_length`. `model`: the date ranker (`dates.load_model()`, the
+    shipped one, by default). Each entry's `score` is the ranker's probability
+    that a journalist's timeline of the story has the date, discounted for
+    dates taken close to it (`dates.choose`). Raises ValueError for a negative
+    length.
+    """
+    if length is not None and length < 0:
+        raise ValueError(f"timeline length must be 0 (automatic) or more, not {length}")
+    story = reading(articles, analyses)
+    if not story.stats:
+        return ()
+    scores = score(story.stats, model)
+    covered = {g[:n] for g in scores for n in (4, 7) if len(g) > n}     # months and years holding a finer date
+    want = length or default_length(len(story.sentences))
+    pool = Pool(story.sentences, story.published)
+    chosen: dict[str, Sentence] = {}
+    used: set[tuple[str, int]] = set()               # a sentence sums up one date only
+
+    def keep(g: str) -> bool:
+        if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < COARSE_ARTICLES):
+            return False
+        sentence = pool.summary(g, used)
+        if sentence is not None:
+            chosen[g] = sentence
+            used.add((sentence.article_id, sentence.index))
+        return sentence is not None
+
+    taken = choose(scores, want, keep)
+    return tuple(_entry(g, chosen[g], taken[g], sorted(story.stats[g].article_ids), story.analyses)
+                 for g in sorted(taken))
+
+
+def _entry(g: str, s: Sentence, p: float, article_ids: list[str],
+           readings: dict[str, AnalysedArticle]) -> TimelineEntry:
+    events = []
+    for aid in sorted(set(article_ids) | {s.article_id}):
+        reading = readings.get(aid)
+        for k, v in enumerate(reading.events if reading else ()):
+            if (aid == s.article_id and v.sentence.start < s.end and s.start < v.sentence.end) or _dated(v, g):
+                events.append((aid, k))
+    return TimelineEntry(date=g, text=s.text, article_id=s.article_id, start=s.start, end=s.end,
+                         score=round(p, 6), article_ids=tuple(article_ids), events=tuple(events))
+
+
+def _dated(v: Event, g: str) -> bool:
+    """True when the event's time is exactly granule g (an actual event of that day, month or year)."""
+    t = v.time
+    return t is not None and v.modality == "actual" and (t.earliest, t.latest) == bounds(g)

@@ -1,0 +1,156 @@
+"""Rank a story's dates by how its articles refer to them (DATEWISE date ranking).
+
+Method: Gholipour Ghalandari and Ifrim (2020), "Examining the State-of-the-Art
+in News Timeline Summarization", ACL, section 4 (news-tls `SupervisedDateRanker`):
+each candidate date is described by counts of how the corpus refers to it,
+every count column is scaled to unit L2 norm over the story's candidate days
+(so that a story of 5 articles and one of 5,000 look alike), and a logistic
+regression fitted on dev topics (bench/timeline_model.py, weights in
+`date_model.json`) gives the probability that a journalist's timeline has the
+date. The counts, for a granule g (see `sentences.granule`):
+
+  sents_total / _before / _after   sentences mentioning g; before / after: g
+                                   ends before / starts after the sentence's
+                                   article was published
+  docs_total / _before / _after    the same, counting each article once
+  docs_published                   articles published on g (days only)
+  docs_published_next              articles published on the day after g (a report of the day before)
+
+A candidate is a granule that some article mentions or was published on.
+Months and years are counted the same way (their publication counts are 0):
+they become entries only where the sources give nothing finer.
+
+`choose` then takes dates best first, spreading them over time: each date
+taken discounts the days within `SPREAD_DAYS` of it by `SPREAD_DISCOUNT`
+(a greedy, maximal-marginal-relevance-like pass: an event's reports fill the
+days around it, a journalist's timeline keeps one of them). The two constants
+were picked on the dev topics by nested leave-one-topic-out
+(bench/timeline_spread.py): every fold chose the discount 0.95 on its two
+training topics, and 2 to 4 days; 3 is shipped.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from storyline.connect.timeline.sentences import Sentence, bounds, level
+
+FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before", "docs_after",
+            "docs_published", "docs_published_next")
+MODEL_FILE = Path(__file__).with_name("date_model.json")
+SPREAD_DAYS, SPREAD_DISCOUNT = 3, 0.95
+
+
+@dataclass
+class DateStats:
+    """The counts of one granule, and the articles behind them."""
+
+    counts: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FEATURES, 0.0))
+    article_ids: set[str] = field(default_factory=set)
+
+
+def _side(g: str, published: date | None) -> str | None:
+    """'before' / 'after' when g lies wholly before / after the publication day, else None."""
+    if published is None:
+        return None
+    first, last = bounds(g)
+    return "before" if last < published else "after" if first > published else None
+
+
+def statistics(sentences: Mapping[str, Iterable[Sentence]],
+               published: Mapping[str, date | None]) -> dict[str, DateStats]:
+    """Granule -> its counts, over the story's articles.
+
+    `sentences`: article id -> its sentences; `published`: article id -> its
+    publication day (None when not known to the day).
+    """
+    stats: dict[str, DateStats] = defaultdict(DateStats)
+    for aid, sents in sentences.items():
+        pub = published.get(aid)
+        in_article: set[str] = set()
+        for s in sents:
+            for g in s.granules:
+                st, side = stats[g], _side(g, pub)
+                st.counts["sents_total"] += 1
+                if side:
+                    st.counts[f"sents_{side}"] += 1
+                in_article.add(g)
+        for g in in_article:
+            st, side = stats[g], _side(g, pub)
+            st.counts["docs_total"] += 1
+            if side:
+                st.counts[f"docs_{side}"] += 1
+            st.article_ids.add(aid)
+        if pub is not None:
+            for g, key in ((pub.isoformat(), "docs_published"),
+                           ((pub - timedelta(days=1)).isoformat(), "docs_published_next")):
+                stats[g].counts[key] += 1
+                stats[g].article_ids.add(aid)
+    # a day only published before (never mentioned, nothing published on it) is no candidate
+    return {g: st for g, st in stats.items() if st.counts["docs_total"] or st.counts["docs_published"]}
+
+
+def features(stats: Mapping[str, DateStats], names: tuple[str, ...] = FEATURES) -> dict[str, list[float]]:
+    """Granule -> its feature vector: each count over that count's L2 norm across the story's days."""
+    norms = {n: math.sqrt(sum(st.counts[n] ** 2 for g, st in stats.items() if level(g) == "day")) or 1.0
+             for n in names}
+    return {g: [st.counts[n] / norms[n] for n in names] for g, st in stats.items()}
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | Path = MODEL_FILE) -> dict:
+    """The fitted ranker: {"features": [...], "weights": [...], "bias": b, ...} (bench/timeline_model.py)."""
+    model = json.loads(Path(path).read_text(encoding="utf-8"))
+    if len(model["features"]) != len(model["weights"]) or not set(model["features"]) <= set(FEATURES):
+        raise ValueError(f"{path}: features and weights do not match")
+    return model
+
+
+def score(stats: Mapping[str, DateStats], model: Mapping | None = None) -> dict[str, float]:
+    """Granule -> probability in (0, 1) that a timeline of the story has it (logistic regression)."""
+    model = model or load_model()
+    vectors = features(stats, tuple(model["features"]))
+    out = {}
+    for g, x in vectors.items():
+        z = model["bias"] + sum(w * v for w, v in zip(model["weights"], x))
+        out[g] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+def choose(scores: Mapping[str, float], want: int, keep: Callable[[str], bool],
+           days: int = SPREAD_DAYS, discount: float = SPREAD_DISCOUNT) -> dict[str, float]:
+    """Up to `want` granules that `keep` accepts, best first, with their scores as discounted when taken.
+
+    `keep(g)` is asked once per granule, in order, and says whether g becomes an
+    entry; only a granule kept discounts the days within `days` of it, by the
+    factor `discount`. Ties go to the earlier granule. The discounted scores
+    never increase along the order.
+    """
+    current = dict(scores)
+    heap = [(-p, g) for g, p in current.items()]
+    heapq.heapify(heap)
+    seen: set[str] = set()
+    out: dict[str, float] = {}
+    while heap and len(out) < want:
+        neg, g = heapq.heappop(heap)
+        if g in seen or -neg != current[g]:
+            continue                                      # taken already, or discounted since it was queued
+        seen.add(g)
+        if not keep(g):
+            continue
+        out[g] = current[g]
+        if level(g) == "day":
+            day = date.fromisoformat(g)
+            for k in range(-days, days + 1):
+                near = (day + timedelta(days=k)).isoformat()
+                if k and near in current and near not in seen:
+                    current[near] *= discount
+                    heapq.heappush(heap, (-current[near], near))
+    return out

@@ -1,0 +1,118 @@
+"""The sentences of one article, with the calendar granules each one mentions.
+
+A timeline entry quotes one sentence of the story as printed, so sentences are
+character spans of `Article.text`. Paragraphs (lines) are split with spaCy's
+rule-based `sentencizer` on a blank English pipeline: no model, and its
+tokenizer already knows that "Mr." or "U.S." does not end a sentence. A line
+with no inner sentence end is one sentence and skips the tokenizer.
+
+A granule is the ISO string of the calendar unit a TIMEX3 interval covers
+exactly: a day "2008-09-15", a month "2008-09" or a year "2008"; weeks,
+quarters, seasons, open or fuzzy intervals (mod BEFORE, AFTER, ...) have none.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Sequence
+
+from storyline.records import Article, TimeExpression
+
+# mods that keep the interval a point of the timeline ("early on Monday", "mid-September", "about 3 p.m.")
+_POINT_MODS = {None, "", "START", "MID", "END", "APPROX"}
+_OPENING = "\"'\u201c\u2018"
+_INNER_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int                     # position in its article, from 0
+    start: int
+    end: int
+    text: str
+    granules: tuple[str, ...]      # distinct granules of its time expressions, in text order
+
+
+def granule(t: TimeExpression) -> str | None:
+    """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' when `t` covers exactly that calendar unit, else None."""
+    a, b = t.earliest, t.latest
+    if t.type not in ("DATE", "TIME") or a is None or b is None or t.mod not in _POINT_MODS:
+        return None
+    if a == b:
+        return a.isoformat()
+    if a.day == 1 and b == date(a.year, a.month, calendar.monthrange(a.year, a.month)[1]):
+        return f"{a.year:04d}-{a.month:02d}"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return f"{a.year:04d}"
+    return None
+
+
+def level(g: str) -> str:
+    """'day', 'month' or 'year' for a granule."""
+    return {10: "day", 7: "month"}.get(len(g), "year")
+
+
+def bounds(g: str) -> tuple[date, date]:
+    """The first and last day of a granule."""
+    if len(g) == 10:
+        d = date.fromisoformat(g)
+        return d, d
+    year = int(g[:4])
+    if len(g) == 7:
+        month = int(g[5:])
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, whitespace trimmed, in order."""
+    spans, lines, pos = [], [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            lines.append((pos + lead, stripped))
+        pos += len(line) + 1
+    multi = [(at, s) for at, s in lines if _INNER_END.search(s)]
+    docs = dict(zip((at for at, _ in multi), _sentencizer().pipe(s for _, s in multi)))
+    for at, s in lines:
+        if at not in docs:
+            spans.append((at, at + len(s)))
+            continue
+        cuts = [sent.start_char for sent in docs[at].sents][1:]
+        # the sentencizer leaves the opening quote of the next sentence on this one: 'she said. "' | 'Nobody ...'
+        cuts = [c - 1 if c >= 2 and s[c - 1] in _OPENING and s[c - 2].isspace() else c for c in cuts]
+        for a, b in zip([0] + cuts, cuts + [len(s)]):
+            piece = s[a:b].strip()
+            if piece:
+                first = at + a + (len(s[a:b]) - len(s[a:b].lstrip()))
+                spans.append((first, first + len(piece)))
+    return spans
+
+
+def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
+    """The sentences of `article`, each with the granules of the time expressions starting inside it."""
+    out, ordered, k = [], sorted(times, key=lambda t: t.start), 0
+    for i, (start, end) in enumerate(_spans(article.text)):
+        while k < len(ordered) and ordered[k].start < start:
+            k += 1
+        found: list[str] = []
+        while k < len(ordered) and ordered[k].start < end:
+            g = granule(ordered[k])
+            if g and g not in found:
+                found.append(g)
+            k += 1
+        out.append(Sentence(article.id, i, start, end, article.text[start:end], tuple(found)))
+    return out

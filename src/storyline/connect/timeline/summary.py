@@ -1,0 +1,75 @@
+"""One sentence for each chosen date: the most central of the sentences about it.
+
+Method (news-tls `PM_Mean_SentenceCollector` + `CentroidOpt`, Gholipour
+Ghalandari and Ifrim 2020, section 4): the sentences about a date are those
+mentioning it and, for a day, the first `LEAD` sentences (that mention no date)
+of the articles published on it or on the day after. When both groups exist
+the date's centroid keeps only the terms both share, each group weighted by
+the inverse of its size, so that neither a flood of mentions nor of same-day
+reports decides alone; the sentences above the knee of the similarity curve
+are kept and the one closest to their own centroid is the summary.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Collection, Mapping, Sequence
+
+from storyline.connect.timeline.centroid import Tfidf, Vector, cosine, knee, total, unit
+from storyline.connect.timeline.sentences import Sentence, level
+
+LEAD = 5                     # leading sentences of an article that report its news
+MIN_WORDS, MAX_WORDS = 6, 60 # a summary sentence is a sentence, not a dateline or a paragraph
+
+
+class Pool:
+    """The story's sentences grouped by the granule they are about, with their vectors."""
+
+    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], published: Mapping[str, date | None]):
+        texts = [s.text for sents in sentences.values() for s in sents]
+        self.tfidf = Tfidf(texts)
+        self.mentioning: dict[str, list[Sentence]] = {}
+        self.reporting: dict[str, list[Sentence]] = {}
+        for aid, sents in sentences.items():
+            pub = published.get(aid)
+            for s in sents:
+                for g in s.granules:
+                    self.mentioning.setdefault(g, []).append(s)
+                if pub is not None and not s.granules and s.index < LEAD:
+                    for back in (0, 1):
+                        self.reporting.setdefault((pub - timedelta(days=back)).isoformat(), []).append(s)
+        self._vectors: dict[tuple[str, int], Vector] = {}
+
+    def vector(self, s: Sentence) -> Vector:
+        key = (s.article_id, s.index)
+        if key not in self._vectors:
+            self._vectors[key] = self.tfidf.vector(s.text)
+        return self._vectors[key]
+
+    def summary(self, g: str, used: Collection[tuple[str, int]] = ()) -> Sentence | None:
+        """The sentence that best sums up granule `g`, or None when no sentence is about it.
+
+        `used`: (article id, index) of sentences already summing up other dates, never chosen again.
+        """
+        ok = lambda s: _readable(s) and (s.article_id, s.index) not in used  # noqa: E731
+        ment = [s for s in self.mentioning.get(g, []) if ok(s)]
+        pub = [s for s in self.reporting.get(g, []) if ok(s)] if level(g) == "day" else []
+        if not ment and not pub:
+            return None
+        chosen = ment + pub
+        if ment and pub:
+            cm = total(map(self.vector, ment), 1 / len(ment))
+            cp = total(map(self.vector, pub), 1 / len(pub))
+            centre = {t: x + cp[t] for t, x in cm.items() if t in cp}
+            if centre:
+                sims = [cosine(self.vector(s), centre) for s in chosen]
+                ordered = sorted(sims, reverse=True)
+                cut = ordered[knee(ordered)]
+                kept = [s for s, sim in zip(chosen, sims) if sim > 0 and sim > cut]
+                chosen = kept or chosen
+        centre = unit(total(map(self.vector, chosen)))
+        return max(chosen, key=lambda s: (cosine(self.vector(s), centre), -s.index))
+
+
+def _readable(s: Sentence) -> bool:
+    words = len(s.text.split())
+    return MIN_WORDS <= words <= MAX_WORDS and not s.text.rstrip().endswith("?")

@@ -1,0 +1,169 @@
+"""A read-only connection to a store file, for readers that never write (web app, HTML dossier).
+
+The connection is opened with SQLite's `mode=ro`, so no query can change the
+store. Readers see the store as it is: a run that writes meanwhile is picked
+up at the next query (`PRAGMA data_version` changes).
+
+A store without stories (stages 1-3 only, or stage 4 before stories were
+made) is shown as one story holding every article, as the Markdown dossier
+does: temporary tables named `stories` and `story_members` (the temp schema
+comes first in SQLite's name resolution) stand in for the empty ones, so
+every query is written once.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from storyline.errors import StoreError
+from storyline.records import Story, TimelineEntry
+from storyline.store import codec
+
+ALL_ID = "all"
+CHUNK = 500        # values bound in one IN (...) clause
+
+
+def fts_query(text: str) -> str | None:
+    """A user's search text as an FTS5 query: every word required, the last one as a prefix.
+
+    Quoting each word makes any input a valid query (no FTS5 syntax error from
+    a stray quote or operator); None when the text holds no word.
+    """
+    words = re.findall(r"\w+", text or "")
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+
+
+class ReadOnlyStore:
+    """A read-only, thread-safe connection to a store file; subclasses add the queries.
+
+    Raises StoreError when the file is missing, is not a store, or predates
+    the reading indexes (open it once with `open_store` to upgrade it).
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(f"{path}: no such store file")
+        try:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                      isolation_level=None)      # autocommit: every query sees the latest writes
+            self.db.execute("SELECT 1 FROM articles_fts LIMIT 1")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: cannot read the store ({err}); open it with storyline once to upgrade it") \
+                from err
+        self._lock = threading.RLock()
+        self._version: int | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ plumbing
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self._lock:
+            self._refresh()
+            return self.db.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _in(self, sql: str, ids: Iterable[str], params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows of `sql` whose `{ids}` placeholder is bound to each chunk of `ids` in turn."""
+        ids, rows = list(dict.fromkeys(ids)), []
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            rows += self._rows(sql.format(ids=",".join("?" * len(chunk))), (*params, *chunk))
+        return rows
+
+    def _refresh(self) -> None:
+        """Re-decide the stand-in story after any write by another connection."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._version:
+            return
+        self._version = version
+        self.db.execute("DROP TABLE IF EXISTS temp.stories")
+        self.db.execute("DROP TABLE IF EXISTS temp.story_members")
+        live = self.db.execute("SELECT 1 FROM main.stories WHERE merged_into IS NULL LIMIT 1").fetchone()
+        if live or not self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            return
+        self.db.execute("CREATE TEMP TABLE stories (id TEXT PRIMARY KEY, merged_into TEXT, active INTEGER, "
+                        "data TEXT, state BLOB)")
+        self.db.execute("CREATE TEMP TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT)")
+        self.db.execute("CREATE INDEX temp.story_members_story ON story_members (story_id)")
+        self.db.execute("INSERT INTO temp.story_members SELECT id, ? FROM articles", (ALL_ID,))
+        self.db.execute("INSERT INTO temp.stories VALUES (?, NULL, 0, ?, NULL)",
+                        (ALL_ID, codec.dumps(self._all_articles_story())))
+
+    def _all_articles_story(self) -> Story:
+        """The stand-in story: every article, its outlets, dates and most widely named people, organisations, places."""
+        outlets = [r[0] for r in self.db.execute(
+            "SELECT json_extract(data, '$.outlet') AS o FROM articles WHERE o IS NOT NULL GROUP BY o ORDER BY o")]
+        first, last = self.db.execute("SELECT min(json_extract(data, '$.published.earliest')), "
+                                      "max(json_extract(data, '$.published.latest')) FROM articles").fetchone()
+        top: dict[str, list[str]] = {"PERSON": [], "ORG": [], "GPE": []}
+        for entity_id, kind in self.db.execute(
+                "SELECT ea.entity_id, json_extract(c.data, '$.type') FROM entity_articles ea "
+                "JOIN connected c ON c.kind = 'entity' AND c.id = ea.entity_id "
+                "GROUP BY ea.entity_id ORDER BY COUNT(DISTINCT ea.article_id) DESC, ea.entity_id"):
+            if kind in top and len(top[kind]) < 5:
+                top[kind].append(entity_id)
+        return codec.from_plain(Story, {"id": ALL_ID, "title": "All articles", "outlets": outlets, "first": first,
+                                        "last": last, "people": top["PERSON"], "organisations": top["ORG"],
+                                        "places": top["GPE"]})
+
+    # ------------------------------------------------------------ shared look-ups
+    def names(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Corpus entity id -> (name, type), for the ids that exist."""
+        return {i: (n, t) for i, n, t in self._in(
+            "SELECT id, json_extract(data, '$.name'), json_extract(data, '$.type') FROM connected "
+            "WHERE kind = 'entity' AND id IN ({ids})", [e for e in entity_ids if e])}
+
+    def article_heads(self, article_ids: Iterable[str]) -> dict[str, dict]:
+        """Article id -> {id, title, outlet, url, published, source, duplicate_of}: the article without its text."""
+        return {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "url": r[3], "published": json.loads(r[4] or "null"),
+                       "source": r[5], "duplicate_of": r[6]} for r in self._in(
+            "SELECT id, json_extract(data, '$.title'), json_extract(data, '$.outlet'), json_extract(data, '$.url'), "
+            "json_extract(data, '$.published'), source, duplicate_of FROM articles WHERE id IN ({ids})", article_ids)}
+
+    def load_story(self, story_id: str, schema: str = "") -> Story | None:
+        """A live story with its article ids (arrival order); None for an unknown or merged id.
+
+        `schema` "main." reads only stored stories, never the stand-in one.
+        """
+        row = self._one(f"SELECT data FROM {schema}stories WHERE id = ? AND merged_into IS NULL", (story_id,))
+        if row is None:
+            return None
+        members = [r[0] for r in self._rows(f"SELECT m.article_id FROM {schema}story_members m JOIN articles a "
+                                            f"ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq", (story_id,))]
+        return codec.from_plain(Story, {**json.loads(row[0]), "article_ids": members})
+
+    def timeline(self, story_id: str) -> tuple[TimelineEntry, ...]:
+        """A story's timeline entries in date order (none for the stand-in story)."""
+        row = self._one("SELECT data FROM timelines WHERE story_id = ?", (story_id,))
+        return codec.from_plain(tuple[TimelineEntry, ...], json.loads(row[0])) if row else ()
+
+    def live_story_id(self, story_id: str) -> str | None:
+        """The id of the live story an id stands for, following merges; None if unknown."""
+        seen = set()
+        while story_id not in seen:
+            seen.add(story_id)
+            row = self._one("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
+            if row is None:
+                return None
+            if row[0] is None:
+                return story_id
+            story_id = row[0]
+        return None
+

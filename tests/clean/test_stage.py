@@ -1,0 +1,83 @@
+"""Stage 2 end to end: a RawDoc in, an Article (or a Refusal) out."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.clean.stage import clean
+from storyline.records import Article, RawDoc, Refusal
+
+CASES = Path(__file__).resolve().parents[3] / "shared" / "cases" / "field"
+STORY = ("<p>The city council voted on Tuesday to close the old harbour bridge to cars after engineers found "
+         "deep cracks in two of its supporting piers during a routine inspection last month.</p>")
+
+
+def html_doc(html: str, **hints) -> RawDoc:
+    return RawDoc("page.html", "html", html.encode(), hints)
+
+
+@pytest.mark.parametrize("html, earliest, latest", [
+    # field case 05: the published day shown before "Actualizado a"
+    ('<html lang="es"><body><article><h1>El Gobierno regional presenta un nuevo plan</h1>'
+     '<time itemprop="dateModified" datetime="2017-11-27T19:20:45.000+01:00">26/11/2017 23:50 | Actualizado a '
+     f"27/11/2017 19:20</time>{STORY}</article></body></html>", date(2017, 11, 26), date(2017, 11, 26)),
+    # an update time alone only bounds publication from above
+    (f'<html><body><article><p>Updated: <time datetime="2019-11-20">Nov 20</time></p>{STORY}</article></body></html>',
+     None, date(2019, 11, 20)),
+])
+def test_publication_date_from_page(html, earliest, latest):
+    art = clean(html_doc(html))
+    assert isinstance(art, Article)
+    assert (art.published.earliest, art.published.latest) == (earliest, latest), art.published.reason
+
+
+@pytest.mark.skipif(not CASES.is_dir(), reason="../shared/cases is not beside the repo")
+@pytest.mark.parametrize("case, expected", [
+    ("05-updated-vs-published-in-time-element", {"published": (date(2017, 11, 26), date(2017, 11, 26))}),
+    ("24-paywall-teaser-and-payment-box", {
+        "title": "Mining town bets on solar power", "outlet": "Frankfurt Ledger",
+        "published": (date(2022, 2, 4), date(2022, 2, 4)),
+        "text": "For a century the town of Broken Ridge lived off silver and lead. Now its council wants the desert "
+                "sun to keep the lights on, and has signed up to build one of the country's largest solar farms on "
+                "the edge of the old mine."}),
+    ("25-wire-story-reposted-agency-author", {
+        "title": "New year, new laws: what changes on January 1", "outlet": "Lakeside 7 News"}),
+])
+def test_field_cases(case, expected):
+    """The stage-2 values of the field cases (../shared/cases/field/*/expected.json)."""
+    art = clean(html_doc((CASES / case / "page.html").read_text(encoding="utf-8")))
+    assert isinstance(art, Article)
+    for name, value in expected.items():
+        got = getattr(art, name)
+        if name == "published":
+            got = (got.earliest, got.latest)
+        assert got == value, name
+
+
+# Digits that str.isdigit accepts and int() refuses, and other scripts' digits.
+ODD_DIGITS = "¹²³⁴⁰₁₂①٣۴߁०৩๓"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(ODD_DIGITS + "0123456789/.-: |aAUpdated")), max_size=60),
+       st.sampled_from(["text", "markdown", "html", "jsonl"]))
+def test_any_digits_in_dates_never_raise(noise, kind):
+    """Every numeric parse in stage 2 takes only what int() takes."""
+    if kind == "html":
+        body = (f'<html><body><article><time itemprop="dateModified" datetime="{noise}">{noise} | Updated {noise}'
+                f"</time><p>{noise}</p>{STORY}</article></body></html>")
+    else:
+        body = f"Title words of a story\n\n{noise}\n\nThe council voted on {noise} to close the bridge to cars."
+    result = clean(RawDoc("doc", kind, body.encode(), {"published": noise, "url": f"https://x.org/{noise}"}))
+    assert isinstance(result, (Article, Refusal))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["text", "markdown", "html"]))
+def test_any_text_never_raises(text, kind):
+    result = clean(RawDoc("doc", kind, text.encode("utf-8", "surrogatepass")))
+    assert isinstance(result, (Article, Refusal))

@@ -1,0 +1,80 @@
+"""Merged events: small stories written for the test, with the reports that must and must not be one event."""
+from datetime import date
+
+import pytest
+
+from storyline.connect.events import merge_events
+from storyline.records import AnalysedArticle, DateRange, Event, Mention
+
+FEB = DateRange(date(2022, 2, 1), date(2022, 2, 28))
+FEB17 = DateRange(date(2022, 2, 17), date(2022, 2, 17))
+Y2008 = DateRange(date(2008, 1, 1), date(2008, 12, 31))
+AUG5 = DateRange(date(2022, 8, 5), date(2022, 8, 5))
+
+
+def ev(kind, who, time=None, modality="actual", place=None, trigger="x"):
+    return Event(kind, Mention(0, len(trigger), trigger), Mention(0, 20, f"{trigger} sentence"),
+                 tuple(("patient", w) for w in who), place, time, modality)
+
+
+def analyses(*reports):
+    """reports: (article id, event) -> analyses whose local ids are the corpus ids themselves."""
+    by_article = {}
+    for aid, e in reports:
+        by_article.setdefault(aid, []).append(e)
+    return [AnalysedArticle(aid, events=tuple(es)) for aid, es in by_article.items()]
+
+
+def merged(reports, story_of=None):
+    ans = analyses(*reports)
+    ids = {(an.article_id, lid) for an in ans for e in an.events for _, lid in e.participants} | \
+          {(an.article_id, e.place) for an in ans for e in an.events if e.place}
+    people = {lid for _, lid in ids if lid.startswith("person:")}
+    story_of = story_of if story_of is not None else {an.article_id: "s1" for an in ans}
+    return merge_events(ans, {k: k[1] for k in ids}, story_of, people)
+
+
+CASES = [
+    ("one arrest, two outlets, month and day", [("a1", ev("arrest", ["person:griner"], FEB)),
+                                                 ("a2", ev("arrest", ["person:griner"], FEB17))], [["a1", "a2"]]),
+    ("same person, arrests years apart", [("a1", ev("arrest", ["person:bout"], Y2008)),
+                                          ("a2", ev("arrest", ["person:bout"], FEB))], [["a1"], ["a2"]]),
+    ("same time, different people", [("a1", ev("arrest", ["person:griner"], FEB)),
+                                     ("a2", ev("arrest", ["person:whelan"], FEB))], [["a1"], ["a2"]]),
+    ("different types", [("a1", ev("arrest", ["person:griner"], FEB)),
+                         ("a2", ev("trial", ["person:griner"], FEB))], [["a1"], ["a2"]]),
+    ("different places", [("a1", ev("arrest", ["person:bout"], Y2008, place="gpe:thailand")),
+                          ("a2", ev("arrest", ["person:bout"], Y2008, place="gpe:russia"))], [["a1"], ["a2"]]),
+    ("a shared country is not a shared actor", [("a1", ev("arrest", ["gpe:russia", "person:a"], FEB)),
+                                                ("a2", ev("arrest", ["gpe:russia", "person:b"], FEB))],
+     [["a1"], ["a2"]]),
+    ("statements stay apart", [("a1", ev("statement", ["person:putin"], AUG5)),
+                               ("a2", ev("statement", ["person:putin"], AUG5))], [["a1"], ["a2"]]),
+    ("negated never merges with actual", [("a1", ev("release", ["person:bout"], AUG5, "negated")),
+                                          ("a2", ev("release", ["person:bout"], AUG5))], [["a1"], ["a2"]]),
+]
+
+
+@pytest.mark.parametrize("name,reports,groups", CASES, ids=[c[0] for c in CASES])
+def test_reports_merge_exactly_when_they_are_one_event(name, reports, groups):
+    assert sorted(list(v.article_ids) for v in merged(reports)) == sorted(groups)
+
+
+def test_expected_then_delivered_is_one_event_whose_latest_state_is_actual():
+    [v] = merged([("a1", ev("verdict", ["person:griner"], AUG5, "expected", trigger="verdict")),
+                  ("a2", ev("verdict", ["person:griner"], AUG5, "actual", trigger="convicted"))])
+    assert v.modality == "actual"
+    assert [(r.evidence.article_id, r.modality, r.trigger) for r in v.reports] == [
+        ("a1", "expected", "verdict"), ("a2", "actual", "convicted")]
+    assert v.time == AUG5
+
+
+def test_the_merged_time_is_the_narrowest_report():
+    [v] = merged([("a1", ev("arrest", ["person:griner"], FEB)), ("a2", ev("arrest", ["person:griner"], FEB17))])
+    assert v.time == FEB17
+
+
+def test_reports_in_different_stories_are_never_merged():
+    reports = [("a1", ev("arrest", ["person:griner"], FEB)), ("a2", ev("arrest", ["person:griner"], FEB))]
+    assert len(merged(reports, {"a1": "s1", "a2": "s2"})) == 2
+    assert len(merged(reports, {})) == 2            # no story known: each article alone

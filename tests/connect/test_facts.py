@@ -1,0 +1,52 @@
+"""Fact comparison across outlets: tables of stated values and the verdict each must get."""
+import pytest
+
+from storyline.connect.facts import bounds, compare
+from storyline.records import Fact, Mention
+
+
+def facts(*stated):
+    """stated: (article id, attribute, value) on one subject."""
+    return [(aid, "person:x", Fact("x", attr, value, Mention(0, 5, "text.")), None) for aid, attr, value in stated]
+
+
+def verdicts(*stated):
+    return sorted((f.attribute, f.value, f.status) for f in compare(facts(*stated)))
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("9 years", (9, 9, "years")),
+    ("nine years", (9, 9, "years")),
+    ("more than 60", (60, float("inf"), "")),
+    ("about 60 people", (54, 66, "people")),
+    ("up to 10 years", (0, 10, "years")),
+    ("2022-04-21/2022-04-30", None),
+])
+def test_values_read_as_intervals(value, expected):
+    got = bounds(value)
+    assert got == expected if expected is None else (got[2] == expected[2] and got[:2] == pytest.approx(expected[:2]))
+
+
+@pytest.mark.parametrize("stated,expected", [
+    ([("a1", "sentence", "nine years"), ("a2", "sentence", "9 years")],
+     [("sentence", "nine years", "agree")]),
+    ([("a1", "sentence", "9 years"), ("a2", "sentence", "10 years")],
+     [("sentence", "10 years", "conflict"), ("sentence", "9 years", "conflict")]),
+    ([("a1", "possible sentence", "up to 10 years"), ("a2", "sentence", "9 years")],
+     [("possible sentence", "up to 10 years", "single"), ("sentence", "9 years", "single")]),
+    ([("a1", "count of dead", "more than 60"), ("a2", "count of dead", "62")],
+     [("count of dead", "62", "agree"), ("count of dead", "more than 60", "agree")]),
+    ([("a1", "count of dead", "more than 60"), ("a2", "count of dead", "45")],
+     [("count of dead", "45", "conflict"), ("count of dead", "more than 60", "conflict")]),
+    ([("a1", "count of dead", "about 60"), ("a2", "count of dead", "58")],
+     [("count of dead", "58", "agree"), ("count of dead", "about 60", "agree")]),
+    ([("a1", "age", "31"), ("a1", "age", "31")], [("age", "31", "single")]),
+], ids=["spelling", "two terms", "possible vs imposed", "bound holds exact", "bound excludes", "approximate",
+        "one article twice"])
+def test_verdicts(stated, expected):
+    assert verdicts(*stated) == expected
+
+
+def test_a_value_read_in_a_quote_keeps_its_source():
+    [f] = compare([("a1", "person:x", Fact("x", "age", "31", Mention(0, 5, "text.")), "person:spokesman")])
+    assert f.evidence[0].source == "person:spokesman"

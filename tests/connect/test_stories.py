@@ -1,0 +1,102 @@
+"""Stage 4 stories: expected groupings of small article sets, stable ids, merges, incremental runs.
+
+The article sets (story_sets.py) carry hand-written stage-3 entities, so the
+grouping is tested apart from the reader; embeddings come from the real
+model, loaded once per test session and cached in each test's store.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from storyline.read import VERSION
+from storyline.records import AnalysedArticle, Article, DateRange, Entity, Mention, TimeExpression
+from storyline.run.stories import cluster_new
+from storyline.store import open_store
+
+from .story_sets import QUAKES, RESIGNATIONS, SWAP
+
+
+def _records(row) -> tuple[Article, AnalysedArticle]:
+    aid, day, outlet, title, text, names, dates = row
+    d = date.fromisoformat(day)
+    article = Article(id=aid, source=f"in/{aid}.txt", text=text, content_hash=f"h-{aid}", title=title,
+                      outlet=outlet, published=DateRange(d, d, "given"))
+    entities = []
+    for i, (name, kind) in enumerate(names.items(), 1):
+        at = [k for k in range(len(text)) if text.startswith(name, k)]
+        entities.append(Entity(f"e{i}", name, kind, tuple(Mention(k, k + len(name), name) for k in at)))
+    times = tuple(TimeExpression(text.find(s), text.find(s) + len(s), s, "DATE", v, date(int(v[:4]), 1, 1),
+                                 date(int(v[:4]), 12, 31)) for s, v in dates.items())
+    return article, AnalysedArticle(aid, entities=tuple(entities), time_expressions=times)
+
+
+def _fill(store, rows) -> None:
+    for row in rows:
+        article, analysis = _records(row)
+        store.add_article(article)
+        store.add_analysis(analysis, VERSION)
+
+
+def _groups(store) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in store.stories() if not s.merged_into}
+
+
+GROUPINGS = [
+    # two earthquakes six weeks apart: same kind, other places and people -> two stories
+    (QUAKES, [{"q1", "q2"}, {"q3", "q4"}]),
+    # two chief executives resigning a month apart: same kind, other companies and people -> two stories
+    (RESIGNATIONS, [{"r1", "r2"}, {"r3", "r4"}]),
+    # one prisoner swap over five months and four outlets, names varying (Sergei/Sergey, Griner/Brittney Griner)
+    (SWAP, [{"s1", "s2", "s3", "s4"}]),
+    # all of them arriving in one batch, in an order that interleaves the stories
+    ([*QUAKES[::2], *RESIGNATIONS, *SWAP[:2], *QUAKES[1::2], *SWAP[2:]],
+     [{"q1", "q2"}, {"q3", "q4"}, {"r1", "r2"}, {"r3", "r4"}, {"s1", "s2", "s3", "s4"}]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", GROUPINGS)
+def test_grouping(tmp_path, rows, expected):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, rows)
+        assert cluster_new(store) == len(rows)
+        assert _groups(store) == {frozenset(g) for g in expected}
+
+
+def test_story_record_names_the_story(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, SWAP)
+        cluster_new(store)
+        (story,) = [s for s in store.stories() if not s.merged_into]
+        assert story.first == date(2022, 7, 28) and story.last == date(2022, 12, 20)
+        assert set(story.outlets) == {"The Washington Post", "The Moscow Times", "BBC", "Reuters"}
+        assert {"Brittney Griner", "Viktor Bout"} <= set(story.people)
+        assert story.title in {row[3] for row in SWAP}
+
+
+def test_a_second_run_changes_nothing_and_new_articles_keep_old_ids(tmp_path):
+    first, later = [*QUAKES[:1], *QUAKES[2:3], *SWAP[:2]], [*QUAKES[1:2], *QUAKES[3:], *SWAP[2:]]
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, first)
+        cluster_new(store)
+        before = {aid: store.story_of(aid) for aid in ("q1", "q3", "s1", "s2")}
+        assert cluster_new(store) == 0
+        assert {aid: store.story_of(aid) for aid in before} == before
+        _fill(store, later)
+        assert cluster_new(store) == len(later)
+        assert {aid: store.story_of(aid) for aid in before} == before
+        assert _groups(store) == {frozenset({"q1", "q2"}), frozenset({"q3", "q4"}),
+                                  frozenset({"s1", "s2", "s3", "s4"})}
+
+
+def test_a_duplicate_joins_its_originals_story(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, QUAKES)
+        article, analysis = _records(RESIGNATIONS[0])          # other words: only `duplicate_of` can place it
+        store.add_article(replace(article, id="copy", source="in/copy.txt", content_hash="h-copy",
+                                  duplicate_of="q3"))
+        store.add_analysis(AnalysedArticle("copy", entities=analysis.entities), VERSION)
+        cluster_new(store)
+        assert store.story_of("copy") == store.story_of("q3")

@@ -1,0 +1,62 @@
+"""Single-pass assignment and merges with hand-made profiles and a hand-set join model (no embeddings)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from storyline.connect.stories import FEATURES, JoinModel, Profile, StoryIndex, StoryState, assign, story_id
+from storyline.connect.stories.vectors import key, sparse
+
+# joins on shared organisation names alone: P = sigmoid(40 * names_cosine - 15), above 1/2 from cosine 0.375
+BY_NAMES = JoinModel(tuple(40.0 if f == "names" else 0.0 for f in FEATURES), -15.0)
+
+
+def profile(seq: int, *names: str, day: int | None = None) -> Profile:
+    weights = {key("n", n): 1.0 for n in names}
+    return Profile(id=f"a{seq}", seq=seq, headline=f"headline {seq}", day=day,
+                   names={"people": sparse({}), "places": sparse({}), "names": sparse(weights)},
+                   all_names=sparse(weights), lookup=[(k, 1.0) for k in weights])
+
+
+def groups(index: StoryIndex) -> set[frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for aid, sid in index.story_of.items():
+        out.setdefault(index.resolve(sid).id, set()).add(aid)
+    return {frozenset(g) for g in out.values()}
+
+
+def test_articles_sharing_names_join_and_others_start_stories():
+    index = StoryIndex()
+    assign([profile(1, "Acme"), profile(2, "Globex"), profile(3, "Acme"), profile(4, "Initech")], index, BY_NAMES)
+    assert groups(index) == {frozenset({"a1", "a3"}), frozenset({"a2"}), frozenset({"a4"})}
+
+
+def test_a_story_that_grows_into_another_is_merged_and_its_id_resolves():
+    index = StoryIndex()
+    # a2 shares too little with a1 to join it; a3 joins a1's story, which at two articles then names
+    # enough of a2's to continue it: a2's smaller story is merged into a1's
+    assign([profile(1, "Acme", "Zeta", "Kappa"), profile(2, "Globex", "Zeta", "Omega"),
+            profile(3, "Acme", "Globex", "Zeta")], index, BY_NAMES)
+    assert groups(index) == {frozenset({"a1", "a2", "a3"})}
+    first, second = story_id("a1"), story_id("a2")       # each story is named after its first article
+    assert index.story_of["a2"] == first and index.stories[second].merged_into == first
+    assert index.resolve(second).id == first
+
+
+def test_stories_outside_the_time_window_are_no_candidates():
+    index = StoryIndex(window_days=30)
+    assign([profile(1, "Acme", day=1000), profile(2, "Acme", day=1020), profile(3, "Acme", day=1400)], index,
+           BY_NAMES)
+    assert groups(index) == {frozenset({"a1", "a2"}), frozenset({"a3"})}
+
+
+def test_state_survives_bytes():
+    p = profile(1, "Acme")
+    p.dense, p.head = np.ones(4, np.float32) / 2, np.ones(4, np.float32) / 2
+    s = StoryState(id="s1", created=1, active=1)
+    s.add(p)
+    back = StoryState.from_bytes(s.to_bytes())
+    assert back.story() == replace(s.story(), article_ids=())     # members are the store's, not the blob's
+    assert np.array_equal(back.names["names"][0], s.names["names"][0]) and np.allclose(back.dense, s.dense)
+    assert len(back.near) == 1 and back.lookup_keys() == s.lookup_keys()

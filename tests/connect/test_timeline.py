@@ -1,0 +1,208 @@
+"""Story timelines: tables of small stories and the dates their timelines must give."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from storyline.connect.timeline import default_length, timeline
+from storyline.connect.timeline.centroid import Tfidf, cosine, knee
+from storyline.connect.timeline.dates import choose
+from storyline.connect.timeline.sentences import granule, split
+from storyline.timex import tag
+from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
+
+
+def A(aid: str, published: str, *sentences: str) -> Article:
+    day = date.fromisoformat(published)
+    return Article(aid, f"in/{aid}.txt", "\n".join(sentences), f"h-{aid}", published=DateRange(day, day))
+
+
+def read(articles: list[Article]) -> list[AnalysedArticle]:
+    """Stage 3's time expressions only: all a timeline reads besides the text."""
+    return [AnalysedArticle(a.id, time_expressions=tuple(tag(a.text, a.published.earliest))) for a in articles]
+
+
+GRINER = [
+    A("a", "2022-02-18", "Russian customs officers arrested the basketball player Brittney Griner on Thursday.",
+      "They said they had found vape cartridges in her luggage at the airport."),
+    A("b", "2022-03-05", "Brittney Griner has been held in Russia since she was detained on February 17.",
+      "Her team said it was in close contact with her lawyers."),
+    A("c", "2022-08-04", "A Russian court sentenced Brittney Griner to nine years in prison on Thursday.",
+      "She had been arrested on February 17 at a Moscow airport."),
+]
+
+UPRISING = [  # the sources give a month and never its day
+    A("u1", "2023-05-02", "The uprising began in March 2011 with protests in the southern city of Deraa."),
+    A("u2", "2023-05-20", "Since the uprising began in March 2011, hundreds of thousands of people have died."),
+]
+
+UPRISING_DAY = UPRISING + [  # ... until one names the day
+    A("u3", "2023-06-01", "The first protest took place on March 15, 2011, in the old city of Damascus."),
+]
+
+CLASHES = [  # reports of yesterday, and a vote announced for a later day
+    A("k1", "2015-06-02", "Protesters clashed with police in the capital yesterday, leaving dozens injured.",
+      "The interior ministry said order had been restored by the evening."),
+    A("k2", "2015-06-03", "Monday's clashes were the worst in the capital since the election last year.",
+      "Parliament will vote on the emergency law on June 9, the speaker said."),
+    A("k3", "2015-06-10", "Parliament approved the emergency law on Tuesday after a long and angry debate.",
+      "The clashes of June 1 had pushed wavering members to back the law."),
+]
+
+BACKGROUND = [  # a year one article recalls is background, not an event of the story
+    A("g1", "2019-03-12", "Parliament rejected the withdrawal agreement for a second time on Tuesday.",
+      "It was the heaviest defeat for a government since 1924, one historian said."),
+    A("g2", "2019-03-13", "Lawmakers voted on Wednesday to rule out leaving the union without a deal.",
+      "The prime minister said she would bring her plan back next week."),
+]
+
+# (story, length, the timeline's dates in order)
+CASES = [
+    # the day three articles name beats days only published on; the sentencing day comes next
+    (GRINER, 2, ("2022-02-17", "2022-08-04")),
+    (GRINER, 1, ("2022-02-17",)),
+    # a month when no source gives the day
+    (UPRISING, 1, ("2011-03",)),
+    # a day replaces the month it falls in, whatever the length
+    (UPRISING_DAY, 1, ("2011-03-15",)),
+    (UPRISING_DAY, 10, ("2011-03-15",)),
+    # "yesterday" and "Monday" date the clashes to June 1; the vote day is named before and after it happened
+    (CLASHES, 2, ("2015-06-01", "2015-06-09")),
+    (BACKGROUND, 5, ("2019-03-12", "2019-03-13")),
+]
+
+
+@pytest.mark.parametrize("story,length,dates", CASES)
+def test_timeline_dates(story, length, dates):
+    entries = timeline(story, read(story), length)
+    assert tuple(e.date for e in entries) == dates
+
+
+@pytest.mark.parametrize("story", [GRINER, UPRISING, UPRISING_DAY, CLASHES, BACKGROUND])
+def test_every_entry_quotes_its_article(story):
+    texts = {a.id: a.text for a in story}
+    entries = timeline(story, read(story), 10)
+    assert entries and list(entries) == sorted(entries, key=lambda e: e.date)
+    for e in entries:
+        assert texts[e.article_id][e.start:e.end] == e.text
+        assert e.article_id in e.article_ids and 0 < e.score <= 1
+
+
+def test_summaries_are_sentences_about_the_date():
+    entries = {e.date: e for e in timeline(GRINER, read(GRINER), 2)}
+    assert "February 17" in entries["2022-02-17"].text
+    assert entries["2022-08-04"].text.startswith("A Russian court sentenced")
+
+
+def test_a_copy_counts_once():
+    copy = replace(GRINER[2], id="c2", source="in/c2.txt", duplicate_of="c")
+    with_copy = GRINER + [copy]
+    assert timeline(with_copy, read(with_copy), 3) == timeline(GRINER, read(GRINER), 3)
+
+
+def test_events_of_the_summary_sentence_are_referenced():
+    readings = read(GRINER)
+    start = GRINER[2].text.index("A Russian court")
+    end = GRINER[2].text.index("\n")
+    sentenced = Event("sentence", Mention(start + 16, start + 25, "sentenced"),
+                      Mention(start, end, GRINER[2].text[start:end]))
+    readings[2] = replace(readings[2], events=(sentenced,))
+    entries = {e.date: e for e in timeline(GRINER, readings, 2)}
+    assert entries["2022-08-04"].events == (("c", 0),)
+    assert entries["2022-02-17"].events == ()
+
+
+@pytest.mark.parametrize("n,length", [(0, 5), (3, 5), (25, 10), (100, 20), (400, 40), (5000, 40)])
+def test_default_length_grows_with_the_story(n, length):
+    assert default_length(n) == length
+
+
+def test_default_length_applies_for_none_and_zero():
+    many = [A(f"d{i}", f"2020-01-{i + 1:02d}", f"Officials met on day {i + 1} of the month to discuss the plan.")
+            for i in range(12)]
+    assert len(timeline(many, read(many))) == len(timeline(many, read(many), 0)) == default_length(12) == 7
+
+
+def test_empty_and_undated_stories_have_no_timeline():
+    assert timeline([], []) == ()
+    undated = [replace(a, published=None) for a in UPRISING]
+    assert timeline(undated, [AnalysedArticle(a.id) for a in undated]) == ()
+
+
+def test_a_negative_length_is_refused():
+    with pytest.raises(ValueError, match="0 \\(automatic\\) or more"):
+        timeline(GRINER, read(GRINER), -1)
+
+
+@pytest.mark.parametrize("value,earliest,latest,typ,mod,expected", [
+    ("2022-02-17", "2022-02-17", "2022-02-17", "DATE", None, "2022-02-17"),
+    ("2022-02-17T10:30", "2022-02-17", "2022-02-17", "TIME", None, "2022-02-17"),
+    ("2022-02", "2022-02-01", "2022-02-28", "DATE", None, "2022-02"),
+    ("2024-02", "2024-02-01", "2024-02-29", "DATE", "START", "2024-02"),
+    ("2022", "2022-01-01", "2022-12-31", "DATE", None, "2022"),
+    ("2022-W07", "2022-02-14", "2022-02-20", "DATE", None, None),        # a week is no timeline date
+    ("2022-02-17", "2022-02-17", "2022-02-17", "DATE", "BEFORE", None),  # "before February 17"
+    ("P3D", None, None, "DURATION", None, None),
+])
+def test_granule(value, earliest, latest, typ, mod, expected):
+    d = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
+    assert granule(TimeExpression(0, 1, "x", typ, value, d(earliest), d(latest), mod)) == expected
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("Mr. Smith arrived in the U.S. on Monday. He left on Friday.",
+     ["Mr. Smith arrived in the U.S. on Monday.", "He left on Friday."]),
+    ("  First line here.\n\nSecond line, one sentence\n", ["First line here.", "Second line, one sentence"]),
+    ('"We will stay," she said. "Nobody leaves."', ['"We will stay," she said.', '"Nobody leaves."']),
+])
+def test_sentences_are_spans_of_the_text(text, sentences):
+    article = Article("x", "x", text, "h")
+    got = split(article, ())
+    assert [s.text for s in got] == sentences
+    assert all(text[s.start:s.end] == s.text for s in got)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ({"x": 1.0}, {"x": 5.0}, 1.0),
+    ({"x": 1.0}, {"y": 1.0}, 0.0),
+    ({"x": 3.0, "y": 4.0}, {"x": 1.0}, 0.6),     # neither need be of unit length, in either order
+    ({"x": 1.0}, {"x": 3.0, "y": 4.0}, 0.6),
+    ({}, {"x": 1.0}, 0.0),
+])
+def test_cosine(a, b, expected):
+    assert cosine(a, b) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("values,index", [
+    ([0.9, 0.85, 0.8, 0.2, 0.15, 0.1], 2),      # the last point before the drop
+    ([0.9, 0.2, 0.19, 0.18, 0.17], 1),
+    ([0.5, 0.4], 1),
+    ([0.5], 0),
+])
+def test_knee(values, index):
+    assert knee(values) == index
+
+
+def test_tfidf_weighs_rare_words_up_and_drops_stop_words():
+    tf = Tfidf(["the bank failed", "the bank was rescued", "markets fell as the bank failed"])
+    v = tf.vector("The bank was rescued")
+    assert set(v) == {"bank", "rescued"} and v["rescued"] > v["bank"]
+    assert sum(x * x for x in v.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("scores,want,refused,expected", [
+    # the day after a chosen day is discounted below a later, slightly weaker one ...
+    ({"2020-01-01": 0.9, "2020-01-02": 0.8, "2020-01-11": 0.79}, 2, (), ["2020-01-01", "2020-01-11"]),
+    # ... but not when the chosen day is a week away
+    ({"2020-01-01": 0.9, "2020-01-08": 0.8, "2020-01-11": 0.79}, 2, (), ["2020-01-01", "2020-01-08"]),
+    # a day that cannot be an entry discounts nothing
+    ({"2020-01-01": 0.9, "2020-01-02": 0.8, "2020-01-11": 0.79}, 2, ("2020-01-01",), ["2020-01-02", "2020-01-11"]),
+    # months and years discount no day; ties go to the earlier date
+    ({"2020-01": 0.9, "2020-01-02": 0.5, "2020-01-01": 0.5}, 3, (), ["2020-01", "2020-01-01", "2020-01-02"]),
+])
+def test_choose_spreads_dates_over_time(scores, want, refused, expected):
+    taken = choose(scores, want, lambda g: g not in refused)
+    assert list(taken) == expected
+    assert list(taken.values()) == sorted(taken.values(), reverse=True)

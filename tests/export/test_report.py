@@ -1,0 +1,50 @@
+"""The Markdown dossier: one section per story, traceable lines, article text made inert."""
+from storyline.export.report import render
+
+ART = lambda i, **kw: {"id": f"a{i}", "path": f"in/{i}.txt", "url": None, "outlet": f"Outlet {i}",  # noqa: E731
+                       "title": f"Title {i}", "published": {"earliest": f"2022-0{i}-01", "latest": f"2022-0{i}-01"},
+                       "duplicate_of": None, **kw}
+
+EXPORT = {
+    "articles": [ART(1), ART(2), ART(3, title="<script>alert(1)</script> *bold* [x](javascript:alert(1))")],
+    "entities": [{"id": "p1", "name": "Jane Doe", "type": "PERSON", "roles": ["minister"],
+                  "mentions": [{"article_id": "a1"}, {"article_id": "a2"}]}],
+    "events": [{"id": "v1", "type": "arrest", "participants": ["p1"], "time": {"earliest": "2022-02-01",
+                "latest": "2022-02-28"}, "modality": "actual", "article_ids": ["a1", "a2"],
+                "evidence": [{"article_id": "a1", "modality": "expected"}, {"article_id": "a2", "modality": "actual"}]}],
+    "quotes": [{"article_id": "a2", "speaker": "p1", "kind": "direct", "text": "We will <b>win</b>"}],
+    "facts": [{"subject": "p1", "attribute": "age", "value": "52", "status": "agree", "article_ids": ["a1", "a2"],
+               "evidence": [{"article_id": "a1", "text": "Doe, 52, said.", "source": None},
+                            {"article_id": "a2", "text": "The 52-year-old", "source": "p1"}]}],
+    "stories": [{"id": "s1", "title": "Doe arrested", "article_ids": ["a1", "a2"],
+                 "timeline": [{"date": "2022-02-03", "text": "Doe was arrested.", "article_ids": ["a2"]}]},
+                {"id": "s2", "title": "Other story", "article_ids": ["a3"], "timeline": []},
+                {"id": "s0", "title": "Gone", "article_ids": ["a1"], "merged_into": "s1"}],
+    "refusals": [{"source": "bad.bin", "reason": "binary content"}],
+}
+
+
+def test_one_section_per_story_with_every_part_and_numbered_sources():
+    text = render(EXPORT)
+    assert text.count("\n## ") == 3                     # two live stories + refused inputs; merged s0 is not shown
+    story = text.split("\n## ")[1]
+    assert story.startswith("Doe arrested\n\n2022-01-01 to 2022-02-01; 2 articles; 2 outlets (Outlet 1, Outlet 2).")
+    for heading in ("### Timeline", "### Events", "### Cast", "### Quotes by speaker", "### Claims across outlets",
+                    "### Sources"):
+        assert heading in story
+    assert "- **2022-02-03** Doe was arrested. [2]" in story
+    assert "**arrest** (actual) Jane Doe; 2 reports (1 expected, 1 actual) [1][2]" in story
+    assert "- **Jane Doe** (person, minister): 2 mentions [1][2]" in story
+    assert "  - Outlet 2, according to Jane Doe: “The 52-year-old” [2]" in story
+    assert "1. Title 1 — Outlet 1, 2022-01-01 (`in/1.txt`)" in story
+
+
+def test_article_text_cannot_inject_markup():
+    text = render(EXPORT)
+    assert "<script>" not in text and "<b>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[x\\](javascript:alert(1))" in text
+
+
+def test_a_corpus_without_stories_is_one_section():
+    text = render({**EXPORT, "stories": []})
+    assert "\n## All articles\n" in text and "3 articles" in text

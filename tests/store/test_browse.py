@@ -1,0 +1,124 @@
+"""The readers of the web app and the dossier: stories, filters, a story's parts, an entity, an article, API pages."""
+from datetime import date
+
+import pytest
+
+from storyline.export import json_export
+from storyline.store import open_store
+from storyline.store.browse import Browser, StoryFilter
+from storyline.store.pages import COLLECTIONS, Pages
+from storyline.store.readonly import fts_query
+from tests.store.synthetic import fill
+
+
+@pytest.fixture
+def db(tmp_path):
+    return fill(tmp_path / "s.sqlite")
+
+
+@pytest.mark.parametrize("text, query", [
+    ("Griner", '"Griner"*'),
+    ("prisoner swap", '"prisoner" "swap"*'),
+    ('Doe\'s "plan" OR (NEAR', '"Doe" "s" "plan" "OR" "NEAR"*'),
+    ("  ", None),
+    ('"(*)', None),
+])
+def test_search_text_becomes_a_safe_fts_query(text, query):
+    assert fts_query(text) == query
+
+
+@pytest.mark.parametrize("f, ids", [
+    (StoryFilter(), ["s2", "s1"]),                                   # most recent first
+    (StoryFilter(sort="size"), ["s1", "s2"]),
+    (StoryFilter(q="harbour"), ["s1"]),
+    (StoryFilter(q="coa"), ["s2"]),                                  # the last word is a prefix
+    (StoryFilter(q="nothing here"), []),
+    (StoryFilter(outlet="City Daily"), ["s1"]),
+    (StoryFilter(person="jane"), ["s1"]),
+    (StoryFilter(person="Red Cross"), []),                           # an organisation is no person
+    (StoryFilter(since=date(2023, 3, 1)), ["s2"]),
+    (StoryFilter(until=date(2023, 2, 1)), ["s1"]),
+    (StoryFilter(limit=1, offset=1), ["s1"]),
+])
+def test_story_list_filters_and_orders(db, f, ids):
+    with Browser(db) as b:
+        total, stories = b.story_list(f)
+    assert [s["id"] for s in stories] == ids
+    assert total == (len(ids) if f.limit > 1 else 2)
+
+
+def test_story_page_has_every_part(db):
+    with Browser(db) as b:
+        page = b.story_page("s1")
+        assert b.story_page("s0") is None and b.live_story_id("s0") == "s1" and b.live_story_id("zz") is None
+    assert page["story"].article_ids == ("a1", "a2")
+    assert [a["id"] for a in page["articles"]] == ["a1", "a2"]
+    assert [t.text for t in page["timeline"]] == ["The council voted on Monday"] and page["events"] == []
+    assert page["cast"] == [{"id": "person:jane-doe", "name": "Jane Doe", "type": "PERSON", "roles": ["Mayor"],
+                             "articles": 2}]
+    (speaker, name, count, quotes), = page["quotes"]
+    assert (speaker, name, count) == ("person:jane-doe", "Jane Doe", 2)
+    assert [f.status for f, _ in page["claims"]] == ["conflict", "single"]          # conflicts first
+    assert [outlet for _, evidence in page["claims"] for _, outlet in evidence] == ["City Daily", "Harbour News"]
+
+
+def test_a_store_without_stories_is_one_story_of_every_article_until_stories_arrive(tmp_path):
+    db = fill(tmp_path / "s.sqlite", stories=False)
+    with Browser(db) as b:
+        total, (story,) = b.story_list()
+        assert (total, story["id"], story["size"], story["title"]) == (1, "all", 3, "All articles")
+        assert story["outlets"] == ("City Daily", "Harbour News") and story["people"] == [("person:jane-doe", "Jane Doe")]
+        page = b.story_page("all")
+        assert [v.id for v in page["events"]] == ["v1"]                  # no timeline: dated events stand in
+        with open_store(db) as store:                                     # a run writes stories meanwhile
+            from storyline.records import Story
+            store.save_stories([(Story("s9", "Everything", ("a1", "a2", "a3")), None, (), 3)])
+        assert [s["id"] for s in b.story_list()[1]] == ["s9"]
+    with Pages(db) as p:
+        assert [s.id for s, _, _ in p.page("stories", 0, 10)[1]] == ["s9"]
+
+
+def test_entity_page_gives_stories_roles_over_time_and_quotes(db):
+    with Browser(db) as b:
+        page = b.entity_page("person:jane-doe")
+        assert b.entity_page("person:nobody") is None
+        assert [e["id"] for e in b.entities_named("doe")] == ["person:jane-doe"]
+    assert page["stories"] == [{"id": "s1", "title": "Harbour bridge closes", "articles": 2}]
+    assert page["roles"] == [("Mayor", "2023-02-01", "2023-02-01", 1), ("council member", "2023-02-03", "2023-02-03", 1)]
+    assert [(q["date"], q["kind"]) for q in page["quotes"]] == [("2023-02-01", "indirect"), ("2023-02-03", "direct")]
+
+
+def test_article_page_maps_its_entities_to_the_corpus(db):
+    with Browser(db) as b:
+        page = b.article_page("a2")
+        assert b.article_page("nope") is None
+        assert [a["id"] for a in b.search_articles("council")] == ["a2"]
+    assert page["corpus"] == {"e1": "person:jane-doe"} and page["names"] == {"person:jane-doe": ("Jane Doe", "PERSON")}
+    assert page["stories"] == [{"id": "s1", "title": "Harbour bridge closes"}]
+    assert page["analysis"].quotes[0].text == "We act now."
+
+
+@pytest.mark.parametrize("size", [1, 2, 50])
+def test_api_pages_end_to_end_are_the_export(db, size):
+    with open_store(db) as store:
+        export = json_export.build(store)
+    shapes = {"articles": json_export.article, "entities": lambda i: json_export.entity(*i),
+              "time_expressions": lambda i: json_export.time_expression(*i), "quotes": lambda i: json_export.quote(*i),
+              "events": json_export.event, "facts": json_export.fact, "stories": lambda i: json_export.story(*i),
+              "refusals": json_export.refusal}
+    with Pages(db) as p:
+        for name in COLLECTIONS:
+            items, offset = [], 0
+            while True:
+                total, page = p.page(name, offset, size)
+                items += [shapes[name](i) for i in page]
+                offset += size
+                if offset >= total:
+                    break
+            assert items == export[name], name
+
+
+def test_readers_never_write(db):
+    with Browser(db) as b:
+        with pytest.raises(Exception, match="readonly"):
+            b.db.execute("DELETE FROM articles")
