@@ -25,12 +25,13 @@ import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from storyline.connect.descriptions import links
 from storyline.read.entities.names import PARTICLES, clean_name, fold, name_key, tails
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
 from storyline.records import AnalysedArticle, CorpusEntity, Entity
+from storyline.connect.union import Union
 
 _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in COUNTRIES} | {
     "the", "a", "an", "of", "and", "for", "in", "at", "former", "old", "year-old", "notorious", "jailed",
@@ -61,27 +62,6 @@ def _person_forms(e: Entity) -> list[str]:
     return forms
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def join_all(self, items: Iterable[int]) -> None:
-        items = list(items)
-        for i in items[1:]:
-            self.join(items[0], i)
-
-
 def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
             trace: list | None = None) -> list[CorpusEntity]:
     """Merge the per-article entities that name or describe the same referent.
@@ -98,7 +78,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     story_of = story_of or {}
     by_item = [(an, e) for an in analyses for e in an.entities]
     items = [(an.article_id, e) for an, e in by_item]
-    u = _Union(len(items))
+    u = Union(len(items))
     retyped = _not_people(items)
     forms = {i: _person_forms(e) for i, (_, e) in enumerate(items) if e.type == "PERSON" and i not in retyped}
     known = tails(f for fs in forms.values() for f in fs)
@@ -142,7 +122,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     return _build([[items[i] for i in g] for g in groups.values()], unnamed, items, set(retyped))
 
 
-def _join_spellings(full, u: _Union, items, story_of) -> list[tuple[int, int]]:
+def _join_spellings(full, u: Union, items, story_of) -> list[tuple[int, int]]:
     """Full names spelt two ways in one story ("Muammar Gaddafi", "Moammar Qaddafi"): the same consonant
     skeleton of first name and surname, three consonants or more in the surname's (so "Chen" and "Chan"
     stay two), folded surnames at least 0.85 alike ("Bratton" and "Burton" stay two), and first names
@@ -172,7 +152,7 @@ def _join_spellings(full, u: _Union, items, story_of) -> list[tuple[int, int]]:
     return joined
 
 
-def _join_surnames(full, single, org_words, u: _Union, items, story_of) -> None:
+def _join_surnames(full, single, org_words, u: Union, items, story_of) -> None:
     """A surname alone (or an ORG that is one) joins the only person of its story with that surname,
     else the only one of the corpus; surnames alone that no full name has join each other, per story."""
     in_story: dict[tuple[str, str | None], set[int]] = defaultdict(set)

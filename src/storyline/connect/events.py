@@ -20,6 +20,7 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from storyline.records import AnalysedArticle, DateRange, Event, EventReport, Evidence, MergedEvent
+from storyline.connect.union import Union
 
 _STATE = {"negated": 0, "possible": 1, "expected": 2, "actual": 3}     # later states win
 _NEVER_MERGED = {"statement"}
@@ -35,22 +36,6 @@ def _width(r: DateRange | None) -> int:
     if r is None or r.earliest is None or r.latest is None:
         return 10 ** 6
     return (r.latest - r.earliest).days
-
-
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _compatible(a: tuple, b: tuple, people: set[str]) -> bool:
@@ -90,7 +75,7 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
         for _, c in parts:
             if c in people:
                 blocks[(group, e.type, c)].append(i)
-    u = _Union(len(items))
+    u = Union(len(items))
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
