@@ -7,7 +7,7 @@ OUT    ?= out/demo
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install browser demo serve test bench clean
+.PHONY: install system demo serve test bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,19 +17,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
-browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
-	      || echo "note: could not install chromium: the browser tests will be skipped"; \
-	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
-	    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
-	      || echo "note: could not install chromium: the browser tests will be skipped"; \
-	  else \
-	    echo "note: $(CHROMIUM) is missing and apt-get needs root here: the browser tests will be skipped"; \
-	  fi; \
-	fi
+# Debian packages for the tests, each installed only when missing: Chromium for the
+# browser tests (Playwright drives it; it never downloads a browser).
+DEBIAN := $(CHROMIUM)=chromium
+system:
+	@scripts/debian-packages.sh $(DEBIAN)
 
 demo: install
 	$(BIN)/storyline run $(INPUT) --out $(OUT)
@@ -38,7 +30,7 @@ demo: install
 serve: install
 	$(BIN)/storyline serve --out $(OUT)
 
-test: install browser
+test: install system
 	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
 bench: install
