@@ -12,8 +12,9 @@ checks exactly that on one machine:
    folder by `storyline run`) are encoded on the CPU and on CUDA;
 2. it prints the largest element difference and the smallest cosine between
    the two vectors of each text;
-3. stage 4 (profiles, `StoryIndex`, `assign`: the code `storyline run`
-   uses) clusters the articles once with each set of vectors; it prints how
+3. stage 4 (`run.stories.cluster_new`, the code `storyline run` calls)
+   clusters the articles once with each set of vectors, each time into a
+   fresh store; it prints how
    many articles' stories differ (B-cubed F1 of one grouping against the
    other: 1.0 is the same grouping);
 4. it times encoding on each device (texts/s), the GPU also over `--scale`
@@ -29,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -61,14 +62,18 @@ def timed_encode(texts: list[str], on: str) -> tuple[np.ndarray, float]:
 
 
 def grouping(articles, analyses, vectors: dict[str, tuple[np.ndarray, np.ndarray]]) -> dict[str, str]:
-    """Article id -> story id after one in-memory stage-4 pass in publication order."""
-    from storyline.connect import stories
-    counts = [stories.count(a, analyses.get(a.id)) for a in articles]
-    df = Counter(k for c in counts for k in c.keys())
-    profiles = [stories.build(a, i, c, df, len(articles), *vectors[a.id]) for i, (a, c) in enumerate(zip(articles, counts))]
-    index = stories.StoryIndex()
-    stories.assign(profiles, index)
-    return {aid: index.resolve(sid).id for aid, sid in index.story_of.items()}
+    """Article id -> live story id after stage 4 as `storyline run` does it (`run.stories.cluster_new`)
+    on a fresh store holding the same articles and analyses, with the given vectors."""
+    from storyline.read import VERSION
+    from storyline.run.stories import cluster_new
+    from storyline.store import open_store
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "storyline.sqlite") as store:
+        for a in articles:
+            store.add_article(a)
+            if a.id in analyses:
+                store.add_analysis(analyses[a.id], VERSION)
+        cluster_new(store, vectors=lambda _store, batch: {a.id: vectors[a.id] for a in batch})
+        return {aid: s.id for s in store.stories() for aid in s.article_ids}
 
 
 def bcubed_f1(a: dict[str, str], b: dict[str, str]) -> float:
@@ -94,11 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.read import VERSION
     from storyline.store import open_store
     with open_store(analysed(args.store)) as store:
-        articles = sorted(store.articles(), key=lambda a: (str(a.published or ""), a.id))
+        articles = list(store.articles())          # arrival order, as stage 4 reads them
         analyses = store.analyses_of([a.id for a in articles], VERSION)
     pairs = [embed.article_texts(a) for a in articles]
     texts = [t for pair in pairs for t in pair]
-    print(f"articles {len(articles)}, texts {len(texts)}; torch {torch.__version__}")
+    print(f"articles {len(articles)} ({len(analyses)} with a stage-3 analysis of this build), "
+          f"texts {len(texts)}; torch {torch.__version__}")
 
     cpu, cpu_rate = timed_encode(texts, "cpu")
     print(f"cpu: {cpu_rate:.1f} texts/s ({torch.get_num_threads()} threads)")
