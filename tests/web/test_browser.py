@@ -78,6 +78,21 @@ def test_searching_for_a_person_finds_their_page(server, page):
     assert page.problems == []
 
 
+def test_the_seeds_story_page_shows_their_cast_claims_and_three_articles(server, page):
+    page.goto(server + "/search?q=Griner")
+    page.get_by_role("link", name="Brittney Griner", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/entities/"))
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_url(re.compile(r"/stories/[^/]+$"))
+    cast = page.locator("table").first.inner_text()
+    for person in ("Brittney Griner", "Viktor Bout", "Paul Whelan"):
+        assert person in cast
+    assert page.locator("li[id^='src-']").count() == 3          # the three seed reports, one story
+    claims = page.locator("ul.claims").first.inner_text()
+    assert "25 years" in claims or "25-year" in claims          # Bout's sentence, which all three report
+    assert page.problems == []
+
+
 @pytest.mark.parametrize("article_id", [MARKUP[0], "hostile-1", "hostile-2", "hostile-3", MARKUP[5], MARKUP[10]])
 def test_an_article_carrying_scripts_and_handlers_runs_none(server, page, article_id):
     page.goto(f"{server}/articles/{quote(article_id, safe='')}")
