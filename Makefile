@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 # Debian packages for the tests, each installed only when missing: Chromium for the
-# browser tests (Playwright drives it; it never downloads a browser).
-DEBIAN := $(CHROMIUM)=chromium
+# browser tests (Playwright drives it; it never downloads a browser), the PostgreSQL
+# server for the shared-store tests (they start their own cluster in a temporary folder).
+DEBIAN := $(CHROMIUM)=chromium /usr/lib/postgresql=postgresql
 system:
 	@scripts/debian-packages.sh $(DEBIAN)
 
