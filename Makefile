@@ -19,8 +19,9 @@ install: $(STAMP)
 
 # Debian packages for the tests, each installed only when missing: Chromium for the
 # browser tests (Playwright drives it; it never downloads a browser), the PostgreSQL
-# server for the shared-store tests (they start their own cluster in a temporary folder).
-DEBIAN := $(CHROMIUM)=chromium /usr/lib/postgresql=postgresql
+# server for the shared-store tests (they start their own cluster in a temporary folder;
+# pg_ctlcluster comes with the server package, not with the client).
+DEBIAN := $(CHROMIUM)=chromium /usr/bin/pg_ctlcluster=postgresql
 system:
 	@scripts/debian-packages.sh $(DEBIAN)
 
