@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from storyline.errors import StoreError
+from storyline.records import Article
 from storyline.store import open_store
 from storyline.store.dialect import ddl, translate
 from storyline.store.migrations import MIGRATIONS
@@ -128,6 +129,51 @@ def test_concurrent_ingests_store_each_input_once_and_mark_copies_in_arrival_ord
         first, later = sorted((f"o{n}", f"c{n}"), key=seq.get)
         assert copies.get(later) == first and first not in copies
     assert len(copies) == 40
+
+
+def _no_vectors(store, articles) -> dict:
+    return {a.id: (None, None) for a in articles}
+
+
+def _cluster(url: str, start, results) -> None:
+    """One runner's stage-4 stories (run/stories.py, without sentence embeddings), begun when all are ready."""
+    from storyline.run.stories import cluster_new
+    with open_store(url) as store:
+        start.wait()
+        results.put(cluster_new(store, vectors=_no_vectors))
+
+
+def _partition(store) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in store.stories() if s.article_ids and not s.merged_into)
+
+
+def test_concurrent_stage4_runs_place_each_article_once_and_count_nothing_twice(tmp_path, postgres_url):
+    """Three runners cluster the same 60 articles at once: one does, under the stage-4 lock, what a lone
+    run does on SQLite; the others find nothing left. Without the lock, term counts double."""
+    words = [f"{a}{b}" for a in ("har", "bor", "cit", "vot", "ral") for b in ("ly", "en", "ow", "ard")]
+    rng = random.Random(3)
+    articles = [Article(f"a{i}", f"in/{i}", t, f"h{i}", title=t[:30])
+                for i, t in enumerate(" ".join(rng.choice(words) for _ in range(60)) for _ in range(60))]
+    for location in (postgres_url, tmp_path / "s.sqlite"):
+        with open_store(location) as store:
+            for a in articles:
+                store.add_article(a)
+    with open_store(tmp_path / "s.sqlite") as store:
+        from storyline.run.stories import cluster_new
+        cluster_new(store, vectors=_no_vectors)
+        expected = _partition(store)
+    context = multiprocessing.get_context("spawn")
+    start, results = context.Barrier(3), context.Queue()
+    runners = [context.Process(target=_cluster, args=(postgres_url, start, results)) for _ in range(3)]
+    for r in runners:
+        r.start()
+    for r in runners:
+        r.join(timeout=300)
+        assert r.exitcode == 0
+    assert sorted(results.get(timeout=5) for _ in runners) == [0, 0, 60]
+    with open_store(postgres_url) as store:
+        assert store.term_frequencies([])[1] == 60
+        assert _partition(store) == expected
 
 
 def _export(out: Path) -> dict:

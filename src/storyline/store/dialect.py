@@ -40,7 +40,6 @@ class SQLite:
     """A sqlite3 connection with the interface both dialects share."""
 
     name = "sqlite"
-    errors = (sqlite3.DatabaseError,)
 
     def __init__(self, raw: sqlite3.Connection):
         self.raw = raw
@@ -82,9 +81,7 @@ class PostgreSQL:
     name = "postgresql"
 
     def __init__(self, raw, schema: str = "public"):
-        import psycopg
         self.raw, self.schema = raw, schema
-        self.errors = (psycopg.Error,)
         self._transactions: list = []
         self._names = count()
 

@@ -234,10 +234,7 @@ class ReadOnlyStore:
 
 
 def _pg_errors() -> tuple:
-    try:
-        import psycopg
-    except ImportError:
-        return ()
+    import psycopg           # imported only when needed: most readers open a SQLite file
     return (psycopg.Error,)
 
 
