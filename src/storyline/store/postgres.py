@@ -48,7 +48,7 @@ class PostgresStore(SQLStore):
         import psycopg
         self.path = str(url)
         self._stage4_held = False
-        self._threshold = 0.8
+        self._threshold, self._last_seq = 0.8, -1
         try:
             raw = psycopg.connect(self.path, autocommit=True)
         except psycopg.Error as err:
@@ -68,8 +68,12 @@ class PostgresStore(SQLStore):
 
     # ------------------------------------------------------------ stages 1-2
     def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
-        self._threshold = threshold          # add_article checks again with the same threshold
+        self._threshold = threshold          # add_article checks again, with the same threshold, if articles
+        self._last_seq = self._newest()      # arrived since
         return super().find_duplicate(text_hash, signature, threshold)
+
+    def _newest(self) -> int | None:
+        return self.db.execute("SELECT max(seq) FROM articles").fetchone()[0]
 
     def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
                     version: str = "") -> None:
@@ -84,7 +88,7 @@ class PostgresStore(SQLStore):
                 self.remove_article(article.id)          # its input changed: as the runner does
             elif row:
                 article = replace(article, id=f"{article.id}~{article.content_hash[:8]}")
-            if article.duplicate_of is None and text_hash:
+            if article.duplicate_of is None and text_hash and self._newest() != self._last_seq:
                 article = replace(article, duplicate_of=self.find_duplicate(text_hash, signature, self._threshold))
             super().add_article(article, signature, text_hash, version)
 
