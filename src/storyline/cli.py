@@ -33,7 +33,7 @@ class _StoreLocation(click.ParamType):
     """--db: a store file (as click.Path, dir_okay=False) or a PostgreSQL URL (postgresql://user@host:port/db),
     passed on unchanged."""
 
-    name = "FILE|postgresql://..."
+    name = "store"
 
     def __init__(self, exists: bool = False):
         self.path = click.Path(dir_okay=False, exists=exists)
@@ -95,7 +95,7 @@ def main() -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md, report.html and (by default) the store.")
 @click.option("--db", type=_StoreLocation(),
-              help="Store file (default: OUT/storyline.sqlite), or a shared PostgreSQL store: postgresql://USER@HOST:PORT/DB.")
+              help="Store file (default: OUT/storyline.sqlite) or shared store postgresql://USER@HOST:PORT/DB.")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
 @click.option("--timeline-length", type=int,
               help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
@@ -138,7 +138,8 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=_StoreLocation(exists=True), help="Store file or postgresql:// URL to export.")
+@click.option("--db", required=True, type=_StoreLocation(exists=True),
+              help="Store file or postgresql:// URL to export.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md and report.html.")
 def export(db, out_dir) -> None:
@@ -166,7 +167,8 @@ def serve(out_dir, db, host, port) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=_StoreLocation(exists=True), help="Store file or postgresql:// URL to count.")
+@click.option("--db", required=True, type=_StoreLocation(exists=True),
+              help="Store file or postgresql:// URL to count.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db, as_json) -> None:
     """Count the articles, duplicates, refusals and analyses in the store DB."""

@@ -51,7 +51,8 @@ def rows(url: str, sql: str) -> list[tuple]:
      "rowid = excluded.rowid"),
     ("INSERT OR REPLACE INTO embeddings (article_id, model) VALUES (?, ?)",
      "INSERT INTO embeddings (article_id, model) VALUES (%s, %s) ON CONFLICT (article_id, model) DO NOTHING"),
-    ("SELECT data FROM main.stories; DROP TABLE temp.stories", "SELECT data FROM news.stories; DROP TABLE pg_temp.stories"),
+    ("SELECT data FROM main.stories; DROP TABLE temp.stories",
+     "SELECT data FROM news.stories; DROP TABLE pg_temp.stories"),
 ])
 def test_queries_are_written_once_and_translated(sqlite, postgresql):
     assert translate(sqlite, "news") == postgresql

@@ -102,8 +102,9 @@ class Browser(ReadOnlyStore):
                 "json_array_length(c.data, '$.reports') DESC, c.id", events)),
             key=lambda v: (v.time.earliest, v.id))
         facts = [codec.loads(ComparedFact, d) for _, d in self._linked(
-            "fact", story_id, "1 = 1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 WHEN 'agree' THEN 1 "
-            "ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), c.id", claims)]
+            "fact", story_id, "1 = 1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 "
+            "WHEN 'agree' THEN 1 ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), "
+            "c.id", claims)]
         outlets = {a: h["outlet"] for a, h in self.article_heads(
             e.article_id for f in facts for e in f.evidence).items()}
         people = self._cast(story_id, cast)

@@ -7,10 +7,9 @@ recomputes only the timelines of stories that changed.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
-from storyline.records import Story, TimelineEntry
+from storyline.records import TimelineEntry
 from storyline.store import codec
 
 
