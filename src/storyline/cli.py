@@ -17,6 +17,7 @@ import click
 
 from storyline import pipeline, settings
 from storyline.errors import SettingsError, StorylineError
+from storyline.store.dialect import is_postgresql
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -26,6 +27,21 @@ _config = click.option("--config", type=click.Path(dir_okay=False, exists=True),
 _max_bytes = click.option("--max-bytes", type=int, help="Largest single article to ingest, in bytes (default 20000000).")
 _near = click.option("--near-duplicate", type=float,
                      help="Word-shingle similarity (0-1] above which an article is a copy (default 0.8).")
+
+
+class _StoreLocation(click.ParamType):
+    """--db: a store file (as click.Path, dir_okay=False) or a PostgreSQL URL (postgresql://user@host:port/db),
+    passed on unchanged."""
+
+    name = "store"
+
+    def __init__(self, exists: bool = False):
+        self.path = click.Path(dir_okay=False, exists=exists)
+
+    def convert(self, value, param, ctx):
+        if is_postgresql(value):
+            return str(value)
+        return self.path.convert(value, param, ctx)
 
 
 class _Refusals:
@@ -78,7 +94,8 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md, report.html and (by default) the store.")
-@click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
+@click.option("--db", type=_StoreLocation(),
+              help="Store file (default: OUT/storyline.sqlite) or shared store postgresql://USER@HOST:PORT/DB.")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
 @click.option("--timeline-length", type=int,
               help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
@@ -102,7 +119,8 @@ def run(inputs, out_dir, db, workers, timeline_length, config, max_bytes, near_d
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Store file to add the articles to.")
+@click.option("--db", required=True, type=_StoreLocation(),
+              help="Store file or postgresql:// URL to add the articles to.")
 @_config
 @_max_bytes
 @_near
@@ -120,7 +138,8 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True), help="Store file to export.")
+@click.option("--db", required=True, type=_StoreLocation(exists=True),
+              help="Store file or postgresql:// URL to export.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md and report.html.")
 def export(db, out_dir) -> None:
@@ -130,25 +149,26 @@ def export(db, out_dir) -> None:
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder of a run: serve its storyline.sqlite.")
-@click.option("--db", type=click.Path(dir_okay=False), help="Store file to serve (instead of --out).")
+@click.option("--db", type=_StoreLocation(), help="Store file or postgresql:// URL to serve (instead of --out).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on: loopback unless you name another (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(out_dir, db, host, port) -> None:
     """Serve a store read-only: stories, people, articles, search, and the JSON API under /api/ (OpenAPI at
-    /openapi.json), at http://HOST:PORT/ until interrupted. Give --out DIR or --db FILE.
+    /openapi.json), at http://HOST:PORT/ until interrupted. Give --out DIR or --db FILE (or a postgresql:// URL).
     """
     if bool(out_dir) == bool(db):
         raise click.UsageError("give either --out DIR or --db FILE")
-    store = Path(db) if db else pipeline.default_store(out_dir)
-    if not store.is_file():
+    store = db or pipeline.default_store(out_dir)
+    if not is_postgresql(store) and not Path(store).is_file():
         click.echo(f"error: {store}: no such file or directory", err=True)
         raise click.exceptions.Exit(EXIT_USAGE)
     pipeline.serve(store, host, port)
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True), help="Store file to count.")
+@click.option("--db", required=True, type=_StoreLocation(exists=True),
+              help="Store file or postgresql:// URL to count.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db, as_json) -> None:
     """Count the articles, duplicates, refusals and analyses in the store DB."""
@@ -162,6 +182,12 @@ def entry() -> None:
     except StorylineError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_USAGE if isinstance(err, SettingsError) else 1)
+    except Exception as err:
+        if not type(err).__module__.startswith("psycopg"):
+            raise
+        lines = str(err).strip().splitlines() or [type(err).__name__]  # a shared store failed mid-run
+        click.echo(f"error: PostgreSQL store: {lines[0]}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

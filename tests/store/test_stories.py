@@ -13,8 +13,8 @@ def _story(sid, *aids, **kw) -> Story:
     return Story(id=sid, title=f"title of {sid}", article_ids=tuple(aids), **kw)
 
 
-def test_stories_members_and_unstoried(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_stories_members_and_unstoried(location):
+    with open_store(location) as store:
         for i in range(4):
             store.add_article(_article(i))
         assert [a.id for _, a in store.unstoried(10)] == ["a0", "a1", "a2", "a3"]
@@ -29,8 +29,8 @@ def test_stories_members_and_unstoried(tmp_path):
         assert store.story("s1").article_ids == ("a0", "a2", "a3")
 
 
-def test_a_merged_id_resolves_to_the_story_it_went_into(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_a_merged_id_resolves_to_the_story_it_went_into(location):
+    with open_store(location) as store:
         for i in range(4):
             store.add_article(_article(i))
         store.save_stories([(_story("s1", "a0"), b"x", [1], 1), (_story("s2", "a1", "a2"), b"y", [1], 2)])
@@ -42,8 +42,8 @@ def test_a_merged_id_resolves_to_the_story_it_went_into(tmp_path):
         assert store.story("nope") is None
 
 
-def test_candidate_states_by_key_keep_the_most_active(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_candidate_states_by_key_keep_the_most_active(location):
+    with open_store(location) as store:
         store.save_stories([(_story(f"s{i}"), f"state{i}".encode(), [5, 100 + i], i) for i in range(5)])
         assert sorted(store.story_states([5], per_key=2)) == [b"state3", b"state4"]
         assert store.story_states([101, 999], per_key=2) == [b"state1"]
@@ -51,16 +51,16 @@ def test_candidate_states_by_key_keep_the_most_active(tmp_path):
         assert store.story_states([104], per_key=2) == []
 
 
-def test_term_frequencies_add_up(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_term_frequencies_add_up(location):
+    with open_store(location) as store:
         assert store.term_frequencies([1, 2]) == ({}, 0)
         store.save_stories([], {1: 2, 2: 1}, 2)
         store.save_stories([], {1: 1, -5: 1}, 1)
         assert store.term_frequencies([1, 2, -5, 9]) == ({1: 3, 2: 1, -5: 1}, 3)
 
 
-def test_embeddings_are_cached_per_model(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_embeddings_are_cached_per_model(location):
+    with open_store(location) as store:
         store.add_article(_article(1))
         store.add_embeddings("m", [("a1", b"\x00\x01")])
         assert store.embeddings(["a1", "a2"], "m") == {"a1": b"\x00\x01"}

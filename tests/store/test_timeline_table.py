@@ -6,21 +6,21 @@ E1 = TimelineEntry("2022-02-17", "She was arrested on February 17.", "a1", 0, 33
 E2 = TimelineEntry("2022-08", "The trial began in August.", "a2", 10, 37, 0.41, ("a2",))
 
 
-def test_timelines_round_trip_and_drop(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_timelines_round_trip_and_drop(location):
+    with open_store(location) as store:
         assert store.timeline_keys() == {} and list(store.timelines()) == [] and store.analysed_ids("v1") == set()
         store.save_timeline("s1", "k1", [E1, E2])
         store.save_timeline("s2", "k2", [])
         store.save_timeline("s1", "k3", [E1])                  # recomputed: replaces
-    with open_store(tmp_path / "s.sqlite") as store:
+    with open_store(location) as store:
         assert store.timeline_keys() == {"s1": "k3", "s2": "k2"}
         assert list(store.timelines()) == [("s1", (E1,)), ("s2", ())]
         store.drop_timelines(["s2", "unknown"])
         assert list(store.timelines()) == [("s1", (E1,))]
 
 
-def test_analysed_ids_are_those_read_at_the_version(tmp_path):
-    with open_store(tmp_path / "s.sqlite") as store:
+def test_analysed_ids_are_those_read_at_the_version(location):
+    with open_store(location) as store:
         for i in (1, 2):
             store.add_article(Article(f"a{i}", f"in/{i}.txt", "Some text long enough to keep here.", f"h{i}"))
         store.add_analysis(AnalysedArticle("a1"), "v1")

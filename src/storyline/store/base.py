@@ -1,7 +1,8 @@
 """The one interface every store implements.
 
 Stages never see the store: the runner hands it records. Keeping the surface
-this small is what lets PostgreSQL (or anything else) stand in for SQLite.
+this small is what lets PostgreSQL stand in for SQLite: both implement it with
+the same SQL (store/sql.py; store/sqlite.py, store/postgres.py).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What a person browses: stories, a story, a person or organisation, an article, a search.
 
 Every method answers from indexed queries (story members, entity and
-stage-4 links per article, FTS5 over article and entity names: migration 4),
+stage-4 links per article, full text of articles and entity names: migration 4),
 so a page costs what it shows, not what the store holds. Results are plain
 dicts and records, ready for a template; nothing here knows HTML.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from storyline.records import AnalysedArticle, Article, ComparedFact, CorpusEntity, MergedEvent, Refusal, Story
 from storyline.store import codec
-from storyline.store.readonly import ReadOnlyStore, fts_query
+from storyline.store.readonly import SEARCH, ReadOnlyStore, fts_query
 
 SORTS = {"recent": "json_extract(s.data, '$.last') DESC NULLS LAST, size DESC, s.id",
          "size": "size DESC, json_extract(s.data, '$.last') DESC NULLS LAST, s.id"}
@@ -43,9 +43,9 @@ class Browser(ReadOnlyStore):
     def story_list(self, f: StoryFilter = StoryFilter()) -> tuple[int, list[dict]]:
         """(number of live stories matching, one page of them) as {id, title, first, last, size, outlets, people}."""
         where, params = ["s.merged_into IS NULL"], []
-        if words := fts_query(f.q):
-            where.append("s.id IN (SELECT m.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                         "JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?)")
+        if words := fts_query(f.q, self.dialect):
+            where.append(f"s.id IN (SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id "
+                         f"WHERE a.seq IN ({SEARCH[self.dialect]['article_seqs']}))")
             params.append(words)
         if f.since:
             where.append("json_extract(s.data, '$.last') >= ?")
@@ -59,7 +59,8 @@ class Browser(ReadOnlyStore):
         if f.person:
             ids = [e["id"] for e in self.entities_named(f.person, types=("PERSON",), limit=50)]
             where.append(f"s.id IN (SELECT m.story_id FROM entity_articles ea JOIN story_members m "
-                         f"ON m.article_id = ea.article_id WHERE ea.entity_id IN ({','.join('?' * len(ids))}))")
+                         f"ON m.article_id = ea.article_id WHERE ea.entity_id IN ({','.join('?' * len(ids))}))"
+                         if ids else "0 = 1")     # PostgreSQL has no empty IN list
             params += ids
         sql = " AND ".join(where)
         total = self._one(f"SELECT COUNT(*) FROM stories s WHERE {sql}", params)[0]
@@ -75,8 +76,8 @@ class Browser(ReadOnlyStore):
     def outlets(self, limit: int = 200) -> list[str]:
         """The outlets with most articles (for a filter), by name."""
         return sorted(r[0] for r in self._rows(
-            "SELECT json_extract(data, '$.outlet') AS o FROM articles WHERE o IS NOT NULL "
-            "GROUP BY o ORDER BY COUNT(*) DESC LIMIT ?", (limit,)))
+            "SELECT json_extract(data, '$.outlet') FROM articles WHERE json_extract(data, '$.outlet') IS NOT NULL "
+            "GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT ?", (limit,)))
 
     def story_page(self, story_id: str, quotes_per_speaker: int = 5, speakers: int = 20,
                    claims: int = 80, cast: int = 30, events: int = 200) -> dict[str, Any] | None:
@@ -101,8 +102,9 @@ class Browser(ReadOnlyStore):
                 "json_array_length(c.data, '$.reports') DESC, c.id", events)),
             key=lambda v: (v.time.earliest, v.id))
         facts = [codec.loads(ComparedFact, d) for _, d in self._linked(
-            "fact", story_id, "1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 WHEN 'agree' THEN 1 "
-            "ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), c.id", claims)]
+            "fact", story_id, "1 = 1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 "
+            "WHEN 'agree' THEN 1 ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), "
+            "c.id", claims)]
         outlets = {a: h["outlet"] for a, h in self.article_heads(
             e.article_id for f in facts for e in f.evidence).items()}
         people = self._cast(story_id, cast)
@@ -130,7 +132,7 @@ class Browser(ReadOnlyStore):
             "FROM story_members m JOIN entity_articles ea ON ea.article_id = m.article_id WHERE m.story_id = ? "
             "GROUP BY ea.entity_id) g JOIN connected c ON c.kind = 'entity' AND c.id = g.id "
             f"WHERE json_extract(c.data, '$.type') IN ({','.join('?' * len(CAST_TYPES))}) "
-            "ORDER BY g.n DESC, json_extract(c.data, '$.name') LIMIT ?", (story_id, *CAST_TYPES, n))
+            "ORDER BY g.n DESC, json_extract(c.data, '$.name'), c.id LIMIT ?", (story_id, *CAST_TYPES, n))
         out = []
         for entity_id, data, count in rows:
             e = json.loads(data)
@@ -140,13 +142,14 @@ class Browser(ReadOnlyStore):
 
     def _quotes(self, story_id: str) -> dict[str | None, list[dict]]:
         """Speaker corpus id (None: unresolved) -> the story's quotes
-        {article_id, kind, text, start, end, speaker_text}."""
+        {article_id, kind, text, start, end, speaker_text}, in article arrival order then position."""
         by: dict[str | None, list[dict]] = defaultdict(list)
         for article_id, value, speaker in self._rows(
                 "SELECT m.article_id, q.value, ea.entity_id FROM story_members m "
-                "JOIN analyses an ON an.article_id = m.article_id JOIN json_each(an.data, '$.quotes') q "
+                "JOIN analyses an ON an.article_id = m.article_id CROSS JOIN json_each(an.data, '$.quotes') q "
                 "LEFT JOIN entity_articles ea ON ea.article_id = m.article_id "
-                "AND ea.local_id = json_extract(q.value, '$.speaker_entity') WHERE m.story_id = ?", (story_id,)):
+                "AND ea.local_id = json_extract(q.value, '$.speaker_entity') JOIN articles a ON a.id = m.article_id "
+                "WHERE m.story_id = ? ORDER BY a.seq, q.key", (story_id,)):
             q = json.loads(value)
             by[speaker].append({"article_id": article_id, "kind": q["kind"], "text": q["text"], "start": q["start"],
                                 "end": q["end"], "speaker_text": (q.get("speaker") or {}).get("text")})
@@ -155,12 +158,10 @@ class Browser(ReadOnlyStore):
     # ------------------------------------------------------------ entities
     def entities_named(self, text: str, types: tuple[str, ...] = (), limit: int = 30) -> list[dict]:
         """Corpus entities whose name or aliases hold the words of `text` (best match first): {id, name, type}."""
-        words = fts_query(text)
+        words = fts_query(text, self.dialect)
         if not words:
             return []
-        rows = self._rows("SELECT c.id, json_extract(c.data, '$.name'), json_extract(c.data, '$.type') "
-                          "FROM entity_names JOIN connected c ON c.rowid = entity_names.rowid "
-                          "WHERE entity_names MATCH ? ORDER BY entity_names.rank LIMIT ?", (words, limit * 4))
+        rows = self._rows(SEARCH[self.dialect]["entities"], (words, limit * 4))
         return [{"id": i, "name": n, "type": t} for i, n, t in rows if not types or t in types][:limit]
 
     def entity_page(self, entity_id: str, quotes: int = 100) -> dict[str, Any] | None:
@@ -216,12 +217,10 @@ class Browser(ReadOnlyStore):
 
     def search_articles(self, text: str, limit: int = 30) -> list[dict]:
         """Article heads whose title or text hold the words of `text`, best match first."""
-        words = fts_query(text)
+        words = fts_query(text, self.dialect)
         if not words:
             return []
-        ids = [r[0] for r in self._rows("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                                        "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?",
-                                        (words, limit))]
+        ids = [r[0] for r in self._rows(SEARCH[self.dialect]["article_ids"], (words, limit))]
         heads = self.article_heads(ids)
         return [heads[i] for i in ids if i in heads]
 

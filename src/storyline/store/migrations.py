@@ -2,8 +2,12 @@
 
 A store records how many of these it has applied (meta.schema_version), so a
 newer storyline upgrades an older file in place and an older one refuses a
-newer file instead of corrupting it.
+newer file instead of corrupting it. The scripts are SQLite's; PostgreSQL
+runs the same steps, translated by `dialect.ddl`, except where SQLite's
+built-ins have no translation (migration 4's full-text search and triggers:
+store/postgres_schema.py).
 """
+from storyline.store import dialect, postgres_schema
 
 MIGRATIONS: list[str] = [
     # 1: articles keyed by input, refusals, LSH buckets, stage-3 analyses
@@ -146,3 +150,10 @@ MIGRATIONS: list[str] = [
     )
     """,
 ]
+
+
+def script(version: int, dialect_name: str) -> str:
+    """The script of migration `version` (1-based) in a dialect ("sqlite" or "postgresql")."""
+    if dialect_name == "sqlite":
+        return MIGRATIONS[version - 1]
+    return postgres_schema.OWN.get(version) or dialect.ddl(MIGRATIONS[version - 1])

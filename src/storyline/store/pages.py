@@ -3,7 +3,8 @@
 Each collection comes in the order `export.json` lists it, with the same
 numbering (`t12`, `q7`), so that concatenating the pages gives the export's
 lists. Stage-3 items are read out of the stored analyses by SQLite's JSON
-functions, one page's worth, never the whole corpus into Python.
+functions (PostgreSQL's stand-ins: store/postgres_schema.py), one page's
+worth, never the whole corpus into Python.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class Pages(ReadOnlyStore):
     def _stage3(self, field: str, offset: int, limit: int, extra: str = "", join: str = "") -> tuple[int, list]:
         total = self._count(f"SELECT COALESCE(SUM(json_array_length(data, '$.{field}')), 0) FROM analyses")
         rows = self._rows(f"SELECT a.id, x.value{extra} FROM articles a JOIN analyses an ON an.article_id = a.id "
-                          f"JOIN json_each(an.data, '$.{field}') x {join} ORDER BY a.seq, x.key LIMIT ? OFFSET ?",
+                          f"CROSS JOIN json_each(an.data, '$.{field}') x {join} ORDER BY a.seq, x.key LIMIT ? OFFSET ?",
                           (limit, offset))
         return total, rows
 

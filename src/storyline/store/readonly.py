@@ -1,14 +1,18 @@
-"""A read-only connection to a store file, for readers that never write (web app, HTML dossier).
+"""A read-only connection to a store, for readers that never write (web app, HTML dossier).
 
-The connection is opened with SQLite's `mode=ro`, so no query can change the
-store. Readers see the store as it is: a run that writes meanwhile is picked
-up at the next query (`PRAGMA data_version` changes).
+A SQLite file is opened with `mode=ro`, a PostgreSQL store in a read-only
+session, so no query can change the store. Readers see the store as it is: a
+run that writes meanwhile is picked up at the next query (SQLite's `PRAGMA
+data_version` changes; on PostgreSQL the newest article, corpus record and
+whether a live story exists).
 
 A store without stories (stages 1-3 only, or stage 4 before stories were
 made) is shown as one story holding every article, as the Markdown dossier
 does: temporary tables named `stories` and `story_members` (the temp schema
-comes first in SQLite's name resolution) stand in for the empty ones, so
-every query is written once.
+comes first in both databases' name resolution) stand in for the empty ones,
+so every query is written once (store/dialect.py translates it for
+PostgreSQL). Full-text search differs: FTS5 tables on SQLite, tsvector
+columns on PostgreSQL (SEARCH).
 """
 from __future__ import annotations
 
@@ -22,43 +26,95 @@ from typing import Any, Iterable, Sequence
 from storyline.errors import StoreError
 from storyline.records import Story, TimelineEntry
 from storyline.store import codec
+from storyline.store.dialect import PostgreSQL, SQLite, is_postgresql
 
 ALL_ID = "all"
 CHUNK = 500        # values bound in one IN (...) clause
+# full-text search per dialect: the best-matching article ids (query, limit), the seqs of every matching
+# article (query), the best-matching corpus entities as (id, name, type) (query, limit)
+SEARCH = {
+    "sqlite": {
+        "article_ids": "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                       "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?",
+        "article_seqs": "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+        "entities": "SELECT c.id, json_extract(c.data, '$.name'), json_extract(c.data, '$.type') "
+                    "FROM entity_names JOIN connected c ON c.rowid = entity_names.rowid "
+                    "WHERE entity_names MATCH ? ORDER BY entity_names.rank LIMIT ?"},
+    "postgresql": {
+        "article_ids": "SELECT a.id FROM articles a, to_tsquery('simple', ?) q WHERE a.fts @@ q "
+                       "ORDER BY ts_rank(a.fts, q) DESC, a.seq LIMIT ?",
+        "article_seqs": "SELECT seq FROM articles WHERE fts @@ to_tsquery('simple', ?)",
+        "entities": "SELECT c.id, json_extract(c.data, '$.name'), json_extract(c.data, '$.type') "
+                    "FROM connected c, to_tsquery('simple', ?) q WHERE c.names @@ q "
+                    "ORDER BY ts_rank(c.names, q) DESC, c.rowid LIMIT ?"},
+}
+# the stand-in story's tables (see the module docstring)
+STAND_IN = {
+    "sqlite": """CREATE TEMP TABLE stories (id TEXT PRIMARY KEY, merged_into TEXT, active INTEGER, data TEXT,
+                                            state BLOB);
+                 CREATE TEMP TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT);
+                 CREATE INDEX temp.story_members_story ON story_members (story_id)""",
+    "postgresql": """CREATE TEMP TABLE stories (id TEXT COLLATE "C" PRIMARY KEY, merged_into TEXT COLLATE "C",
+                                                active BIGINT, data TEXT COLLATE "C", state BYTEA);
+                     CREATE TEMP TABLE story_members (article_id TEXT COLLATE "C" PRIMARY KEY,
+                                                      story_id TEXT COLLATE "C");
+                     CREATE INDEX story_members_story ON pg_temp.story_members (story_id)""",
+}
 
 
-def fts_query(text: str) -> str | None:
-    """A user's search text as an FTS5 query: every word required, the last one as a prefix.
+def fts_query(text: str, dialect: str = "sqlite") -> str | None:
+    """A user's search text as a full-text query: every word required, the last one as a prefix.
 
-    Quoting each word makes any input a valid query (no FTS5 syntax error from
-    a stray quote or operator); None when the text holds no word.
+    FTS5's syntax for "sqlite", to_tsquery's for "postgresql". Quoting each word
+    makes any input a valid query (no syntax error from a stray quote or
+    operator); None when the text holds no word.
     """
     words = re.findall(r"\w+", text or "")
     if not words:
         return None
+    if dialect == "postgresql":
+        return " & ".join(f"'{w}'" for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"'{words[-1]}':*"
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
 class ReadOnlyStore:
-    """A read-only, thread-safe connection to a store file; subclasses add the queries.
+    """A read-only, thread-safe connection to a store (a SQLite file or a postgresql:// URL); subclasses add
+    the queries.
 
-    Raises StoreError when the file is missing, is not a store, or predates
-    the reading indexes (open it once with `open_store` to upgrade it).
+    Raises StoreError when the file is missing or the server unreachable, or the location holds no store or
+    one that predates the reading indexes (open it once with `open_store` to upgrade it).
     """
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise StoreError(f"{path}: no such store file")
+    def __init__(self, location: str | Path):
+        self.path = str(location) if is_postgresql(location) else Path(location)
         try:
-            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
-                                      isolation_level=None)      # autocommit: every query sees the latest writes
-            self.db.execute("SELECT 1 FROM articles_fts LIMIT 1")
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: cannot read the store ({err}); open it with storyline once to upgrade it") \
-                from err
+            self.db = self._connect(location)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except (sqlite3.DatabaseError, *_pg_errors()) as err:
+            raise StoreError(f"{_shown(location)}: cannot read the store ({str(err).strip().splitlines()[0]}); "
+                             f"open it with storyline once to make or upgrade it") from err
+        if not row or int(row[0]) < 4:
+            self.close()
+            raise StoreError(f"{_shown(location)}: the store predates the reading indexes; open it with storyline "
+                             f"once to upgrade it")
         self._lock = threading.RLock()
-        self._version: int | None = None
+        self._version: tuple | None = None
+
+    def _connect(self, location):
+        if not is_postgresql(location):
+            if not Path(location).is_file():
+                raise StoreError(f"{location}: no such store file")
+            return SQLite(sqlite3.connect(f"{Path(location).resolve().as_uri()}?mode=ro", uri=True,
+                                          check_same_thread=False,
+                                          isolation_level=None))    # autocommit: every query sees the latest writes
+        import psycopg
+        raw = psycopg.connect(str(location), autocommit=True)
+        raw.execute("SET default_transaction_read_only = on")
+        return PostgreSQL(raw, raw.execute("SELECT current_schema()").fetchone()[0])
+
+    @property
+    def dialect(self) -> str:
+        return self.db.name
 
     def close(self) -> None:
         self.db.close()
@@ -87,34 +143,42 @@ class ReadOnlyStore:
             rows += self._rows(sql.format(ids=",".join("?" * len(chunk))), (*params, *chunk))
         return rows
 
+    def _data_version(self) -> tuple:
+        if self.dialect == "sqlite":
+            return tuple(self.db.execute("PRAGMA data_version").fetchone())
+        return tuple(self.db.execute(
+            "SELECT (SELECT max(seq) FROM articles), (SELECT max(rowid) FROM connected), "
+            "EXISTS (SELECT 1 FROM main.stories WHERE merged_into IS NULL)").fetchone())
+
     def _refresh(self) -> None:
         """Re-decide the stand-in story after any write by another connection."""
-        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        version = self._data_version()
         if version == self._version:
             return
         self._version = version
-        self.db.execute("DROP TABLE IF EXISTS temp.stories")
-        self.db.execute("DROP TABLE IF EXISTS temp.story_members")
-        live = self.db.execute("SELECT 1 FROM main.stories WHERE merged_into IS NULL LIMIT 1").fetchone()
-        if live or not self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
-            return
-        self.db.execute("CREATE TEMP TABLE stories (id TEXT PRIMARY KEY, merged_into TEXT, active INTEGER, "
-                        "data TEXT, state BLOB)")
-        self.db.execute("CREATE TEMP TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT)")
-        self.db.execute("CREATE INDEX temp.story_members_story ON story_members (story_id)")
-        self.db.execute("INSERT INTO temp.story_members SELECT id, ? FROM articles", (ALL_ID,))
-        self.db.execute("INSERT INTO temp.stories VALUES (?, NULL, 0, ?, NULL)",
-                        (ALL_ID, codec.dumps(self._all_articles_story())))
+        with self.db:
+            if self.dialect == "postgresql":
+                self.db.execute("SET TRANSACTION READ WRITE")      # temporary tables only
+            self.db.execute("DROP TABLE IF EXISTS temp.stories")
+            self.db.execute("DROP TABLE IF EXISTS temp.story_members")
+            live = self.db.execute("SELECT 1 FROM main.stories WHERE merged_into IS NULL LIMIT 1").fetchone()
+            if live or not self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+                return
+            self.db.script(STAND_IN[self.dialect])
+            self.db.execute("INSERT INTO temp.story_members SELECT id, CAST(? AS TEXT) FROM articles", (ALL_ID,))
+            self.db.execute("INSERT INTO temp.stories VALUES (?, NULL, 0, ?, NULL)",
+                            (ALL_ID, codec.dumps(self._all_articles_story())))
 
     def _all_articles_story(self) -> Story:
         """The stand-in story: every article, its outlets, dates and most widely named people, organisations, places."""
         outlets = [r[0] for r in self.db.execute(
-            "SELECT json_extract(data, '$.outlet') AS o FROM articles WHERE o IS NOT NULL GROUP BY o ORDER BY o")]
+            "SELECT json_extract(data, '$.outlet') FROM articles WHERE json_extract(data, '$.outlet') IS NOT NULL "
+            "GROUP BY 1 ORDER BY 1")]
         first, last = self.db.execute("SELECT min(json_extract(data, '$.published.earliest')), "
                                       "max(json_extract(data, '$.published.latest')) FROM articles").fetchone()
         top: dict[str, list[str]] = {"PERSON": [], "ORG": [], "GPE": []}
         for entity_id, kind in self.db.execute(
-                "SELECT ea.entity_id, json_extract(c.data, '$.type') FROM entity_articles ea "
+                "SELECT ea.entity_id, MIN(json_extract(c.data, '$.type')) FROM entity_articles ea "
                 "JOIN connected c ON c.kind = 'entity' AND c.id = ea.entity_id "
                 "GROUP BY ea.entity_id ORDER BY COUNT(DISTINCT ea.article_id) DESC, ea.entity_id"):
             if kind in top and len(top[kind]) < 5:
@@ -167,3 +231,13 @@ class ReadOnlyStore:
             story_id = row[0]
         return None
 
+
+
+def _pg_errors() -> tuple:
+    import psycopg           # imported only when needed: most readers open a SQLite file
+    return (psycopg.Error,)
+
+
+def _shown(location) -> str:
+    from storyline.store.postgres import redact
+    return redact(str(location))

@@ -1,178 +1,28 @@
-"""The default store: one SQLite file.
-
-Each article is written in its own transaction, keyed by (source, content
-hash), so a run killed at any point leaves only whole articles behind and a
-second run skips exactly what the first one finished. Near-duplicate lookup
-goes through MinHash LSH band buckets kept in an indexed table, so finding the
-copies of a new article never compares it with the whole corpus.
-"""
+"""The default store: one SQLite file (the queries are in store/sql.py)."""
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Iterator
 
-from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
-from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
-from storyline.store import codec
-from storyline.store.migrations import MIGRATIONS
-from storyline.store.stories import StoryTables
-from storyline.store.story_tables import TimelineTables
+from storyline.store.dialect import SQLite
+from storyline.store.sql import SQLStore
 
 
-def _statements(script: str) -> Iterator[str]:
-    """The SQL statements of a migration script, whole (a trigger's body holds semicolons of its own)."""
-    statement = ""
-    for piece in script.split(";"):
-        statement += piece + ";"
-        if sqlite3.complete_statement(statement):
-            if statement.strip().strip(";").strip():
-                yield statement
-            statement = ""
+class SQLiteStore(SQLStore):
+    """The store in the SQLite file `path` (created when missing; ":memory:" for none); StoreError when it
+    is not a store or was written by a newer storyline."""
 
-
-class SQLiteStore(StoryTables, TimelineTables):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
+            raw = sqlite3.connect(self.path, timeout=30)
+            raw.execute("PRAGMA journal_mode=WAL")
+            raw.execute("PRAGMA synchronous=NORMAL")
+            raw.execute("PRAGMA foreign_keys=ON")
+            self.db = SQLite(raw)
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot open the store ({err})") from err
-
-    # ------------------------------------------------------------ schema
-    def _migrate(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        current = int(row[0]) if row else 0
-        if current > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: written by a newer storyline (schema {current}); upgrade storyline")
-        for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-            with self.db:
-                for statement in _statements(script):
-                    self.db.execute(statement)
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
-
-    @property
-    def schema_version(self) -> int:
-        return int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-
-    # ------------------------------------------------------------ articles
-    def stored_input(self, source: str, content_hash: str) -> tuple[str, str] | None:
-        row = self.db.execute("SELECT id, clean_version FROM articles WHERE source = ? AND content_hash = ?",
-                              (source, content_hash)).fetchone()
-        return (row[0], row[1]) if row else None
-
-    def has_id(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-
-    def has_source(self, source: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE source = ?", (source,)).fetchone() is not None
-
-    def remove_article(self, article_id: str) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
-            self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
-            self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
-            self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-
-    def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
-                    version: str = "") -> None:
-        with self.db:
-            self.db.execute(
-                "INSERT INTO articles (id, source, content_hash, text_hash, duplicate_of, data, signature, "
-                "clean_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, article.source, article.content_hash, text_hash, article.duplicate_of,
-                 codec.dumps(article), ",".join(map(str, signature)) if signature else None, version))
-            if signature:
-                self.db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
-                                    [(b, key, article.id) for b, key in enumerate(band_keys(signature))])
-            self.db.execute("DELETE FROM refusals WHERE source = ?", (article.source,))
-
-    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
-        row = self.db.execute("SELECT id FROM articles WHERE text_hash = ? ORDER BY seq LIMIT 1",
-                              (text_hash,)).fetchone()
-        if row:
-            return row[0]
-        if not signature:
-            return None
-        candidates: set[str] = set()
-        for band, key in enumerate(band_keys(signature)):     # one indexed look-up per band
-            candidates.update(r[0] for r in self.db.execute(
-                "SELECT article_id FROM lsh WHERE band = ? AND bucket = ?", (band, key)))
-        best = None
-        for article_id in candidates:
-            seq, other = self.db.execute("SELECT seq, signature FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if other and similarity(signature, [int(x) for x in other.split(",")]) >= threshold:
-                best = min(best or (seq, article_id), (seq, article_id))
-        return best[1] if best else None
-
-    def articles(self) -> Iterator[Article]:
-        for (data,) in self.db.execute("SELECT data FROM articles ORDER BY seq"):
-            yield codec.loads(Article, data)
-
-    # ------------------------------------------------------------ refusals
-    def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason) VALUES (?, ?, ?)",
-                            (refusal.source, content_hash, refusal.reason))
-
-    def refusals(self) -> Iterator[Refusal]:
-        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY source"):
-            yield Refusal(source, reason)
-
-    # ------------------------------------------------------------ analyses (stage 3)
-    def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
-                            (analysis.article_id, version, codec.dumps(analysis)))
-
-    def analysis(self, article_id: str, version: str) -> AnalysedArticle | None:
-        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
-                              (article_id, version)).fetchone()
-        return codec.loads(AnalysedArticle, row[0]) if row else None
-
-    def analyses(self) -> Iterator[AnalysedArticle]:
-        for (data,) in self.db.execute("SELECT an.data FROM analyses an JOIN articles a ON a.id = an.article_id "
-                                       "ORDER BY a.seq"):
-            yield codec.loads(AnalysedArticle, data)
-
-    # ------------------------------------------------------------ stage 4
-    def set_connected(self, connected: Connected) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM connected")
-            rows = [("entity", e.id, codec.dumps(e)) for e in connected.entities]
-            rows += [("event", f"{i:08d}", codec.dumps(e)) for i, e in enumerate(connected.events)]
-            rows += [("fact", f"{i:08d}", codec.dumps(f)) for i, f in enumerate(connected.facts)]
-            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", rows)
-
-    def connected(self) -> Connected:
-        kinds = {"entity": [], "event": [], "fact": []}
-        for kind, data in self.db.execute("SELECT kind, data FROM connected ORDER BY kind, id"):
-            kinds[kind].append(data)
-        return Connected(entities=tuple(codec.loads(CorpusEntity, d) for d in kinds["entity"]),
-                         events=tuple(codec.loads(MergedEvent, d) for d in kinds["event"]),
-                         facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]))
-
-    # ------------------------------------------------------------ summary
-    def counts(self) -> dict[str, int]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return {"articles": one("SELECT COUNT(*) FROM articles"),
-                "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-                "refused": one("SELECT COUNT(*) FROM refusals"),
-                "analysed": one("SELECT COUNT(*) FROM analyses")}
-
-    def close(self) -> None:
-        self.db.close()
-
-    def __enter__(self) -> "SQLiteStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()

@@ -1,7 +1,7 @@
 """The store's tables for stage 4: stories, their members and look-up keys, term frequencies, embeddings.
 
-A mixin of SQLiteStore (it uses `self.db`). A story row holds the Story
-record (without its article ids: membership lives in `story_members`, one
+A mixin of the SQL store (store/sql.py; it uses `self.db`). A story row
+holds the Story record (without its article ids: membership lives in `story_members`, one
 row per article, so moving members on a merge is one UPDATE) and stage 4's
 clustering state as an opaque blob. `story_keys` is the inverted index that
 finds candidate stories for new articles without reading every story.
@@ -105,7 +105,7 @@ class StoryTables:
             marks = ",".join("?" * len(chunk))
             ids.update(r[0] for r in self.db.execute(
                 f"SELECT story_id FROM (SELECT story_id, ROW_NUMBER() OVER (PARTITION BY key ORDER BY active DESC)"
-                f" AS rank FROM story_keys WHERE key IN ({marks})) WHERE rank <= ?", (*chunk, per_key)))
+                f" AS rank FROM story_keys WHERE key IN ({marks})) AS ranked WHERE rank <= ?", (*chunk, per_key)))
         states = []
         for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
@@ -151,10 +151,11 @@ class StoryTables:
         return found, int(row[0]) if row else 0
 
     def _count_terms(self, counts: Mapping[int, int], docs: int) -> None:
-        self.db.executemany("INSERT INTO term_frequencies (term, docs) VALUES (?, ?) "
-                            "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs", counts.items())
-        self.db.execute("INSERT INTO meta (key, value) VALUES ('term_docs', ?) ON CONFLICT (key) "
-                        "DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value", (docs,))
+        self.db.executemany("INSERT INTO term_frequencies (term, docs) VALUES (?, ?) ON CONFLICT (term) "
+                            "DO UPDATE SET docs = term_frequencies.docs + excluded.docs", counts.items())
+        self.db.execute("INSERT INTO meta (key, value) VALUES ('term_docs', ?) ON CONFLICT (key) DO UPDATE SET "
+                        "value = CAST(CAST(meta.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
+                        (str(docs),))
 
     # ------------------------------------------------------------ embeddings
     def add_embeddings(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None:

@@ -1,16 +1,15 @@
 """The store's table for story timelines (stage 4): one row per story.
 
-A mixin of SQLiteStore (it uses `self.db`). Each row keeps the story's
+A mixin of the SQL store (store/sql.py; it uses `self.db`). Each row keeps the story's
 timeline entries and the key of what they were computed from, so a run
 recomputes only the timelines of stories that changed.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
-from storyline.records import Story, TimelineEntry
+from storyline.records import TimelineEntry
 from storyline.store import codec
 
 
