@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 # Debian packages for the tests, each installed only when missing: Chromium for the
-# browser tests (Playwright drives it; it never downloads a browser).
-DEBIAN := $(CHROMIUM)=chromium
+# browser tests (Playwright drives it; it never downloads a browser), Java for the Spark runner.
+DEBIAN := $(CHROMIUM)=chromium /usr/bin/java=openjdk-17-jre-headless
 system:
 	@scripts/debian-packages.sh $(DEBIAN)
 
