@@ -35,7 +35,7 @@ from storyline.run.spark.work import process
 from storyline.settings import Settings
 from storyline.store import codec
 
-__all__ = ["ingest_and_read", "spark_context"]
+__all__ = ["ingest_and_read", "spark_context", "store_rows"]
 
 UNITS_PER_CORE = 4        # a big JSON Lines file is cut into this many parts per core
 
@@ -47,34 +47,36 @@ def ingest_and_read(store, inputs: Iterable[str], settings: Settings = Settings(
 
     Raises StorylineError when Spark cannot start (no PySpark, no Java, master unreachable).
     """
-    from storyline.read import VERSION as READ_VERSION
+    from storyline.read import VERSION
     inputs = list(inputs)
-    known = _known(store, READ_VERSION)
-    summary, late = Summary(), []
+    known = _known(store, VERSION)
     with spark_context(master) as sc:
         from pyspark import StorageLevel
         units = plan(inputs, sc.defaultParallelism * UNITS_PER_CORE)
-        if not units:
-            return summary
         max_bytes, shared = settings.max_bytes, sc.broadcast(known)
-        rows = sc.parallelize(units, len(units)).mapPartitions(
+        rows = sc.parallelize(units, max(1, len(units))).mapPartitions(
             lambda part: (row for unit in part for row in process(unit, max_bytes, shared.value)))
         rows.persist(StorageLevel.MEMORY_AND_DISK)
         try:
             rows.count()                               # every partition computed at once, in parallel
-            bar = tqdm(desc="store", unit=" doc", disable=not progress, leave=False)
-            for row in rows.toLocalIterator():
-                bar.update()
-                _store(store, summary, row, settings, on_refusal, late, READ_VERSION)
-            bar.close()
+            return store_rows(store, rows.toLocalIterator(), settings, progress, on_refusal)
         finally:
             rows.unpersist()
             shared.destroy()
+
+
+def store_rows(store, rows: Iterable[tuple], settings: Settings = Settings(), progress: bool = False,
+               on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
+    """Write the rows of work.process, in input order, as local.ingest then local.analyse_all would;
+    articles without a reading in the rows (stored earlier, or renamed on an id clash) are read here."""
+    from storyline.read import VERSION
+    summary, late = Summary(), []
+    for row in tqdm(rows, desc="store", unit=" doc", disable=not progress, leave=False):
+        _store(store, summary, row, settings, on_refusal, late, VERSION)
     for refusal in late:                               # local.analyse_all records these after ingest
         store.add_refusal(refusal)
         if on_refusal:
             on_refusal(refusal)
-    # articles stored by earlier runs without a reading, or renamed on an id clash: read here
     summary.analysed += local.analyse_all(store, settings.workers or None, progress, on_refusal)
     return summary
 
