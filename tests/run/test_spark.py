@@ -110,6 +110,22 @@ def test_spark_settings(master, inside, expected):
     assert {k: conf.get(k) for k in expected} == expected
 
 
+def test_spark_master_needs_the_spark_runner(tmp_path):
+    from click.testing import CliRunner
+    from storyline.cli import main
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--spark-master", "local[2]"])
+    assert result.exit_code == 2 and "--spark-master needs --runner spark" in result.output
+
+
+def test_without_pyspark_the_runner_says_how_to_get_it(monkeypatch):
+    import sys
+    from storyline.errors import StorylineError
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(StorylineError, match=r"needs PySpark \(pip install pyspark==4\.3\.0\)"):
+        with session.spark_context():
+            pass
+
+
 def _fake_analyse(article):
     return AnalysedArticle(article.id, (), (), (), (), ())
 
