@@ -86,19 +86,20 @@ def _store(store, summary: Summary, row: tuple, settings: Settings, on_refusal, 
     if row[0] == "refused" and row[2] is None:         # stage 1
         local._refuse(store, summary, codec.loads(Refusal, row[1]), None, on_refusal)
         return
+    if row[0] == "refused":                            # stage 2
+        refusal, digest, article = codec.loads(Refusal, row[1]), row[2], None
+    else:
+        refusal, digest, article = None, row[1], codec.loads(Article, row[2])
     summary.read += 1
-    digest = row[2] if row[0] == "refused" else row[1]
-    source = codec.loads(Refusal, row[1]).source if row[0] == "refused" else None
-    article = codec.loads(Article, row[2]) if row[0] == "article" else None
-    stored = store.stored_input(source or article.source, digest)
+    stored = store.stored_input((refusal or article).source, digest)
     if stored and stored[1] == clean_stage.VERSION:
         summary.already += 1
         return
     if stored:                                         # made by an older clean stage: replaced
         store.remove_article(stored[0])
-    if article is None:                                # stage 2 refused it
+    if refusal:
         summary.read -= 1
-        local._refuse(store, summary, codec.loads(Refusal, row[1]), digest, on_refusal)
+        local._refuse(store, summary, refusal, digest, on_refusal)
         return
     local._store_article(store, summary, article, settings.near_duplicate)
     reading = row[3]
