@@ -20,8 +20,8 @@ install: $(STAMP)
 # Debian packages for the tests, each installed only when missing: Chromium for the
 # browser tests (Playwright drives it; it never downloads a browser), the PostgreSQL
 # server for the shared-store tests (they start their own cluster in a temporary folder;
-# pg_ctlcluster comes with the server package, not with the client).
-DEBIAN := $(CHROMIUM)=chromium /usr/bin/pg_ctlcluster=postgresql
+# pg_ctlcluster comes with the server package, not with the client), Java for the Spark runner.
+DEBIAN := $(CHROMIUM)=chromium /usr/bin/pg_ctlcluster=postgresql /usr/bin/java=openjdk-17-jre-headless
 system:
 	@scripts/debian-packages.sh $(DEBIAN)
 

@@ -97,23 +97,30 @@ def main() -> None:
 @click.option("--db", type=_StoreLocation(),
               help="Store file (default: OUT/storyline.sqlite) or shared store postgresql://USER@HOST:PORT/DB.")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
+@click.option("--runner", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Where stages 1-3 run: local processes, or Spark (PySpark and Java needed; README, 'Spark').")
+@click.option("--spark-master", metavar="URL",
+              help="Spark master for --runner spark (default: spark-submit's --master, else local[*]).")
 @click.option("--timeline-length", type=int,
               help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
 @_config
 @_max_bytes
 @_near
 @click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
-def run(inputs, out_dir, db, workers, timeline_length, config, max_bytes, near_duplicate, quiet) -> None:
+def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, config, max_bytes, near_duplicate,
+        quiet) -> None:
     """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT.
 
     Exit status 0 when every input was read, 1 when some were refused, 2 on a usage error.
     """
     _require_paths(inputs)
+    if spark_master and runner != "spark":
+        raise click.UsageError("--spark-master needs --runner spark")
     chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate,
                            timeline_length=timeline_length)
     refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
-                           on_refusal=refusals)
+                           on_refusal=refusals, runner=runner, spark_master=spark_master)
     _finish(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}", refusals)
 
 

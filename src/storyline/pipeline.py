@@ -31,15 +31,21 @@ def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = No
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
-        progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
+        progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None, runner: str = "local",
+        spark_master: str | None = None) -> Summary:
     """The whole pipeline: ingest, read, connect, then DIR/export.json, DIR/report.md and DIR/report.html.
 
-    Stage 4 runs once, after stage 3, over the whole store.
+    Stages 1-3 run in local processes (`runner` "local") or on Spark ("spark", run/spark: `spark_master`
+    a master URL, None for spark-submit's or local[*]); stage 4 runs once, after stage 3, over the whole store.
     """
     settings = settings or Settings()
     with open_store(db or default_store(out_dir)) as store:
-        summary = local.ingest(store, inputs, settings, progress, on_refusal)
-        summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
+        if runner == "spark":
+            from storyline.run import spark
+            summary = spark.ingest_and_read(store, inputs, settings, spark_master, progress, on_refusal)
+        else:
+            summary = local.ingest(store, inputs, settings, progress, on_refusal)
+            summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
         local.cluster_stories(store, progress)
         local.connect(store)
         local.attach_timelines(store, local.stored_stories(store), settings.timeline_length)
