@@ -81,7 +81,7 @@ def main() -> None:
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
 @click.option("--timeline-length", type=int,
-              help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
+              help="Entries in each story's timeline (default 0: by story size, one per article, 5 to 500).")
 @_config
 @_max_bytes
 @_near
