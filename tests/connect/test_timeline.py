@@ -159,6 +159,11 @@ def test_granule(value, earliest, latest, typ, mod, expected):
      ["Mr. Smith arrived in the U.S. on Monday.", "He left on Friday."]),
     ("  First line here.\n\nSecond line, one sentence\n", ["First line here.", "Second line, one sentence"]),
     ('"We will stay," she said. "Nobody leaves."', ['"We will stay," she said.', '"Nobody leaves."']),
+    # a quote of several sentences stays whole with its attribution: no summary starts inside a quotation
+    ('"Are others possible? Yes. Compromises were found," Putin said on Dec. 9. He left.',
+     ['"Are others possible? Yes. Compromises were found," Putin said on Dec. 9.', "He left."]),
+    ("\u201cWe tried. We failed,\u201d he said. It rained.", ["\u201cWe tried. We failed,\u201d he said.", "It rained."]),
+    ("He said it's over. \"It is. Really.", ["He said it's over.", '"It is. Really.']),   # left open: to the line's end
 ])
 def test_sentences_are_spans_of_the_text(text, sentences):
     article = Article("x", "x", text, "h")
