@@ -81,7 +81,7 @@ def main() -> None:
 @click.option("--db", type=click.Path(dir_okay=False), help="Store file (default: OUT/storyline.sqlite).")
 @click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
 @click.option("--timeline-length", type=int,
-              help="Entries in each story's timeline (default 0: by story size, one per article, 5 to 500).")
+              help="Entries in each story's timeline (default 0: by story size, two per article, 5 to 2000; ranked by score).")
 @_config
 @_max_bytes
 @_near

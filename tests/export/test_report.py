@@ -75,3 +75,15 @@ def test_what_a_reader_sees_is_plain():
     assert "- 2012: **sentence**" in text and "- 2024-02: **arrest**" in text          # a whole year, a whole month
     assert "direct: “We will win” [1]" in text and "mixed: “a “fair” deal” [1]" in text
     assert text.index("sentence = 9 years — **conflict**") < text.index("age = 52 — **single**")
+
+
+def test_a_long_timeline_shows_its_best_dates_in_date_order():
+    from storyline.export.report import TIMELINE_SHOWN
+    days = [f"2022-{m:02d}-{d:02d}" for m in (1, 2, 3) for d in range(1, 29)][:TIMELINE_SHOWN + 5]
+    entries = [{"date": day, "text": f"Entry {k}.", "score": k / 100, "article_ids": ["a1"]} for k, day in enumerate(days)]
+    text = render({"articles": [ART(1)], "stories": [{"id": "s1", "title": "T", "article_ids": ["a1"],
+                                                      "timeline": entries}]})
+    assert f"The {TIMELINE_SHOWN} most important of {TIMELINE_SHOWN + 5} dates" in text
+    shown = [line for line in text.splitlines() if line.startswith("- **2022-")]
+    assert len(shown) == TIMELINE_SHOWN and shown[0].startswith(f"- **{days[5]}** Entry 5.")
+    assert shown == sorted(shown)

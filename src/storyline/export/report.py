@@ -2,9 +2,9 @@
 
 Rendered from the export itself, never from the store, so the report and the
 JSON can never disagree. Each story section has a summary line (span, number
-of articles and outlets), the timeline, the events as every outlet reported
-them, the cast with roles, quotes grouped by speaker, the claims with their
-agreement (conflicts first, then agreements, then claims one article makes),
+of articles and outlets), the timeline (its `TIMELINE_SHOWN` best-scored
+dates), the events as every outlet reported them, the cast with roles,
+quotes grouped by speaker, the claims with their agreement (conflicts first, then agreements, then claims one article makes),
 and the sources; `[n]` marks refer to the story's numbered sources.
 Text taken from articles is escaped, so a title or quote cannot inject markup.
 A corpus without stories is rendered as one section holding every article.
@@ -19,6 +19,7 @@ from pathlib import Path
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _QUOTE_MARKS = "\"\u201c\u201d"
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+TIMELINE_SHOWN = 40          # a story's timeline holds every date it refers to; the dossier shows the best scored
 
 
 def _md(text: str | None, limit: int = 0) -> str:
@@ -78,7 +79,11 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     timeline = story.get("timeline") or []
     if timeline:
         lines += ["", "### Timeline", ""]
-        for entry in sorted(timeline, key=lambda e: e.get("date", "")):
+        shown = sorted(timeline, key=lambda e: (-(e.get("score") or 0), e.get("date", "")))[:TIMELINE_SHOWN]
+        if len(shown) < len(timeline):
+            lines += [f"The {len(shown)} most important of {len(timeline)} dates (all of them, ranked by score, "
+                      f"are in export.json).", ""]
+        for entry in sorted(shown, key=lambda e: e.get("date", "")):
             lines.append(f"- **{_md(entry.get('date'))}** {_md(entry.get('text'), 300)} "
                          f"{cite(entry.get('article_ids') or [entry.get('article_id')])}".rstrip())
 
