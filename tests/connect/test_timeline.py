@@ -129,6 +129,16 @@ def test_default_length_applies_for_none_and_zero():
     assert len(timeline(many, read(many), 9)) == 9
 
 
+@pytest.mark.parametrize("recalling,has_year", [(2, False), (3, True)])
+def test_a_year_needs_a_good_part_of_a_large_story(recalling, has_year):
+    # 21 daily reports; some recall 1929: two of 21 is background, three (a tenth and more) is part of the story
+    story = [A(f"r{i}", f"2008-10-{i + 1:02d}", f"Markets fell again on the {i + 1}th day of the month as banks failed.",
+               *(["The crash was the worst since the one of 1929, traders said."] if i < recalling else []))
+             for i in range(21)]
+    dates = [e.date for e in timeline(story, read(story))]
+    assert ("1929" in dates) == has_year and len(dates) == 21 + has_year
+
+
 def test_empty_and_undated_stories_have_no_timeline():
     assert timeline([], []) == ()
     undated = [replace(a, published=None) for a in UPRISING]

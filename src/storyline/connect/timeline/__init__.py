@@ -6,8 +6,9 @@ most central sentence about it (`summary`). Dates come from the stage-3
 TIMEX3 values (`AnalysedArticle.time_expressions`) and the publication days;
 an entry is dated to the day where the sources allow, else to a month or a
 year: a month or a year is a candidate only when no finer date of the story
-falls in it and at least `COARSE_ARTICLES` articles name it (a background
-year one article recalls is no event of the story).
+falls in it and at least `COARSE_ARTICLES` articles, and `COARSE_SHARE` of
+the story's articles, name it (a background year a few articles recall, as
+1929 in a story on a financial crisis, is no event of the story).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
 
 __all__ = ["VERSION", "Reading", "default_length", "reading", "timeline"]
 
-COARSE_ARTICLES = 2
+COARSE_ARTICLES, COARSE_SHARE = 2, 0.1
 VERSION = "timeline-2"       # bump when the method or the shipped date model changes: stored timelines are redone
 
 
@@ -89,12 +90,13 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     scores = score(story.stats, model)
     covered = {g[:n] for g in scores for n in (4, 7) if len(g) > n}     # months and years holding a finer date
     want = length or default_length(len(story.sentences))
+    coarse_floor = max(COARSE_ARTICLES, COARSE_SHARE * len(story.sentences))
     pool = Pool(story.sentences, story.published)
     chosen: dict[str, Sentence] = {}
     used: set[tuple[str, int]] = set()               # a sentence sums up one date only
 
     def keep(g: str) -> bool:
-        if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < COARSE_ARTICLES):
+        if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < coarse_floor):
             return False
         sentence = pool.summary(g, used)
         if sentence is not None:
