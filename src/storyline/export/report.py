@@ -4,8 +4,9 @@ Rendered from the export itself, never from the store, so the report and the
 JSON can never disagree. Each story section has a summary line (span, number
 of articles and outlets), the timeline (its `TIMELINE_SHOWN` best-scored
 dates), the events as every outlet reported them, the cast with roles,
-quotes grouped by speaker, the claims with their agreement (conflicts first, then agreements, then claims one article makes),
-and the sources; `[n]` marks refer to the story's numbered sources.
+quotes grouped by speaker, the claims with their agreement (conflicts first,
+then agreements, then claims one article makes), and the sources; `[n]`
+marks refer to the story's numbered sources.
 Text taken from articles is escaped, so a title or quote cannot inject markup.
 A corpus without stories is rendered as one section holding every article.
 """

@@ -12,7 +12,6 @@ the story's articles, name it (a background year a few articles recall, as
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
