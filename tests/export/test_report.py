@@ -71,6 +71,7 @@ def test_what_a_reader_sees_is_plain():
     }
     text = render(export)
     assert "2 articles; 1 outlet (Outlet 1), 1 article of unknown outlet." in text
+    assert "2 articles; outlets unknown." in render({**export, "articles": [ART(1, outlet=None), ART(2, outlet=None)]})
     assert "- **Foreign Minister** (person, envoy): 1 mention [1]" in text            # a role repeating the name
     assert "- 2012: **sentence**" in text and "- 2024-02: **arrest**" in text          # a whole year, a whole month
     assert "direct: “We will win” [1]" in text and "mixed: “a “fair” deal” [1]" in text

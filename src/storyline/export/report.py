@@ -73,8 +73,9 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     lines = ["", f"## {_md(story.get('title') or story['id'])}", "",
-             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; {len(outlets)} outlet{'s' * (len(outlets) != 1)}"
-             + (f" ({_md(', '.join(outlets))})" if outlets else "")
+             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; "
+             + (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)} ({_md(', '.join(outlets))})" if outlets
+                else "outlets unknown")
              + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."]
 
     timeline = story.get("timeline") or []
