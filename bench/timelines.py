@@ -13,11 +13,13 @@ reference's span and length by score):
   held-out   the same features with a model fitted on the other dev topics (leave one topic out):
              the honest guess for unseen topics (the date-spreading constants were picked by nested
              leave-one-topic-out in bench/timeline_spread.py, which prints the fully nested figure);
+  largest    with an analysed store (--store, or a full run): ours on the store's largest story, the
+             timeline the scorer reads in the pipeline's export (stage 4 may split a topic into stories);
   baseline   date frequency (../shared/data/README.md): a day's votes = articles published on it +
              its explicit full dates in the texts (regex); days ranked by votes, each summarised by
              the first sentence of its first article.
-The timeline length is --length (default 2000: every date the topic refers to,
-since the scorer itself keeps each reference's number of dates).
+The timeline length is --length (default 0: the pipeline's default by story
+size; the scorer itself keeps each reference's number of dates).
 """
 from __future__ import annotations
 
@@ -103,12 +105,12 @@ def main(argv: list[str] | None = None) -> int:
                                     "(e.g. /work/cache/timelines-{topic}/storyline.sqlite); copied before reading")
     ap.add_argument("--times-only", action="store_true", help="stages 1-2 and the TIMEX3 tagger alone (fast)")
     ap.add_argument("--topics", default=",".join(data.TOPICS))
-    ap.add_argument("--length", type=int, default=2000, help="timeline entries per topic")
+    ap.add_argument("--length", type=int, default=0, help="timeline entries per topic (0: by story size)")
     ap.add_argument("--keep", type=Path, help="also write each export here")
     ap.add_argument("--verbose", action="store_true", help="the scorer's report for every run")
     args = ap.parse_args(argv)
     topics = args.topics.split(",")
-    rows, seconds = {}, 0.0
+    rows, seconds, split = {}, 0.0, {}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         loaded = {t: data.load(t, args.store, args.times_only, tmp) for t in data.TOPICS}
@@ -123,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
             runs = {"ours": export(ids, timeline_json(ours)),
                     "held-out": export(ids, timeline_json(timeline(articles, analyses, args.length, held_model))),
                     "baseline": export(ids, baseline(data.documents(t)))}
+            if (path := data.store_of(t, args.store, tmp)) is not None:
+                largest, n_stories = data.largest_story(path)
+                members = set(largest)
+                split[t] = f"{len(largest)} of {len(articles)} articles, {n_stories} stories"
+                runs["largest"] = export(largest, timeline_json(timeline(
+                    [a for a in articles if a.id in members], analyses, args.length)))
             gold = data.DATA / t / "gold.json"
             rows[t] = {name: score(ex, gold, tmp, f"{t}-{name}", args.verbose) for name, ex in runs.items()}
             if args.keep:
@@ -130,19 +138,21 @@ def main(argv: list[str] | None = None) -> int:
                 for name, ex in runs.items():
                     (args.keep / f"{t}-{name}.json").write_text(json.dumps(ex, indent=1), encoding="utf-8")
     how = "store" if args.store else "times-only" if args.times_only else "pipeline"
-    print(f"timelines ({how} readings; ours = shipped model, fitted on the dev topics; held-out = leave one "
-          f"topic out)")
+    names = [n for n in ("ours", "held-out", "baseline", "largest") if all(n in rows[t] for t in rows)]
+    print(f"timelines ({how} readings, length {args.length or 'by story size'}; ours = shipped model, fitted on "
+          f"the dev topics; held-out = leave one topic out" + ("; largest = ours on the store's largest story, "
+                                                               "as the pipeline exports it)" if split else ")"))
+    for t, what in split.items():
+        print(f"  {t}: largest story {what}")
     cols = [("date_f1", "date F1"), ("concat_r1_f1", "R1"), ("concat_r2_f1", "R2"), ("agreement_r1_f1", "agr R1")]
-    print(f"{'topic':8s}" + "".join(f" | {name:^30s}" for name in ("ours", "held-out", "baseline")))
-    print(f"{'':8s}" + (" | " + " ".join(f"{c:>7s}" for _, c in cols)) * 3)
+    print(f"{'topic':8s}" + "".join(f" | {name:^30s}" for name in names))
+    print(f"{'':8s}" + (" | " + " ".join(f"{c:>7s}" for _, c in cols)) * len(names))
     for t in list(rows) + ["mean"]:
         figs = rows[t] if t != "mean" else {n: {k: sum(rows[x][n][k] for x in rows) / len(rows) for k, _ in cols}
-                                            for n in ("ours", "held-out", "baseline")}
-        print(f"{t:8s}" + "".join(" | " + " ".join(f"{figs[n][k]:7.4f}" for k, _ in cols)
-                                  for n in ("ours", "held-out", "baseline")))
-    mean = {n: sum(rows[x][n]["date_f1"] for x in rows) / len(rows) for n in ("ours", "held-out", "baseline")}
-    print(f"mean date F1: ours {mean['ours']:.4f}, held-out {mean['held-out']:.4f}, "
-          f"baseline {mean['baseline']:.4f} (target 0.55)")
+                                            for n in names}
+        print(f"{t:8s}" + "".join(" | " + " ".join(f"{figs[n][k]:7.4f}" for k, _ in cols) for n in names))
+    mean = {n: sum(rows[x][n]["date_f1"] for x in rows) / len(rows) for n in names}
+    print("mean date F1: " + ", ".join(f"{n} {mean[n]:.4f}" for n in names) + " (target 0.55)")
     print(f"timeline time {seconds:.1f} s for {len(rows)} topics")
     return 0
 

@@ -10,6 +10,7 @@ and never read here.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import tempfile
@@ -33,9 +34,9 @@ def documents(topic: str) -> list[dict]:
     return [json.loads(line) for line in inputs(topic).open(encoding="utf-8") if line.strip()]
 
 
-def from_store(path: str | Path) -> tuple[list, list]:
-    """(articles, analyses at the current reader version) of a store, read from a copy of it."""
-    from storyline.read import VERSION
+@contextlib.contextmanager
+def _copy(path: str | Path):
+    """A store opened on a temporary copy of the SQLite file at `path` (the original is never written)."""
     from storyline.store import open_store
     path = Path(path)
     if not path.is_file():
@@ -45,12 +46,29 @@ def from_store(path: str | Path) -> tuple[list, list]:
             if Path(f"{path}{suffix}").is_file():
                 shutil.copy(f"{path}{suffix}", Path(tmp) / f"copy.sqlite{suffix}")
         with open_store(Path(tmp) / "copy.sqlite") as store:
-            articles = list(store.articles())
-            analyses = [x for a in articles if (x := store.analysis(a.id, VERSION))]
+            yield store
+
+
+def from_store(path: str | Path) -> tuple[list, list]:
+    """(articles, analyses at the current reader version) of a store, read from a copy of it."""
+    from storyline.read import VERSION
+    with _copy(path) as store:
+        articles = list(store.articles())
+        analyses = [x for a in articles if (x := store.analysis(a.id, VERSION))]
     if len(analyses) < len(articles):
         print(f"warning: {path}: {len(articles) - len(analyses)} of {len(articles)} articles not analysed "
               f"at {VERSION}")
     return articles, analyses
+
+
+def largest_story(path: str | Path) -> tuple[list[str], int]:
+    """(article ids of the store's largest live story, number of live stories): the story the scorer takes."""
+    from storyline.run.local import stored_stories
+    with _copy(path) as store:
+        stories = stored_stories(store)
+    if not stories:
+        return [], 0
+    return list(min(stories, key=lambda s: (-len(set(s[1])), s[0]))[1]), len(stories)
 
 
 def times_only(topic: str) -> tuple[list, list]:
@@ -80,3 +98,12 @@ def load(topic: str, store: str | None, fast: bool, workdir: Path) -> tuple[list
     if store:
         return from_store(store.format(topic=topic))
     return times_only(topic) if fast else pipeline(topic, workdir)
+
+
+def store_of(topic: str, store: str | None, workdir: Path) -> Path | None:
+    """The analysed store `load` read the topic from (None for times-only readings, which have no stories)."""
+    if store:
+        return Path(store.format(topic=topic))
+    from storyline import pipeline as run
+    path = run.default_store(workdir / topic)
+    return path if path.is_file() else None

@@ -102,7 +102,7 @@ def main() -> None:
 @click.option("--spark-master", metavar="URL",
               help="Spark master for --runner spark (default: spark-submit's --master, else local[*]).")
 @click.option("--timeline-length", type=int,
-              help="Entries in each story's timeline (default 0: by story size, 2 x sqrt(articles), 5 to 40).")
+              help="Entries in each story's timeline (default 0: by story size, two per article, 5 to 2000; ranked by score).")
 @_config
 @_max_bytes
 @_near

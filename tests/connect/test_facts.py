@@ -41,8 +41,18 @@ def test_values_read_as_intervals(value, expected):
     ([("a1", "count of dead", "about 60"), ("a2", "count of dead", "58")],
      [("count of dead", "58", "agree"), ("count of dead", "about 60", "agree")]),
     ([("a1", "age", "31"), ("a1", "age", "31")], [("age", "31", "single")]),
+    # a maximum read under the imposed term's own attribute still never conflicts with a term inside it ...
+    ([("a1", "sentence", "up to 10 years"), ("a2", "sentence", "nine years")],
+     [("sentence", "nine years", "agree"), ("sentence", "up to 10 years", "agree")]),
+    # ... but one beyond it does
+    ([("a1", "sentence", "up to 10 years"), ("a2", "sentence", "12 years")],
+     [("sentence", "12 years", "conflict"), ("sentence", "up to 10 years", "conflict")]),
+    ([("a1", "count of dead", "at least 60"), ("a2", "count of dead", "sixty")],
+     [("count of dead", "at least 60", "agree"), ("count of dead", "sixty", "agree")]),
+    ([("a1", "count of dead", "nearly 60"), ("a2", "count of dead", "70")],
+     [("count of dead", "70", "conflict"), ("count of dead", "nearly 60", "conflict")]),
 ], ids=["spelling", "two terms", "possible vs imposed", "bound holds exact", "bound excludes", "approximate",
-        "one article twice"])
+        "one article twice", "maximum holds term", "maximum exceeded", "at least", "nearly excludes"])
 def test_verdicts(stated, expected):
     assert verdicts(*stated) == expected
 

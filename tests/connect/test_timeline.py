@@ -114,15 +114,29 @@ def test_events_of_the_summary_sentence_are_referenced():
     assert entries["2022-02-17"].events == ()
 
 
-@pytest.mark.parametrize("n,length", [(0, 5), (3, 5), (25, 10), (100, 20), (400, 40), (5000, 40)])
+@pytest.mark.parametrize("n,length", [(0, 5), (2, 5), (3, 6), (25, 50), (1000, 2000), (5000, 2000)])
 def test_default_length_grows_with_the_story(n, length):
     assert default_length(n) == length
 
 
 def test_default_length_applies_for_none_and_zero():
-    many = [A(f"d{i}", f"2020-01-{i + 1:02d}", f"Officials met on day {i + 1} of the month to discuss the plan.")
-            for i in range(12)]
-    assert len(timeline(many, read(many))) == len(timeline(many, read(many), 0)) == default_length(12) == 7
+    # three articles, nine candidate days (each published on one and recalling two others): the default keeps six
+    many = [A(f"d{i}", f"2020-03-{i + 10:02d}", f"Officials met again to discuss the plan on day {i + 10} of the talks.",
+              f"The first round of talks had been held on February {i + 1}, 2020, in the capital.",
+              f"A second round followed on March {i + 1}, 2020, in the port city.")
+            for i in range(3)]
+    assert len(timeline(many, read(many))) == len(timeline(many, read(many), 0)) == default_length(3) == 6
+    assert len(timeline(many, read(many), 9)) == 9
+
+
+@pytest.mark.parametrize("recalling,has_year", [(2, False), (3, True)])
+def test_a_year_needs_a_good_part_of_a_large_story(recalling, has_year):
+    # 21 daily reports; some recall 1929: two of 21 is background, three (a tenth and more) is part of the story
+    story = [A(f"r{i}", f"2008-10-{i + 1:02d}", f"Markets fell again on the {i + 1}th day of the month as banks failed.",
+               *(["The crash was the worst since the one of 1929, traders said."] if i < recalling else []))
+             for i in range(21)]
+    dates = [e.date for e in timeline(story, read(story))]
+    assert ("1929" in dates) == has_year and len(dates) == 21 + has_year
 
 
 def test_empty_and_undated_stories_have_no_timeline():
@@ -156,6 +170,11 @@ def test_granule(value, earliest, latest, typ, mod, expected):
      ["Mr. Smith arrived in the U.S. on Monday.", "He left on Friday."]),
     ("  First line here.\n\nSecond line, one sentence\n", ["First line here.", "Second line, one sentence"]),
     ('"We will stay," she said. "Nobody leaves."', ['"We will stay," she said.', '"Nobody leaves."']),
+    # a quote of several sentences stays whole with its attribution: no summary starts inside a quotation
+    ('"Are others possible? Yes. Compromises were found," Putin said on Dec. 9. He left.',
+     ['"Are others possible? Yes. Compromises were found," Putin said on Dec. 9.', "He left."]),
+    ("\u201cWe tried. We failed,\u201d he said. It rained.", ["\u201cWe tried. We failed,\u201d he said.", "It rained."]),
+    ("He said it's over. \"It is. Really.", ["He said it's over.", '"It is. Really.']),   # left open: to the line's end
 ])
 def test_sentences_are_spans_of_the_text(text, sentences):
     article = Article("x", "x", text, "h")

@@ -48,3 +48,43 @@ def test_article_text_cannot_inject_markup():
 def test_a_corpus_without_stories_is_one_section():
     text = render({**EXPORT, "stories": []})
     assert "\n## All articles\n" in text and "3 articles" in text
+
+
+def test_what_a_reader_sees_is_plain():
+    export = {
+        "articles": [ART(1), ART(2, outlet=None)],
+        "entities": [{"id": "p1", "name": "Foreign Minister", "type": "PERSON", "roles": ["foreign minister", "envoy"],
+                      "mentions": [{"article_id": "a1"}]}],
+        "events": [{"id": "v1", "type": "sentence", "participants": ["p1"], "modality": "actual",
+                    "time": {"earliest": "2012-01-01", "latest": "2012-12-31"}, "article_ids": ["a1"],
+                    "evidence": [{"article_id": "a1"}]},
+                   {"id": "v2", "type": "arrest", "participants": [], "modality": "actual",
+                    "time": {"earliest": "2024-02-01", "latest": "2024-02-29"}, "article_ids": ["a2"],
+                    "evidence": [{"article_id": "a2"}]}],
+        "quotes": [{"article_id": "a1", "speaker": "p1", "kind": "direct", "text": "\u201cWe will win,\u201d"},
+                   {"article_id": "a1", "speaker": "p1", "kind": "mixed", "text": "a \u201cfair\u201d deal"}],
+        "facts": [{"subject": "p1", "attribute": "age", "value": "52", "status": "single", "article_ids": ["a1"],
+                   "evidence": [{"article_id": "a1", "text": "Doe, 52.", "source": None}]},
+                  {"subject": "p1", "attribute": "sentence", "value": "9 years", "status": "conflict",
+                   "article_ids": ["a2"], "evidence": [{"article_id": "a2", "text": "Nine years.", "source": None}]}],
+        "stories": [{"id": "s1", "title": "T", "article_ids": ["a1", "a2"], "timeline": []}],
+    }
+    text = render(export)
+    assert "2 articles; 1 outlet (Outlet 1), 1 article of unknown outlet." in text
+    assert "2 articles; outlets unknown." in render({**export, "articles": [ART(1, outlet=None), ART(2, outlet=None)]})
+    assert "- **Foreign Minister** (person, envoy): 1 mention [1]" in text            # a role repeating the name
+    assert "- 2012: **sentence**" in text and "- 2024-02: **arrest**" in text          # a whole year, a whole month
+    assert "direct: “We will win” [1]" in text and "mixed: “a “fair” deal” [1]" in text
+    assert text.index("sentence = 9 years — **conflict**") < text.index("age = 52 — **single**")
+
+
+def test_a_long_timeline_shows_its_best_dates_in_date_order():
+    from storyline.export.report import TIMELINE_SHOWN
+    days = [f"2022-{m:02d}-{d:02d}" for m in (1, 2, 3) for d in range(1, 29)][:TIMELINE_SHOWN + 5]
+    entries = [{"date": day, "text": f"Entry {k}.", "score": k / 100, "article_ids": ["a1"]} for k, day in enumerate(days)]
+    text = render({"articles": [ART(1)], "stories": [{"id": "s1", "title": "T", "article_ids": ["a1"],
+                                                      "timeline": entries}]})
+    assert f"The {TIMELINE_SHOWN} most important of {TIMELINE_SHOWN + 5} dates" in text
+    shown = [line for line in text.splitlines() if line.startswith("- **2022-")]
+    assert len(shown) == TIMELINE_SHOWN and shown[0].startswith(f"- **{days[5]}** Entry 5.")
+    assert shown == sorted(shown)

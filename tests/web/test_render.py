@@ -113,3 +113,13 @@ def test_chart_puts_dots_in_date_order_without_overlap():
                 assert abs(a.x - b.x) >= a.r + b.r        # same lane: apart
     assert chart["ticks"][0][1] == "Jan 2022" and chart["height"] > 0
     assert layout([Row("undated", "x", "a", 0, 1, 1.0)])["dots"] == []
+
+
+def test_a_long_stored_timeline_shows_its_best_scored_dates_in_date_order():
+    from storyline.records import TimelineEntry
+    from storyline.web.render import MAX_EVENT_ROWS, timeline_rows
+    days = [date.fromordinal(date(2020, 1, 1).toordinal() + k).isoformat() for k in range(MAX_EVENT_ROWS + 10)]
+    entries = [TimelineEntry(date=d, text=f"Entry {k}.", article_id="a1", start=0, end=5, score=k / 1000)
+               for k, d in enumerate(days)]
+    rows, source = timeline_rows({"timeline": tuple(reversed(entries))})
+    assert source == "timeline" and [r.date for r in rows] == days[10:]

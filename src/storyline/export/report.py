@@ -2,9 +2,11 @@
 
 Rendered from the export itself, never from the store, so the report and the
 JSON can never disagree. Each story section has a summary line (span, number
-of articles and outlets), the timeline, the events as every outlet reported
-them, the cast with roles, quotes grouped by speaker, the claims with their
-agreement, and the sources; `[n]` marks refer to the story's numbered sources.
+of articles and outlets), the timeline (its `TIMELINE_SHOWN` best-scored
+dates), the events as every outlet reported them, the cast with roles,
+quotes grouped by speaker, the claims with their agreement (conflicts first,
+then agreements, then claims one article makes), and the sources; `[n]`
+marks refer to the story's numbered sources.
 Text taken from articles is escaped, so a title or quote cannot inject markup.
 A corpus without stories is rendered as one section holding every article.
 """
@@ -12,9 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_QUOTE_MARKS = "\"\u201c\u201d"
+_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+TIMELINE_SHOWN = 40          # a story's timeline holds every date it refers to; the dossier shows the best scored
 
 
 def _md(text: str | None, limit: int = 0) -> str:
@@ -27,12 +33,26 @@ def _md(text: str | None, limit: int = 0) -> str:
 
 
 def _when(span: dict | None) -> str:
+    """An interval as a reader writes it: a day, a whole month ('2022-02') or year ('2012'), else 'lo .. hi'."""
     if not span:
         return "undated"
     lo, hi = span.get("earliest"), span.get("latest")
     if lo and lo == hi:
         return lo
+    if lo and hi and len(lo) == len(hi) == 10 and lo[8:] == "01":
+        if lo[:4] == hi[:4] and lo[5:] == "01-01" and hi[5:] == "12-31":
+            return lo[:4]
+        if lo[:7] == hi[:7] and (date.fromisoformat(hi) + timedelta(days=1)).day == 1:
+            return lo[:7]
     return f"{lo or '?'} .. {hi or '?'}"
+
+
+def _unquoted(text: str) -> str:
+    """A quote's text without the quotation marks (and the comma before the closing one) it was printed with."""
+    t = (text or "").strip()
+    if len(t) > 1 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS and not any(c in t[1:-1] for c in _QUOTE_MARKS):
+        t = t[1:-1].rstrip().rstrip(",").rstrip()
+    return t
 
 
 def _stories(export: dict) -> list[dict]:
@@ -50,15 +70,22 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
     dates = sorted(d for aid in ids for k in ("earliest", "latest") if (d := (articles[aid].get("published") or {}).get(k)))
     outlets = sorted({articles[aid].get("outlet") for aid in ids if articles[aid].get("outlet")})
+    unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     lines = ["", f"## {_md(story.get('title') or story['id'])}", "",
-             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; {len(outlets)} outlet{'s' * (len(outlets) != 1)}"
-             + (f" ({_md(', '.join(outlets))})" if outlets else "") + "."]
+             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; "
+             + (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)} ({_md(', '.join(outlets))})" if outlets
+                else "outlets unknown")
+             + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."]
 
     timeline = story.get("timeline") or []
     if timeline:
         lines += ["", "### Timeline", ""]
-        for entry in sorted(timeline, key=lambda e: e.get("date", "")):
+        shown = sorted(timeline, key=lambda e: (-(e.get("score") or 0), e.get("date", "")))[:TIMELINE_SHOWN]
+        if len(shown) < len(timeline):
+            lines += [f"The {len(shown)} most important of {len(timeline)} dates (all of them, ranked by score, "
+                      f"are in export.json).", ""]
+        for entry in sorted(shown, key=lambda e: e.get("date", "")):
             lines.append(f"- **{_md(entry.get('date'))}** {_md(entry.get('text'), 300)} "
                          f"{cite(entry.get('article_ids') or [entry.get('article_id')])}".rstrip())
 
@@ -82,7 +109,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     if cast:
         lines += ["", "### Cast", ""]
         for e in sorted(cast, key=lambda e: (-counts[e["id"]], e["name"]))[:25]:
-            roles = "; ".join(_md(r) for r in e.get("roles", []))
+            roles = "; ".join(_md(r) for r in e.get("roles", []) if r.lower() != e["name"].lower())
             lines.append(f"- **{_md(e['name'])}** ({e['type'].lower()}{', ' + roles if roles else ''}): "
                          f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
                          f"{cite([m['article_id'] for m in e.get('mentions', [])])}")
@@ -96,12 +123,14 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
         for speaker, said in sorted(quotes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             lines.append(f"- **{_md(speaker)}**")
             for q in said:
-                lines.append(f"  - {q['kind']}: “{_md(q['text'], 300)}” {cite([q['article_id']])}")
+                lines.append(f"  - {q['kind']}: “{_md(_unquoted(q['text']), 300)}” {cite([q['article_id']])}")
 
     claims = [f for f in export.get("facts", []) if members & set(f.get("article_ids", []))]
     if claims:
         lines += ["", "### Claims across outlets", ""]
-        for f in sorted(claims, key=lambda f: (names.get(f["subject"], str(f["subject"])), f["attribute"])):
+        order = lambda f: (_STATUS_ORDER.get(f["status"], 3), names.get(f["subject"], str(f["subject"])),  # noqa: E731
+                           f["attribute"])
+        for f in sorted(claims, key=order):                  # where outlets disagree first, then agree, then single
             lines.append(f"- {_md(names.get(f['subject'], f['subject'] or '?'))}: {_md(f['attribute'])} = "
                          f"{_md(f['value'])} — **{f['status']}**")
             for ev in f.get("evidence", []):

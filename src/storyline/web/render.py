@@ -20,7 +20,7 @@ from storyline.web.links import outside_url
 
 TEMPLATES = resources.files("storyline.web") / "templates"
 STATIC = resources.files("storyline.web") / "static"
-MAX_EVENT_ROWS = 80      # a timeline drawn from events shows the most widely reported ones
+MAX_EVENT_ROWS = 80      # a timeline shows its best-scored rows: the widest reported events, the top stored dates
 
 
 def when(value: Any) -> str:
@@ -40,12 +40,15 @@ def when(value: Any) -> str:
 def timeline_rows(page: dict) -> tuple[list[chart.Row], str]:
     """The rows a story's timeline shows, and where they come from.
 
-    The story's own timeline when stored; else its dated events (not bare
-    statements), each by its first report's sentence, scored by the share of
-    the story's articles reporting it.
+    The story's own timeline when stored (its `MAX_EVENT_ROWS` best-scored
+    dates: a stored timeline keeps every date the story refers to); else its
+    dated events (not bare statements), each by its first report's sentence,
+    scored by the share of the story's articles reporting it.
     """
     if page["timeline"]:
-        return [chart.Row(e.date, e.text, e.article_id, e.start, e.end, e.score) for e in page["timeline"]], "timeline"
+        best = sorted(page["timeline"], key=lambda e: -e.score)[:MAX_EVENT_ROWS]
+        return [chart.Row(e.date, e.text, e.article_id, e.start, e.end, e.score)
+                for e in sorted(best, key=lambda e: e.date)], "timeline"
     size = max(len(page["story"].article_ids), 1)
     rows: dict[tuple[str, int, int], chart.Row] = {}
     for v in page["events"]:

@@ -94,12 +94,29 @@ def _spans(text: str) -> list[tuple[int, int]]:
         cuts = [sent.start_char for sent in docs[at].sents][1:]
         # the sentencizer leaves the opening quote of the next sentence on this one: 'she said. "' | 'Nobody ...'
         cuts = [c - 1 if c >= 2 and s[c - 1] in _OPENING and s[c - 2].isspace() else c for c in cuts]
+        cuts = _outside_quotes(s, cuts)
         for a, b in zip([0] + cuts, cuts + [len(s)]):
             piece = s[a:b].strip()
             if piece:
                 first = at + a + (len(s[a:b]) - len(s[a:b].lstrip()))
                 spans.append((first, first + len(piece)))
     return spans
+
+
+def _open_quote(text: str) -> bool:
+    """True when `text` leaves a double quotation open ('"Yes. We will' but not '"Yes," she said.')."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+
+
+def _outside_quotes(line: str, cuts: list[int]) -> list[int]:
+    """The cuts of `line` that fall outside quotations: a quote of several sentences stays one sentence
+    with its attribution ('"Are others possible? Yes. ..." Putin said.'), so that no summary starts inside it."""
+    kept, start = [], 0
+    for c in cuts:
+        if not _open_quote(line[start:c]):
+            kept.append(c)
+            start = c
+    return kept
 
 
 def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
