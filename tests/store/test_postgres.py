@@ -177,6 +177,24 @@ def test_concurrent_stage4_runs_place_each_article_once_and_count_nothing_twice(
         assert _partition(store) == expected
 
 
+def test_stage4_waits_for_articles_another_run_stored_and_has_not_read(postgres_url):
+    """A run that stored an article and is still reading it holds stage 4 elsewhere back: placed unread, the
+    article would start a story of its own that its reading would have joined to another."""
+    import threading
+
+    from storyline.run.stories import cluster_new
+    placed = []
+    with open_store(postgres_url) as reader:
+        reader.add_article(Article("a1", "in/1", "harbour bridge closes for repairs", "h1", title="Bridge"))
+        other = threading.Thread(target=lambda: placed.append(cluster_new(open_store(postgres_url),
+                                                                          vectors=_no_vectors)))
+        other.start()
+        other.join(timeout=3)
+        assert other.is_alive() and not placed          # waiting while the article is unread
+    other.join(timeout=60)
+    assert placed == [1]
+
+
 def _export(out: Path) -> dict:
     return json.loads((out / "export.json").read_text())
 

@@ -15,6 +15,9 @@ lose or duplicate nothing:
   until the store is closed, so one run's stage 4 and export see no other
   run's half-written stories, and the last run to reach stage 4 connects
   everything every run stored;
+- a run storing or reading articles (stages 1-3) holds the reading lock
+  shared, and stage 4 holds it exclusively, so stage 4 waits for articles
+  another run stored and has not read yet instead of placing them unread;
 - migrations take an advisory lock and re-read the schema version.
 """
 from __future__ import annotations
@@ -23,12 +26,13 @@ import re
 from dataclasses import replace
 
 from storyline.errors import StoreError
-from storyline.records import Article, Connected, TimelineEntry
+from storyline.records import AnalysedArticle, Article, Connected, TimelineEntry
 from storyline.store.dialect import PostgreSQL
 from storyline.store.sql import SQLStore
 
 # advisory lock keys (64-bit; one database per store)
-LOCK_SCHEMA, LOCK_INGEST, LOCK_STAGE4 = 0x5374_6f72_7901, 0x5374_6f72_7902, 0x5374_6f72_7903
+LOCK_SCHEMA, LOCK_INGEST, LOCK_STAGE4, LOCK_READING = (0x5374_6f72_7901, 0x5374_6f72_7902, 0x5374_6f72_7903,
+                                                      0x5374_6f72_7904)
 
 
 def redact(url: str) -> str:
@@ -47,7 +51,7 @@ class PostgresStore(SQLStore):
     def __init__(self, url: str):
         import psycopg
         self.path = str(url)
-        self._stage4_held = False
+        self._stage4_held = self._reading_held = False
         self._threshold, self._last_seq = 0.8, -1
         try:
             raw = psycopg.connect(self.path, autocommit=True)
@@ -79,6 +83,7 @@ class PostgresStore(SQLStore):
                     version: str = "") -> None:
         """Store one article as SQLStore does, after checking again, under the ingest lock, what other runs
         stored since the runner looked: its input (then nothing is written), its id, an earlier copy."""
+        self._reading()
         with self.db:
             self.db.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_INGEST,))
             if self.stored_input(article.source, article.content_hash):
@@ -92,11 +97,26 @@ class PostgresStore(SQLStore):
                 article = replace(article, duplicate_of=self.find_duplicate(text_hash, signature, self._threshold))
             super().add_article(article, signature, text_hash, version)
 
+    def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
+        self._reading()
+        super().add_analysis(analysis, version)
+
+    def _reading(self) -> None:
+        """Hold the reading lock shared (until stage 4 or close): stage 4 elsewhere waits for this run's reads."""
+        if not (self._reading_held or self._stage4_held):
+            self.db.execute("SELECT pg_advisory_lock_shared(?)", (LOCK_READING,))
+            self._reading_held = True
+
     # ------------------------------------------------------------ stage 4, one run at a time
     def _stage4(self) -> None:
-        """Wait for, then hold until close, the store's stage-4 lock."""
+        """Wait for, then hold until close, the store's stage-4 lock and, once every other run's articles are
+        read, the reading lock."""
         if not self._stage4_held:
+            if self._reading_held:
+                self.db.execute("SELECT pg_advisory_unlock_shared(?)", (LOCK_READING,))
+                self._reading_held = False
             self.db.execute("SELECT pg_advisory_lock(?)", (LOCK_STAGE4,))
+            self.db.execute("SELECT pg_advisory_lock(?)", (LOCK_READING,))
             self._stage4_held = True
 
     def unstoried(self, limit: int) -> list[tuple[int, Article]]:
@@ -120,7 +140,7 @@ class PostgresStore(SQLStore):
         super().drop_timelines(story_ids)
 
     def close(self) -> None:
-        self.db.close()                        # ends the session: its advisory lock goes with it
+        self.db.close()                        # ends the session: its advisory locks go with it
 
 
 def _first_line(err: Exception) -> str:
