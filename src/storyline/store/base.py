@@ -49,6 +49,13 @@ class Store(Protocol):
 
     def articles(self) -> Iterator[Article]: ...
 
+    def unread(self, version: str, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after `after` lacking an analysis at
+        `version`, in arrival order."""
+
+    def count_unread(self, version: str) -> int:
+        """How many articles lack an analysis at `version`."""
+
     def refusals(self) -> Iterator[Refusal]: ...
 
     def counts(self) -> dict[str, int]: ...

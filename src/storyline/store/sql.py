@@ -108,6 +108,19 @@ class SQLStore(StoryTables, TimelineTables):
         for (data,) in self.db.stream("SELECT data FROM articles ORDER BY seq"):
             yield codec.loads(Article, data)
 
+    def unread(self, version: str, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after arrival number `after` that lack
+        an analysis at `version`, in arrival order: stage 3 pages through the store with it."""
+        rows = self.db.execute("SELECT a.seq, a.data FROM articles a LEFT JOIN analyses an ON an.article_id = a.id "
+                               "AND an.version = ? WHERE an.article_id IS NULL AND a.seq > ? ORDER BY a.seq LIMIT ?",
+                               (version, after, limit)).fetchall()
+        return [(seq, codec.loads(Article, data)) for seq, data in rows]
+
+    def count_unread(self, version: str) -> int:
+        """How many articles lack an analysis at `version`."""
+        return self.db.execute("SELECT COUNT(*) FROM articles a LEFT JOIN analyses an ON an.article_id = a.id "
+                               "AND an.version = ? WHERE an.article_id IS NULL", (version,)).fetchone()[0]
+
     # ------------------------------------------------------------ refusals
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         with self.db:
