@@ -16,15 +16,16 @@ from storyline.connect.facts import compare
 from storyline.records import AnalysedArticle, Article, Connected
 
 
-def connect(articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle],
+def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedArticle],
             story_of: Mapping[str, str] | None = None) -> Connected:
-    """Stage 4 over every stored article and its analysis (article id -> AnalysedArticle).
+    """Stage 4 over every stored article (an Article or its id: only ids and their order are read) and its
+    analysis (article id -> AnalysedArticle; the time expressions are not read).
 
     `story_of` (article id -> story id) bounds event merging, and the joining of described people to
     named ones, to a story.
     Articles without an analysis (refused by stage 3) are left out.
     """
-    read = [analyses[a.id] for a in articles if a.id in analyses]
+    read = [analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses]
     entities = resolve(read, story_of)
     to_corpus = {member: e.id for e in entities for member in e.members}
     actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]

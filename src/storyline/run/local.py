@@ -224,12 +224,15 @@ def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
     return cluster_new(store, progress)
 
 
+CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what stage 4's connect reads of an analysis
+
+
 def connect(store: SQLiteStore) -> None:
     """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
     from storyline.connect import connect as connect_stage
     story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
-    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()},
-                                      story_of))
+    readings = {an.article_id: an for an in store.analyses(CONNECT_PARTS)}     # articles' texts are not needed
+    store.set_connected(connect_stage(list(readings), readings, story_of))
 
 
 def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
@@ -249,11 +252,10 @@ def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[s
     stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
     known = store.timeline_keys()
     store.drop_timelines(set(known) - {sid for sid, _ in stories})
-    articles = {a.id: a for a in store.articles()} if stories else {}
     read = store.analysed_ids(VERSION) if stories else set()
     done = 0
     for sid, ids in stories:
-        members = [articles[i] for i in sorted(set(ids)) if i in articles]
+        members = sorted(store.articles_in(sorted(set(ids))), key=lambda a: a.id)   # one story in memory at a time
         facts = [TIMELINE, VERSION, str(length)] + [f"{a.id} {a.content_hash} {a.published} {a.id in read}"
                                                     for a in members]
         key = hashlib.sha1("\n".join(facts).encode()).hexdigest()
