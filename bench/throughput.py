@@ -1,6 +1,6 @@
 """Throughput and peak memory of the whole pipeline (`storyline run`) beside spaCy en_core_web_sm parsing alone.
 
-    .venv/bin/python bench/throughput.py [--articles 300] [--memory 1000,10000] [--memory-chars 1000]
+    .venv/bin/python bench/throughput.py [--articles 300] [--memory 1000,10000] [--memory-chars 400]
                                          [--workers N] [--no-memory]
 
 Articles come from the dev sets under ../shared/data, in a fixed order:
@@ -201,7 +201,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300, help="articles of the speed comparison")
     ap.add_argument("--memory", default="1000,10000", help="article counts whose peak memory is measured")
-    ap.add_argument("--memory-chars", type=int, default=1000, help="texts cut to this many characters in the "
+    ap.add_argument("--memory-chars", type=int, default=400, help="texts cut to this many characters in the "
                                                                    "memory runs (0: whole texts)")
     ap.add_argument("--workers", type=int, default=0, help="reading processes (0: storyline's default)")
     ap.add_argument("--no-memory", action="store_true", help="speed only")
