@@ -24,7 +24,7 @@ from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
 __all__ = ["VERSION", "Reading", "default_length", "reading", "timeline"]
 
 COARSE_ARTICLES, COARSE_SHARE = 2, 0.1
-VERSION = "timeline-2"       # bump when the method or the shipped date model changes: stored timelines are redone
+VERSION = "timeline-3"       # bump when the method or the shipped date model changes: stored timelines are redone
 
 
 def default_length(n_articles: int) -> int:
@@ -92,7 +92,7 @@ def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], l
     coarse_floor = max(COARSE_ARTICLES, COARSE_SHARE * len(story.sentences))
     pool = Pool(story.sentences, story.published)
     chosen: dict[str, Sentence] = {}
-    used: set[tuple[str, int]] = set()               # a sentence sums up one date only
+    used: set[tuple[str, int]] = set()               # a sentence sums up one date, unless it is the only one
 
     def keep(g: str) -> bool:
         if level(g) != "day" and (g in covered or story.stats[g].counts["docs_total"] < coarse_floor):
