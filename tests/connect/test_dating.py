@@ -17,11 +17,13 @@ def article(aid, text, published=None, duplicate_of=None):
     return Article(aid, aid + ".txt", text, "h" + aid, published=published, duplicate_of=duplicate_of)
 
 
-# (text, years of the story's dated articles, year chosen, interval): the first year, most common first, under which
-# the text closes an interval (a lower and an upper bound); none when no year does
+# (text, years of the story's dated articles, year chosen, interval): the one year of the story under which the text
+# closes an interval (a lower and an upper bound); none when no year or several do
 YEARS = [
     (UNDATED, Counter({2022: 2}), 2022, (date(2022, 7, 1), date(2022, 8, 4))),
-    (UNDATED, Counter({2021: 1, 2022: 3}), 2022, (date(2022, 7, 1), date(2022, 8, 4))),
+    (UNDATED, Counter({2021: 1, 2022: 3}), None, None),                           # both years fit: no guess
+    (UNDATED + " The trial opened on July 1, 2022.", Counter({2021: 1, 2022: 3}), 2022,
+     (date(2022, 7, 1), date(2022, 8, 4))),                                       # a written year rules 2021 out
     ("The rally was held in March.", Counter({2022: 2}), None, None),            # an open interval: no year
     ("Nothing here says when anything happened.", Counter({2022: 2}), None, None),
     (UNDATED, Counter(), None, None),                                             # no dated article to draw on

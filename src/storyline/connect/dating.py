@@ -4,12 +4,13 @@ An article may bound its own date only with dates it writes without a year
 ("arrested at a Moscow airport in February", "a verdict and sentence are
 expected on August 5", "the five-month imprisonment"): the clean stage, which
 sees one article, leaves it undated. The other articles of its story are the
-best evidence of the year: the years they were published in are tried from
-the most to the least common, and the first under which the text's own bounds
+best evidence of the year: each year they were published in is tried, and
+when exactly one of them lets the text's own bounds
 (`storyline.clean.dating.bounds` with that year: past, scheduled, ongoing,
-weekday) give a consistent interval is kept; the reason names the year and
-how many articles of the story gave it. An article whose story has no dated
-article, or whose text has no such date, stays undated: no guess.
+weekday) close an interval (a lower and an upper bound, consistent), that
+interval is kept; the reason names the year and how many articles of the
+story gave it. An article whose story has no dated article, whose text has no
+such dates, or whose story's years fit it equally, stays undated: no guess.
 
 Then `redate_events`: the events of such an article that stage 3 left
 undated for want of a year ("expected on August 5") take the one date their
@@ -19,7 +20,11 @@ before it).
 
 Measured by bench/dating.py (its "with a corpus year" table: the dev sets'
 documents the clean stage leaves undated, the corpus being the document's own
-set less the document).
+set less the document): each set spans several years, so no document gets one
+year there (0 of 1,374 dated, none wrong; taking the most common year instead
+dated 2, 1 wrong: "late November ... Dec. 15" in a 2015 text read as 2016).
+With a story stood in for by the set's documents within 30 days of the true
+day, 1 of the 1,374 is dated, containing the true day.
 """
 from __future__ import annotations
 
@@ -42,15 +47,17 @@ def known(r: DateRange | None) -> bool:
 
 
 def corpus_year(text: str, captions: list[str], years: Counter) -> int | None:
-    """The first year, from the most to the least common in `years`, under which the text implies an interval.
+    """The one year of `years` under which the text closes an interval (a lower and an upper bound); None when
+    none does or several do (a story across New Year: no guess).
 
     `years` counts the publication years of the dated articles to draw on (a story's).
     """
-    for year, count in sorted(years.items(), key=lambda yc: (-yc[1], -yc[0])):
-        found = implied(text, captions, year) if count > 0 else None
-        if found and found.earliest and found.latest:
-            return year
-    return None
+    fitting = [year for year, count in years.items() if count > 0 and _closed(implied(text, captions, year))]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _closed(r: DateRange | None) -> bool:
+    return r is not None and r.earliest is not None and r.latest is not None
 
 
 def with_corpus_year(text: str, captions: list[str], years: Counter) -> DateRange | None:
