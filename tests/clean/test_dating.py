@@ -84,6 +84,7 @@ IMPLIED = [
     ("The plant is expected to open in March 2024.", [], None, None),
     ("Will the vote be held on May 3, 2011?", [], None, None),
     ("The vote was delayed until May 3, 2011.", [], None, None),
+    ("The results, expected on May 3, 2011, were delayed.", [], None, None),
     # ... unless a later day with its clock time (a comment's stamp) shows an old announcement quoted
     ("Leaders will hold a rally on February 23, 2006. " + "Comments. " * 45 + "October 13, 2008 4:35 PM | Report abuse",
      [], None, None),
@@ -93,6 +94,7 @@ IMPLIED = [
     ("He was jailed in March 2010 and is serving a nine-year prison sentence.", [], date(2010, 3, 1), None),
     ("Blix returned in December 2002 after a four-year absence.", [], date(2002, 12, 1), None),
     ("The five-month detention angered fans.", [], None, None),
+    ("The firm was founded in 2010. The board will launch a two-year investigation.", [], date(2010, 1, 1), None),
     # "Earlier on Friday": written that weekday or the two days after; a bare weekday moves nothing
     ("Ministers met on Friday. Earlier on Friday, the envoy said talks went on.",
      ["The minister speaks on November 7, 2022. \u00a9 A Photographer / Agency"], date(2022, 11, 11), None),

@@ -298,6 +298,7 @@ protest protests uprising revolt campaign manhunt search""".split())
 _ENDED = re.compile(r"\b(?:after|following|before|ending|ended|end|ends)\W+(?:(?:a|an|the|its|his|her|their)\W+)?$",
                     re.I)   # "returned after a four-year absence": the state ended at the date, not began
 _SCHEDULED = re.compile(r"\b(?:scheduled|slated|expected|due|set to|will|shall|is to|are to|upcoming)\b", re.I)
+_ATTRIBUTION = re.compile(r"said|told|added|noted|stated|announced|reported|wrote", re.I)   # "..., officials said"
 _STATE_DURATION = re.compile(r"\A[\w.]+[- ](month|year)\Z", re.I)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SAME_DAY = re.compile(r"\b(?:earlier|later)\s+(?:on\s+)?$", re.I)
@@ -313,8 +314,12 @@ def _reported_as_scheduled(text: str, t: TimeExpression) -> bool:
                                                          _FILLER.sub("", before), re.I):
         return False
     cues = list(_CUE.finditer(before))
-    return bool(cues and cues[-1].lastgroup == "future" and len(before) - cues[-1].end() <= _REACH
-                and _SCHEDULED.search(cues[-1][0]))
+    if not (cues and cues[-1].lastgroup == "future" and len(before) - cues[-1].end() <= _REACH
+            and _SCHEDULED.search(cues[-1][0])):
+        return False
+    rest = re.sub(r"^[\s,]+", "", _SENTENCE_END.split(text[t.end:t.end + 60], 1)[0])
+    after = _CUE.search(_NEXT_CLAUSE.split(rest, 1)[0])   # "the results, expected on May 3, were delayed"
+    return not after or after.lastgroup != "past" or bool(_ATTRIBUTION.fullmatch(after[0]))
 
 
 def _stamped_after(text: str, expressions: tuple[TimeExpression, ...], day: date) -> bool:
@@ -332,6 +337,11 @@ def _state_months(text: str, t: TimeExpression) -> int:
         return 0
     after = re.match(r"\s+(?:long\s+|old\s+)?([a-z]+)", text[t.end:t.end + 30])
     if not after or after[1] not in _ELAPSED_STATES:
+        return 0
+    window = max(0, t.start - 80)
+    start = max((c.end() for c in _CLAUSE.finditer(text, window, t.start)), default=window)
+    cues = list(_CUE.finditer(text, start, t.start))
+    if cues and cues[-1].lastgroup in ("future", "hypothetical"):     # "will launch a two-year investigation"
         return 0
     return int(m[1]) * (12 if m[2] == "Y" else 1)
 
