@@ -106,7 +106,7 @@ def test_article_page_maps_its_entities_to_the_corpus(db):
 def test_api_pages_end_to_end_are_the_export(db, size):
     with open_store(db) as store:
         export = json_export.build(store)
-    shapes = {"articles": json_export.article, "entities": lambda i: json_export.entity(*i),
+    shapes = {"articles": lambda i: json_export.article(*i), "entities": lambda i: json_export.entity(*i),
               "time_expressions": lambda i: json_export.time_expression(*i), "quotes": lambda i: json_export.quote(*i),
               "events": json_export.event, "facts": json_export.fact, "stories": lambda i: json_export.story(*i),
               "refusals": json_export.refusal}

@@ -24,10 +24,12 @@ def _range(r: DateRange | None) -> dict | None:
             "reason": r.reason}
 
 
-def article(a: Article) -> dict:
+def article(a: Article, dated: DateRange | None = None) -> dict:
+    """An article; `dated` is the interval stage 4 gave it (connect/dating.py), used when it has none of its own."""
+    published = a.published if _range(a.published) or dated is None else dated
     return {"id": a.id, "path": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
-            "published": _range(a.published),
-            "published_reason": a.published.reason if a.published else "no date found",
+            "published": _range(published),
+            "published_reason": published.reason if published else "no date found",
             "byline": list(a.byline), "credits": list(a.credits), "duplicate_of": a.duplicate_of,
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
 
@@ -111,7 +113,9 @@ def build(store: SQLiteStore) -> dict[str, Any]:
                    for n, q in enumerate(an.quotes, start=len(quotes) + 1)]
     timelines = dict(store.timelines())
     event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
-    return {"articles": [article(a) for a in store.articles()], "entities": entities, "time_expressions": times,
+    dated = {d.article_id: d.published for d in connected.dates}
+    return {"articles": [article(a, dated.get(a.id)) for a in store.articles()], "entities": entities,
+            "time_expressions": times,
             "events": [event(v) for v in connected.events], "quotes": quotes,
             "stories": [story(s, timelines.get(s.id, ()), event_ids) for s in store.stories()],
             "facts": [fact(f) for f in connected.facts], "refusals": [refusal(r) for r in store.refusals()]}
