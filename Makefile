@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from storyline.export import html_report, json_export, report
+from storyline.export import html_report, json_export, report_store
 from storyline.records import Refusal
 from storyline.run import local
 from storyline.run.local import Summary
@@ -76,7 +76,7 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
 
 
 def _write(store, out_dir) -> Path:
-    data = json_export.build(store)
-    report.write(data, Path(out_dir) / "report.md")
+    """The report and the export, each written as it is read from the store (never the whole export in memory)."""
+    report_store.write(store, Path(out_dir) / "report.md")
     html_report.write(store.path, Path(out_dir) / "report.html")
-    return json_export.write(data, out_dir)
+    return json_export.write(json_export.sections(store), out_dir)

@@ -11,14 +11,14 @@ def _article(i: int, text: str) -> Article:
 def test_a_failing_article_is_recorded_and_the_rest_are_read(tmp_path, monkeypatch):
     import storyline.read as read
 
-    real = read.analyse
+    real = read.read_parsed
 
-    def flaky(article):
+    def flaky(article, doc):
         if article.id == "a2":
             raise RuntimeError("parser exploded\nwith a second line")
-        return real(article)
+        return real(article, doc)
 
-    monkeypatch.setattr(read, "analyse", flaky)
+    monkeypatch.setattr(read, "read_parsed", flaky)
     with open_store(tmp_path / "s.sqlite") as store:
         for i in range(3):
             store.add_article(_article(i, f"Mayor Ann Lee said on Monday that road {i} would reopen."))
@@ -34,3 +34,21 @@ def test_an_overlong_text_is_refused_with_its_size(tmp_path):
         assert local.analyse_all(store, workers=1) == 0
         [refusal] = list(store.refusals())
         assert refusal.reason.startswith("not read: text of 1,250,000 characters")
+
+
+def test_reading_in_batches_and_processes_gives_what_one_article_at_a_time_gives(tmp_path, monkeypatch):
+    from storyline.read import VERSION, analyse
+    texts = ["Mayor Ann Lee said on Monday that the bridge would reopen in May.",
+             "\"We will not resign,\" the finance minister, Jo Park, told reporters in Seoul on Tuesday.",
+             "Police arrested two men after a fire destroyed a warehouse in Leeds last week.",
+             "word " * 250_000]
+    monkeypatch.setattr(local, "READ_BATCH", 2)       # several batches in flight at once
+    with open_store(tmp_path / "s.sqlite") as store:
+        for i in range(3 * len(texts)):
+            store.add_article(_article(i, texts[i % len(texts)]))
+        assert local.analyse_all(store, workers=2) == 9
+        assert store.count_unread(VERSION) == 3          # the overlong ones, refused
+        got = {an.article_id: an for an in store.analyses()}
+    for i in range(3 * len(texts)):
+        if i % len(texts) != 3:
+            assert got[f"a{i}"] == analyse(_article(i, texts[i % len(texts)]))

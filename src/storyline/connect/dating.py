@@ -71,17 +71,27 @@ def with_corpus_year(text: str, captions: list[str], years: Counter) -> DateRang
                      f"{found.reason}; year {year} from {count} dated article{'s' * (count > 1)} of its story")
 
 
-def date_articles(articles: Sequence[Article], story_of: Mapping[str, str]) -> tuple[ArticleDate, ...]:
-    """Stage-4 publication intervals for the articles without one, from the years of their story's dated articles.
-
-    `story_of`: article id -> story id; an article in no story gets nothing.
-    Copies (`duplicate_of`) are left as they are.
-    """
+def story_years(articles: Iterable[Article], story_of: Mapping[str, str]) -> dict[str, Counter]:
+    """Story id -> Counter of the publication years of its dated articles."""
     years: dict[str, Counter] = {}
     for a in articles:
         sid = story_of.get(a.id)
         if sid is not None and known(a.published):
             years.setdefault(sid, Counter())[(a.published.earliest or a.published.latest).year] += 1
+    return years
+
+
+def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
+                  years: Mapping[str, Counter] | None = None) -> tuple[ArticleDate, ...]:
+    """Stage-4 publication intervals for the articles without one, from the years of their story's dated articles.
+
+    `story_of`: article id -> story id; an article in no story gets nothing. `years`: `story_years` of the
+    same articles, given when `articles` is a stream read once (else it is computed from them).
+    Copies (`duplicate_of`) are left as they are.
+    """
+    if years is None:
+        articles = list(articles)
+        years = story_years(articles, story_of)
     out = []
     for a in articles:
         sid = story_of.get(a.id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 from storyline.store.browse import Browser, StoryFilter
 from storyline.web.links import DossierLinks
@@ -19,19 +20,41 @@ from storyline.web.render import environment, stylesheet
 
 def render(db: str | Path) -> str:
     """The dossier of the store file `db`: its live stories, most articles first, then refused inputs."""
+    return "".join(_chunks(db))
+
+
+def _chunks(db: str | Path) -> Iterator[str]:
+    """The dossier's text as Jinja2 generates it, each story page read from the store as its section is
+    written (one page in memory at a time)."""
     with Browser(db) as browser:
         total, _ = browser.story_list(StoryFilter(limit=0))
         _, stories = browser.story_list(StoryFilter(sort="size", limit=total))
-        sections = [(browser.story_page(s["id"]), DossierLinks(s["id"])) for s in stories]
-        return environment().get_template("report.html").render(
-            css=stylesheet(), sections=sections, counts=browser.counts(), refusals=browser.refusals())
+        sections = _Sections(browser, stories)
+        yield from environment().get_template("report.html").generate(
+            css=stylesheet(), contents=[(s["id"], s["title"]) for s in stories], sections=sections,
+            counts=browser.counts(), refusals=browser.refusals())
+
+
+class _Sections:
+    """The (story page, links) of each story, made as they are iterated; its length is the number of stories."""
+
+    def __init__(self, browser: Browser, stories: list[dict]):
+        self.browser, self.stories = browser, stories
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def __iter__(self) -> Iterator[tuple[dict, DossierLinks]]:
+        return ((self.browser.story_page(s["id"]), DossierLinks(s["id"])) for s in self.stories)
 
 
 def write(db: str | Path, path: str | Path) -> Path:
-    """Write the dossier of `db` to `path` atomically."""
+    """Write the dossier of `db` to `path` atomically, as it is generated."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render(db), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for chunk in _chunks(db):
+            f.write(chunk)
     os.replace(tmp, path)
     return path

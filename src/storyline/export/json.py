@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from storyline.records import (AnalysedArticle, Article, ComparedFact, CorpusEntity, DateRange, Evidence, MergedEvent,
                                Mention, Quote, Refusal, Story, TimeExpression, TimelineEntry)
@@ -98,39 +98,75 @@ def refusal(r: Refusal) -> dict:
 
 
 def build(store: SQLiteStore) -> dict[str, Any]:
-    """The export of everything the store holds: articles, stage-3 readings with corpus entity ids, stage 4."""
-    analyses: list[AnalysedArticle] = list(store.analyses())
+    """The export of everything the store holds as one dict (`sections`, each made a list)."""
+    return {key: list(items) for key, items in sections(store)}
+
+
+def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
+    """The export's sections in file order, (key, its items one at a time): articles, stage-3 readings with
+    corpus entity ids, stage 4. Each section reads the store as it is consumed, one article or analysis
+    at a time, so memory holds the stage-4 records and the entity mentions, never every article or analysis."""
     connected = store.connected()
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
-    local = {(an.article_id, e.id): e for an in analyses for e in an.entities}
-    entities = [entity(e, [(aid, m) for aid, lid in e.members if (aid, lid) in local
-                           for m in local[(aid, lid)].mentions]) for e in connected.entities]
-    times, quotes = [], []
-    for an in analyses:
-        aid = an.article_id
-        times += [time_expression(n, aid, t) for n, t in enumerate(an.time_expressions, start=len(times) + 1)]
-        quotes += [quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
-                   for n, q in enumerate(an.quotes, start=len(quotes) + 1)]
-    timelines = dict(store.timelines())
-    event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
     dated = {d.article_id: d.published for d in connected.dates}
-    return {"articles": [article(a, dated.get(a.id)) for a in store.articles()], "entities": entities,
-            "time_expressions": times,
-            "events": [event(v) for v in connected.events], "quotes": quotes,
-            "stories": [story(s, timelines.get(s.id, ()), event_ids) for s in store.stories()],
-            "facts": [fact(f) for f in connected.facts], "refusals": [refusal(r) for r in store.refusals()]}
+    yield "articles", (article(a, dated.get(a.id)) for a in store.articles())
+    yield "entities", _entities(store, connected.entities)
+    yield "time_expressions", (time_expression(n, aid, t) for n, (aid, t)
+                               in enumerate(_each(store, "time_expressions"), start=1))
+    yield "events", (event(v) for v in connected.events)
+    yield "quotes", (quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
+                     for n, (aid, q) in enumerate(_each(store, "quotes"), start=1))
+    event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
+    yield "stories", (story(s, store.timeline(s.id), event_ids) for s in store.stories())
+    yield "facts", (fact(f) for f in connected.facts)
+    yield "refusals", (refusal(r) for r in store.refusals())
+
+
+def _each(store: SQLiteStore, part: str) -> Iterator[tuple[str, Any]]:
+    """(article id, record) for every record of one AnalysedArticle field, in article order."""
+    for an in store.analyses((part,)):
+        for x in getattr(an, part):
+            yield an.article_id, x
+
+
+def _entities(store: SQLiteStore, entities: Iterable[CorpusEntity]) -> Iterator[dict]:
+    """The corpus entities with the mentions of their members, read in one pass over the analyses."""
+    members = {member for e in entities for member in e.members}
+    mentions: dict[tuple[str, str], tuple[Mention, ...]] = {}
+    for an in store.analyses(("entities",)):
+        for e in an.entities:
+            if (an.article_id, e.id) in members:
+                mentions[(an.article_id, e.id)] = e.mentions
+    for e in entities:
+        yield entity(e, [(aid, m) for aid, lid in e.members if (aid, lid) in mentions for m in mentions[(aid, lid)]])
 
 
 def _evidence(e: Evidence) -> dict:
     return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text, "source": e.source}
 
 
-def write(export: dict, out_dir: str | Path) -> Path:
-    """Write DIR/export.json atomically: a reader never sees half a file."""
+def write(export: dict | Iterable[tuple[str, Iterable[dict]]], out_dir: str | Path) -> Path:
+    """Write DIR/export.json atomically, a reader never seeing half a file: from an export dict, or from
+    (key, items) sections (`sections(store)`), written one item at a time as they come. The file is
+    what `json.dumps(export, ensure_ascii=False, indent=1)` gives, whichever is passed."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "export.json"
     tmp = out / ".export.json.tmp"
-    tmp.write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
+    parts = export.items() if isinstance(export, dict) else export
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("{")
+        n = -1
+        for n, (key, items) in enumerate(parts):
+            f.write(f"{',' if n else ''}\n {json.dumps(key, ensure_ascii=False)}: [")
+            empty = True
+            for item in items:
+                # an item at depth 2 of an indent-1 dump: its own dump, each line indented two more spaces
+                # (JSON strings hold no raw line break, so every newline is layout)
+                f.write(("\n  " if empty else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=1)
+                        .replace("\n", "\n  "))
+                empty = False
+            f.write("]" if empty else "\n ]")
+        f.write("\n}" if n >= 0 else "}")
     os.replace(tmp, target)
     return target

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _QUOTE_MARKS = "\"\u201c\u201d"
@@ -150,19 +151,32 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
 
 def render(export: dict) -> str:
     """The whole dossier as Markdown text."""
-    names = {e["id"]: e["name"] for e in export.get("entities", [])}
     articles = {a["id"]: a for a in export.get("articles", [])}
-    stories = _stories(export)
-    lines = ["# storyline dossier", "",
-             f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from {len(articles)} articles; "
-             f"{len(export.get('entities', []))} entities, {len(export.get('events', []))} events, "
-             f"{len(export.get('quotes', []))} quotes, {len(export.get('refusals', []))} inputs refused."]
+    counts = {"articles": len(articles), **{k: len(export.get(k, [])) for k in ("entities", "events", "quotes",
+                                                                                   "refusals")}}
+    return "".join(f"{line}\n" for line in document({e["id"]: e["name"] for e in export.get("entities", [])},
+                                                     _stories(export), counts, lambda story: (export, articles),
+                                                     export.get("refusals", [])))
+
+
+def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[str, int],
+             story_parts: Callable[[dict], tuple[dict, Mapping[str, dict]]], refusals: Iterable[dict]) -> Iterator[str]:
+    """The dossier's lines, one at a time: `names` (entity id -> name), `stories` (export story dicts, in the
+    order shown), `counts` ("articles", "entities", "events", "quotes", "refusals" -> int),
+    `story_parts(story)` -> (an export-shaped dict holding at least the events, entities, quotes and facts
+    of the story's articles, those articles by id), `refusals` (export refusal dicts)."""
+    yield "# storyline dossier"
+    yield ""
+    yield (f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from {counts['articles']} articles; "
+           f"{counts['entities']} entities, {counts['events']} events, "
+           f"{counts['quotes']} quotes, {counts['refusals']} inputs refused.")
     for story in stories:
-        lines += _story(story, export, names, articles)
-    refusals = export.get("refusals", [])
-    if refusals:
-        lines += ["", "## Refused inputs", ""] + [f"- `{_md(r['source'])}`: {_md(r['reason'])}" for r in refusals]
-    return "\n".join(lines) + "\n"
+        part, articles = story_parts(story)
+        yield from _story(story, part, names, articles)
+    if counts["refusals"]:
+        yield from ["", "## Refused inputs", ""]
+        for r in refusals:
+            yield f"- `{_md(r['source'])}`: {_md(r['reason'])}"
 
 
 def write(export: dict, path: str | Path) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import Iterable, Iterator, Sequence
@@ -113,6 +113,8 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
 # ---------------------------------------------------------------- stage 3
 
 MAX_READ_CHARS = 1_000_000     # spaCy's own limit; a longer "article" is a dump, not news
+READ_BATCH = 16                # articles handed to a reading process at a time
+SMALL_RUN = 40                 # fewer articles than this are read in this process
 
 
 def _analyse(article: Article) -> AnalysedArticle | Refusal:
@@ -127,35 +129,91 @@ def _analyse(article: Article) -> AnalysedArticle | Refusal:
         return Refusal(article.source, f"could not be read ({_one_line(err)})")
 
 
+def reading_workers(articles: int) -> int:
+    """Processes stage 3 reads `articles` articles with by default: every core this process may run on,
+    or one for fewer than `SMALL_RUN` articles (starting a process and loading its model costs seconds)."""
+    if articles < SMALL_RUN:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:                      # not on Linux
+        return os.cpu_count() or 1
+
+
+def _read_batch(articles: list[Article]) -> list[AnalysedArticle | Refusal]:
+    """Stage 3 on a batch of articles, parsed together (read.analyse_many); an article a reader fails on,
+    or too long to read, becomes a Refusal so that the others are still read."""
+    from storyline.read import analyse_many
+    readable = [a for a in articles if len(a.text) <= MAX_READ_CHARS]
+    results = iter(analyse_many(readable))
+    out: list[AnalysedArticle | Refusal] = []
+    for article in articles:
+        if len(article.text) > MAX_READ_CHARS:
+            out.append(Refusal(article.source, f"not read: text of {len(article.text):,} characters, over the "
+                                               f"{MAX_READ_CHARS:,} a reading allows"))
+            continue
+        result = next(results)
+        out.append(Refusal(article.source, f"could not be read ({_one_line(result)})")
+                   if isinstance(result, Exception) else result)
+    return out
+
+
+def _load_reader() -> None:
+    """Load the spaCy pipeline once, when a reading process starts."""
+    from storyline.read.nlp import load_nlp
+    load_nlp()
+
+
+def _batches(store: SQLiteStore, version: str, size: int) -> Iterator[list[Article]]:
+    """The store's unread articles, `size` at a time, paged by arrival number: never all in memory."""
+    after = 0
+    while page := store.unread(version, after, size):
+        after = page[-1][0]
+        yield [a for _, a in page]
+
+
 def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool = False,
                 on_refusal=None) -> int:
-    """Stage 3 for every stored article lacking an analysis at the current version; returns how many were read."""
+    """Stage 3 for every stored article lacking an analysis at the current version; returns how many were read.
+
+    Articles are read `READ_BATCH` at a time (parsed together through spaCy's `nlp.pipe`), by `workers`
+    processes (default `reading_workers`), each loading the models once; at most two batches per process
+    are in flight, so memory does not grow with the store.
+    """
     from storyline.read import VERSION
-    todo = [a for a in store.articles() if store.analysis(a.id, VERSION) is None]
+    todo = store.count_unread(VERSION)
     if not todo:
         return 0
-    workers = workers or (min(os.cpu_count() or 1, 4) if len(todo) >= 40 else 1)
-    bar = tqdm(total=len(todo), desc="read", unit=" article", disable=not progress, leave=False)
+    workers = workers or reading_workers(todo)
+    bar = tqdm(total=todo, desc="read", unit=" article", disable=not progress, leave=False)
     done = 0
-    for result in _map(_analyse, todo, workers):
-        bar.update()
-        if isinstance(result, Refusal):
-            store.add_refusal(result)
-            if on_refusal:
-                on_refusal(result)
-            continue
-        store.add_analysis(result, VERSION)
-        done += 1
+    for results in _map(_read_batch, _batches(store, VERSION, READ_BATCH), workers):
+        for result in results:
+            bar.update()
+            if isinstance(result, Refusal):
+                store.add_refusal(result)
+                if on_refusal:
+                    on_refusal(result)
+                continue
+            store.add_analysis(result, VERSION)
+            done += 1
     bar.close()
     return done
 
 
-def _map(fn, items: list, workers: int) -> Iterator:
+def _map(fn, batches: Iterator[list], workers: int) -> Iterator:
+    """fn over the batches, in order; with several workers, at most 2 x workers batches handed out at once."""
     if workers <= 1:
-        yield from map(fn, items)
+        yield from map(fn, batches)
         return
-    with get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(fn, items, chunksize=4)
+    with get_context("spawn").Pool(workers, initializer=_load_reader) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(fn, (batch,)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 # ---------------------------------------------------------------- stage 4
@@ -166,12 +224,19 @@ def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
     return cluster_new(store, progress)
 
 
+CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what stage 4's connect reads of an analysis
+
+
 def connect(store: SQLiteStore) -> None:
     """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
     from storyline.connect import connect as connect_stage
+    from storyline.connect.dating import date_articles, story_years
     story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
-    store.set_connected(connect_stage(list(store.articles()), {an.article_id: an for an in store.analyses()},
-                                      story_of))
+    dates = date_articles(store.articles(), story_of, story_years(store.articles(), story_of))   # two streamed passes
+    readings = {an.article_id: an for an in store.analyses(CONNECT_PARTS)}     # articles' texts are not needed
+    # the time expressions of the articles stage 4 dated date their events (connect.dating.redated)
+    readings.update((an.article_id, an) for an in store.analyses_in([d.article_id for d in dates]))
+    store.set_connected(connect_stage(list(readings), readings, story_of, dates))
 
 
 def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
@@ -191,11 +256,10 @@ def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[s
     stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
     known = store.timeline_keys()
     store.drop_timelines(set(known) - {sid for sid, _ in stories})
-    articles = {a.id: a for a in store.articles()} if stories else {}
     read = store.analysed_ids(VERSION) if stories else set()
     done = 0
     for sid, ids in stories:
-        members = [articles[i] for i in sorted(set(ids)) if i in articles]
+        members = sorted(store.articles_in(sorted(set(ids))), key=lambda a: a.id)   # one story in memory at a time
         facts = [TIMELINE, VERSION, str(length)] + [f"{a.id} {a.content_hash} {a.published} {a.id in read}"
                                                     for a in members]
         key = hashlib.sha1("\n".join(facts).encode()).hexdigest()

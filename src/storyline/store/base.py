@@ -6,7 +6,7 @@ the same SQL (store/sql.py; store/sqlite.py, store/postgres.py).
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from typing import Iterable, Iterator, Protocol, Sequence
 
 from storyline.records import AnalysedArticle, Article, Connected, Refusal, Story, TimelineEntry
 
@@ -39,8 +39,14 @@ class Store(Protocol):
     def analysis(self, article_id: str, version: str) -> AnalysedArticle | None:
         """What stage 3 read in this article, if stored at this version."""
 
-    def analyses(self) -> Iterator[AnalysedArticle]:
-        """Every stored analysis, in article order, whatever its version."""
+    def analyses(self, parts: Sequence[str] | None = None) -> Iterator[AnalysedArticle]:
+        """Every stored analysis, in article order, whatever its version; with `parts`, only those fields."""
+
+    def articles_in(self, article_ids: Sequence[str]) -> list[Article]:
+        """The stored articles among these ids, in arrival order."""
+
+    def analyses_in(self, article_ids: Sequence[str], parts: Sequence[str] | None = None) -> list[AnalysedArticle]:
+        """The stored analyses of these articles, in article order; with `parts`, only those fields."""
 
     def set_connected(self, connected: Connected) -> None:
         """Replace the stage-4 records (corpus entities, compared facts) in one transaction."""
@@ -48,6 +54,13 @@ class Store(Protocol):
     def connected(self) -> Connected: ...
 
     def articles(self) -> Iterator[Article]: ...
+
+    def unread(self, version: str, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after `after` lacking an analysis at
+        `version`, in arrival order."""
+
+    def count_unread(self, version: str) -> int:
+        """How many articles lack an analysis at `version`."""
 
     def refusals(self) -> Iterator[Refusal]: ...
 

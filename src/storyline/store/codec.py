@@ -12,7 +12,7 @@ import types
 import typing
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from storyline import records
 
@@ -39,24 +39,47 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_plain(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+    """`value` (plain JSON) as type `tp`: records, tuples, dates and unions of one type with None."""
+    return _decoder(tp)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """The function turning plain JSON into `tp`, made once per type: the type hints are read here, not for
+    every value decoded (which made reading a store spend most of its time in `typing`)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_plain(inner[0], value) if len(inner) == 1 else value
+        return _decoder(inner[0]) if len(inner) == 1 else _same
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: from_plain(hints[k], v) for k, v in value.items() if k in hints})
+        fields = {k: _decoder(h) for k, h in _hints(tp).items()}
+
+        def record(value):
+            return None if value is None else tp(**{k: fields[k](v) for k, v in value.items() if k in fields})
+        return record
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
-        return tuple(from_plain(a, v) for a, v in zip(args, value))
+            each = _decoder(args[0])
+            if each is _same:
+                return lambda value: None if value is None else tuple(value)
+            return lambda value: None if value is None else tuple(each(v) for v in value)
+        parts = [_decoder(a) for a in args]
+        return lambda value: None if value is None else tuple(d(v) for d, v in zip(parts, value))
     if tp is date:
-        return date.fromisoformat(value)
-    return value
+        return lambda value: None if value is None else date.fromisoformat(value)
+    return _same
 
 
 def loads(cls: type, text: str) -> Any:
     return from_plain(cls, json.loads(text))
+
+
+def partial(cls: type, plain: dict, fields: Sequence[str]) -> Any:
+    """A `cls` record from its plain form with only `fields` decoded (the others take their defaults)."""
+    hints = _hints(cls)
+    return cls(**{k: from_plain(hints[k], plain[k]) for k in fields if k in plain})

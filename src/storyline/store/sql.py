@@ -8,7 +8,8 @@ copies of a new article never compares it with the whole corpus.
 """
 from __future__ import annotations
 
-from typing import Iterator
+import json
+from typing import Iterator, Sequence
 
 from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
@@ -17,6 +18,8 @@ from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS, script
 from storyline.store.stories import StoryTables
 from storyline.store.story_tables import TimelineTables
+
+CHUNK = 500     # values bound in one IN (...) clause
 
 
 class SQLStore(StoryTables, TimelineTables):
@@ -108,6 +111,32 @@ class SQLStore(StoryTables, TimelineTables):
         for (data,) in self.db.stream("SELECT data FROM articles ORDER BY seq"):
             yield codec.loads(Article, data)
 
+    def unread(self, version: str, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after arrival number `after` that lack
+        an analysis at `version`, in arrival order: stage 3 pages through the store with it."""
+        rows = self.db.execute("SELECT a.seq, a.data FROM articles a LEFT JOIN analyses an ON an.article_id = a.id "
+                               "AND an.version = ? WHERE an.article_id IS NULL AND a.seq > ? ORDER BY a.seq LIMIT ?",
+                               (version, after, limit)).fetchall()
+        return [(seq, codec.loads(Article, data)) for seq, data in rows]
+
+    def count_unread(self, version: str) -> int:
+        """How many articles lack an analysis at `version`."""
+        return self.db.execute("SELECT COUNT(*) FROM articles a LEFT JOIN analyses an ON an.article_id = a.id "
+                               "AND an.version = ? WHERE an.article_id IS NULL", (version,)).fetchone()[0]
+
+    def articles_in(self, article_ids: Sequence[str]) -> list[Article]:
+        """The stored articles among these ids, in arrival order."""
+        return [codec.loads(Article, data) for _, data in sorted(self._rows_in(
+            "SELECT seq, data FROM articles WHERE id IN ({})", article_ids))]
+
+    def _rows_in(self, sql: str, ids: Sequence[str]) -> list[tuple]:
+        """The rows of `sql` (one `IN ({})` slot) over `ids`, bound CHUNK values at a time."""
+        ids, rows = list(ids), []
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            rows += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return rows
+
     # ------------------------------------------------------------ refusals
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         with self.db:
@@ -129,10 +158,24 @@ class SQLStore(StoryTables, TimelineTables):
                               (article_id, version)).fetchone()
         return codec.loads(AnalysedArticle, row[0]) if row else None
 
-    def analyses(self) -> Iterator[AnalysedArticle]:
+    def analyses(self, parts: Sequence[str] | None = None) -> Iterator[AnalysedArticle]:
+        """Every stored analysis, in article order, whatever its version, one at a time; with `parts`
+        (names of AnalysedArticle fields) only those are decoded and the others left empty."""
         for (data,) in self.db.stream("SELECT an.data FROM analyses an JOIN articles a ON a.id = an.article_id "
                                       "ORDER BY a.seq"):
-            yield codec.loads(AnalysedArticle, data)
+            if parts is None:
+                yield codec.loads(AnalysedArticle, data)
+            else:
+                yield codec.partial(AnalysedArticle, json.loads(data), ("article_id", *parts))
+
+    def analyses_in(self, article_ids: Sequence[str], parts: Sequence[str] | None = None) -> list[AnalysedArticle]:
+        """The stored analyses (whatever their version) of these articles, in article order; with `parts`
+        only those fields are decoded, as `analyses` does."""
+        rows = sorted(self._rows_in("SELECT a.seq, an.data FROM analyses an JOIN articles a ON a.id = an.article_id "
+                                    "WHERE an.article_id IN ({})", article_ids))
+        if parts is None:
+            return [codec.loads(AnalysedArticle, data) for _, data in rows]
+        return [codec.partial(AnalysedArticle, json.loads(data), ("article_id", *parts)) for _, data in rows]
 
     # ------------------------------------------------------------ stage 4
     def set_connected(self, connected: Connected) -> None:
