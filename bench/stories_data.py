@@ -67,6 +67,7 @@ def analysed_store(work: Path) -> Path:
     with sqlite3.connect(target) as con:
         for table in STAGE4_TABLES:
             con.execute(f"DELETE FROM {table}")
+        con.execute("DELETE FROM meta WHERE key = 'term_docs'")     # the articles the term counts cover
     return target
 
 
