@@ -101,8 +101,8 @@ def one_size(n: int) -> dict:
         seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
         stories = store.db.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
     shutil.rmtree(db.parent, ignore_errors=True)
-    return {"n": n, "seconds": seconds, "cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "fill_peak_mb": filled_mb, "stories": stories}
+    return {"n": n, "seconds": seconds, "cpu": cpu, "stories": stories, "fill_peak_mb": filled_mb,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main() -> None:
