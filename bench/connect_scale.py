@@ -18,7 +18,12 @@ process after the fill. The reference is the same code at 1k: the growth
 exponent is the slope of log(time) against log(articles), for wall time and
 for the process's CPU time (on a machine shared with other jobs, wall time
 also measures their load). --one-more adds
-one article to the store of that size and times stage 4 for it alone. Each
+one article to the store of that size and times stage 4 for it alone. Each size also prints the B-cubed
+score of the stories found against the synthetic ones, a check of quality
+at scale and not a tuned figure: a harsh one, since the synthetic stories of
+one topic are rewrites of the same few dev texts (the same words and nearly
+the same embeddings, other names and years; names that occur in several dev
+topics are kept), so only names and dates tell them apart. Each
 figure is printed beside its acceptance bound (issue 12: 100k articles under
 10 minutes and 4 GB on the 2-core machine, exponent at most 1.2, one new
 article into a 10k store under 1 s).
@@ -41,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 
-from stories_data import Embeddings, load_dev  # noqa: E402
+from stories_data import Embeddings, bcubed, load_dev  # noqa: E402
 from stories_synth import shared_names, Twinner  # noqa: E402
 from storyline.connect.stories.embed import BODY_MODEL, HEAD_MODEL  # noqa: E402
 from storyline.read import VERSION  # noqa: E402
@@ -56,8 +61,9 @@ MAX_EXPONENT = 1.2
 MAX_ONE_MORE_S = 1.0
 
 
-def fill(db: Path, n: int, seed: int = 1) -> None:
-    """Write n synthetic analysed articles with cached embeddings into the store `db`."""
+def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
+    """Write n synthetic analysed articles with cached embeddings into the store `db`; returns each
+    article's synthetic story (the rewritten group it came from)."""
     rng = random.Random(seed)
     dev = load_dev()
     vectors = Embeddings().vectors([d.article for d in dev])
@@ -66,14 +72,14 @@ def fill(db: Path, n: int, seed: int = 1) -> None:
         topics.setdefault(d.label, []).append(d)
     keep = shared_names([[(d.article, d.analysis) for d in g] for g in topics.values()])
     labels = sorted(topics)
-    made = 0
+    made, story = 0, {}
     with open_store(db) as store:
         while made < n:
             group = topics[rng.choice(labels)]
             members = rng.sample(group, min(len(group), rng.randint(1, 12), n - made))
             twin = Twinner([(d.article, d.analysis) for d in members], rng, rng.randint(-8, 8), keep)
             day = START + timedelta(days=rng.randrange(3 * 365))
-            body, head = [], []
+            body, head, gid = [], [], f"g{made}"
             for d in members:
                 aid = f"x{made:07d}"
                 when = day + timedelta(days=rng.randrange(14))
@@ -85,23 +91,28 @@ def fill(db: Path, n: int, seed: int = 1) -> None:
                 noisy = [v + np.random.default_rng(made).normal(0, 0.02, v.shape).astype(np.float32) for v in (b, h)]
                 body.append((aid, (noisy[0] / np.linalg.norm(noisy[0])).tobytes()))
                 head.append((aid, (noisy[1] / np.linalg.norm(noisy[1])).tobytes()))
+                story[aid] = gid
                 made += 1
             store.add_embeddings(BODY_MODEL, body)
             store.add_embeddings(HEAD_MODEL, head)
+    return story
 
 
 def one_size(n: int) -> dict:
     """Fill a store of n articles and time stage 4 over it; runs in a child process of its own."""
     db = Path(tempfile.mkdtemp(prefix=f"scale-{n}-")) / "s.sqlite"
-    fill(db, n)
+    truth = fill(db, n)
     with open_store(db) as store:
         filled_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t, cpu = time.perf_counter(), time.process_time()
         cluster_new(store)
         seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
         stories = store.db.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+        found = dict(store.db.execute("SELECT article_id, story_id FROM story_members"))
     shutil.rmtree(db.parent, ignore_errors=True)
-    return {"n": n, "seconds": seconds, "cpu": cpu, "stories": stories, "fill_peak_mb": filled_mb,
+    p, r, f1 = bcubed(found, truth)
+    return {"n": n, "seconds": seconds, "cpu": cpu, "stories": stories, "true_stories": len(set(truth.values())),
+            "p": p, "r": r, "f1": f1, "fill_peak_mb": filled_mb,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -123,7 +134,8 @@ def main() -> None:
         r = rows[-1]
         print(f"{r['n']:>7} articles: stage 4 {r['seconds']:7.1f} s ({1000 * r['seconds'] / r['n']:.2f} ms/article; "
               f"CPU {r['cpu']:.1f} s), "
-              f"peak RSS {r['peak_mb']:.0f} MB (after filling: {r['fill_peak_mb']:.0f} MB), {r['stories']} stories"
+              f"peak RSS {r['peak_mb']:.0f} MB (after filling: {r['fill_peak_mb']:.0f} MB), {r['stories']} stories "
+              f"(synthetic: {r['true_stories']}; B-cubed P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f})"
               f"{_verdict(r)}", flush=True)
     if len(rows) > 1:
         x = np.log([r["n"] for r in rows])
