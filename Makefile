@@ -43,6 +43,8 @@ bench: install
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/stories.py --halves
+	$(BIN)/python bench/connect_scale.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info

@@ -1,10 +1,12 @@
 """Shared by the stories benches: the analysed dev set, cached embeddings, in-memory clustering, B-cubed.
 
 Not a benchmark itself. The clustering dev set (../shared/data/clustering) is
-read from an analysed store (stages 1-3 at the current code): the copy in
-/work/cache/clustering when present, else one made here with `storyline run`.
-Embeddings are cached in out/bench/stories-embeddings.npz by text hash, so a
-second bench run encodes nothing.
+read from an analysed store (stages 1-3): bench/.cache/clustering/storyline.sqlite
+(gitignored), made once with `storyline run` when missing or when its analyses
+are of another stage-3 version (`storyline.read.VERSION`); each bench works on
+a copy with its stories removed. Embeddings are cached in
+bench/.cache/stories-embeddings.npz by text hash, so a second bench run
+encodes nothing.
 """
 from __future__ import annotations
 
@@ -27,9 +29,10 @@ from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "clustering"
-CACHED_STORE = Path("/work/cache/clustering/storyline.sqlite")
-OUT = ROOT / "out" / "bench"
-EMBED_CACHE = OUT / "stories-embeddings.npz"
+CACHE = ROOT / "bench" / ".cache"
+CACHED_STORE = CACHE / "clustering" / "storyline.sqlite"
+EMBED_CACHE = CACHE / "stories-embeddings.npz"
+STAGE4_TABLES = ("stories", "story_members", "story_keys", "term_frequencies", "timelines")
 
 
 @dataclass
@@ -41,15 +44,30 @@ class Doc:
     label: str
 
 
+def _current(db: Path) -> bool:
+    """Whether the cached store holds an analysis at the current stage-3 version for every article."""
+    import sqlite3
+    with sqlite3.connect(db) as con:
+        articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        analysed = con.execute("SELECT COUNT(*) FROM analyses WHERE version = ?", (VERSION,)).fetchone()[0]
+    return articles > 0 and analysed == articles
+
+
 def analysed_store(work: Path) -> Path:
-    """A private copy of an analysed store of the dev set (made with `storyline run` when none is cached)."""
+    """A private copy, without stories, of the analysed store of the dev set (made when not cached)."""
+    import sqlite3
     work.mkdir(parents=True, exist_ok=True)
+    if not CACHED_STORE.exists() or not _current(CACHED_STORE):
+        shutil.rmtree(CACHED_STORE.parent, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "storyline.cli", "run", str(DATA / "input.jsonl"), "--out",
+                        str(CACHED_STORE.parent), "--quiet"], check=True)
     target = work / "storyline.sqlite"
-    if CACHED_STORE.exists():
-        shutil.copy(CACHED_STORE, target)
-        return target
-    subprocess.run([sys.executable, "-m", "storyline.cli", "run", str(DATA / "input.jsonl"), "--out", str(work),
-                    "--quiet"], check=True)
+    with sqlite3.connect(CACHED_STORE) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    with sqlite3.connect(target) as con:
+        for table in STAGE4_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        con.execute("DELETE FROM meta WHERE key = 'term_docs'")     # the articles the term counts cover
     return target
 
 

@@ -34,13 +34,18 @@ C = 1.0
 
 def rows(articles: list, analyses: list, gold: dict, names: tuple[str, ...] = USED) -> tuple[list, list]:
     """(feature vectors, labels) of the candidate days inside any reference span of one topic."""
-    stats = reading(articles, analyses).stats
-    vectors = features(stats, names)
+    return table(reading(articles, analyses).stats, gold, names)
+
+
+def table(stats: dict, gold: dict, names: tuple[str, ...] = USED) -> tuple[list, list]:
+    """(feature vectors, labels) of the days of `stats` (granule -> DateStats) inside any reference span."""
+    days = {g: st for g, st in stats.items() if level(g) == "day"}
+    vectors = features(days, names)
     refs = [{e["date"] for e in tl["entries"]} for tl in gold["timelines"]]
     spans = [(min(r), max(r)) for r in refs]
     X, y = [], []
     for g in sorted(vectors):
-        if level(g) == "day" and any(lo <= g <= hi for lo, hi in spans):
+        if any(lo <= g <= hi for lo, hi in spans):
             X.append(vectors[g])
             y.append(int(any(g in r for r in refs)))
     return X, y

@@ -227,6 +227,14 @@ class MergedEvent:
 
 
 @dataclass(frozen=True)
+class ArticleDate:
+    """A publication interval stage 4 gives an article the clean stage left undated (connect/dating.py)."""
+
+    article_id: str
+    published: DateRange
+
+
+@dataclass(frozen=True)
 class Connected:
     """Stage 4 output: what only many articles together tell.
     """
@@ -234,6 +242,7 @@ class Connected:
     entities: tuple[CorpusEntity, ...] = ()
     events: tuple[MergedEvent, ...] = ()
     facts: tuple[ComparedFact, ...] = ()
+    dates: tuple[ArticleDate, ...] = ()
 
 
 @dataclass(frozen=True)

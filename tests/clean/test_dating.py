@@ -44,7 +44,8 @@ IMPLIED = [
      date(2005, 1, 4), date(2005, 1, 4)),
     ("Updated: March 3, 2010 10:15 AM. The plant was closed in 2008.", [], date(2008, 1, 1), date(2010, 3, 3)),
     # a date reported as past is a lower bound: its first day
-    ("The treaty was signed in 1999 and a review is scheduled for March 3, 2024.", [], date(1999, 1, 1), None),
+    ("The treaty was signed in 1999 and a review is scheduled for March 3, 2024.", [], date(1999, 1, 1),
+     date(2024, 3, 2)),
     ("Prices have risen since 2005, officials said.", [], date(2005, 1, 1), None),
     ("The company said on March 3, 2010 that profits fell.", [], date(2010, 3, 3), None),
     ("Dodd-Frank, which was passed in 2010, will be repealed.", [], date(2010, 1, 1), None),
@@ -74,6 +75,34 @@ IMPLIED = [
      ["The minister speaks on November 7, 2022. \u00a9 A Photographer / Agency"], date(2022, 11, 7), None),
     ("Officials said the talks went on.", ["A rally in 2006. \u00a9 Agency"], None, None),
     ("Nothing here says when anything happened.", [], None, None),
+    # a day reported as scheduled or expected has not come yet; a month or a year compares, a question asks
+    ("The treaty was signed in 1999. He is scheduled to testify on May 3, 2011.", [], date(1999, 1, 1),
+     date(2011, 5, 2)),
+    ("A verdict is expected on August 5, 2022.", [], None, date(2022, 8, 4)),
+    ("The hearing will resume on Monday, March 7, 2016, officials said.", [], None, date(2016, 3, 6)),
+    ("Sales will rival 1932.", [], None, None),
+    ("The plant is expected to open in March 2024.", [], None, None),
+    ("Will the vote be held on May 3, 2011?", [], None, None),
+    ("The vote was delayed until May 3, 2011.", [], None, None),
+    ("The results, expected on May 3, 2011, were delayed.", [], None, None),
+    # ... unless a later day with its clock time (a comment's stamp) shows an old announcement quoted
+    ("Leaders will hold a rally on February 23, 2006. " + "Comments. " * 45 + "October 13, 2008 4:35 PM | Report abuse",
+     [], None, None),
+    # a state that has lasted N months began no earlier than the earliest past date
+    ("She was arrested in March 2010. Fans criticised her five-month detention.", [], date(2010, 8, 1), None),
+    ("The conflict began in 2011. The two-year war has killed thousands.", [], date(2013, 1, 1), None),
+    ("He was jailed in March 2010 and is serving a nine-year prison sentence.", [], date(2010, 3, 1), None),
+    ("Blix returned in December 2002 after a four-year absence.", [], date(2002, 12, 1), None),
+    ("The five-month detention angered fans.", [], None, None),
+    ("The firm was founded in 2010. The board will launch a two-year investigation.", [], date(2010, 1, 1), None),
+    # "Earlier on Friday": written that weekday or the two days after; a bare weekday moves nothing
+    ("Ministers met on Friday. Earlier on Friday, the envoy said talks went on.",
+     ["The minister speaks on November 7, 2022. \u00a9 A Photographer / Agency"], date(2022, 11, 11), None),
+    ("Earlier Tuesday, the bank said it had raised rates.", ["Traders on Sunday, March 6, 2016. \u00a9 Agency"],
+     date(2016, 3, 8), None),
+    ("Later on Monday the minister said talks went on.", ["The minister on Friday, March 4, 2016. \u00a9 Agency"],
+     date(2016, 3, 7), None),
+    ("Earlier on Friday, the envoy said talks went on.", [], None, None),
 ]
 
 
@@ -97,3 +126,29 @@ def test_each_bound_names_its_rule():
 def test_a_photo_date_is_never_the_publication_date():
     got = implied("Officials said the talks went on.", ["The minister on November 7, 2022. \u00a9 Agency"])
     assert got.earliest == date(2022, 11, 7) and got.latest is None
+
+
+# (text, year, earliest, latest): dates written without a year, completed with a year stage 4 gives
+YEARLESS = [
+    ("She was arrested in February. A verdict is expected on August 5. Her five-month detention angered fans.",
+     2022, date(2022, 7, 1), date(2022, 8, 4)),
+    ("She was arrested in February. A verdict is expected on August 5.", 2022, date(2022, 2, 1), date(2022, 8, 4)),
+    ("The rally was held on March 3.", 2016, date(2016, 3, 3), None),
+    ("The rally was held on March 3, 2015.", 2016, date(2015, 3, 3), None),
+    ("Nothing here says when anything happened.", 2016, None, None),
+]
+
+
+@pytest.mark.parametrize("text,year,earliest,latest", YEARLESS)
+def test_a_year_completes_the_dates_written_without_one(text, year, earliest, latest):
+    got = implied(text, [], year)
+    assert (got.earliest, got.latest) == (earliest, latest) if earliest or latest else got is None
+    assert implied(text, [], None) is None or "2015" in text
+
+
+def test_the_new_rules_name_themselves():
+    found = bounds("She was arrested in March 2010. Her five-month detention angered fans. "
+                   "Earlier on Friday, her lawyer said a verdict is expected on August 5, 2010.",
+                   ["Fans on July 27, 2010. \u00a9 Agency"])
+    assert {b.rule for b in found} == {"past", "ongoing", "scheduled", "caption", "weekday"}
+    assert (combine(found).earliest, combine(found).latest) == (date(2010, 8, 1), date(2010, 8, 4))

@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
-from storyline.connect.stories import FEATURES, JoinModel, Profile, StoryIndex, StoryState, assign, story_id
+from storyline.connect.stories import FEATURES, JoinModel, Profile, StoryIndex, StoryState, assign, row, story_id
+from storyline.connect.stories.model import default, from_json
 from storyline.connect.stories.vectors import key, sparse
 
 # joins on shared organisation names alone: P = sigmoid(40 * names_cosine - 15), above 1/2 from cosine 0.375
@@ -60,3 +62,31 @@ def test_state_survives_bytes():
     assert back.story() == replace(s.story(), article_ids=())     # members are the store's, not the blob's
     assert np.array_equal(back.names["names"][0], s.names["names"][0]) and np.allclose(back.dense, s.dense)
     assert len(back.near) == 1 and back.lookup_keys() == s.lookup_keys()
+
+
+def test_the_model_keeps_its_cut_offs_through_json():
+    model = JoinModel(tuple(0.5 for _ in FEATURES), -1.0, join=0.2, merge=0.7)
+    back = from_json(model.to_json(fitted_on="a test"))
+    assert back == model
+    shipped = default()
+    assert 0.0 < shipped.join < 1.0 and 0.0 < shipped.merge < 1.0
+
+
+def _person(seq: int, person: str, dense: np.ndarray) -> Profile:
+    people = sparse({key("n", person): 1.0})
+    return Profile(id=f"a{seq}", seq=seq, headline=f"headline {seq}", names={"people": people,
+                   "places": sparse({}), "names": sparse({})}, all_names=people, dense=dense, head=dense)
+
+
+@pytest.mark.parametrize("story_person, article_person, clash", [
+    ("Ana Morales", "Ana Morales", 0.0),      # the same person: the text cosine does not count as a clash
+    ("Ana Morales", "Taro Hayashi", 1.0),     # another person in the same words: a story of the same kind
+])
+def test_alike_text_about_other_people_is_its_own_signal(story_person, article_person, clash):
+    vec = np.ones(4, np.float32) / 2
+    s = StoryState(id="s1", created=1, active=1)
+    s.add(_person(1, story_person, vec))
+    x = dict(zip(FEATURES, row(_person(2, article_person, vec), s)))
+    assert x["dense"] == pytest.approx(1.0) and x["headline_near"] == pytest.approx(1.0)
+    assert x["people_clash"] == clash and x["dense_people_clash"] == pytest.approx(clash)
+    assert x["words_names_missing"] == 0.0        # no words: nothing to discount

@@ -58,6 +58,11 @@ BACKGROUND = [  # a year one article recalls is background, not an event of the 
       "The prime minister said she would bring her plan back next week."),
 ]
 
+SHARED = [  # one sentence is all the story says about two days
+    A("p1", "2005-01-10", "The poll was conducted between November 15 and January 3 in twenty countries.",
+      "Most of those asked said the war had made the world a more dangerous place."),
+]
+
 # (story, length, the timeline's dates in order)
 CASES = [
     # the day three articles name beats days only published on; the sentencing day comes next
@@ -71,6 +76,8 @@ CASES = [
     # "yesterday" and "Monday" date the clashes to June 1; the vote day is named before and after it happened
     (CLASHES, 2, ("2015-06-01", "2015-06-09")),
     (BACKGROUND, 5, ("2019-03-12", "2019-03-13")),
+    # a day whose only sentence already sums up another day keeps its place, with that sentence
+    (SHARED, 3, ("2004-11-15", "2005-01-03", "2005-01-10")),
 ]
 
 
@@ -94,6 +101,15 @@ def test_summaries_are_sentences_about_the_date():
     entries = {e.date: e for e in timeline(GRINER, read(GRINER), 2)}
     assert "February 17" in entries["2022-02-17"].text
     assert entries["2022-08-04"].text.startswith("A Russian court sentenced")
+
+
+def test_a_sentence_sums_up_a_second_day_only_when_it_is_the_only_one():
+    entries = {e.date: e.text for e in timeline(SHARED, read(SHARED), 3)}
+    assert entries["2004-11-15"] == entries["2005-01-03"] == SHARED[0].text.split("\n")[0]
+    assert entries["2005-01-10"].startswith("Most of those asked")
+    two = GRINER[:2]         # two sentences about February 17 and one report of each day: none is used twice
+    texts = [e.text for e in timeline(two, read(two), 10)]
+    assert len(texts) == len(set(texts)) == 3
 
 
 def test_a_copy_counts_once():

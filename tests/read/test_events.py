@@ -209,3 +209,22 @@ def test_evidence_sentence_and_trigger_offsets():
     ev = got[0][5]
     assert ev.sentence.text == "Boris Johnson resigned in July."
     assert text[ev.trigger.start:ev.trigger.end] == "resigned"
+
+
+# (value, publication interval, interval of the expression): `range_of` for what the tagger left unplaced
+RANGES = [
+    ("XXXX-08-05", DateRange(date(2022, 7, 1), date(2022, 8, 4)), (date(2022, 8, 5), date(2022, 8, 5))),
+    # a weekday or week where the publication is not known to the day: within a week of it, not its whole year
+    ("XXXX-WXX-5", DateRange(date(2022, 11, 11), None), (date(2022, 11, 5), None)),
+    ("XXXX-WXX-5", DateRange(date(2022, 11, 11), date(2022, 11, 30)), (date(2022, 11, 5), date(2022, 12, 6))),
+    ("XXXX-WXX", DateRange(None, date(2022, 8, 4)), (None, date(2022, 8, 10))),
+    ("XXXX-WXX-5", None, None),
+    ("XXXX-WXX-5", DateRange(None, None), None),
+]
+
+
+@pytest.mark.parametrize("value,published,span", RANGES)
+def test_unplaced_dates_are_read_against_the_publication_interval(value, published, span):
+    from storyline.read.events.timing import range_of
+    got = range_of(TimeExpression(0, 6, "Friday", "DATE", value), published)
+    assert ((got.earliest, got.latest) if got else None) == span

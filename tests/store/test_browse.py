@@ -102,11 +102,28 @@ def test_article_page_maps_its_entities_to_the_corpus(db):
     assert page["analysis"].quotes[0].text == "We act now."
 
 
+def test_an_undated_article_shows_the_interval_stage4_gave_it_as_the_export_does(location):
+    from storyline.records import Article, ArticleDate, Connected, DateRange
+    dated = DateRange(date(2022, 7, 1), date(2022, 8, 4), "year 2022 of its story")
+    with open_store(location) as store:
+        store.add_article(Article("u1", "in/u1.txt", "Talks resumed on Friday.", "hu1",
+                                  published=DateRange(None, None, "no date found")))
+        store.add_article(Article("d1", "in/d1.txt", "Talks resumed.", "hd1",
+                                  published=DateRange(date(2022, 8, 5), date(2022, 8, 5), "given")))
+        store.set_connected(Connected(dates=(ArticleDate("u1", dated),)))
+    with Browser(location) as b:
+        heads = b.article_heads(["u1", "d1"])
+        assert b.article_page("u1")["article"].published == dated
+        assert b.article_page("d1")["article"].published.earliest == date(2022, 8, 5)
+    assert heads["u1"]["published"] == {"earliest": "2022-07-01", "latest": "2022-08-04",
+                                        "reason": "year 2022 of its story"}
+    assert heads["d1"]["published"]["earliest"] == "2022-08-05"
+
 @pytest.mark.parametrize("size", [1, 2, 50])
 def test_api_pages_end_to_end_are_the_export(db, size):
     with open_store(db) as store:
         export = json_export.build(store)
-    shapes = {"articles": json_export.article, "entities": lambda i: json_export.entity(*i),
+    shapes = {"articles": lambda i: json_export.article(*i), "entities": lambda i: json_export.entity(*i),
               "time_expressions": lambda i: json_export.time_expression(*i), "quotes": lambda i: json_export.quote(*i),
               "events": json_export.event, "facts": json_export.fact, "stories": lambda i: json_export.story(*i),
               "refusals": json_export.refusal}

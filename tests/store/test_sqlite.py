@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from storyline.errors import StoreError
-from storyline.records import (AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, DateRange, Entity,
-                               Evidence, Mention, Quote, Refusal, TimeExpression)
+from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, DateRange,
+                               Entity, Evidence, Mention, Quote, Refusal, TimeExpression)
 from storyline.store import open_store
 from storyline.store.codec import dumps, loads
 from storyline.store.migrations import MIGRATIONS
@@ -111,7 +111,8 @@ def test_stage4_records_round_trip_and_are_replaced_whole(location):
     ev = Evidence("a1", 0, 12, "Jane Doe ran.")
     first = Connected(entities=(CorpusEntity("person:jane-doe", "Jane Doe", "PERSON", ("Doe",), ("minister",),
                                              (("a1", "e1"), ("a2", "e3"))),),
-                      facts=(ComparedFact("person:jane-doe", "age", "52", "single", (ev,)),))
+                      facts=(ComparedFact("person:jane-doe", "age", "52", "single", (ev,)),),
+                      dates=(ArticleDate("a2", DateRange(date(2022, 7, 1), date(2022, 8, 4), "year 2022 of its story")),))
     with open_store(location) as store:
         store.set_connected(first)
         assert store.connected() == first

@@ -2,37 +2,44 @@
 
 `connect(articles, analyses) -> Connected` runs once after stage 3 over the
 whole store's records: the same referent across articles (`entities`), the same event
-across reports (`events`), and where the outlets agree or conflict on a fact
-(`facts`). Typed records in, typed
+across reports (`events`), where the outlets agree or conflict on a fact
+(`facts`), and the publication intervals that only a story's other articles
+give (`dating`: the year of dates an undated article writes without one; its
+events dated by such a date follow). Typed records in, typed
 records out: the runner stores the result and the exporter only writes it.
 """
 from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+from storyline.connect.dating import date_articles, redated
 from storyline.connect.entities import resolve
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
-from storyline.records import AnalysedArticle, Article, Connected
+from storyline.records import AnalysedArticle, Article, ArticleDate, Connected
 
 
 def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedArticle],
-            story_of: Mapping[str, str] | None = None) -> Connected:
+            story_of: Mapping[str, str] | None = None, dates: Sequence[ArticleDate] | None = None) -> Connected:
     """Stage 4 over every stored article (an Article or its id: only ids and their order are read) and its
-    analysis (article id -> AnalysedArticle; the time expressions are not read).
+    analysis (article id -> AnalysedArticle; time expressions are read only for the articles in `dates`).
 
     `story_of` (article id -> story id) bounds event merging, and the joining of described people to
-    named ones, to a story.
+    named ones, to a story; stage-4 dating draws on the dated articles of the same story. `dates` are the
+    stage-4 publication intervals (connect.dating.date_articles); None: dated here, from `articles`, which
+    must then be Articles.
     Articles without an analysis (refused by stage 3) are left out.
     """
-    read = [analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses]
+    if dates is None:
+        dates = date_articles(articles, story_of or {})
+    read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
     entities = resolve(read, story_of)
     to_corpus = {member: e.id for e in entities for member in e.members}
     actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
     events = merge_events(read, to_corpus, story_of, actors)
     facts = compare((an.article_id, to_corpus.get((an.article_id, f.subject)), f,
                      _source(an, f.evidence.start, f.evidence.end, to_corpus)) for an in read for f in an.facts)
-    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts))
+    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts), dates=tuple(dates))
 
 
 def _source(an: AnalysedArticle, start: int, end: int, to_corpus) -> str | None:

@@ -24,10 +24,12 @@ def _range(r: DateRange | None) -> dict | None:
             "reason": r.reason}
 
 
-def article(a: Article) -> dict:
+def article(a: Article, dated: DateRange | None = None) -> dict:
+    """An article; `dated` is the interval stage 4 gave it (connect/dating.py), used when it has none of its own."""
+    published = a.published if _range(a.published) or dated is None else dated
     return {"id": a.id, "path": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
-            "published": _range(a.published),
-            "published_reason": a.published.reason if a.published else "no date found",
+            "published": _range(published),
+            "published_reason": published.reason if published else "no date found",
             "byline": list(a.byline), "credits": list(a.credits), "duplicate_of": a.duplicate_of,
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
 
@@ -106,7 +108,8 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     at a time, so memory holds the stage-4 records and the entity mentions, never every article or analysis."""
     connected = store.connected()
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
-    yield "articles", (article(a) for a in store.articles())
+    dated = {d.article_id: d.published for d in connected.dates}
+    yield "articles", (article(a, dated.get(a.id)) for a in store.articles())
     yield "entities", _entities(store, connected.entities)
     yield "time_expressions", (time_expression(n, aid, t) for n, (aid, t)
                                in enumerate(_each(store, "time_expressions"), start=1))

@@ -37,6 +37,7 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
         for aid in f.article_ids:
             facts_of[aid].append(k)
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
+    dated = {d.article_id: d.published for d in connected.dates}
     event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
     counts = store.counts()
     stories = _stories({"stories": [{"id": s.id, "title": s.title, "article_ids": list(s.article_ids),
@@ -48,7 +49,7 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
     def story_parts(story: dict) -> tuple[dict, dict]:
         wanted = list(dict.fromkeys(story.get("article_ids", [])))
         members = set(wanted)
-        articles = {a.id: json_export.article(a) for a in store.articles_in(wanted)}
+        articles = {a.id: json_export.article(a, dated.get(a.id)) for a in store.articles_in(wanted)}
         mentions: dict[tuple[str, str], int] = {}
         quotes = []
         for an in store.analyses_in(wanted, ("entities", "quotes")):

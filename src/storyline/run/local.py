@@ -230,9 +230,13 @@ CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what stage 4's c
 def connect(store: SQLiteStore) -> None:
     """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
     from storyline.connect import connect as connect_stage
+    from storyline.connect.dating import date_articles, story_years
     story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
+    dates = date_articles(store.articles(), story_of, story_years(store.articles(), story_of))   # two streamed passes
     readings = {an.article_id: an for an in store.analyses(CONNECT_PARTS)}     # articles' texts are not needed
-    store.set_connected(connect_stage(list(readings), readings, story_of))
+    # the time expressions of the articles stage 4 dated date their events (connect.dating.redated)
+    readings.update((an.article_id, an) for an in store.analyses_in([d.article_id for d in dates]))
+    store.set_connected(connect_stage(list(readings), readings, story_of, dates))
 
 
 def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:

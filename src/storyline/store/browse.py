@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from storyline.records import AnalysedArticle, Article, ComparedFact, CorpusEntity, MergedEvent, Refusal, Story
+from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, CorpusEntity, MergedEvent, Refusal,
+                               Story)
 from storyline.store import codec
 from storyline.store.readonly import SEARCH, ReadOnlyStore, fts_query
 
@@ -201,8 +202,9 @@ class Browser(ReadOnlyStore):
 
     # ------------------------------------------------------------ articles
     def article_page(self, article_id: str) -> dict[str, Any] | None:
-        """{article (Article), analysis (AnalysedArticle or None), corpus {local entity id: corpus id},
-        names {corpus id: (name, type)}, stories [{id, title}]}; None for an unknown id."""
+        """{article (Article; one the clean stage left undated carries the interval stage 4 gave it), analysis
+        (AnalysedArticle or None), corpus {local entity id: corpus id}, names {corpus id: (name, type)},
+        stories [{id, title}]}; None for an unknown id."""
         row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
         if row is None:
             return None
@@ -211,7 +213,10 @@ class Browser(ReadOnlyStore):
         stories = [{"id": sid, "title": json.loads(data)["title"]} for sid, data in self._rows(
             "SELECT s.id, s.data FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id = ?",
             (article_id,))]
-        return {"article": codec.loads(Article, row[0]),
+        article = codec.loads(Article, row[0])
+        if dated := self._one("SELECT data FROM connected WHERE kind = 'date' AND id = ?", (article_id,)):
+            article = replace(article, published=codec.loads(ArticleDate, dated[0]).published)
+        return {"article": article,
                 "analysis": codec.loads(AnalysedArticle, found[0]) if found else None,
                 "corpus": corpus, "names": self.names(corpus.values()), "stories": stories}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from storyline.records import (Article, ComparedFact, CorpusEntity, MergedEvent, Mention, Quote, Refusal, Story,
-                               TimeExpression)
+from storyline.records import (Article, ArticleDate, ComparedFact, CorpusEntity, MergedEvent, Mention, Quote, Refusal,
+                               Story, TimeExpression)
 from storyline.store import codec
 from storyline.store.readonly import ReadOnlyStore
 
@@ -25,8 +25,9 @@ class Pages(ReadOnlyStore):
     def page(self, collection: str, offset: int, limit: int) -> tuple[int, list[Any]]:
         """(total, items) of one collection, items `offset` to `offset + limit` (0-based). Items are:
 
-        articles: Article; entities: (CorpusEntity, [(article id, Mention)]); time_expressions:
-        (number, article id, TimeExpression); quotes: (number, article id, Quote, speaker corpus id);
+        articles: (Article, the interval stage 4 gave it or None); entities: (CorpusEntity,
+        [(article id, Mention)]); time_expressions: (number, article id, TimeExpression); quotes:
+        (number, article id, Quote, speaker corpus id);
         events: MergedEvent; facts: ComparedFact; stories: (Story, timeline entries); refusals: Refusal.
         Raises KeyError for an unknown collection.
         """
@@ -36,8 +37,11 @@ class Pages(ReadOnlyStore):
         return method(max(offset, 0), max(limit, 0))
 
     def _articles(self, offset, limit):
-        rows = self._rows("SELECT data FROM articles ORDER BY seq LIMIT ? OFFSET ?", (limit, offset))
-        return self._count("SELECT COUNT(*) FROM articles"), [codec.loads(Article, d) for d, in rows]
+        rows = self._rows("SELECT a.data, c.data FROM articles a LEFT JOIN connected c ON c.kind = 'date' "
+                          "AND c.id = a.id ORDER BY a.seq LIMIT ? OFFSET ?", (limit, offset))
+        return self._count("SELECT COUNT(*) FROM articles"), [
+            (codec.loads(Article, d), codec.loads(ArticleDate, dated).published if dated else None)
+            for d, dated in rows]
 
     def _connected(self, kind, cls, offset, limit):
         rows = self._rows("SELECT data FROM connected WHERE kind = ? ORDER BY id LIMIT ? OFFSET ?",

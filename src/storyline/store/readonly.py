@@ -195,11 +195,16 @@ class ReadOnlyStore:
             "WHERE kind = 'entity' AND id IN ({ids})", [e for e in entity_ids if e])}
 
     def article_heads(self, article_ids: Iterable[str]) -> dict[str, dict]:
-        """Article id -> {id, title, outlet, url, published, source, duplicate_of}: the article without its text."""
-        return {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "url": r[3], "published": json.loads(r[4] or "null"),
-                       "source": r[5], "duplicate_of": r[6]} for r in self._in(
-            "SELECT id, json_extract(data, '$.title'), json_extract(data, '$.outlet'), json_extract(data, '$.url'), "
-            "json_extract(data, '$.published'), source, duplicate_of FROM articles WHERE id IN ({ids})", article_ids)}
+        """Article id -> {id, title, outlet, url, published, source, duplicate_of}: the article without its text;
+        `published` is the interval stage 4 gave it where the clean stage found none (connect/dating.py), as in
+        export.json, else its own."""
+        return {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "url": r[3],
+                       "published": json.loads(r[7] or r[4] or "null"), "source": r[5], "duplicate_of": r[6]}
+                for r in self._in(
+            "SELECT a.id, json_extract(a.data, '$.title'), json_extract(a.data, '$.outlet'), "
+            "json_extract(a.data, '$.url'), json_extract(a.data, '$.published'), a.source, a.duplicate_of, "
+            "json_extract(c.data, '$.published') FROM articles a LEFT JOIN connected c ON c.kind = 'date' "
+            "AND c.id = a.id WHERE a.id IN ({ids})", article_ids)}
 
     def load_story(self, story_id: str, schema: str = "") -> Story | None:
         """A live story with its article ids (arrival order); None for an unknown or merged id.

@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 
 from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
-from storyline.records import AnalysedArticle, Article, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
+from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.migrations import MIGRATIONS, script
 from storyline.store.stories import StoryTables
@@ -184,15 +184,17 @@ class SQLStore(StoryTables, TimelineTables):
             rows = [("entity", e.id, codec.dumps(e)) for e in connected.entities]
             rows += [("event", f"{i:08d}", codec.dumps(e)) for i, e in enumerate(connected.events)]
             rows += [("fact", f"{i:08d}", codec.dumps(f)) for i, f in enumerate(connected.facts)]
+            rows += [("date", d.article_id, codec.dumps(d)) for d in connected.dates]
             self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", rows)
 
     def connected(self) -> Connected:
-        kinds = {"entity": [], "event": [], "fact": []}
+        kinds = {"entity": [], "event": [], "fact": [], "date": []}
         for kind, data in self.db.execute("SELECT kind, data FROM connected ORDER BY kind, id"):
             kinds[kind].append(data)
         return Connected(entities=tuple(codec.loads(CorpusEntity, d) for d in kinds["entity"]),
                          events=tuple(codec.loads(MergedEvent, d) for d in kinds["event"]),
-                         facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]))
+                         facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]),
+                         dates=tuple(codec.loads(ArticleDate, d) for d in kinds["date"]))
 
     # ------------------------------------------------------------ summary
     def counts(self) -> dict[str, int]:

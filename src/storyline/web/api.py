@@ -18,7 +18,7 @@ from storyline.store.pages import COLLECTIONS, Pages
 MAX_LIMIT = 1000
 
 SHAPES: dict[str, Callable[[Any], dict]] = {
-    "articles": shape.article,
+    "articles": lambda item: shape.article(*item),
     "entities": lambda item: shape.entity(*item),
     "time_expressions": lambda item: shape.time_expression(*item),
     "quotes": lambda item: shape.quote(*item),

@@ -8,7 +8,8 @@ compared, as one long article, with its own candidate stories, and merged
 with one the join model says it continues (the smaller into the larger, so
 that fewer articles change story id; the younger into the older on a tie).
 That is the only way an article ever changes story, and it costs each story
-a logarithmic number of checks. A duplicate joins its original's story.
+a logarithmic number of checks. A duplicate joins its original's story. The
+join and merge cut-offs on the probability belong to the fitted model.
 """
 from __future__ import annotations
 
@@ -18,10 +19,6 @@ from .index import StoryIndex
 from .model import JoinModel, default
 from .profile import Profile
 from .signals import row
-
-JOIN_PROBABILITY = 0.5
-MERGE_PROBABILITY = 0.8          # stricter than a join: a wrong merge mixes two whole stories
-
 
 def order(profiles: Iterable[Profile]) -> list[Profile]:
     """Publication order where known (undated articles after the dated ones), else arrival order;
@@ -39,7 +36,7 @@ def assign(profiles: Iterable[Profile], index: StoryIndex, model: JoinModel | No
             continue
         scored = sorted(((model.probability(row(p, s)), s.created, s) for s in index.candidates(p)),
                         key=lambda t: (-t[0], t[1]))
-        if not scored or scored[0][0] <= JOIN_PROBABILITY:
+        if not scored or scored[0][0] <= model.join:
             index.start(p)
             continue
         best = scored[0][2]
@@ -49,13 +46,13 @@ def assign(profiles: Iterable[Profile], index: StoryIndex, model: JoinModel | No
 
 
 def _merge_check(s, index: StoryIndex, model: JoinModel) -> None:
-    """Merge story `s` with the candidate story it most probably continues, when that is above MERGE_PROBABILITY."""
+    """Merge story `s` with the candidate story it most probably continues, when that is above `model.merge`."""
     as_article = s.as_profile()
     scored = [(model.probability(row(as_article, t)), t.created, t) for t in index.candidates(as_article)
               if t.id != s.id]
     if not scored:
         return
     prob, _, other = max(scored, key=lambda t: (t[0], -t[1]))
-    if prob > MERGE_PROBABILITY:
+    if prob > model.merge:
         keep, gone = sorted((s, other), key=lambda t: (-t.size, t.created))
         index.merge(keep, gone)

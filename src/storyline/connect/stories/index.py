@@ -18,7 +18,7 @@ from .profile import Profile
 from .state import StoryState, new
 
 PER_KEY = 64            # most recently active stories kept per look-up key
-CANDIDATES = 12         # stories compared with one article
+CANDIDATES = 8          # stories compared with one article
 WINDOW_DAYS = 180       # a dated story more than this many days from a dated article is not a candidate
 
 

@@ -8,9 +8,13 @@ people, places or organisations appear on the other side) is never a
 continuation, whatever the text says, since that is what a different story of
 the same kind looks like (two earthquakes, two resignations). The
 regression is fitted on the pairs the gate lets through. An article joins its
-most probable candidate when that probability is above one half, else starts
-a new story: the decision weighs who, when and what together instead of
-putting one threshold on text similarity.
+most probable candidate when that probability is above `join`, else starts
+a new story; two stories merge above `merge` (cluster.py). Both cut-offs are
+chosen with the weights, by leave-topics-out cross-validation of the whole
+clustering (bench/stories_fit.py): the regression is fitted with balanced
+classes on teacher-forced pairs, so its one-half point is not where the
+clustering is best. The decision weighs who, when and what together instead
+of putting one threshold on text similarity.
 """
 from __future__ import annotations
 
@@ -32,6 +36,8 @@ MODEL_FILE = Path(__file__).with_name("model.json")
 class JoinModel:
     weights: tuple[float, ...]
     intercept: float
+    join: float = 0.5            # an article joins its best candidate above this probability
+    merge: float = 0.8           # two stories merge above this probability
 
     def probability(self, x: Sequence[float]) -> float:
         """P(the article continues the story) for one row of `signals.row`; 0 when the gate closes."""
@@ -42,7 +48,7 @@ class JoinModel:
 
     def to_json(self, **about) -> str:
         return json.dumps({"features": list(FEATURES), "weights": list(self.weights),
-                           "intercept": self.intercept, **about}, indent=1)
+                           "intercept": self.intercept, "join": self.join, "merge": self.merge, **about}, indent=1)
 
 
 def from_json(text: str) -> JoinModel:
@@ -50,7 +56,8 @@ def from_json(text: str) -> JoinModel:
     data = json.loads(text)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"join model fitted on {data['features']}, not on the current features {list(FEATURES)}")
-    return JoinModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]))
+    return JoinModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
+                     float(data.get("join", 0.5)), float(data.get("merge", 0.8)))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,15 @@ whose story it is and when:
   earthquakes, each with its own towns, officials and agencies);
 - when: overlap of the years and months the texts name, and `year_clash`
   when both name years and share none (publication dates act before any
-  signal: a story outside the look-up's time window is no candidate);
+  signal: a story outside the look-up's time window is no candidate; the
+  dev data has too few publication days to fit a weight on their distance);
+- the best headline cosine with the story's kept headlines (`headline_near`:
+  a follow-up often repeats one earlier headline rather than the centroid);
+- what without who: the body-embedding cosine when the main people clash
+  (`dense_people_clash`) and the TF-IDF cosine times the share of the
+  article's names the story lacks (`words_names_missing`), since a story of
+  the same kind reads alike and names other people (a linear model cannot
+  form these products itself);
 - the story's size.
 """
 from __future__ import annotations
@@ -33,7 +41,7 @@ from .vectors import EMPTY, Sparse, cosine, norm, shared
 
 FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
             "places", "places_cover", "names", "names_cover", "people_clash", "names_clash", "years", "year_clash",
-            "months", "size")
+            "months", "headline_near", "dense_people_clash", "words_names_missing", "size")
 
 
 def _cos(a: np.ndarray | None, s: np.ndarray | None) -> float:
@@ -48,6 +56,14 @@ def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[flo
             if vec is not None and (sim := float(np.dot(p.dense, vec))) > best:
                 best, names = sim, member_names
     return max(0.0, best), cosine(p.all_names, names)
+
+
+def _headline_near(p: Profile, s: StoryState) -> float:
+    """Best cosine of p's headline vector with the story's kept headline vectors."""
+    if p.head is None:
+        return 0.0
+    sims = [float(np.dot(p.head, v)) for _, v in s.headlines if v is not None]
+    return max(0.0, max(sims)) if sims else 0.0
 
 
 def _cosine_cover(a: Sparse, s: Sparse) -> tuple[float, float]:
@@ -73,9 +89,12 @@ def row(p: Profile, s: StoryState) -> list[float]:
     story_main = sv.main_people
     (people_cos, people_cover), (places_cos, places_cover), (names_cos, names_cover) = (
         _cosine_cover(v, s.names[k]) for v, k in ((people, "people"), (places, "places"), (names, "names")))
+    words, dense = cosine(p.words, s.words), _cos(p.dense, sv.dense)
+    people_clash = _clash(set(pv.main_people[:2]), pv.people_keys, set(story_main[:2]), sv.people_keys)
+    names_cover_all = _cosine_cover(pv.all_names, sv.all_names)[1] if len(pv.all_names[0]) else 1.0
     return [
-        cosine(p.words, s.words),
-        _cos(p.dense, sv.dense),
+        words,
+        dense,
         dense_near,
         names_near,
         _cos(p.head, sv.head),
@@ -86,10 +105,13 @@ def row(p: Profile, s: StoryState) -> list[float]:
         places_cover,
         names_cos,
         names_cover,
-        _clash(set(pv.main_people[:2]), pv.people_keys, set(story_main[:2]), sv.people_keys),
+        people_clash,
         _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
         cosine(p.months, s.months),
+        _headline_near(p, s),
+        dense * people_clash,
+        words * (1.0 - names_cover_all),
         min(1.0, math.log1p(s.size) / math.log(100)),
     ]

@@ -54,10 +54,16 @@ class Pool:
         return self._vectors[key]
 
     def summary(self, g: str, used: Collection[tuple[str, int]] = ()) -> Sentence | None:
-        """The sentence that best sums up granule `g`, or None when no sentence is about it.
+        """The sentence that best sums up granule `g`, or None when no readable sentence is about it.
 
-        `used`: (article id, index) of sentences already summing up other dates, never chosen again.
+        `used`: (article id, index) of sentences already summing up other dates, chosen again only
+        when every readable sentence about `g` is among them ("between November 15 and January 3"
+        is the one sentence about both days): which dates a timeline keeps is the date ranker's
+        choice, never lost for want of a fresh sentence.
         """
+        return self._best(g, used) or (self._best(g, ()) if used else None)
+
+    def _best(self, g: str, used: Collection[tuple[str, int]]) -> Sentence | None:
         ok = lambda s: _readable(s) and (s.article_id, s.index) not in used  # noqa: E731
         ment = [s for s in self.mentioning.get(g, []) if ok(s)]
         pub = [s for s in self.reporting.get(g, []) if ok(s)] if level(g) == "day" else []

@@ -35,7 +35,8 @@ def range_of(tx: TimeExpression, published: DateRange | None) -> DateRange | Non
 
     Uses the tagger's interval when it gave one; otherwise reads the TIMEX3
     value, taking a missing year ("XXXX-08-05") from the publication date
-    when that date's year is known.
+    when that date's year is known; a weekday or week the tagger could not
+    place ("XXXX-WXX-5") lies within a week of the publication interval.
     """
     if tx.type not in {"DATE", "TIME"}:
         return None
@@ -49,6 +50,14 @@ def range_of(tx: TimeExpression, published: DateRange | None) -> DateRange | Non
     value = tx.value or ""
     if value == "PRESENT_REF" and published:
         return published
+    if re.fullmatch(r"XXXX-WXX(?:-[1-7])?", value):
+        # "on Friday", "this week" where the publication is not known to the day (else the tagger placed it):
+        # within a week of the publication interval, not the whole of its year
+        if published is None or published.earliest is None and published.latest is None:
+            return None
+        lo = published.earliest and published.earliest - timedelta(days=6)
+        hi = published.latest and published.latest + timedelta(days=6)
+        return DateRange(lo, hi, f"time expression {tx.text!r}, within a week of the publication")
     year = None
     if published:
         years = {d.year for d in (published.earliest, published.latest) if d}

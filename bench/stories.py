@@ -1,10 +1,10 @@
 """Story clustering on the dev clustering set: our stage 4 beside the TF-IDF average-link baseline.
 
-usage: python bench/clustering.py [--halves] [--full]
+usage: python bench/stories.py [--halves] [--full]
 
 Default: stage 4 (run/stories.py, the code `storyline run` calls) over an
-analysed store of ../shared/data/clustering/input.jsonl (a copy of
-/work/cache/clustering when present: stages 1-3 at the current code), then
+analysed store of ../shared/data/clustering/input.jsonl (a copy, stories
+removed, of bench/.cache/clustering, made by bench/stories_data.py), then
 the exporter, then ../shared/eval/clustering.py; the baseline (TF-IDF with
 English stop words and sublinear tf over title + text, average-link cosine
 agglomerative clustering cut at 0.95, ../shared/data/README.md) is clustered
@@ -15,7 +15,8 @@ is clustered into one store, then the second half is added and clustered
 into the same store, as `storyline run half1 --out D; storyline run half2
 --out D` does; prints how many first-half articles changed story (and
 whether only by merges: the old story id resolves to the new one) and the
-final score beside the one-run score.
+final score beside the one-run score, each with the acceptance bound
+(issue 12: at most 5% moved, only by merges; final F1 within 0.02 of one run).
 
 --full: run the whole pipeline (`storyline run`, stages 1-4) instead of
 reusing the analysed store (minutes: stage 3 reads every article).
@@ -43,6 +44,9 @@ from storyline.store import open_store  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "clustering.py"
 GOLD = DATA / "gold.json"
+MAX_MOVED = 0.05          # issue 12: share of first-half articles that may change story in --halves
+MAX_F1_DROP = 0.02        # issue 12: halves F1 within this of one run
+TARGET_F1 = 0.95          # issue 12: event B-cubed F1 on ../shared/data/clustering
 
 
 def score(export: Path) -> str:
@@ -81,7 +85,7 @@ def baseline_export(work: Path) -> Path:
     return path
 
 
-def halves(work: Path, full_db: Path) -> None:
+def halves(work: Path, full_db: Path) -> float:
     """Feed the dev set as two halves into one store; report moved articles and the final score."""
     order = [json.loads(line)["id"] for line in (DATA / "input.jsonl").open(encoding="utf-8")]
     first = set(order[: len(order) // 2])
@@ -105,9 +109,13 @@ def halves(work: Path, full_db: Path) -> None:
         by_merge = sum(1 for aid in moved if store.story(before[aid]).id == after[aid])
     pipeline.export(db, work / "halves")
     line = score(work / "halves" / "export.json")
+    share = len(moved) / len(before)
+    verdict = "ok" if share <= MAX_MOVED and by_merge == len(moved) else "FAILS"
     print(f"halves: {len(moved)}/{len(before)} first-half articles changed story "
-          f"({100 * len(moved) / len(before):.1f}%; {by_merge} of them by a merge)")
+          f"({100 * share:.1f}%; {by_merge} of them by a merge; acceptance <= {100 * MAX_MOVED:.0f}%, "
+          f"merges only: {verdict})")
     print(f"halves:   {line}")
+    return f1_of(line)
 
 
 def main() -> None:
@@ -124,10 +132,14 @@ def main() -> None:
         print(f"stage 4: {seconds:.1f} s for 220 articles (embeddings included)")
         print(f"baseline: {base_line}")
         print(f"ours:     {ours_line}")
-        print(f"event F1: ours {f1_of(ours_line):.4f} vs baseline {f1_of(base_line):.4f}")
+        print(f"event F1: ours {f1_of(ours_line):.4f} vs baseline {f1_of(base_line):.4f} "
+              f"(acceptance >= {TARGET_F1})")
         if args.halves:
-            halves(work, db)
+            f1 = halves(work, db)
             print(f"one run:  {ours_line}")
+            gap = f1_of(ours_line) - f1
+            print(f"halves F1 {f1:.4f} vs one run {f1_of(ours_line):.4f}: {gap:+.4f} "
+                  f"({'ok' if abs(gap) <= MAX_F1_DROP else 'FAILS'}: within {MAX_F1_DROP})")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,0 +1,96 @@
+"""Stage-4 dating: the year a story gives to an undated article's yearless dates, and the events they date."""
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from storyline.connect import connect
+from storyline.connect.dating import corpus_year, date_articles, redate_events, with_corpus_year
+from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
+
+UNDATED = ("She was arrested at an airport in February. Fans criticised her five-month detention. "
+           "A verdict is expected on August 5.")
+DAY = DateRange(date(2022, 12, 20), date(2022, 12, 20), "date in the URL")
+
+
+def article(aid, text, published=None, duplicate_of=None):
+    return Article(aid, aid + ".txt", text, "h" + aid, published=published, duplicate_of=duplicate_of)
+
+
+# (text, years of the story's dated articles, year chosen, interval): the one year of the story under which the text
+# closes an interval (a lower and an upper bound); none when no year or several do
+YEARS = [
+    (UNDATED, Counter({2022: 2}), 2022, (date(2022, 7, 1), date(2022, 8, 4))),
+    (UNDATED, Counter({2021: 1, 2022: 3}), None, None),                           # both years fit: no guess
+    (UNDATED + " The trial opened on July 1, 2022.", Counter({2021: 1, 2022: 3}), 2022,
+     (date(2022, 7, 1), date(2022, 8, 4))),                                       # a written year rules 2021 out
+    ("The rally was held in March.", Counter({2022: 2}), None, None),            # an open interval: no year
+    ("Nothing here says when anything happened.", Counter({2022: 2}), None, None),
+    (UNDATED, Counter(), None, None),                                             # no dated article to draw on
+    # a past day after the scheduled one contradicts under every year
+    ("The hearing was held on September 9. A verdict is expected on August 5.", Counter({2022: 1}), None, None),
+]
+
+
+@pytest.mark.parametrize("text,years,year,span", YEARS)
+def test_the_year_is_the_first_of_the_story_under_which_the_text_closes_an_interval(text, years, year, span):
+    assert corpus_year(text, [], years) == year
+    got = with_corpus_year(text, [], years)
+    assert (got.earliest, got.latest) == span if span else got is None
+    if got:
+        assert f"year {year} from" in got.reason
+
+
+def test_only_undated_originals_in_a_story_with_dated_articles_are_dated():
+    articles = [article("a1", "Officials spoke.", DAY), article("a2", UNDATED), article("a3", UNDATED),
+                article("a4", UNDATED, duplicate_of="a2"), article("a5", UNDATED, DAY)]
+    story_of = {"a1": "s1", "a2": "s1", "a4": "s1", "a5": "s1"}           # a3 is in no story
+    dates = date_articles(articles, story_of)
+    assert [d.article_id for d in dates] == ["a2"]
+    assert (dates[0].published.earliest, dates[0].published.latest) == (date(2022, 7, 1), date(2022, 8, 4))
+    assert date_articles(articles, {"a2": "s1", "a3": "s2"}) == ()       # no dated article in their stories
+
+
+def event(start, end, modality="expected", time=None, kind="verdict"):
+    return Event(kind, Mention(start + 2, start + 9, "verdict"), Mention(start, end, UNDATED[start:end]),
+                 (("patient", "e1"),), None, time, modality)
+
+
+def times(*spans):
+    return tuple(TimeExpression(s, e, UNDATED[s:e], "DATE", v) for s, e, v in spans)
+
+
+AUG = UNDATED.index("August 5")
+FEB = UNDATED.index("February")
+SENTENCE = UNDATED.index("A verdict")
+P = DateRange(date(2022, 7, 1), date(2022, 8, 4), "implied")
+# (event, the article's time expressions, its new publication interval, the event's interval after)
+REDATED = [
+    (event(SENTENCE, len(UNDATED)), times((AUG, AUG + 8, "XXXX-08-05")), P, (date(2022, 8, 5), date(2022, 8, 5))),
+    # expected in a month already begun: the same year, not the next
+    (event(SENTENCE, len(UNDATED)), times((AUG, AUG + 8, "XXXX-07")), P, (date(2022, 7, 1), date(2022, 7, 31))),
+    # a past report takes the last such date on or before the interval's end
+    (event(0, 44, "actual", kind="arrest"), times((FEB, FEB + 8, "XXXX-02")), P, (date(2022, 2, 1), date(2022, 2, 28))),
+    (event(0, 44, "actual", kind="arrest"), times((FEB, FEB + 8, "XXXX-09")), P, (date(2021, 9, 1), date(2021, 9, 30))),
+    # an event already dated, a sentence with no yearless date or two dates, an interval too wide: unchanged
+    (event(SENTENCE, len(UNDATED), time=DAY), times((AUG, AUG + 8, "XXXX-08-05")), P, (DAY.earliest, DAY.latest)),
+    (event(SENTENCE, len(UNDATED)), times((FEB, FEB + 8, "XXXX-02")), P, None),
+    (event(SENTENCE, len(UNDATED)), times((AUG, AUG + 8, "XXXX-08-05"), (AUG + 1, AUG + 2, "XXXX-08")), P, None),
+    (event(SENTENCE, len(UNDATED)), times((AUG, AUG + 8, "XXXX-08-05")),
+     DateRange(date(2021, 1, 1), date(2022, 8, 4)), None),
+]
+
+
+@pytest.mark.parametrize("ev,tx,published,span", REDATED)
+def test_undated_events_take_the_year_their_modality_puts_beside_the_new_interval(ev, tx, published, span):
+    got = redate_events(AnalysedArticle("a2", time_expressions=tx, events=(ev,)), published).events[0]
+    assert ((got.time.earliest, got.time.latest) if got.time else None) == span
+
+
+def test_connect_returns_the_dates_and_dates_the_events_with_them():
+    articles = [article("a1", "Officials spoke.", DAY), article("a2", UNDATED)]
+    reading = AnalysedArticle("a2", time_expressions=times((AUG, AUG + 8, "XXXX-08-05")),
+                              events=(event(SENTENCE, len(UNDATED)),))
+    out = connect(articles, {"a2": reading}, {"a1": "s1", "a2": "s1"})
+    assert [(d.article_id, d.published.latest) for d in out.dates] == [("a2", date(2022, 8, 4))]
+    assert [(v.type, v.time and v.time.earliest) for v in out.events] == [("verdict", date(2022, 8, 5))]
