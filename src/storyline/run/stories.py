@@ -77,5 +77,7 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
         index.changed.clear()
         placed += len(batch)
         bar.update(len(batch))
+        del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's
+        release()
     bar.close()
     return placed
