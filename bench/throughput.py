@@ -208,11 +208,14 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="reading processes (0: storyline's default)")
     ap.add_argument("--no-memory", action="store_true", help="speed only")
     ap.add_argument("--no-speed", action="store_true", help="memory only")
+    ap.add_argument("--keep", type=Path, help="write the inputs and output folders here instead of a temporary "
+                                              "folder, and keep them (to run a stage again on a filled store)")
     args = ap.parse_args()
     rows = pool()
     from storyline.run.local import reading_workers
     with tempfile.TemporaryDirectory(prefix="storyline-throughput-") as tmp:
-        tmp = Path(tmp)
+        tmp = args.keep or Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         if not args.no_speed:
             speed = article_set(args.articles, rows)
             texts = [a["text"] for a in speed]
