@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from storyline.read.entities.names import clean_name
@@ -113,6 +114,7 @@ class Profile:
         return top if not rest or n >= 2 * rest[0][1] else None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_office(text: str) -> tuple[str, bool, frozenset] | None:
     """(title key, former, places) of a role or a description; None when it names no title.
 
@@ -183,7 +185,7 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
         for i, an, e in group:
             p.add(an, e, named(i))
     named_roots = sorted(r for r, g in members.items() if any(named(i) for i, _, _ in g))
-    unnamed_roots = sorted(r for r in members if r not in set(named_roots))
+    unnamed_roots = sorted(set(members) - set(named_roots))
     out: list[tuple[int, int, str]] = []
     # unnamed with unnamed: the same one-holder office of the same place, or the same specific description
     alias: dict[int, int] = {}

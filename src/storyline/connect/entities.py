@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 from typing import Mapping, Sequence
 
 from storyline.connect.descriptions import links
-from storyline.read.entities.names import PARTICLES, clean_name, fold, name_key, tails
+from storyline.read.entities import names as _names
+from storyline.read.entities.names import PARTICLES, fold, name_key, tails
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
 from storyline.records import AnalysedArticle, CorpusEntity, Entity
 from storyline.connect.union import Union
@@ -38,8 +40,12 @@ _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in 
     "convicted", "detained", "imprisoned", "two-time", "three-time", "time", "new", "young", "elderly", "local"}
 _PLACE_GROUP = {"GPE", "LOC", "FAC", "ORG"}
 _ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|az|bin|ibn|abu|bint)-[A-Z]")   # "al-Assad" is a name
+_NAMES = 1 << 17        # distinct names whose cleaned forms are remembered (a corpus repeats its names)
+
+clean_name = lru_cache(maxsize=_NAMES)(_names.clean_name)
 
 
+@lru_cache(maxsize=_NAMES)
 def is_name(text: str) -> bool:
     """A proper name rather than a description: every word capitalised, not only title words."""
     words = [w for w in re.split(r"[\s]+", text.strip()) if w]
@@ -191,10 +197,15 @@ def _skeleton(word: str) -> str:
 
 
 def _other_key(e: Entity) -> tuple[str, str]:
-    name = clean_name(e.name)
-    if e.type in _PLACE_GROUP:
+    return _type_key(e.type, e.name)
+
+
+@lru_cache(maxsize=_NAMES)
+def _type_key(typ: str, name: str) -> tuple[str, str]:
+    name = clean_name(name)
+    if typ in _PLACE_GROUP:
         return ("PLACE", canonical_place(name).lower())
-    return (e.type, re.sub(r"s$", "", name.lower()) if e.type == "NORP" else name.lower())
+    return (typ, re.sub(r"s$", "", name.lower()) if typ == "NORP" else name.lower())
 
 
 def _not_people(items) -> dict[int, tuple[str, str]]:
