@@ -181,6 +181,24 @@ def test_granule(value, earliest, latest, typ, mod, expected):
     assert granule(TimeExpression(0, 1, "x", typ, value, d(earliest), d(latest), mod)) == expected
 
 
+@pytest.mark.parametrize("text,days", [
+    # a page's or a comment's timestamp says when it was posted: no mention of its day
+    ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT TOKYO (Reuters) - Japan said on Monday it would act.", ["2011-03-14"]),
+    ("Tuesday 4 January 2005 08.43 GMT There has never been a war like this one.", []),
+    ("Tuesday, March 10, 2009; 11:48 AM A shortage of staff is taking a toll.", []),
+    ("7 May 2012 Last updated at 20:10 GMT Voters went to the polls.", []),
+    ("Nobody listens. Posted by: Sam | September 19, 2008 12:34 PM | Report abuse", []),
+    ("2nd July 2011 - 13:45 If I had a pistol by my side I would not use it.", []),
+    # prose that names a day and an hour mentions that day
+    ("The blast struck on March 15, 2011, at 11:40 p.m. local time.", ["2011-03-15"]),
+    ("On March 3, 2011 12 people died in the city.", ["2011-03-03"]),
+])
+def test_a_timestamp_mentions_no_day(text, days):
+    article = A("t", "2011-03-16", text)
+    got = [g for s in split(article, tag(text, date(2011, 3, 16))) for g in s.granules]
+    assert got == days
+
+
 @pytest.mark.parametrize("text,sentences", [
     ("Mr. Smith arrived in the U.S. on Monday. He left on Friday.",
      ["Mr. Smith arrived in the U.S. on Monday.", "He left on Friday."]),

@@ -9,6 +9,14 @@ with no inner sentence end is one sentence and skips the tokenizer.
 A granule is the ISO string of the calendar unit a TIMEX3 interval covers
 exactly: a day "2008-09-15", a month "2008-09" or a year "2008"; weeks,
 quarters, seasons, open or fuzzy intervals (mod BEFORE, AFTER, ...) have none.
+
+A timestamp is no mention of its day: a web page's "Tue Mar 15, 2011 11:40 pm
+GMT" line, a "Last updated" line or a reader comment's "Posted by: Sam |
+September 19, 2008 12:34 PM" says when a text was posted, not that anything
+happened that day, so its time expressions give the sentence no granule
+(`timestamps`). Told apart by form: a date written with its year and then,
+with nothing but a separator between, a clock time; prose says "on March 15,
+2011, at 11:40 p.m.".
 """
 from __future__ import annotations
 
@@ -25,6 +33,11 @@ from storyline.records import Article, TimeExpression
 _POINT_MODS = {None, "", "START", "MID", "END", "APPROX"}
 _OPENING = "\"'\u201c\u2018"
 _INNER_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
+_YEAR = re.compile(r"\b\d{4}\b")
+# after a date with its year: separators only (or "Last updated at"), then a clock time
+_STAMP_CLOCK = re.compile(r"[\s,;|\u2013\u2014-]*(?:last\s+updated\s+at\s+)?\d{1,2}[:.]\d{2}(?!\d)"
+                          r"(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|[ECMP][SD]T|ET)\b)?", re.IGNORECASE)
+_STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
 
 
 @dataclass(frozen=True)
@@ -119,8 +132,25 @@ def _outside_quotes(line: str, cuts: list[int]) -> list[int]:
     return kept
 
 
+def timestamps(text: str, times: Sequence[TimeExpression]) -> list[tuple[int, int]]:
+    """(start, end) of every timestamp in `text`: a date with its year, a weekday before it and the
+    clock time after it, as a page or a comment dates itself (see the module docstring)."""
+    out = []
+    for t in times:
+        if t.type != "DATE" or not _YEAR.search(t.text):
+            continue
+        clock = _STAMP_CLOCK.match(text, t.end)
+        if clock:
+            weekday = _STAMP_WEEKDAY.search(text, max(0, t.start - 12), t.start)
+            out.append((weekday.start() if weekday else t.start, clock.end()))
+    return out
+
+
 def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
-    """The sentences of `article`, each with the granules of the time expressions starting inside it."""
+    """The sentences of `article`, each with the granules of the time expressions starting inside it
+    (none from a timestamp)."""
+    stamps = timestamps(article.text, times)
+    times = [t for t in times if not any(a <= t.start < b for a, b in stamps)]
     out, ordered, k = [], sorted(times, key=lambda t: t.start), 0
     for i, (start, end) in enumerate(_spans(article.text)):
         while k < len(ordered) and ordered[k].start < start:
