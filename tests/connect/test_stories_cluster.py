@@ -92,6 +92,19 @@ def test_the_model_keeps_its_cut_offs_through_json():
     assert 0.0 < shipped.join < 1.0 and 0.0 < shipped.merge < 1.0
 
 
+def test_trees_add_their_leaves_to_the_log_odds_and_survive_json():
+    # one stump on "words" (<= 0.5: -2, else +2) over a zero linear part
+    stump = ((FEATURES.index("words"), -2, -2), (0.5, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -2.0, 2.0))
+    model = JoinModel(tuple(0.0 for _ in FEATURES), 0.0, trees=(stump,))
+    low, high = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    high[FEATURES.index("words")] = 0.9
+    assert model.probability(low) == pytest.approx(1 / (1 + np.exp(2)))
+    assert model.probability(high) == pytest.approx(1 / (1 + np.exp(-2)))
+    high[FEATURES.index("names_clash")] = 1.0
+    assert model.probability(high) == 0.0                      # the gate closes before any tree
+    assert from_json(model.to_json()) == model
+
+
 def _person(seq: int, person: str, dense: np.ndarray) -> Profile:
     people = sparse({key("n", person): 1.0})
     return Profile(id=f"a{seq}", seq=seq, headline=f"headline {seq}", names={"people": people,
