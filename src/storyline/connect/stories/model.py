@@ -14,7 +14,7 @@ model is fitted on the pairs the gate lets through. An article joins its
 most probable candidate when that probability is above `join`, else starts
 a new story; two stories merge above `merge` (cluster.py). Both cut-offs are
 chosen with the weights, by leave-topics-out cross-validation of the whole
-clustering (bench/stories_fit.py): the regression is fitted with balanced
+clustering (bench/stories_fit.py): the model is fitted with balanced
 classes on teacher-forced pairs, so its one-half point is not where the
 clustering is best. The decision weighs who, when and what together instead
 of putting one threshold on text similarity.
