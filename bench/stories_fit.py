@@ -1,6 +1,6 @@
 """Fit the story join model on the dev clustering set and measure it on topics it was not fitted on.
 
-usage: python bench/stories_fit.py [--write] [--orders N] [--seed S]
+usage: python bench/stories_fit.py [--write] [--orders N] [--seed S] [--trees N] [--depth D] [--rate R]
 
 Training pairs come from replaying the dev articles as a stream (several
 random orders) with teacher forcing: each article is compared, through the
@@ -13,7 +13,11 @@ two: a random half of its articles is rewritten as a synthetic twin
 different story of the same kind that shares no article with the other half.
 Training replays the dev set and two such splits; the scored split uses
 another seed, so its twins are never trained on. The join model is a
-logistic regression (scikit-learn, C=1) over `signals.FEATURES`, fitted on
+logistic regression (scikit-learn, C=1) over `signals.FEATURES` plus
+--trees gradient-boosted regression trees of depth --depth fitted from its
+log-odds (default 100 of depth 2: each tree weighs a pair of signals
+together, such as alike text with other people, which a sum of weights
+cannot; --trees 0 gives the plain regression), fitted on
 the pairs its names-clash gate lets through (model.py), with both classes
 weighted equally: the stream offers up to CANDIDATES negatives per article,
 an imbalance set by the look-up's width rather than by how often articles
@@ -98,16 +102,31 @@ def pairs(profs: list[stories.Profile], label: dict[str, str], orders: int, seed
 
 
 C = float(os.environ.get("STORIES_FIT_C", "1.0"))     # inverse regularisation strength (scikit-learn)
+BOOST = {"trees": 100, "depth": 2, "rate": 0.1}       # boosted trees on top of the logistic regression
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> JoinModel:
-    """Logistic regression on the pairs the model's gate lets through (no names clash)."""
+    """The join model on the pairs its gate lets through (no names clash), both classes weighted equally:
+    a logistic regression, then (unless BOOST["trees"] is 0) gradient-boosted regression trees fitted
+    from its log-odds (scikit-learn, deterministic), whose leaves add to them."""
+    from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
     from storyline.connect.stories.model import GATE
     open_ = x[:, GATE] == 0
     x, y = x[open_], y[open_]
-    lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
-    return JoinModel(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0]))
+    if not BOOST["trees"]:
+        lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
+        return JoinModel(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0]))
+    weight = np.where(y == 1, len(y) / (2.0 * max(1, y.sum())), len(y) / (2.0 * max(1, len(y) - y.sum())))
+    linear = LogisticRegression(C=C, max_iter=5000)          # fitted by the booster, with its sample weights
+    gb = GradientBoostingClassifier(n_estimators=BOOST["trees"], max_depth=BOOST["depth"],
+                                    learning_rate=BOOST["rate"], init=linear, random_state=0)
+    gb.fit(x, y, sample_weight=weight)
+    trees = tuple((tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
+                   tuple(int(i) for i in t.children_left), tuple(int(i) for i in t.children_right),
+                   tuple(float(v) * BOOST["rate"] for v in t.value[:, 0, 0]))
+                  for t in (est.tree_ for est in gb.estimators_[:, 0]))
+    return JoinModel(tuple(float(w) for w in linear.coef_[0]), float(linear.intercept_[0]), trees=trees)
 
 
 def folds(docs: list[Doc]) -> list[set[str]]:
@@ -142,7 +161,11 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="save the model fitted on everything as model.json")
     ap.add_argument("--orders", type=int, default=6)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--trees", type=int, default=BOOST["trees"], help="boosted trees (0: logistic regression only)")
+    ap.add_argument("--depth", type=int, default=BOOST["depth"], help="depth of each tree")
+    ap.add_argument("--rate", type=float, default=BOOST["rate"], help="learning rate of the boosting")
     args = ap.parse_args()
+    BOOST.update(trees=args.trees, depth=args.depth, rate=args.rate)
 
     dev = load_dev()
     sets = {"dev": dev, "same-kind": same_kind(dev, args.seed), "same-kind2": same_kind(dev, args.seed + 4)}
@@ -175,6 +198,8 @@ def main() -> None:
     for name, w in zip(stories.FEATURES, model.weights):
         print(f"  {name:13s} {w:+.3f}")
     print(f"  {'intercept':13s} {model.intercept:+.3f}")
+    if model.trees:
+        print(f"  and {len(model.trees)} trees of depth {args.depth} (learning rate {args.rate})")
 
     results = {}
     for name, docs in sets.items():
@@ -187,7 +212,8 @@ def main() -> None:
         print(f"{name:10s} {method:11s} {p:6.4f} {r:6.4f} {f:6.4f}")
     if args.write:
         MODEL_FILE.write_text(model.to_json(
-            fitted_on=f"bench/stories_fit.py --orders {args.orders} --seed {args.seed}: WikiRef220 dev "
+            fitted_on=f"bench/stories_fit.py --orders {args.orders} --seed {args.seed} --trees {args.trees} "
+                      f"--depth {args.depth} --rate {args.rate}: WikiRef220 dev "
                       f"(220 articles, 16 topics) and two splits with synthetic twins; {len(y)} pairs; cut-offs "
                       f"by mean leave-topics-out F1 over the three") + "\n",
             encoding="utf-8")

@@ -46,6 +46,26 @@ def test_a_story_that_grows_into_another_is_merged_and_its_id_resolves():
     assert index.resolve(second).id == first
 
 
+# joins on names, and merges a story whose names another story holds (names_cover: the share of the
+# first side's name weight that the second side holds): P = sigmoid(20 * cosine + 20 * cover - 15)
+BY_NAMES_AND_COVER = JoinModel(tuple(20.0 if f in ("names", "names_cover") else 0.0 for f in FEATURES), -15.0)
+
+
+def test_stories_that_meet_between_doubling_checks_merge_at_the_end_of_the_batch():
+    # a1-a5 are a story about Acme (checked at 2 and 4 articles), a6-a7 one about Globex (checked at 2,
+    # when no story named Globex yet); a8 names both and joins Acme's story at its sixth article, when
+    # no doubling check falls due; the batch's last check sees that Globex's story lies inside Acme's
+    batch = [profile(i, "Acme") for i in range(1, 6)] + [profile(6, "Globex"), profile(7, "Globex"),
+                                                          profile(8, "Acme", "Globex")]
+    index = StoryIndex()
+    assign(batch, index, BY_NAMES_AND_COVER, merge=True)
+    assert groups(index) == {frozenset(f"a{i}" for i in range(1, 9))}
+    assert index.resolve(story_id("a6")).id == story_id("a1")       # the smaller went into the larger
+    alone = StoryIndex()
+    assign(batch, alone, BY_NAMES_AND_COVER, merge=False)
+    assert len(groups(alone)) == 2
+
+
 def test_stories_outside_the_time_window_are_no_candidates():
     index = StoryIndex(window_days=30)
     assign([profile(1, "Acme", day=1000), profile(2, "Acme", day=1020), profile(3, "Acme", day=1400)], index,
@@ -70,6 +90,19 @@ def test_the_model_keeps_its_cut_offs_through_json():
     assert back == model
     shipped = default()
     assert 0.0 < shipped.join < 1.0 and 0.0 < shipped.merge < 1.0
+
+
+def test_trees_add_their_leaves_to_the_log_odds_and_survive_json():
+    # one stump on "words" (<= 0.5: -2, else +2) over a zero linear part
+    stump = ((FEATURES.index("words"), -2, -2), (0.5, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -2.0, 2.0))
+    model = JoinModel(tuple(0.0 for _ in FEATURES), 0.0, trees=(stump,))
+    low, high = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    high[FEATURES.index("words")] = 0.9
+    assert model.probability(low) == pytest.approx(1 / (1 + np.exp(2)))
+    assert model.probability(high) == pytest.approx(1 / (1 + np.exp(-2)))
+    high[FEATURES.index("names_clash")] = 1.0
+    assert model.probability(high) == 0.0                      # the gate closes before any tree
+    assert from_json(model.to_json()) == model
 
 
 def _person(seq: int, person: str, dense: np.ndarray) -> Profile:

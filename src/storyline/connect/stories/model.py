@@ -1,17 +1,20 @@
 """The join model: the probability that an article continues a candidate story.
 
-A logistic regression over `signals.FEATURES`, fitted on development data by
+A logistic regression over `signals.FEATURES` plus boosted regression trees
+whose leaves add to its log-odds (shallow trees: each weighs a few signals
+together, such as alike text about other people, which a weighted sum
+cannot), fitted on development data by
 `bench/stories_fit.py`, which writes `model.json` beside this module (feature
-names, weights, intercept and what it was fitted on), behind one gate: a
+names, weights, intercept, trees as node lists and what it was fitted on), behind one gate: a
 pair whose main names clash (`names_clash`: neither side's three main
 people, places or organisations appear on the other side) is never a
 continuation, whatever the text says, since that is what a different story of
 the same kind looks like (two earthquakes, two resignations). The
-regression is fitted on the pairs the gate lets through. An article joins its
+model is fitted on the pairs the gate lets through. An article joins its
 most probable candidate when that probability is above `join`, else starts
 a new story; two stories merge above `merge` (cluster.py). Both cut-offs are
 chosen with the weights, by leave-topics-out cross-validation of the whole
-clustering (bench/stories_fit.py): the regression is fitted with balanced
+clustering (bench/stories_fit.py): the model is fitted with balanced
 classes on teacher-forced pairs, so its one-half point is not where the
 clustering is best. The decision weighs who, when and what together instead
 of putting one threshold on text similarity.
@@ -32,23 +35,38 @@ GATE = FEATURES.index("names_clash")
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 
+Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
+
+
 @dataclass(frozen=True)
 class JoinModel:
     weights: tuple[float, ...]
     intercept: float
     join: float = 0.5            # an article joins its best candidate above this probability
     merge: float = 0.8           # two stories merge above this probability
+    trees: tuple[Tree, ...] = ()  # boosted regression trees whose leaves add to the log-odds
 
     def probability(self, x: Sequence[float]) -> float:
         """P(the article continues the story) for one row of `signals.row`; 0 when the gate closes."""
         if x[GATE]:
             return 0.0
         z = self.intercept + sum(w * v for w, v in zip(self.weights, x))
+        for feature, threshold, left, right, value in self.trees:
+            i = 0
+            while left[i] >= 0:
+                i = left[i] if x[feature[i]] <= threshold[i] else right[i]
+            z += value[i]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self, **about) -> str:
-        return json.dumps({"features": list(FEATURES), "weights": list(self.weights),
-                           "intercept": self.intercept, "join": self.join, "merge": self.merge, **about}, indent=1)
+        data = {"features": list(FEATURES), "weights": list(self.weights), "intercept": self.intercept,
+                "join": self.join, "merge": self.merge, **about}
+        if self.trees:
+            data["trees"] = [dict(zip(_TREE_FIELDS, map(list, t))) for t in self.trees]
+        return json.dumps(data, indent=1)
+
+
+_TREE_FIELDS = ("feature", "threshold", "left", "right", "value")    # per node; left -1 marks a leaf
 
 
 def from_json(text: str) -> JoinModel:
@@ -56,8 +74,11 @@ def from_json(text: str) -> JoinModel:
     data = json.loads(text)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"join model fitted on {data['features']}, not on the current features {list(FEATURES)}")
+    trees = tuple((tuple(int(f) for f in t["feature"]), tuple(float(v) for v in t["threshold"]),
+                   tuple(int(i) for i in t["left"]), tuple(int(i) for i in t["right"]),
+                   tuple(float(v) for v in t["value"])) for t in data.get("trees", ()))
     return JoinModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
-                     float(data.get("join", 0.5)), float(data.get("merge", 0.8)))
+                     float(data.get("join", 0.5)), float(data.get("merge", 0.8)), trees)
 
 
 @lru_cache(maxsize=1)
