@@ -4,7 +4,7 @@
 (anchored on the publication date), the spaCy parse, quotes, entities (which
 also resolve quote speakers), events (which use entities and times), facts.
 `analyse_many(articles)` does the same for many, parsing their texts together
-(`nlp.pipe`). Pure per article: the same Article gives the same AnalysedArticle.
+(`nlp.parse`). Pure per article: the same Article gives the same AnalysedArticle.
 """
 from __future__ import annotations
 
@@ -35,35 +35,34 @@ def anchor(article: Article):
 def analyse(article: Article) -> AnalysedArticle:
     """Stage 3: one Article -> its AnalysedArticle (entities, TIMEX3 expressions, quotes, events, facts;
     offsets into `article.text`). Raises only on a reader bug; the runner records that as a refusal."""
-    from storyline.read.nlp import load_nlp
-    return read_parsed(article, load_nlp()(article.text))
+    from storyline.read.nlp import parse
+    return read_parsed(article, next(parse([article.text])))
 
 
 def analyse_many(articles: Sequence[Article], batch_size: int = BATCH) -> Iterator[AnalysedArticle | Exception]:
     """Stage 3 on many articles, in order: each one's AnalysedArticle, as `analyse` gives it, or the exception
     a reader raised on it (the others are still read).
 
-    The texts go through spaCy together (`nlp.pipe`, `batch_size` texts at a time), which parses several
+    The texts go through spaCy together (`nlp.parse`, `batch_size` texts at a time), which parses several
     times faster per article than one `nlp()` call each on short news texts; should the batched parse fail,
     each article of the batch is parsed alone, so that the failure is charged to the article that caused it.
     """
-    from storyline.read.nlp import load_nlp
-    nlp = load_nlp()
+    from storyline.read.nlp import parse
     for start in range(0, len(articles), batch_size):
         batch = articles[start:start + batch_size]
         try:
-            docs = list(nlp.pipe([a.text for a in batch], batch_size=batch_size))
+            docs = list(parse([a.text for a in batch], batch_size))
         except Exception:  # noqa: BLE001 - parsed again one by one below, where the error is charged
             docs = [None] * len(batch)
         for article, doc in zip(batch, docs):
             try:
-                yield read_parsed(article, doc if doc is not None else nlp(article.text))
+                yield read_parsed(article, doc if doc is not None else next(parse([article.text])))
             except Exception as err:  # noqa: BLE001 - handed to the caller with the article it belongs to
                 yield err
 
 
 def read_parsed(article: Article, doc) -> AnalysedArticle:
-    """Stage 3 on an article whose text spaCy has parsed (`doc`, from `nlp.load_nlp()`)."""
+    """Stage 3 on an article whose text spaCy has parsed (`doc`, from `nlp.parse`)."""
     from storyline.read.entities import find_entities
     from storyline.read.events import find_events, find_facts
     from storyline.read.quotes import find_quotes

