@@ -15,6 +15,10 @@ date. The counts, for a granule g (see `sentences.granule`):
   docs_total / _before / _after    the same, counting each article once
   docs_published                   articles published on g (days only)
   docs_published_next              articles published on the day after g (a report of the day before)
+  docs_weekday                     the story's articles published on g's weekday, whatever their day
+                                   (days only): the story's weekly rhythm; events a timeline keeps fall
+                                   on the weekdays the news is made (the fitted weight is positive:
+                                   a weekend day is a timeline date less often)
 
 A candidate is a granule that some article mentions or was published on.
 Months and years are counted the same way (their publication counts are 0):
@@ -58,7 +62,7 @@ from typing import Callable, Iterable, Mapping
 from storyline.connect.timeline.sentences import Sentence, bounds, level
 
 FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before", "docs_after",
-            "docs_published", "docs_published_next")
+            "docs_published", "docs_published_next", "docs_weekday")
 MODEL_FILE = Path(__file__).with_name("date_model.json")
 SPREAD_DAYS, SPREAD_DISCOUNT = 3, 0.95
 
@@ -87,6 +91,7 @@ def statistics(sentences: Mapping[str, Iterable[Sentence]],
     publication day (None when not known to the day).
     """
     stats: dict[str, DateStats] = defaultdict(DateStats)
+    weekdays = [0] * 7                                    # articles published on each weekday (Monday 0)
     for aid, sents in sentences.items():
         pub = published.get(aid)
         in_article: set[str] = set()
@@ -108,8 +113,13 @@ def statistics(sentences: Mapping[str, Iterable[Sentence]],
                            ((pub - timedelta(days=1)).isoformat(), "docs_published_next")):
                 stats[g].counts[key] += 1
                 stats[g].article_ids.add(aid)
+            weekdays[pub.weekday()] += 1
     # a day only published before (never mentioned, nothing published on it) is no candidate
-    return {g: st for g, st in stats.items() if st.counts["docs_total"] or st.counts["docs_published"]}
+    kept = {g: st for g, st in stats.items() if st.counts["docs_total"] or st.counts["docs_published"]}
+    for g, st in kept.items():
+        if level(g) == "day":
+            st.counts["docs_weekday"] = float(weekdays[date.fromisoformat(g).weekday()])
+    return kept
 
 
 def features(stats: Mapping[str, DateStats], names: tuple[str, ...] = FEATURES) -> dict[str, list[float]]:
