@@ -39,6 +39,18 @@ does limit the figure (bench/timeline_errors.py): a perfect ranking of our
 candidate days would score 0.86 / 0.90 / 0.49 on finan / iraq / syria, syria's
 four reference timelines agreeing with each other at 0.18.
 
+Variants fitted and scored side by side by bench/timeline_variants.py (times-only
+readings, real timelines at the default length; date F1 in-sample / held-out
+by leave one dev topic out; one date is 0.015 on finan, 0.006 on iraq):
+the counts before docs_weekday, refitted 0.5138 / 0.5165; with docs_weekday
+(shipped) 0.5387 / 0.5314. Not kept, none raising both figures: a weekend flag
+instead of docs_weekday 0.5382 / 0.5327, or beside it 0.5459 / 0.5306; C 0.3 or
+3 0.5139 / 0.4985, 0.5143 / 0.5217; adding the articles published the day before
+(0.5139 / 0.5144) or within 3 days either side (0.5212 / 0.5186), the articles
+mentioning any day of the weekday (0.5314 / 0.5314), the days between the first
+and last article mentioning the date (0.5306 / 0.5336), its mentions against its
+neighbours' (0.5263 / 0.5293), or its place in the story's span (0.5261 / 0.5216).
+
 `choose` then takes dates best first, spreading them over time: each date
 taken discounts the days within `SPREAD_DAYS` of it by `SPREAD_DISCOUNT`
 (a greedy, maximal-marginal-relevance-like pass: an event's reports fill the
