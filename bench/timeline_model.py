@@ -28,7 +28,7 @@ from storyline.connect.timeline.dates import FEATURES, MODEL_FILE, features  # n
 from storyline.connect.timeline.sentences import level  # noqa: E402
 
 USED = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before", "docs_after",
-        "docs_published", "docs_published_next")
+        "docs_published", "docs_published_next", "docs_weekday")
 C = 1.0
 
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from storyline.connect.timeline import default_length, timeline
+from storyline.connect.timeline import default_length, reading, timeline
 from storyline.connect.timeline.centroid import Tfidf, cosine, knee
-from storyline.connect.timeline.dates import choose
+from storyline.connect.timeline.dates import choose, features, load_model
 from storyline.connect.timeline.sentences import granule, split
 from storyline.timex import tag
 from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
@@ -164,6 +164,33 @@ def test_empty_and_undated_stories_have_no_timeline():
 def test_a_negative_length_is_refused():
     with pytest.raises(ValueError, match="0 \\(automatic\\) or more"):
         timeline(GRINER, read(GRINER), -1)
+
+
+WEEKLY = [  # published Monday, Monday, Friday; they recall a Saturday, a Monday and the month
+    A("w1", "2022-02-14", "The talks opened in Geneva on February 12, 2022, after months of delay."),
+    A("w2", "2022-02-21", "A first draft had been circulated on February 7, 2022, to the delegations."),
+    A("w3", "2022-02-25", "February 2022 was the busiest month for the envoys in years."),
+]
+
+
+def test_docs_weekday_counts_the_story_articles_published_on_the_day_s_weekday():
+    stats = reading(WEEKLY, read(WEEKLY)).stats
+    weekday = {g: st.counts["docs_weekday"] for g, st in stats.items()}
+    assert weekday == {"2022-02-07": 2, "2022-02-12": 0, "2022-02-14": 2, "2022-02-21": 2, "2022-02-25": 1,
+                       "2022-02": 0}      # published days count too; a month has no weekday
+    vectors = features(stats, ("docs_weekday",))   # scaled like every count: unit L2 norm over the days
+    assert sum(vectors[g][0] ** 2 for g in weekday if len(g) == 10) == pytest.approx(1.0)
+    assert "docs_weekday" in load_model()["features"]
+
+
+def test_of_two_days_referred_to_alike_the_one_on_a_busy_weekday_ranks_first():
+    # the story appears on weekdays; a Saturday and a later Wednesday are each recalled by one sentence
+    story = [A(f"n{i}", f"2021-06-{day:02d}", f"Ministers met again in Brussels on the {day}th to talk about fishing.")
+             for i, day in enumerate((7, 8, 9, 10, 11, 14, 15, 16, 17, 18))]
+    story += [A("n10", "2021-06-21", "The fleet had sailed out on May 29 in protest, its captains said."),
+              A("n11", "2021-06-22", "The ministers had first met the captains on June 2 in Calais.")]
+    score = {e.date: e.score for e in timeline(story, read(story))}
+    assert score["2021-06-02"] > score["2021-05-29"]     # a tie without the weekday, won by the earlier day
 
 
 @pytest.mark.parametrize("value,earliest,latest,typ,mod,expected", [

@@ -1,0 +1,163 @@
+"""Fit and score variants of the timeline's date ranker side by side (Timeline17 dev topics).
+
+usage: python bench/timeline_variants.py [--store PATTERN | --times-only] [--variants NAME,...] [--cache DIR]
+
+A variant is a set of date features (the shipped `dates.FEATURES`, or some of them, with or without
+extra counts computed here) and the regression's C. For each variant, one command:
+  in-sample  a model fitted on all three dev topics (as bench/timeline_model.py --write fits the shipped
+             one) ranks each topic's dates;
+  held-out   for each topic, a model fitted on the other two (leave one topic out) ranks its dates: the
+             honest guess for unseen topics, the figure that decides whether a variant is kept.
+Each ranking is a real timeline (`connect.timeline.timeline`, default length, summaries and all),
+scored by ../shared/eval/timelines.py exactly as bench/timelines.py does, so that the `weekday` row
+reproduces bench/timelines.py's `ours` and `held-out` columns. Prints date F1 per topic and the means.
+
+The extra counts are added to every reading's date statistics by wrapping `dates.statistics` here
+(the shipped code is not changed); for a day d over the story's articles, 0 for months and years:
+  weekend        1 when d is a Saturday or a Sunday (the weekday prior as a flag, not a count)
+  published_prev articles published on the day before d (an event announced on its eve)
+  published_near articles published within NEAR days of d, d itself left out (a burst of reports)
+  weekday_mentions  articles mentioning any day of d's weekday (the rhythm of the events, not of
+                 publication)
+  mention_span   days between the first and the last publication of the articles mentioning d
+                 (a day still recalled long after)
+  peak           docs_total(d) / (1 + the largest docs_total of the NEAR days either side) (a day
+                 the reports single out from its neighbours)
+  position       where d lies in the story's publication span, 0 at its first day to 1 at its last
+--cache DIR keeps each topic's readings (pickled) between runs of this script: the tagger takes a
+minute per run.
+"""
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import tempfile
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+import timeline_model  # noqa: E402
+import timelines_data as data  # noqa: E402
+from timelines import export, score  # noqa: E402
+import storyline.connect.timeline as tl  # noqa: E402
+from storyline.connect.timeline import reading, timeline  # noqa: E402
+from storyline.connect.timeline.dates import FEATURES  # noqa: E402
+from storyline.connect.timeline.sentences import level  # noqa: E402
+from storyline.export.json import timeline as timeline_json  # noqa: E402
+
+NEAR = 3
+EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position")
+BEFORE = tuple(f for f in FEATURES if f != "docs_weekday")          # the counts shipped before docs_weekday
+C = timeline_model.C
+VARIANTS = {  # name -> (features, C)
+    "before": (BEFORE, C),
+    "weekday": (FEATURES, C),                                         # shipped (date_model.json)
+    "weekend": (BEFORE + ("weekend",), C),
+    "weekday+weekend": (FEATURES + ("weekend",), C),
+    "weekday C0.3": (FEATURES, 0.3),
+    "weekday C3": (FEATURES, 3.0),
+    "+published_prev": (FEATURES + ("published_prev",), C),
+    "+published_near": (FEATURES + ("published_near",), C),
+    "+weekday_mentions": (FEATURES + ("weekday_mentions",), C),
+    "+mention_span": (FEATURES + ("mention_span",), C),
+    "+peak": (FEATURES + ("peak",), C),
+    "+position": (FEATURES + ("position",), C),
+}
+
+_statistics = tl.statistics
+
+
+def statistics_with_extras(sentences, published):
+    """`dates.statistics` with the EXTRA counts (module docstring) added to every granule."""
+    stats = _statistics(sentences, published)
+    days = {g: date.fromisoformat(g) for g in stats if level(g) == "day"}
+    pubs = [p for p in published.values() if p is not None]
+    by_day = defaultdict(int)
+    for p in pubs:
+        by_day[p] += 1
+    mentioned_weekday = [set() for _ in range(7)]
+    seen = defaultdict(list)                                          # day -> publication days mentioning it
+    for aid, sents in sentences.items():
+        for g in {g for s in sents for g in s.granules if g in days}:
+            mentioned_weekday[days[g].weekday()].add(aid)
+            if published.get(aid) is not None:
+                seen[g].append(published[aid])
+    first, last = (min(pubs), max(pubs)) if pubs else (None, None)
+    for g, st in stats.items():
+        extra = dict.fromkeys(EXTRA, 0.0)
+        if g in days:
+            d = days[g]
+            around = [(d + timedelta(days=k)) for k in range(-NEAR, NEAR + 1) if k]
+            extra["weekend"] = float(d.weekday() >= 5)
+            extra["published_prev"] = float(by_day.get(d - timedelta(days=1), 0))
+            extra["published_near"] = float(sum(by_day.get(n, 0) for n in around))
+            extra["weekday_mentions"] = float(len(mentioned_weekday[d.weekday()]))
+            extra["mention_span"] = float((max(seen[g]) - min(seen[g])).days) if seen.get(g) else 0.0
+            extra["peak"] = st.counts["docs_total"] / (1 + max(
+                (stats[n.isoformat()].counts["docs_total"] for n in around if n.isoformat() in stats), default=0))
+            if first is not None and last > first:
+                extra["position"] = min(1.0, max(0.0, (d - first).days / (last - first).days))
+        st.counts.update(extra)
+    return stats
+
+
+tl.statistics = statistics_with_extras                               # `reading` and `timeline` count them too
+
+
+def load(topic: str, store: str | None, fast: bool, tmp: Path, cache: Path | None):
+    """The topic's (articles, analyses), from `cache` when it holds them (written there otherwise)."""
+    path = cache / f"{topic}-{'store' if store else 'times' if fast else 'pipeline'}.pickle" if cache else None
+    if path is not None and path.is_file():
+        return pickle.loads(path.read_bytes())
+    loaded = data.load(topic, store, fast, tmp)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(loaded))
+    return loaded
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", help="analysed store per topic, '{topic}' filled in")
+    ap.add_argument("--times-only", action="store_true", help="stages 1-2 and the TIMEX3 tagger alone (fast)")
+    ap.add_argument("--variants", default=",".join(VARIANTS), help=f"of: {', '.join(VARIANTS)}")
+    ap.add_argument("--cache", type=Path, help="folder keeping each topic's readings between runs")
+    args = ap.parse_args(argv)
+    names = args.variants.split(",")
+    if unknown := [n for n in names if n not in VARIANTS]:
+        ap.error(f"unknown variants: {', '.join(unknown)}")
+    topics = data.TOPICS
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        loaded = {t: load(t, args.store, args.times_only, tmp, args.cache) for t in topics}
+        stats = {t: reading(*loaded[t]).stats for t in topics}
+        how = "store" if args.store else "times-only" if args.times_only else "pipeline"
+        print(f"date ranker variants, date F1 ({how} readings, default length; in-sample: fitted on all "
+              f"dev topics; held-out: leave one topic out)")
+        print(f"{'variant':18s} | " + " ".join(f"{t:>7s}" for t in topics) + "    mean | "
+              + " ".join(f"{t:>7s}" for t in topics) + "    mean")
+        print(f"{'':18s} | {'in-sample':^31s} | {'held-out':^31s}")
+        for name in names:
+            feats, c = VARIANTS[name]
+            tables = {t: timeline_model.table(stats[t], data.gold(t), feats) for t in topics}
+            models = {"in": timeline_model.fit(list(tables.values()), feats, c)}
+            models.update({t: timeline_model.fit([tables[o] for o in topics if o != t], feats, c) for t in topics})
+            figs = {}
+            for kind in ("in", "held"):
+                for t in topics:
+                    model = models["in" if kind == "in" else t]
+                    ex = export([a.id for a in loaded[t][0]], timeline_json(timeline(*loaded[t], 0, model)))
+                    figs[kind, t] = score(ex, data.DATA / t / "gold.json", tmp, f"{t}-variant", False)["date_f1"]
+            mean = {k: sum(figs[k, t] for t in topics) / len(topics) for k in ("in", "held")}
+            print(f"{name:18s} | " + " ".join(f"{figs['in', t]:7.4f}" for t in topics) + f" {mean['in']:7.4f} | "
+                  + " ".join(f"{figs['held', t]:7.4f}" for t in topics) + f" {mean['held']:7.4f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
