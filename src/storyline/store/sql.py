@@ -15,6 +15,7 @@ from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
+from storyline.store.connect_tables import ConnectTables
 from storyline.store.migrations import MIGRATIONS, script
 from storyline.store.stories import StoryTables
 from storyline.store.story_tables import TimelineTables
@@ -22,7 +23,7 @@ from storyline.store.story_tables import TimelineTables
 CHUNK = 500     # values bound in one IN (...) clause
 
 
-class SQLStore(StoryTables, TimelineTables):
+class SQLStore(StoryTables, TimelineTables, ConnectTables):
     """The store over one connection `self.db` (a dialect.SQLite or dialect.PostgreSQL); subclasses connect.
 
     `path` is the location the store was opened at (a file path or a URL), for readers opening it again.
