@@ -19,7 +19,7 @@ and reading the peak resident memory of that process. The reference is the same 
 exponent is the slope of log(time) against log(articles), for wall time and
 for the process's CPU time (on a machine shared with other jobs, wall time
 also measures their load). --one-more adds
-one article to the store of that size and times stage 4 for it alone. Each size also prints the B-cubed
+one article to a store of that size, clustered and connected as a run leaves it, and times stage 4 for it alone. Each size also prints the B-cubed
 score of the stories found against the synthetic ones, a check of quality
 at scale and not a tuned figure: a harsh one, since the synthetic stories of
 one topic are rewrites of the same few dev texts (the same words and nearly
@@ -187,8 +187,13 @@ def one_more(n: int, with_connect: bool = True) -> str:
         cols = [c[1] for c in store.db.execute("PRAGMA table_info(articles)")]
         analysis = store.db.execute("SELECT version, data FROM analyses WHERE article_id = ?", (last,)).fetchone()
         vecs = store.db.execute("SELECT model, vector FROM embeddings WHERE article_id = ?", (last,)).fetchall()
-        store.remove_article(last)          # set the last article aside, cluster the n others, put it back
+        store.remove_article(last)          # set the last article aside, cluster and connect the n others, put it back
         cluster_new(store)
+        first_s = 0.0
+        if with_connect:
+            t = time.perf_counter()
+            connect(store)                  # the store as an earlier run left it: connected
+            first_s = time.perf_counter() - t
         with store.db:
             store.db.execute(f"INSERT INTO articles ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", row)
             store.db.execute("INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)", (last, *analysis))
@@ -204,7 +209,8 @@ def one_more(n: int, with_connect: bool = True) -> str:
     shutil.rmtree(work, ignore_errors=True)
     line = f"one more article into a store of {n} clustered articles: stories {seconds:.3f} s (placed {placed})"
     if with_connect:
-        line += f", connect {connect_s:.3f} s (it recomputes the whole store)"
+        line += (f", connect {connect_s:.3f} s (the parts of the stories whose articles changed recomputed; "
+                 f"connecting the {n} before it took {first_s:.1f} s)")
     total = seconds + connect_s
     return line + f"; acceptance < {MAX_ONE_MORE_S:.0f} s: {'ok' if total < MAX_ONE_MORE_S else 'FAILS'}"
 

@@ -33,22 +33,40 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     if dates is None:
         dates = date_articles(articles, story_of or {})
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
+    return connect_read(read, story_of, dates)
+
+
+def connect_read(read: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None,
+                 dates: Sequence[ArticleDate], sources: Mapping[str, Sequence[str | None]] | None = None) -> Connected:
+    """`connect` from the analyses as stage 4 reads them: events already `redated` by `dates`, in article order.
+
+    Only their entities, events and facts are read, and their quotes too unless `sources` gives, per article
+    id, `fact_sources` of its analysis (connect/cached.py keeps those instead of the quotes).
+    """
     entities = resolve(read, story_of)
     to_corpus = {member: e.id for e in entities for member in e.members}
     actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
     events = merge_events(read, to_corpus, story_of, actors)
+    if sources is None:
+        sources = {an.article_id: fact_sources(an) for an in read}
     facts = compare((an.article_id, to_corpus.get((an.article_id, f.subject)), f,
-                     _source(an, f.evidence.start, f.evidence.end, to_corpus)) for an in read for f in an.facts)
+                     to_corpus.get((an.article_id, src)) if src else None)
+                    for an in read for f, src in zip(an.facts, sources[an.article_id]))
     return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts), dates=tuple(dates))
 
 
-def _source(an: AnalysedArticle, start: int, end: int, to_corpus) -> str | None:
-    """The corpus speaker of the quote whose content holds [start, end), if any."""
+def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
+    """Per fact of the analysis, the per-article speaker entity of the first quote with a speaker whose content
+    holds the fact's evidence [start, end), else None (a fact read inside a quote keeps its speaker)."""
+    return tuple(_source(an, f.evidence.start, f.evidence.end) for f in an.facts)
+
+
+def _source(an: AnalysedArticle, start: int, end: int) -> str | None:
     for q in an.quotes:
         spans = q.content_spans or ((q.start, q.end),)
         if q.speaker_entity and any(s <= start < e or start <= s < end for s, e in spans):
-            return to_corpus.get((an.article_id, q.speaker_entity))
+            return q.speaker_entity
     return None
 
 
-__all__ = ["connect"]
+__all__ = ["connect", "connect_read", "fact_sources"]

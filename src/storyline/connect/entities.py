@@ -43,6 +43,13 @@ _ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|az|bin|ibn|abu|bint)-[A-Z]")   
 _NAMES = 1 << 17        # distinct names whose cleaned forms are remembered (a corpus repeats its names)
 
 clean_name = lru_cache(maxsize=_NAMES)(_names.clean_name)
+fold = lru_cache(maxsize=_NAMES)(fold)
+
+
+@lru_cache(maxsize=_NAMES)
+def _name_key(form: str, a_tail: bool) -> tuple[str, str]:
+    """`names.name_key(form, tails)`, which reads `tails` only as whether it holds `form.lower()` (`a_tail`)."""
+    return name_key(form, (form.lower(),) if a_tail else ())
 
 
 @lru_cache(maxsize=_NAMES)
@@ -94,7 +101,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     others: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, (aid, e) in enumerate(items):
         if i in forms:
-            keys = {name_key(f, known) for f in forms[i]}
+            keys = {_name_key(f, f.lower() in known) for f in forms[i]}
             for key in keys:
                 if key[1]:
                     full[key].append(i)
@@ -160,26 +167,54 @@ def _join_spellings(full, u: Union, items, story_of) -> list[tuple[int, int]]:
 
 def _join_surnames(full, single, org_words, u: Union, items, story_of) -> None:
     """A surname alone (or an ORG that is one) joins the only person of its story with that surname,
-    else the only one of the corpus; surnames alone that no full name has join each other, per story."""
+    else the only one of the corpus; surnames alone that no full name has join each other, per story.
+
+    Whether a pool of full names holds one person is asked of its groups' roots (`_Roots`), not of every
+    name in it: a surname that many articles of the corpus carry made that cost grow with the square of it."""
     in_story: dict[tuple[str, str | None], set[int]] = defaultdict(set)
     in_corpus: dict[str, set[int]] = defaultdict(set)
     for (sur, _), group in full.items():
         for i in group:
             in_story[(sur, story_of.get(items[i][0]))].add(i)
             in_corpus[sur].add(i)
+    roots = _Roots(u)
     for sur in sorted(set(single) | set(org_words)):
         alone: dict[str | None, list[int]] = defaultdict(list)
         names = set(single.get(sur, []))
         for i in sorted(names) + org_words.get(sur, []):
             sid = story_of.get(items[i][0])
-            pool = (in_story.get((sur, sid)) if sid is not None else None) or in_corpus.get(sur, set())
-            roots = {u.find(r) for r in pool}
-            if len(roots) == 1:
-                u.join(i, roots.pop())
-            elif not roots and i in names:
-                alone[sid].append(i)
+            key = (sur, sid) if sid is not None and in_story.get((sur, sid)) else sur
+            pool = in_story[key] if isinstance(key, tuple) else in_corpus.get(sur, set())
+            if not pool:
+                if i in names:
+                    alone[sid].append(i)
+                continue
+            root = roots.only(key, pool)
+            if root is not None:
+                u.join(i, root)
         for group in alone.values():
             u.join_all(group)
+
+
+class _Roots:
+    """The roots of pools of items under a union that only ever merges: per pool, a list of items whose
+    groups cover the pool's, from which the items found to share the first one's group are dropped as they
+    are seen, so asking again costs what changed since, not the pool's size."""
+
+    def __init__(self, u: Union):
+        self.u, self.lists = u, {}
+
+    def only(self, key, pool) -> int | None:
+        """The one root of the pool's items, or None when they are in two groups or more."""
+        lst = self.lists.get(key)
+        if lst is None:
+            lst = self.lists[key] = sorted({self.u.find(r) for r in pool})
+        first = lst[0] = self.u.find(lst[0])
+        j = 1
+        while j < len(lst) and self.u.find(lst[j]) == first:
+            j += 1
+        del lst[1:j]
+        return first if len(lst) == 1 else None
 
 
 def _alike(a: str, b: str, at_least: float) -> bool:

@@ -226,19 +226,11 @@ def cluster_stories(store: SQLiteStore, progress: bool = False) -> int:
     return cluster_new(store, progress)
 
 
-CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what stage 4's connect reads of an analysis
-
-
 def connect(store: SQLiteStore) -> None:
-    """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction."""
-    from storyline.connect import connect as connect_stage
-    from storyline.connect.dating import date_articles, story_years
-    story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
-    dates = date_articles(store.articles(), story_of, story_years(store.articles(), story_of))   # two streamed passes
-    readings = {an.article_id: an for an in store.analyses(CONNECT_PARTS)}     # articles' texts are not needed
-    # the time expressions of the articles stage 4 dated date their events (connect.dating.redated)
-    readings.update((an.article_id, an) for an in store.analyses_in([d.article_id for d in dates]))
-    store.set_connected(connect_stage(list(readings), readings, story_of, dates))
+    """Stage 4 over the whole store (people, merged events, facts within stories), stored in one transaction;
+    only the stories whose articles changed are read again (run/connecting.py)."""
+    from storyline.run.connecting import connect as connect_store
+    connect_store(store)
 
 
 def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:

@@ -149,6 +149,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, model)
     )
     """,
+    # 6: stage 4's connect parts per story (store/connect_tables.py): what connect computes from one story's
+    #    articles alone, kept with the key of what it was computed from, so a run recomputes only changed stories
+    """
+    CREATE TABLE connect_parts (
+        story_id TEXT PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        data TEXT NOT NULL
+    )
+    """,
 ]
 
 

@@ -131,6 +131,14 @@ class PostgresStore(SQLStore):
         self._stage4()
         super().set_connected(connected)
 
+    def save_connect_parts(self, rows) -> None:
+        self._stage4()
+        super().save_connect_parts(rows)
+
+    def drop_connect_parts(self, story_ids) -> None:
+        self._stage4()
+        super().drop_connect_parts(story_ids)
+
     def save_timeline(self, story_id: str, key: str, entries: list[TimelineEntry]) -> None:
         self._stage4()
         super().save_timeline(story_id, key, entries)

@@ -15,6 +15,7 @@ from storyline.clean.dedup import band_keys, similarity
 from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
+from storyline.store.connect_tables import ConnectTables
 from storyline.store.migrations import MIGRATIONS, script
 from storyline.store.stories import StoryTables
 from storyline.store.story_tables import TimelineTables
@@ -22,7 +23,7 @@ from storyline.store.story_tables import TimelineTables
 CHUNK = 500     # values bound in one IN (...) clause
 
 
-class SQLStore(StoryTables, TimelineTables):
+class SQLStore(StoryTables, TimelineTables, ConnectTables):
     """The store over one connection `self.db` (a dialect.SQLite or dialect.PostgreSQL); subclasses connect.
 
     `path` is the location the store was opened at (a file path or a URL), for readers opening it again.
@@ -179,13 +180,23 @@ class SQLStore(StoryTables, TimelineTables):
 
     # ------------------------------------------------------------ stage 4
     def set_connected(self, connected: Connected) -> None:
+        """Make the stored stage-4 records those of `connected`, in one transaction, rewriting only the rows
+        whose (kind, id) is new or gone or whose document changed (a changed row is deleted and inserted
+        again, so the link tables' triggers see it); the rows left alone are what a full rewrite would write."""
+        rows = {("entity", e.id): codec.dumps(e) for e in connected.entities}
+        rows.update((("event", f"{i:08d}"), codec.dumps(e)) for i, e in enumerate(connected.events))
+        rows.update((("fact", f"{i:08d}"), codec.dumps(f)) for i, f in enumerate(connected.facts))
+        rows.update((("date", d.article_id), codec.dumps(d)) for d in connected.dates)
         with self.db:
-            self.db.execute("DELETE FROM connected")
-            rows = [("entity", e.id, codec.dumps(e)) for e in connected.entities]
-            rows += [("event", f"{i:08d}", codec.dumps(e)) for i, e in enumerate(connected.events)]
-            rows += [("fact", f"{i:08d}", codec.dumps(f)) for i, f in enumerate(connected.facts)]
-            rows += [("date", d.article_id, codec.dumps(d)) for d in connected.dates]
-            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", rows)
+            stale = []
+            for kind, rid, data in self.db.execute("SELECT kind, id, data FROM connected").fetchall():
+                if rows.get((kind, rid)) == data:
+                    del rows[(kind, rid)]          # stored as it is: left alone
+                else:
+                    stale.append((kind, rid))
+            self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", stale)
+            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)",
+                                [(kind, rid, data) for (kind, rid), data in rows.items()])
 
     def connected(self) -> Connected:
         kinds = {"entity": [], "event": [], "fact": [], "date": []}

@@ -1,0 +1,99 @@
+"""Stage 4's connect parts (store/connect_tables.py, migration 6) and `set_connected` rewriting only changed
+rows, on SQLite and PostgreSQL (the `location` fixture)."""
+from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, DateRange,
+                               Evidence, EventReport, MergedEvent)
+from storyline.store import open_store
+from storyline.store.migrations import MIGRATIONS
+
+
+def _articles(store, n: int = 3) -> None:
+    for i in range(1, n + 1):
+        store.add_article(Article(f"a{i}", f"in/{i}.txt", f"Some text number {i} long enough to keep.", f"h{i}"))
+
+
+def test_migration_6_adds_the_parts_table(location):
+    with open_store(location) as store:
+        assert store.schema_version == len(MIGRATIONS) >= 6
+        assert store.connect_part_keys() == {}
+
+
+def test_parts_round_trip_replace_and_drop(location):
+    with open_store(location) as store:
+        store.save_connect_parts([("s1", "k1", '{"x":1}'), ("s2", "k2", '{"é":"ü"}')])
+        store.save_connect_parts([("s1", "k3", '{"x":2}')])             # recomputed: replaces
+    with open_store(location) as store:
+        assert store.connect_part_keys() == {"s1": "k3", "s2": "k2"}
+        assert sorted(store.connect_parts(["s2", "s1", "unknown"])) == [("s1", "k3", '{"x":2}'),
+                                                                       ("s2", "k2", '{"é":"ü"}')]
+        store.drop_connect_parts(["s2", "unknown"])
+        assert store.connect_part_keys() == {"s1": "k3"}
+
+
+def test_parts_are_read_many_ids_at_a_time(location):
+    with open_store(location) as store:
+        store.save_connect_parts([(f"s{i}", f"k{i}", "{}") for i in range(1203)])
+        assert len(list(store.connect_parts([f"s{i}" for i in range(1203)]))) == 1203
+
+
+def test_connect_sources_say_what_a_part_depends_on(location):
+    with open_store(location) as store:
+        _articles(store)
+        store.add_analysis(AnalysedArticle("a1"), "read-1")
+        rows = list(store.connect_sources())
+        assert [(r[0], r[2], r[4], r[5]) for r in rows] == [("a1", "h1", None, "read-1"), ("a2", "h2", None, None),
+                                                            ("a3", "h3", None, None)]
+        assert [r[1] for r in rows] == sorted(r[1] for r in rows)
+
+
+def _connected(name: str = "Ann Lee", facts: int = 2) -> Connected:
+    e1 = CorpusEntity("person:ann-lee", name, "PERSON", members=(("a1", "e1"), ("a2", "e1")))
+    e2 = CorpusEntity("place:paris", "Paris", "GPE", members=(("a1", "e2"),))
+    report = EventReport(Evidence("a1", 0, 10, "She left."), "left", "actual", 0)
+    events = (MergedEvent("v1", "movement", (("agent", "person:ann-lee"),), reports=(report,)),)
+    fs = tuple(ComparedFact("person:ann-lee", "age", str(30 + i), "single", (Evidence("a2", 0, 5, "31"),))
+               for i in range(facts))
+    return Connected((e1, e2), events, fs, (ArticleDate("a3", DateRange(None, None, "x")),))
+
+
+def _rows(store) -> list[tuple]:
+    return store.db.execute("SELECT rowid, kind, id, data FROM connected ORDER BY kind, id").fetchall()
+
+
+def _links(store) -> list[tuple]:
+    return sorted(store.db.execute("SELECT entity_id, article_id, local_id FROM entity_articles").fetchall()) + \
+        sorted(store.db.execute("SELECT kind, id, article_id FROM connected_articles").fetchall())
+
+
+def test_set_connected_rewrites_only_changed_rows_and_keeps_the_links(location, tmp_path):
+    with open_store(location) as store:
+        _articles(store)
+        store.set_connected(_connected())
+        before = {(k, i): (r, d) for r, k, i, d in _rows(store)}
+        store.set_connected(_connected())                          # the same records: nothing rewritten
+        assert {(k, i): (r, d) for r, k, i, d in _rows(store)} == before
+        store.set_connected(_connected("Ann Lee-Smith", facts=1))  # one entity changed, one fact gone
+        after = {(k, i): (r, d) for r, k, i, d in _rows(store)}
+        assert set(after) == set(before) - {("fact", "00000001")}
+        assert after[("entity", "place:paris")] == before[("entity", "place:paris")]
+        assert after[("event", "00000000")] == before[("event", "00000000")]
+        assert after[("entity", "person:ann-lee")][0] != before[("entity", "person:ann-lee")][0]
+        assert store.connected() == Connected(*[tuple(sorted(x, key=lambda r: getattr(r, "id", "")))
+                                                if i == 0 else x for i, x in
+                                                enumerate(_astuple(_connected("Ann Lee-Smith", facts=1)))])
+        links = _links(store)
+    with open_store(tmp_path / "fresh.sqlite") as fresh:              # the links of one full write
+        _articles(fresh)
+        fresh.set_connected(_connected("Ann Lee-Smith", facts=1))
+        assert _links(fresh) == links
+
+
+def _astuple(c: Connected) -> tuple:
+    return c.entities, c.events, c.facts, c.dates
+
+
+def test_set_connected_to_nothing_empties_the_links(location):
+    with open_store(location) as store:
+        _articles(store)
+        store.set_connected(_connected())
+        store.set_connected(Connected())
+        assert _rows(store) == [] and _links(store) == []
