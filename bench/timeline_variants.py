@@ -24,6 +24,12 @@ The extra counts are added to every reading's date statistics by wrapping `dates
   peak           docs_total(d) / (1 + the largest docs_total of the NEAR days either side) (a day
                  the reports single out from its neighbours)
   position       where d lies in the story's publication span, 0 at its first day to 1 at its last
+  fresh          articles published on d or within FRESH days after it that mention d (the first reports)
+  coverage       fresh / (1 + articles published on d or within FRESH days after it): the share of the
+                 coverage of those days that is about d
+  published_vs_weekday  docs_published / (1 + the mean number of articles published on d's weekday over
+                 the story's weeks): a busy day for its weekday
+  month_docs     articles mentioning any day of d's month (how busy its month is)
 --cache DIR keeps each topic's readings (pickled) between runs of this script: the tagger takes a
 minute per run.
 """
@@ -50,11 +56,16 @@ from storyline.connect.timeline.dates import FEATURES  # noqa: E402
 from storyline.connect.timeline.sentences import level  # noqa: E402
 from storyline.export.json import timeline as timeline_json  # noqa: E402
 
-NEAR = 3
-EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position")
+NEAR, FRESH = 3, 2
+EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position",
+         "fresh", "coverage", "published_vs_weekday", "month_docs")
 BEFORE = tuple(f for f in FEATURES if f != "docs_weekday")          # the counts shipped before docs_weekday
 C = timeline_model.C
-VARIANTS = {  # name -> (features, C)
+ROWS = {  # how the training rows are made: timeline_model.table, or one row per reference timeline and day
+    "any": timeline_model.table,
+    "per reference": lambda stats, gold, names: per_reference(stats, gold, names),
+}
+VARIANTS = {  # name -> (features, C[, rows]); rows "any" by default
     "before": (BEFORE, C),
     "weekday": (FEATURES, C),                                         # shipped (date_model.json)
     "weekend": (BEFORE + ("weekend",), C),
@@ -67,6 +78,15 @@ VARIANTS = {  # name -> (features, C)
     "+mention_span": (FEATURES + ("mention_span",), C),
     "+peak": (FEATURES + ("peak",), C),
     "+position": (FEATURES + ("position",), C),
+    "+fresh": (FEATURES + ("fresh",), C),
+    "+coverage": (FEATURES + ("coverage",), C),
+    "+published_vs_weekday": (FEATURES + ("published_vs_weekday",), C),
+    "+month_docs": (FEATURES + ("month_docs",), C),
+    "no after": (tuple(f for f in FEATURES if not f.endswith("_after")), C),
+    "no sents": (tuple(f for f in FEATURES if not f.startswith("sents_")), C),
+    "no published_next": (tuple(f for f in FEATURES if f != "docs_published_next"), C),
+    "per reference": (FEATURES, C, "per reference"),
+    "before per reference": (BEFORE, C, "per reference"),
 }
 
 _statistics = tl.statistics
@@ -82,12 +102,18 @@ def statistics_with_extras(sentences, published):
         by_day[p] += 1
     mentioned_weekday = [set() for _ in range(7)]
     seen = defaultdict(list)                                          # day -> publication days mentioning it
+    in_month = defaultdict(set)                                       # month -> articles mentioning a day of it
     for aid, sents in sentences.items():
         for g in {g for s in sents for g in s.granules if g in days}:
             mentioned_weekday[days[g].weekday()].add(aid)
+            in_month[g[:7]].add(aid)
             if published.get(aid) is not None:
                 seen[g].append(published[aid])
     first, last = (min(pubs), max(pubs)) if pubs else (None, None)
+    weeks = max(1.0, ((last - first).days + 1) / 7) if pubs else 1.0
+    per_weekday = [0] * 7
+    for p in pubs:
+        per_weekday[p.weekday()] += 1
     for g, st in stats.items():
         extra = dict.fromkeys(EXTRA, 0.0)
         if g in days:
@@ -102,8 +128,30 @@ def statistics_with_extras(sentences, published):
                 (stats[n.isoformat()].counts["docs_total"] for n in around if n.isoformat() in stats), default=0))
             if first is not None and last > first:
                 extra["position"] = min(1.0, max(0.0, (d - first).days / (last - first).days))
+            fresh_days = [d + timedelta(days=k) for k in range(FRESH + 1)]
+            extra["fresh"] = float(sum(1 for p in seen.get(g, ()) if d <= p <= fresh_days[-1]))
+            extra["coverage"] = extra["fresh"] / (1 + sum(by_day.get(n, 0) for n in fresh_days))
+            extra["published_vs_weekday"] = st.counts["docs_published"] / (1 + per_weekday[d.weekday()] / weeks)
+            extra["month_docs"] = float(len(in_month[g[:7]]))
         st.counts.update(extra)
     return stats
+
+
+def per_reference(stats: dict, gold: dict, names: tuple[str, ...]) -> tuple[list, list]:
+    """(feature vectors, labels): one row per reference timeline and candidate day inside its span, labelled
+    by that reference alone (as the scorer scores each reference), so that a day in several references
+    weighs more, and one inside several spans but in none of them weighs more against."""
+    days = {g: st for g, st in stats.items() if level(g) == "day"}
+    vectors = timeline_model.features(days, names)
+    X, y = [], []
+    for tl_ in gold["timelines"]:
+        ref = {e["date"] for e in tl_["entries"]}
+        lo, hi = min(ref), max(ref)
+        for g in sorted(vectors):
+            if lo <= g <= hi:
+                X.append(vectors[g])
+                y.append(int(g in ref))
+    return X, y
 
 
 tl.statistics = statistics_with_extras                               # `reading` and `timeline` count them too
@@ -143,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
               + " ".join(f"{t:>7s}" for t in topics) + "    mean")
         print(f"{'':18s} | {'in-sample':^31s} | {'held-out':^31s}")
         for name in names:
-            feats, c = VARIANTS[name]
-            tables = {t: timeline_model.table(stats[t], data.gold(t), feats) for t in topics}
+            feats, c, rows = (VARIANTS[name] + ("any",))[:3]
+            tables = {t: ROWS[rows](stats[t], data.gold(t), feats) for t in topics}
             models = {"in": timeline_model.fit(list(tables.values()), feats, c)}
             models.update({t: timeline_model.fit([tables[o] for o in topics if o != t], feats, c) for t in topics})
             figs = {}
