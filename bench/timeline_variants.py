@@ -30,6 +30,11 @@ The extra counts are added to every reading's date statistics by wrapping `dates
   published_vs_weekday  docs_published / (1 + the mean number of articles published on d's weekday over
                  the story's weeks): a busy day for its weekday
   month_docs     articles mentioning any day of d's month (how busy its month is)
+  weekday_local  articles published on d's weekday within LOCAL days either side of d (docs_weekday
+                 over the weeks around d, not the whole story)
+  central_max / central_mean  the largest / mean cosine between a sentence mentioning d and the
+                 story's centroid (the sum of its sentences' TF-IDF vectors, connect/timeline/centroid.py):
+                 how close what is said about d is to what the story is about
 --cache DIR keeps each topic's readings (pickled) between runs of this script: the tagger takes a
 minute per run.
 """
@@ -52,13 +57,15 @@ import timelines_data as data  # noqa: E402
 from timelines import export, score  # noqa: E402
 import storyline.connect.timeline as tl  # noqa: E402
 from storyline.connect.timeline import reading, timeline  # noqa: E402
+from storyline.connect.timeline.centroid import Tfidf, cosine, total  # noqa: E402
 from storyline.connect.timeline.dates import FEATURES  # noqa: E402
 from storyline.connect.timeline.sentences import level  # noqa: E402
 from storyline.export.json import timeline as timeline_json  # noqa: E402
 
-NEAR, FRESH = 3, 2
+NEAR, FRESH, LOCAL = 3, 2, 28
 EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position",
-         "fresh", "coverage", "published_vs_weekday", "month_docs")
+         "fresh", "coverage", "published_vs_weekday", "month_docs", "central_max", "central_mean",
+         "weekday_local")
 BEFORE = tuple(f for f in FEATURES if f != "docs_weekday")          # the counts shipped before docs_weekday
 C = timeline_model.C
 ROWS = {  # how the training rows are made: timeline_model.table, or one row per reference timeline and day
@@ -85,6 +92,10 @@ VARIANTS = {  # name -> (features, C[, rows]); rows "any" by default
     "no after": (tuple(f for f in FEATURES if not f.endswith("_after")), C),
     "no sents": (tuple(f for f in FEATURES if not f.startswith("sents_")), C),
     "no published_next": (tuple(f for f in FEATURES if f != "docs_published_next"), C),
+    "weekday_local": (BEFORE + ("weekday_local",), C),
+    "+weekday_local": (FEATURES + ("weekday_local",), C),
+    "+central_max": (FEATURES + ("central_max",), C),
+    "+central_mean": (FEATURES + ("central_mean",), C),
     "per reference": (FEATURES, C, "per reference"),
     "before per reference": (BEFORE, C, "per reference"),
 }
@@ -114,6 +125,7 @@ def statistics_with_extras(sentences, published):
     per_weekday = [0] * 7
     for p in pubs:
         per_weekday[p.weekday()] += 1
+    central = centrality(sentences, set(days))
     for g, st in stats.items():
         extra = dict.fromkeys(EXTRA, 0.0)
         if g in days:
@@ -133,8 +145,29 @@ def statistics_with_extras(sentences, published):
             extra["coverage"] = extra["fresh"] / (1 + sum(by_day.get(n, 0) for n in fresh_days))
             extra["published_vs_weekday"] = st.counts["docs_published"] / (1 + per_weekday[d.weekday()] / weeks)
             extra["month_docs"] = float(len(in_month[g[:7]]))
+            extra["weekday_local"] = float(sum(by_day.get(d + timedelta(days=k), 0)
+                                               for k in range(-LOCAL, LOCAL + 1, 7)))
+            if central.get(g):
+                extra["central_max"] = max(central[g])
+                extra["central_mean"] = sum(central[g]) / len(central[g])
         st.counts.update(extra)
     return stats
+
+
+def centrality(sentences, days: set[str]) -> dict[str, list[float]]:
+    """Day -> the cosines to the story's centroid of the sentences mentioning it."""
+    every = [s for sents in sentences.values() for s in sents]
+    tfidf = Tfidf(s.text for s in every)
+    vectors = [tfidf.vector(s.text) for s in every]
+    centre = total(vectors)
+    out = defaultdict(list)
+    for s, v in zip(every, vectors):
+        if any(g in days for g in s.granules):
+            c = cosine(v, centre)
+            for g in s.granules:
+                if g in days:
+                    out[g].append(c)
+    return out
 
 
 def per_reference(stats: dict, gold: dict, names: tuple[str, ...]) -> tuple[list, list]:
