@@ -32,6 +32,8 @@ The extra counts are added to every reading's date statistics by wrapping `dates
   month_docs     articles mentioning any day of d's month (how busy its month is)
   weekday_local  articles published on d's weekday within LOCAL days either side of d (docs_weekday
                  over the weeks around d, not the whole story)
+  pct_<count>    for each shipped count, the share of the story's days with a lower count (ties half):
+                 a scale-free rank in place of the count over its L2 norm
   central_max / central_mean  the largest / mean cosine between a sentence mentioning d and the
                  story's centroid (the sum of its sentences' TF-IDF vectors, connect/timeline/centroid.py):
                  how close what is said about d is to what the story is about
@@ -41,6 +43,7 @@ minute per run.
 from __future__ import annotations
 
 import argparse
+from bisect import bisect_left, bisect_right
 import pickle
 import sys
 import tempfile
@@ -65,7 +68,7 @@ from storyline.export.json import timeline as timeline_json  # noqa: E402
 NEAR, FRESH, LOCAL = 3, 2, 28
 EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position",
          "fresh", "coverage", "published_vs_weekday", "month_docs", "central_max", "central_mean",
-         "weekday_local")
+         "weekday_local") + tuple(f"pct_{f}" for f in FEATURES)
 BEFORE = tuple(f for f in FEATURES if f != "docs_weekday")          # the counts shipped before docs_weekday
 C = timeline_model.C
 ROWS = {  # how the training rows are made: timeline_model.table, or one row per reference timeline and day
@@ -94,6 +97,8 @@ VARIANTS = {  # name -> (features, C[, rows]); rows "any" by default
     "no published_next": (tuple(f for f in FEATURES if f != "docs_published_next"), C),
     "weekday_local": (BEFORE + ("weekday_local",), C),
     "+weekday_local": (FEATURES + ("weekday_local",), C),
+    "percentiles": (tuple(f"pct_{f}" for f in FEATURES), C),
+    "+pct_docs_total": (FEATURES + ("pct_docs_total",), C),
     "+central_max": (FEATURES + ("central_max",), C),
     "+central_mean": (FEATURES + ("central_mean",), C),
     "per reference": (FEATURES, C, "per reference"),
@@ -151,6 +156,11 @@ def statistics_with_extras(sentences, published):
                 extra["central_max"] = max(central[g])
                 extra["central_mean"] = sum(central[g]) / len(central[g])
         st.counts.update(extra)
+    for f in FEATURES:
+        values = sorted(stats[g].counts[f] for g in days)
+        for g in days:
+            v = stats[g].counts[f]
+            stats[g].counts[f"pct_{f}"] = (bisect_left(values, v) + bisect_right(values, v)) / 2 / len(values)
     return stats
 
 

@@ -59,7 +59,9 @@ one training row per reference timeline and day in its span, labelled by that
 reference (0.5268 / 0.5285); the largest or mean cosine of the date's sentences
 to the story's TF-IDF centroid (0.5255 / 0.5160, 0.5309 / 0.5113); the weekday's
 publications within 4 weeks of the date instead of the whole story's, in place
-of docs_weekday or beside it (0.4977 / 0.5083, 0.5003 / 0.5156). With
+of docs_weekday or beside it (0.4977 / 0.5083, 0.5003 / 0.5156); each count's
+percentile among the story's days in place of the counts (0.5011 / 0.4927), or
+that of docs_total beside them (0.5161 / 0.5092). With
 docs_weekday the nested choice of the spreading constants (below) is unchanged:
 discount 0.95, 2 to 3 days (bench/timeline_spread.py, nested figure 0.5212).
 
