@@ -230,9 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         how = "store" if args.store else "times-only" if args.times_only else "pipeline"
         print(f"date ranker variants, date F1 ({how} readings, default length; in-sample: fitted on all "
               f"dev topics; held-out: leave one topic out)")
-        print(f"{'variant':18s} | " + " ".join(f"{t:>7s}" for t in topics) + "    mean | "
+        print(f"{'variant':22s} | " + " ".join(f"{t:>7s}" for t in topics) + "    mean | "
               + " ".join(f"{t:>7s}" for t in topics) + "    mean")
-        print(f"{'':18s} | {'in-sample':^31s} | {'held-out':^31s}")
+        print(f"{'':22s} | {'in-sample':^31s} | {'held-out':^31s}")
         for name in names:
             feats, c, rows = (VARIANTS[name] + ("any",))[:3]
             tables = {t: ROWS[rows](stats[t], data.gold(t), feats) for t in topics}
@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                     ex = export([a.id for a in loaded[t][0]], timeline_json(timeline(*loaded[t], 0, model)))
                     figs[kind, t] = score(ex, data.DATA / t / "gold.json", tmp, f"{t}-variant", False)["date_f1"]
             mean = {k: sum(figs[k, t] for t in topics) / len(topics) for k in ("in", "held")}
-            print(f"{name:18s} | " + " ".join(f"{figs['in', t]:7.4f}" for t in topics) + f" {mean['in']:7.4f} | "
+            print(f"{name:22s} | " + " ".join(f"{figs['in', t]:7.4f}" for t in topics) + f" {mean['in']:7.4f} | "
                   + " ".join(f"{figs['held', t]:7.4f}" for t in topics) + f" {mean['held']:7.4f}", flush=True)
     return 0
 
