@@ -49,7 +49,21 @@ instead of docs_weekday 0.5382 / 0.5327, or beside it 0.5459 / 0.5306; C 0.3 or
 (0.5139 / 0.5144) or within 3 days either side (0.5212 / 0.5186), the articles
 mentioning any day of the weekday (0.5314 / 0.5314), the days between the first
 and last article mentioning the date (0.5306 / 0.5336), its mentions against its
-neighbours' (0.5263 / 0.5293), or its place in the story's span (0.5261 / 0.5216).
+neighbours' (0.5263 / 0.5293), its place in the story's span (0.5261 / 0.5216),
+the articles mentioning it published on it or within 2 days after (0.5194 /
+0.5084), their share of that coverage (0.5238 / 0.5187), the day's publications
+against its weekday's mean (0.5121 / 0.5054), or the articles mentioning its
+month (0.5236 / 0.5216); leaving out the _after counts (0.5360 / 0.5216), the
+sentence counts (0.5212 / 0.5190) or docs_published_next (0.5070 / 0.5096);
+one training row per reference timeline and day in its span, labelled by that
+reference (0.5268 / 0.5285); the largest or mean cosine of the date's sentences
+to the story's TF-IDF centroid (0.5255 / 0.5160, 0.5309 / 0.5113); the weekday's
+publications within 4 weeks of the date instead of the whole story's, in place
+of docs_weekday or beside it (0.4977 / 0.5083, 0.5003 / 0.5156); each count's
+percentile among the story's days in place of the counts (0.5011 / 0.4927), or
+that of docs_total beside them (0.5161 / 0.5092). With
+docs_weekday the nested choice of the spreading constants (below) is unchanged:
+discount 0.95, 2 to 3 days (bench/timeline_spread.py, nested figure 0.5212).
 
 `choose` then takes dates best first, spreading them over time: each date
 taken discounts the days within `SPREAD_DAYS` of it by `SPREAD_DISCOUNT`
