@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from storyline.connect.descriptions import links
 from storyline.read.entities import names as _names
@@ -76,7 +76,7 @@ def _person_forms(e: Entity) -> list[str]:
 
 
 def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
-            trace: list | None = None) -> list[CorpusEntity]:
+            trace: list | None = None, story_links: Callable | None = None) -> list[CorpusEntity]:
     """Merge the per-article entities that name or describe the same referent.
 
     `analyses`: stage 3's records (entities, and the events and facts that
@@ -86,9 +86,12 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     (`descriptions.links`); without it no description leaves its article.
     `trace`, when given, receives (rule, article, local id, article, local id
     it joined, reason) for each join that is not of two equal names.
+    `story_links(story id, members, named)`, when given, stands for `descriptions.links(members, named)`
+    (run/connecting.py gives one that reuses the joins of a story whose groups are unchanged).
     Returns corpus entities sorted by type and name, ids stable for a corpus.
     """
     story_of = story_of or {}
+    story_links = story_links or (lambda sid, members, named: links(members, named))
     by_item = [(an, e) for an in analyses for e in an.entities]
     items = [(an.article_id, e) for an, e in by_item]
     u = Union(len(items))
@@ -124,7 +127,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
         if i in forms and story_of.get(an.article_id) is not None:
             stories[story_of[an.article_id]][u.find(i)].append((i, an, e))
     for sid in sorted(stories):
-        for a, b, why in links(stories[sid], named.__contains__):
+        for a, b, why in story_links(sid, stories[sid], named.__contains__):
             if trace is not None:
                 trace.append(("description", items[a][0], items[a][1].id, items[b][0], items[b][1].id, why))
             u.join(a, b)

@@ -150,12 +150,14 @@ MIGRATIONS: list[str] = [
     )
     """,
     # 6: stage 4's connect parts per story (store/connect_tables.py): what connect computes from one story's
-    #    articles alone, kept with the key of what it was computed from, so a run recomputes only changed stories
+    #    articles alone, kept with the key of what it was computed from, so a run recomputes only changed stories;
+    #    and the story's description joins with the signature of the groups they were computed for
     """
     CREATE TABLE connect_parts (
         story_id TEXT PRIMARY KEY,
         source_key TEXT NOT NULL,
-        data TEXT NOT NULL
+        data TEXT NOT NULL,
+        links TEXT
     )
     """,
 ]
