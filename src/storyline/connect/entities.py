@@ -280,22 +280,30 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _type_and_name(g, pos, unnamed_idx, retyped) -> tuple[str, str]:
+    """A group's type (PERSON if any member is one, else the most common) and its name: of a person the
+    longest proper name, then the most common; else the most common, a country first, then the first."""
+    types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
+    typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
+    named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
+    pool = named or [e for _, e in g]
+    counts = Counter(e.name for e in pool)
+    if typ == "PERSON":
+        return typ, max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
+    first = {}
+    for e in pool:
+        first.setdefault(e.name, pos[id(e)])
+    return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -first[n]))
+
+
 def _build(groups, unnamed_idx, items, retyped=frozenset()) -> list[CorpusEntity]:
     pos = {id(e): i for i, (_, e) in enumerate(items)}
     drafts = []
     for g in groups:
-        types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
-        typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
-        named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
-        pool = named or [e for _, e in g]
-        counts = Counter(e.name for e in pool)
-        if typ == "PERSON":
-            name = max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
+        if len(g) == 1 and pos[id(g[0][1])] not in retyped:      # most entities: one mention, its own type and name
+            typ, name = g[0][1].type, g[0][1].name
         else:
-            first = {}
-            for e in pool:
-                first.setdefault(e.name, pos[id(e)])
-            name = max(counts, key=lambda n: (counts[n], n in COUNTRIES, -first[n]))
+            typ, name = _type_and_name(g, pos, unnamed_idx, retyped)
         aliases, seen = [], {name.lower()}
         for _, e in g:
             for a in (e.name,) + tuple(e.aliases):
