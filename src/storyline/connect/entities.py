@@ -246,6 +246,15 @@ def _type_key(typ: str, name: str) -> tuple[str, str]:
     return (typ, re.sub(r"s$", "", name.lower()) if typ == "NORP" else name.lower())
 
 
+_OTHER_TYPES = _PLACE_GROUP | {"NORP"}
+
+
+@lru_cache(maxsize=_NAMES)
+def _lower_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The lowercased proper names among a name and its aliases, cleaned."""
+    return frozenset(clean_name(n).lower() for n in (name,) + aliases if is_name(clean_name(n)))
+
+
 def _not_people(items) -> dict[int, tuple[str, str]]:
     """PERSON entities whose every name the corpus mostly reads as a place, a club or a group.
 
@@ -261,9 +270,9 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     person_arts: dict[str, set[str]] = defaultdict(set)
     for aid, e in items:
         if e.type == "PERSON":
-            for n in {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}:
+            for n in _lower_names(e.name, tuple(e.aliases)):
                 person_arts[n].add(aid)
-        elif e.type in _PLACE_GROUP | {"NORP"}:
+        elif e.type in _OTHER_TYPES:
             key = _other_key(e)
             for n in {clean_name(e.name).lower(), key[1]}:
                 other_arts[n].add(aid)
@@ -272,7 +281,7 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     for i, (_, e) in enumerate(items):
         if e.type != "PERSON":
             continue
-        names = {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}
+        names = _lower_names(e.name, tuple(e.aliases))
         if names and all(" " not in n and len(other_arts.get(n, ())) >= 2 and
                          len(other_arts.get(n, ())) > len(person_arts[n]) for n in names):
             out[i] = other_key[clean_name(e.name).lower()] if clean_name(e.name).lower() in other_key \
