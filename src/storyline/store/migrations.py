@@ -150,15 +150,18 @@ MIGRATIONS: list[str] = [
     )
     """,
     # 6: stage 4's connect parts per story (store/connect_tables.py): what connect computes from one story's
-    #    articles alone, kept with the key of what it was computed from, so a run recomputes only changed stories;
-    #    and the story's description joins with the signature of the groups they were computed for
+    #    articles alone, kept with the key of what it was computed from, so a run recomputes only changed stories
     """
     CREATE TABLE connect_parts (
         story_id TEXT PRIMARY KEY,
         source_key TEXT NOT NULL,
-        data TEXT NOT NULL,
-        links TEXT
+        data TEXT NOT NULL
     )
+    """,
+    # 7: beside each story's connect part, its description joins with the signature of the groups they were
+    #    computed for (connect/cached.py `Links`)
+    """
+    ALTER TABLE connect_parts ADD COLUMN links TEXT
     """,
 ]
 
