@@ -183,12 +183,33 @@ def test_a_stored_part_is_used_as_it_is(db):
     """A part whose key matches is read, not recomputed: a part changed in the store changes the result."""
     with open_store(db) as store:
         connecting.connect(store)
-        sid, key, data = next(iter(store.connect_parts(sorted(store.connect_part_keys()))))
+        sid, key, data, _ = next(iter(store.connect_parts(sorted(store.connect_part_keys()))))
         part = connecting.loads(data)
         store.save_connect_parts([(sid, key, connecting.dumps(cached.Part(part.dates, (), ())))])
         assert connecting.connect(store)["recomputed"] == 0
         member_articles = {an.article_id for an in part.readings}
         assert not any(aid in member_articles for e in store.connected().entities for aid, _ in e.members)
+
+
+@needs_corpora
+def test_description_joins_are_reused_while_a_story_s_groups_are_unchanged(db, tmp_path, monkeypatch):
+    from storyline.connect import descriptions
+    calls = []
+    real = cached.links
+    monkeypatch.setattr(cached, "links", lambda members, named: calls.append(1) or real(members, named))
+    with open_store(db) as store:
+        connecting.connect(store)
+        first = len(calls)
+        stored = {sid: made for sid, _, _, made in store.connect_parts(sorted(store.connect_part_keys()))}
+        assert first and sum(1 for made in stored.values() if made) == first
+        calls.clear()
+        connecting.connect(store)
+        assert calls == []
+        _add(store, _more(1), tmp_path)
+        connecting.connect(store)
+        assert len(calls) <= 1
+        assert_exact(store)
+    assert descriptions.links is real
 
 
 @needs_corpora

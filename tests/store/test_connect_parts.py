@@ -1,4 +1,4 @@
-"""Stage 4's connect parts (store/connect_tables.py, migration 6) and `set_connected` rewriting only changed
+"""Stage 4's connect parts (store/connect_tables.py, migrations 6 and 7) and `set_connected` rewriting only changed
 rows, on SQLite and PostgreSQL (the `location` fixture)."""
 from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, DateRange,
                                Evidence, EventReport, MergedEvent)
@@ -11,10 +11,27 @@ def _articles(store, n: int = 3) -> None:
         store.add_article(Article(f"a{i}", f"in/{i}.txt", f"Some text number {i} long enough to keep.", f"h{i}"))
 
 
-def test_migration_6_adds_the_parts_table(location):
+def test_migrations_6_and_7_add_the_parts_table_and_its_joins(location):
     with open_store(location) as store:
-        assert store.schema_version == len(MIGRATIONS) >= 6
+        assert store.schema_version == len(MIGRATIONS) >= 7
         assert store.connect_part_keys() == {}
+
+
+def test_a_store_made_at_schema_6_gains_the_joins_column(tmp_path):
+    import sqlite3
+    from storyline.store.migrations import script
+    path = tmp_path / "six.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for version in range(1, 7):
+        db.executescript(script(version, "sqlite"))
+    db.execute("INSERT INTO meta VALUES ('schema_version', '6')")
+    db.execute("INSERT INTO connect_parts VALUES ('s1', 'k1', '{}')")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert list(store.connect_parts(["s1"])) == [("s1", "k1", "{}", None)]
 
 
 def test_parts_round_trip_replace_and_drop(location):
@@ -23,10 +40,15 @@ def test_parts_round_trip_replace_and_drop(location):
         store.save_connect_parts([("s1", "k3", '{"x":2}')])             # recomputed: replaces
     with open_store(location) as store:
         assert store.connect_part_keys() == {"s1": "k3", "s2": "k2"}
-        assert sorted(store.connect_parts(["s2", "s1", "unknown"])) == [("s1", "k3", '{"x":2}'),
-                                                                       ("s2", "k2", '{"é":"ü"}')]
+        assert sorted(store.connect_parts(["s2", "s1", "unknown"])) == [("s1", "k3", '{"x":2}', None),
+                                                                       ("s2", "k2", '{"é":"ü"}', None)]
+        store.save_connect_links([("s1", "k3", "[1]"), ("s2", "k-older", "[2]")])   # joins of another part: not kept
+        assert sorted(store.connect_parts(["s1", "s2"])) == [("s1", "k3", '{"x":2}', "[1]"),
+                                                            ("s2", "k2", '{"é":"ü"}', None)]
+        store.save_connect_parts([("s1", "k4", '{"x":3}')])             # a new part forgets the joins
+        assert list(store.connect_parts(["s1"])) == [("s1", "k4", '{"x":3}', None)]
         store.drop_connect_parts(["s2", "unknown"])
-        assert store.connect_part_keys() == {"s1": "k3"}
+        assert store.connect_part_keys() == {"s1": "k4"}
 
 
 def test_parts_are_read_many_ids_at_a_time(location):

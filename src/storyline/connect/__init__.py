@@ -37,13 +37,15 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
 
 
 def connect_read(read: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None,
-                 dates: Sequence[ArticleDate], sources: Mapping[str, Sequence[str | None]] | None = None) -> Connected:
+                 dates: Sequence[ArticleDate], sources: Mapping[str, Sequence[str | None]] | None = None,
+                 story_links=None) -> Connected:
     """`connect` from the analyses as stage 4 reads them: events already `redated` by `dates`, in article order.
 
     Only their entities, events and facts are read, and their quotes too unless `sources` gives, per article
-    id, `fact_sources` of its analysis (connect/cached.py keeps those instead of the quotes).
+    id, `fact_sources` of its analysis (connect/cached.py keeps those instead of the quotes). `story_links`:
+    as `entities.resolve` takes it (connect/cached.py's `Links`).
     """
-    entities = resolve(read, story_of)
+    entities = resolve(read, story_of, story_links=story_links)
     to_corpus = {member: e.id for e in entities for member in e.members}
     actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
     events = merge_events(read, to_corpus, story_of, actors)

@@ -18,11 +18,13 @@ the export is the same as that of a run from scratch.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from storyline.connect import fact_sources
 from storyline.connect.dating import date_articles, redated
+from storyline.connect.descriptions import links
 from storyline.records import AnalysedArticle, Article, ArticleDate
 from storyline.versions import code_version
 
@@ -56,3 +58,37 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
     read = redated([analyses[a.id] for a in articles if a.id in analyses], dates)
     return Part(dates=tuple(dates), readings=tuple(replace(an, time_expressions=(), quotes=()) for an in read),
                 sources=tuple(fact_sources(an) for an in read))
+
+
+class Links:
+    """`entities.resolve`'s `story_links` reusing each story's description joins (`descriptions.links`) while
+    the story's groups after name joins are those they were computed for.
+
+    The joins of one story depend only on its part (the analyses it reads) and on those groups: which of
+    its person items each group holds and the order of the groups' roots. `signature` names these by
+    (article id, entity id) and named-ness; `known` maps story id -> (signature, joins as (article id, entity
+    id, article id, entity id, reason)), valid for the story's current part only; the joins computed afresh
+    are left in `made`, in the same form, for the runner to store.
+    """
+
+    def __init__(self, known: Mapping[str, tuple[str, list]] | None = None):
+        self.known, self.made = dict(known or {}), {}
+
+    def __call__(self, story_id: str, members: dict, named) -> list[tuple[int, int, str]]:
+        sig = signature(members, named)
+        hit = self.known.get(story_id)
+        if hit is not None and hit[0] == sig:
+            index = {(an.article_id, e.id): i for group in members.values() for i, an, e in group}
+            return [(index[(a, x)], index[(b, y)], why) for a, x, b, y, why in hit[1]]
+        out = links(members, named)
+        item = {i: (an.article_id, e.id) for group in members.values() for i, an, e in group}
+        self.made[story_id] = (sig, [[*item[a], *item[b], why] for a, b, why in out])
+        return out
+
+
+def signature(members: dict, named) -> str:
+    """SHA-1 over a story's groups in root order, each its items' (article id, entity id, named) in order."""
+    text = json.dumps([[[an.article_id, e.id, bool(named(i))] for i, an, e in members[root]]
+                       for root in sorted(members)], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(text.encode()).hexdigest()
+

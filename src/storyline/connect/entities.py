@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from storyline.connect.descriptions import links
 from storyline.read.entities import names as _names
@@ -76,7 +76,7 @@ def _person_forms(e: Entity) -> list[str]:
 
 
 def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
-            trace: list | None = None) -> list[CorpusEntity]:
+            trace: list | None = None, story_links: Callable | None = None) -> list[CorpusEntity]:
     """Merge the per-article entities that name or describe the same referent.
 
     `analyses`: stage 3's records (entities, and the events and facts that
@@ -86,9 +86,12 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     (`descriptions.links`); without it no description leaves its article.
     `trace`, when given, receives (rule, article, local id, article, local id
     it joined, reason) for each join that is not of two equal names.
+    `story_links(story id, members, named)`, when given, stands for `descriptions.links(members, named)`
+    (run/connecting.py gives one that reuses the joins of a story whose groups are unchanged).
     Returns corpus entities sorted by type and name, ids stable for a corpus.
     """
     story_of = story_of or {}
+    story_links = story_links or (lambda sid, members, named: links(members, named))
     by_item = [(an, e) for an in analyses for e in an.entities]
     items = [(an.article_id, e) for an, e in by_item]
     u = Union(len(items))
@@ -124,7 +127,7 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
         if i in forms and story_of.get(an.article_id) is not None:
             stories[story_of[an.article_id]][u.find(i)].append((i, an, e))
     for sid in sorted(stories):
-        for a, b, why in links(stories[sid], named.__contains__):
+        for a, b, why in story_links(sid, stories[sid], named.__contains__):
             if trace is not None:
                 trace.append(("description", items[a][0], items[a][1].id, items[b][0], items[b][1].id, why))
             u.join(a, b)
@@ -243,6 +246,15 @@ def _type_key(typ: str, name: str) -> tuple[str, str]:
     return (typ, re.sub(r"s$", "", name.lower()) if typ == "NORP" else name.lower())
 
 
+_OTHER_TYPES = _PLACE_GROUP | {"NORP"}
+
+
+@lru_cache(maxsize=_NAMES)
+def _lower_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The lowercased proper names among a name and its aliases, cleaned."""
+    return frozenset(clean_name(n).lower() for n in (name,) + aliases if is_name(clean_name(n)))
+
+
 def _not_people(items) -> dict[int, tuple[str, str]]:
     """PERSON entities whose every name the corpus mostly reads as a place, a club or a group.
 
@@ -258,9 +270,9 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     person_arts: dict[str, set[str]] = defaultdict(set)
     for aid, e in items:
         if e.type == "PERSON":
-            for n in {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}:
+            for n in _lower_names(e.name, tuple(e.aliases)):
                 person_arts[n].add(aid)
-        elif e.type in _PLACE_GROUP | {"NORP"}:
+        elif e.type in _OTHER_TYPES:
             key = _other_key(e)
             for n in {clean_name(e.name).lower(), key[1]}:
                 other_arts[n].add(aid)
@@ -269,7 +281,7 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     for i, (_, e) in enumerate(items):
         if e.type != "PERSON":
             continue
-        names = {clean_name(n).lower() for n in (e.name,) + tuple(e.aliases) if is_name(clean_name(n))}
+        names = _lower_names(e.name, tuple(e.aliases))
         if names and all(" " not in n and len(other_arts.get(n, ())) >= 2 and
                          len(other_arts.get(n, ())) > len(person_arts[n]) for n in names):
             out[i] = other_key[clean_name(e.name).lower()] if clean_name(e.name).lower() in other_key \
@@ -277,22 +289,30 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _type_and_name(g, pos, unnamed_idx, retyped) -> tuple[str, str]:
+    """A group's type (PERSON if any member is one, else the most common) and its name: of a person the
+    longest proper name, then the most common; else the most common, a country first, then the first."""
+    types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
+    typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
+    named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
+    pool = named or [e for _, e in g]
+    counts = Counter(e.name for e in pool)
+    if typ == "PERSON":
+        return typ, max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
+    first = {}
+    for e in pool:
+        first.setdefault(e.name, pos[id(e)])
+    return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -first[n]))
+
+
 def _build(groups, unnamed_idx, items, retyped=frozenset()) -> list[CorpusEntity]:
     pos = {id(e): i for i, (_, e) in enumerate(items)}
     drafts = []
     for g in groups:
-        types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
-        typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
-        named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
-        pool = named or [e for _, e in g]
-        counts = Counter(e.name for e in pool)
-        if typ == "PERSON":
-            name = max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
+        if len(g) == 1 and pos[id(g[0][1])] not in retyped:      # most entities: one mention, its own type and name
+            typ, name = g[0][1].type, g[0][1].name
         else:
-            first = {}
-            for e in pool:
-                first.setdefault(e.name, pos[id(e)])
-            name = max(counts, key=lambda n: (counts[n], n in COUNTRIES, -first[n]))
+            typ, name = _type_and_name(g, pos, unnamed_idx, retyped)
         aliases, seen = [], {name.lower()}
         for _, e in g:
             for a in (e.name,) + tuple(e.aliases):

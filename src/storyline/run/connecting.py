@@ -9,8 +9,9 @@ live story's `cached.Part` is kept in the store (`connect_parts`) under its
 whole analyses, read at most `MAX_ARTICLES` articles at a time; parts of
 stories that are gone are dropped. Articles in no story are read each time
 (they have no part). The corpus-wide steps (`connect.connect_read`) then run
-over the parts, in arrival order, and `set_connected` rewrites only the
-stored records that changed. Python's cyclic garbage collector is paused
+over the parts, in arrival order, reusing a story's description joins while
+its groups of names are unchanged (`cached.Links`, kept beside the part), and
+`set_connected` rewrites only the stored records that changed. Python's cyclic garbage collector is paused
 meanwhile: the records made are acyclic, and its full passes over millions of
 live objects made the step superlinear.
 """
@@ -56,9 +57,12 @@ def _connect(store) -> dict[str, int]:
     known = store.connect_part_keys()
     store.drop_connect_parts(sorted(set(known) - set(keys)))
     parts: dict[str, cached.Part] = {}
-    for sid, key, data in store.connect_parts(sorted(sid for sid in keys if known.get(sid) == keys[sid])):
+    joins: dict[str, tuple[str, list]] = {}
+    for sid, key, data, made in store.connect_parts(sorted(sid for sid in keys if known.get(sid) == keys[sid])):
         if key == keys[sid]:
             parts[sid] = loads(data)
+            if made:
+                joins[sid] = tuple(json.loads(made))
     todo = [sid for sid in sorted(keys) if sid not in parts]
     for batch in _batches(todo, members, MAX_ARTICLES):
         ids = [m[0] for sid in batch for m in members[sid]]
@@ -81,8 +85,11 @@ def _connect(store) -> dict[str, int]:
                      for an in store.analyses_in(loose[i:i + MAX_ARTICLES], CONNECT_PARTS)]
     readings.sort(key=lambda r: r[0])
     dates = sorted((d for p in parts.values() for d in p.dates), key=lambda d: seq[d.article_id])
+    story_links = cached.Links(joins)
     store.set_connected(connect_read([an for _, an, _ in readings], story_of, dates,
-                                     {an.article_id: src for _, an, src in readings}))
+                                     {an.article_id: src for _, an, src in readings}, story_links))
+    store.save_connect_links([(sid, keys[sid], json.dumps(made, ensure_ascii=False, separators=(",", ":")))
+                              for sid, made in story_links.made.items() if sid in keys])
     return {"stories": len(keys), "recomputed": len(todo)}
 
 

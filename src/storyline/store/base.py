@@ -49,7 +49,8 @@ class Store(Protocol):
         """The stored analyses of these articles, in article order; with `parts`, only those fields."""
 
     def set_connected(self, connected: Connected) -> None:
-        """Replace the stage-4 records (corpus entities, compared facts) in one transaction."""
+        """Replace the stage-4 records (corpus entities, compared facts) in one transaction, rewriting only
+        the rows that changed."""
 
     def connected(self) -> Connected: ...
 
@@ -85,5 +86,23 @@ class Store(Protocol):
     def analysed_ids(self, version: str) -> set[str]: ...
 
     def timelines(self) -> Iterator[tuple[str, tuple[TimelineEntry, ...]]]: ...
+
+    # stage 4's connect parts per story (store/connect_tables.py, connect/cached.py)
+    def connect_part_keys(self) -> dict[str, str]:
+        """Story id -> the key its stored connect part was computed from."""
+
+    def connect_parts(self, story_ids: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
+        """(story id, key, part document, description joins document or None) of these stories' parts."""
+
+    def save_connect_parts(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Store (story id, key, part document) rows, replacing older parts and forgetting their joins."""
+
+    def save_connect_links(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Store (story id, key, joins document) beside the part of that key."""
+
+    def drop_connect_parts(self, story_ids: Iterable[str]) -> None: ...
+
+    def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:
+        """(article id, arrival number, content hash, clean version, duplicate_of, stage-3 version or None)."""
 
     def close(self) -> None: ...

@@ -38,7 +38,44 @@ def to_plain(obj: Any) -> Any:
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(to_plain(obj), ensure_ascii=False, sort_keys=True)
+    """`obj` as JSON text: `to_plain` written with sorted keys. Fields whose type JSON writes as it is (text,
+    numbers, None, tuples of those) are not walked: JSON writes a tuple as the list `to_plain` makes."""
+    return json.dumps(_for_json(obj), ensure_ascii=False, sort_keys=True)
+
+
+def _for_json(obj: Any) -> Any:
+    fields = _json_fields(type(obj))
+    if fields is not None:
+        return {name: getattr(obj, name) if native else _for_json(getattr(obj, name)) for name, native in fields}
+    if isinstance(obj, (list, tuple)):
+        return [_for_json(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _for_json(v) for k, v in obj.items()}
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
+
+
+@lru_cache(maxsize=None)
+def _json_fields(cls: type) -> tuple[tuple[str, bool], ...] | None:
+    """(field name, whether JSON writes its declared type as it is) of a dataclass type; None for others."""
+    names = _field_names(cls)
+    if names is None:
+        return None
+    try:
+        hints = _hints(cls)
+    except (NameError, TypeError):
+        hints = {}
+    return tuple((name, _native(hints.get(name))) for name in names)
+
+
+def _native(tp: Any) -> bool:
+    """Whether values of type `tp` are JSON as they are: text, numbers, None, and tuples and lists of those."""
+    if tp in (str, int, float, bool, type(None)):
+        return True
+    if typing.get_origin(tp) in (typing.Union, types.UnionType, tuple, list):
+        return all(_native(a) for a in typing.get_args(tp) if a is not Ellipsis)
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -158,6 +158,11 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 7: beside each story's connect part, its description joins with the signature of the groups they were
+    #    computed for (connect/cached.py `Links`)
+    """
+    ALTER TABLE connect_parts ADD COLUMN links TEXT
+    """,
 ]
 
 
