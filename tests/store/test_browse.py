@@ -1,4 +1,5 @@
 """The readers of the web app and the dossier: stories, filters, a story's parts, an entity, an article, API pages."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -80,6 +81,18 @@ def test_a_store_without_stories_is_one_story_of_every_article_until_stories_arr
         assert [s["id"] for s in b.story_list()[1]] == ["s9"]
     with Pages(db) as p:
         assert [s.id for s, _, _ in p.page("stories", 0, 10)[1]] == ["s9"]
+
+
+def test_a_connect_that_only_deletes_rows_is_seen_by_an_open_reader(location):
+    """The stand-in story is re-decided when another connection writes; a rewrite that only deletes
+    rows (set_connected keeps unchanged rows) must count as a write too."""
+    db = fill(location, stories=False)
+    with Browser(db) as b:
+        before = b._data_version()
+        with open_store(db) as store:
+            old = store.connected()
+            store.set_connected(replace(old, entities=tuple(e for e in old.entities if e.type != "PERSON")))
+        assert b._data_version() != before
 
 
 def test_entity_page_gives_stories_roles_over_time_and_quotes(db):

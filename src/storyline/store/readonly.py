@@ -148,6 +148,7 @@ class ReadOnlyStore:
             return tuple(self.db.execute("PRAGMA data_version").fetchone())
         return tuple(self.db.execute(
             "SELECT (SELECT max(seq) FROM articles), (SELECT max(rowid) FROM connected), "
+            "(SELECT count(*) FROM connected), "
             "EXISTS (SELECT 1 FROM main.stories WHERE merged_into IS NULL)").fetchone())
 
     def _refresh(self) -> None:
