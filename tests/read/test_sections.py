@@ -87,3 +87,10 @@ def test_the_fixes_off_parse_uses_the_bare_model(small_sections):
     text = PARAGRAPH * 20
     doc = next(parse([text], fixes=False))
     assert doc.text == text and "credits" not in doc.spans
+
+
+def test_short_texts_are_parsed_in_groups_of_bounded_length_in_order(monkeypatch):
+    monkeypatch.setattr(nlp_module, "BATCH_CHARS", 60)
+    monkeypatch.setattr(nlp_module, "SECTION_CHARS", 100)
+    texts = [f"Text number {i} is short." for i in range(7)] + [PARAGRAPH[:150], "Last one."]
+    assert [d.text for d in parse(texts, batch_size=4)] == texts

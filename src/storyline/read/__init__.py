@@ -46,15 +46,19 @@ def analyse_many(articles: Sequence[Article], batch_size: int = BATCH) -> Iterat
     The texts go through spaCy together (`nlp.parse`, `batch_size` texts at a time), which parses several
     times faster per article than one `nlp()` call each on short news texts; should the batched parse fail,
     each article of the batch is parsed alone, so that the failure is charged to the article that caused it.
+    A text longer than `nlp.SECTION_CHARS` is parsed and read alone, so that at most one long Doc is held.
     """
-    from storyline.read.nlp import parse
+    from storyline.read.nlp import SECTION_CHARS, parse
     for start in range(0, len(articles), batch_size):
         batch = articles[start:start + batch_size]
+        short = [a.text for a in batch if len(a.text) <= SECTION_CHARS]
         try:
-            docs = list(parse([a.text for a in batch], batch_size))
+            docs = list(parse(short, batch_size))
         except Exception:  # noqa: BLE001 - parsed again one by one below, where the error is charged
-            docs = [None] * len(batch)
-        for article, doc in zip(batch, docs):
+            docs = [None] * len(short)
+        parsed = iter(docs)
+        for article in batch:
+            doc = next(parsed) if len(article.text) <= SECTION_CHARS else None
             try:
                 yield read_parsed(article, doc if doc is not None else next(parse([article.text])))
             except Exception as err:  # noqa: BLE001 - handed to the caller with the article it belongs to
