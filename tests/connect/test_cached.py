@@ -148,22 +148,16 @@ def test_a_removed_article_recomputes_its_story_and_drops_emptied_ones(db):
 
 
 @needs_corpora
-def test_a_changed_analysis_version_recomputes_that_story(db):
+@pytest.mark.parametrize("member, change", [
+    ("SELECT article_id FROM analyses LIMIT 1", "UPDATE analyses SET version = 'read-older' WHERE article_id = ?"),
+    ("SELECT article_id FROM story_members ORDER BY article_id LIMIT 1",
+     "UPDATE articles SET content_hash = 'changed' WHERE id = ?"),
+], ids=["analysis version", "article content"])
+def test_a_changed_member_recomputes_its_story(db, member, change):
     with open_store(db) as store:
         connecting.connect(store)
-        (aid,) = store.db.execute("SELECT article_id FROM analyses LIMIT 1").fetchone()
-        store.db.execute("UPDATE analyses SET version = 'read-older' WHERE article_id = ?", (aid,))
-        store.db.raw.commit()
-        assert connecting.connect(store)["recomputed"] == 1
-        assert_exact(store)
-
-
-@needs_corpora
-def test_a_changed_article_content_recomputes_its_story(db):
-    with open_store(db) as store:
-        connecting.connect(store)
-        (aid,) = store.db.execute("SELECT article_id FROM story_members ORDER BY article_id LIMIT 1").fetchone()
-        store.db.execute("UPDATE articles SET content_hash = 'changed' WHERE id = ?", (aid,))
+        (aid,) = store.db.execute(member).fetchone()
+        store.db.execute(change, (aid,))
         store.db.raw.commit()
         assert connecting.connect(store)["recomputed"] == 1
         assert_exact(store)

@@ -186,8 +186,8 @@ def _join_surnames(full, single, org_words, u: Union, items, story_of) -> None:
         names = set(single.get(sur, []))
         for i in sorted(names) + org_words.get(sur, []):
             sid = story_of.get(items[i][0])
-            key = (sur, sid) if sid is not None and in_story.get((sur, sid)) else sur
-            pool = in_story[key] if isinstance(key, tuple) else in_corpus.get(sur, set())
+            here = in_story.get((sur, sid)) if sid is not None else None
+            key, pool = ((sur, sid), here) if here else (sur, in_corpus.get(sur, set()))
             if not pool:
                 if i in names:
                     alone[sid].append(i)

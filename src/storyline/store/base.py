@@ -91,7 +91,7 @@ class Store(Protocol):
     def connect_part_keys(self) -> dict[str, str]:
         """Story id -> the key its stored connect part was computed from."""
 
-    def connect_parts(self, story_ids: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
+    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str, str | None]]:
         """(story id, key, part document, description joins document or None) of these stories' parts."""
 
     def save_connect_parts(self, rows: Iterable[tuple[str, str, str]]) -> None:

@@ -1,6 +1,6 @@
 """The store's table of stage 4's connect parts (connect/cached.py): one row per story.
 
-A mixin of the SQL store (store/sql.py; it uses `self.db`). A row keeps, as an
+A mixin of the SQL store (store/sql.py; it uses `self.db` and `self._rows_in`). A row keeps, as an
 opaque document, what connect computes from one story's articles alone, with
 the key of what it was computed from (the story's articles and the code's
 versions), so a run recomputes only the parts of stories that changed, and,
@@ -12,22 +12,17 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-CHUNK = 500     # values bound in one IN (...) clause
-
 
 class ConnectTables:
     def connect_part_keys(self) -> dict[str, str]:
         """Story id -> the key its stored connect part was computed from."""
         return dict(self.db.execute("SELECT story_id, source_key FROM connect_parts"))
 
-    def connect_parts(self, story_ids: Sequence[str]) -> Iterator[tuple[str, str, str, str | None]]:
+    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str, str | None]]:
         """(story id, key, document, joins document or None) of the stored parts of these stories (those
-        stored), CHUNK ids a query."""
-        ids = list(story_ids)
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            yield from self.db.execute("SELECT story_id, source_key, data, links FROM connect_parts WHERE story_id "
-                                       f"IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        stored)."""
+        return self._rows_in("SELECT story_id, source_key, data, links FROM connect_parts WHERE story_id IN ({})",
+                             story_ids)
 
     def save_connect_parts(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Store (story id, key, document) rows in one transaction, replacing the stories' older parts and
