@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawDoc:
     """Stage 1 output: the bytes of one article and where they came from.
 
@@ -29,7 +29,7 @@ class RawDoc:
     text: str | None = None          # `body` decoded by ingest (declared, sniffed or detected encoding)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Refusal:
     """An input that could not become an article, with a one-line reason."""
 
@@ -37,7 +37,7 @@ class Refusal:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRange:
     """A closed calendar interval; either end may be open (None).
 
@@ -54,7 +54,7 @@ class DateRange:
         return self.earliest is not None and self.earliest == self.latest
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """Stage 2 output: the cleaned story text and its metadata."""
 
@@ -73,7 +73,7 @@ class Article:
     duplicate_of: str | None = None  # set when the store finds an earlier copy
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A TIMEX3 time expression resolved against the article's anchor date."""
 
@@ -87,14 +87,14 @@ class TimeExpression:
     mod: str | None = None           # TIMEX3 mod: BEFORE, AFTER, START, END, APPROX ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world referent within an article (stage 3) or the corpus (stage 4)."""
 
@@ -106,7 +106,7 @@ class Entity:
     roles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     start: int
     end: int
@@ -118,7 +118,7 @@ class Quote:
     cue: Mention | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     type: str
     trigger: Mention
@@ -129,7 +129,7 @@ class Event:
     modality: str = "actual"         # actual | expected | possible | negated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     subject: str                     # entity id
     attribute: str
@@ -138,7 +138,7 @@ class Fact:
     status: str = "single"           # agree | conflict | single (decided across articles)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalysedArticle:
     """Stage 3 output: what an analyst reads in one article."""
 
@@ -152,7 +152,7 @@ class AnalysedArticle:
 
 # ---------------------------------------------------------------- stage 4
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence (or span) of one article that a cross-article record rests on."""
 
@@ -163,7 +163,7 @@ class Evidence:
     source: str | None = None        # corpus entity the article attributes it to (a quote's speaker)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorpusEntity:
     """One referent across the corpus: the per-article entities (`members`) that name it."""
 
@@ -175,7 +175,7 @@ class CorpusEntity:
     members: tuple[tuple[str, str], ...] = ()   # (article id, per-article entity id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComparedFact:
     """One value of one attribute of one corpus entity, with every article stating it.
 
@@ -194,7 +194,7 @@ class ComparedFact:
         return tuple(sorted({e.article_id for e in self.evidence}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventReport:
     """One article's report of an event: its evidence sentence, trigger word and modality there."""
 
@@ -204,7 +204,7 @@ class EventReport:
     index: int = -1                  # the event's position in its article's AnalysedArticle.events
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MergedEvent:
     """One real-world event as every article of a story reports it.
 
@@ -226,7 +226,7 @@ class MergedEvent:
         return tuple(sorted({r.evidence.article_id for r in self.reports}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleDate:
     """A publication interval stage 4 gives an article the clean stage left undated (connect/dating.py)."""
 
@@ -234,7 +234,7 @@ class ArticleDate:
     published: DateRange
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Connected:
     """Stage 4 output: what only many articles together tell.
     """
@@ -245,7 +245,7 @@ class Connected:
     dates: tuple[ArticleDate, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """Stage 4 output: the articles that tell one real-world happening or thread.
 
@@ -268,7 +268,7 @@ class Story:
     merged_into: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """Stage 4: one dated line of a story's timeline (EXPORT.md `stories[].timeline`).
 

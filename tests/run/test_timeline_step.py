@@ -52,3 +52,16 @@ def test_a_recleaned_article_redoes_its_story(tmp_path):
         a2 = next(a for a in store.articles() if a.id == "a2")
         store.add_analysis(AnalysedArticle("a2", time_expressions=tuple(tag(a2.text, date(2022, 3, 6)))), VERSION)
         assert local.attach_timelines(store, [("s1", ["a1", "a2"])]) == 1      # read again
+
+
+def test_only_analyses_at_the_reader_version_date_a_timeline(tmp_path):
+    from storyline.read import VERSION
+    from storyline.timex import tag
+    with _store(tmp_path / "s.sqlite") as store:
+        text = TEXTS["a1"][1]
+        store.add_analysis(AnalysedArticle("a1", time_expressions=tuple(tag(text, date(2022, 2, 18)))), "read-0")
+        assert local.attach_timelines(store, [("s1", ["a1"])], 5) == 1
+        assert [e.date for e in dict(store.timelines())["s1"]] == ["2022-02-18"]     # unread: its publication day
+        store.add_analysis(AnalysedArticle("a1", time_expressions=tuple(tag(text, date(2022, 2, 18)))), VERSION)
+        assert local.attach_timelines(store, [("s1", ["a1"])], 5) == 1
+        assert [e.date for e in dict(store.timelines())["s1"]] == ["2022-02-17"]     # "on Thursday"

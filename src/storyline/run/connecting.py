@@ -25,8 +25,9 @@ from typing import Iterator, Sequence
 
 from storyline.connect import cached, connect_read, fact_sources
 from storyline.records import AnalysedArticle, ArticleDate, DateRange, Entity, Event, Fact, Mention
+from storyline.run.memory import release
 
-MAX_ARTICLES = 10_000        # whole articles and analyses in memory at a time while parts are recomputed
+MAX_ARTICLES = 1_000         # whole articles and analyses in memory at a time while parts are recomputed
 CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what connect reads of an analysis
 
 
@@ -37,8 +38,10 @@ def connect(store) -> dict[str, int]:
     try:
         return _connect(store)
     finally:
+        gc.collect()        # what the paused collector left: no full pass over live objects now
         if paused:
             gc.enable()
+        release()           # the parts and records just freed leave the heap fragmented (run/memory.py)
 
 
 def _connect(store) -> dict[str, int]:

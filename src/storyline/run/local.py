@@ -116,6 +116,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
 MAX_READ_CHARS = 1_000_000     # a longer "article" is a dump, not news (spaCy's default limit for one Doc)
 READ_BATCH = 16                # articles handed to a reading process at a time
 SMALL_RUN = 40                 # fewer articles than this are read in this process
+TIMELINE_PARTS = ("time_expressions", "events")    # what a timeline reads of an analysis
 
 
 def _analyse(article: Article) -> AnalysedArticle | Refusal:
@@ -244,6 +245,7 @@ def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[s
     A story whose articles (ids, content, publication dates, whether read),
     reader and timeline versions and `length` (0: by story size) are those of
     its stored timeline is skipped; the timelines of stories not given (merged away) are dropped.
+    One story's articles and the `TIMELINE_PARTS` of their analyses are in memory at a time.
     """
     from storyline.connect.timeline import VERSION as TIMELINE, timeline
     from storyline.read import VERSION
@@ -258,7 +260,10 @@ def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[s
                                                     for a in members]
         key = hashlib.sha1("\n".join(facts).encode()).hexdigest()
         if known.get(sid) != key:
-            readings = [x for a in members if (x := store.analysis(a.id, VERSION))]
+            readings = [an for an in store.analyses_in([a.id for a in members], TIMELINE_PARTS)
+                        if an.article_id in read]
             store.save_timeline(sid, key, timeline(members, readings, length))
             done += 1
+            del members, readings
+            release()       # a large story's sentences leave the heap fragmented for the next one
     return done
