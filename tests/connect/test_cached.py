@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.connect import cached, connect as connect_stage
+from storyline.connect import cached, connect as connect_stage, entities
 from storyline.connect.dating import date_articles, story_years
 from storyline.export import json as json_export
 from storyline.records import AnalysedArticle, Article, ArticleDate, Connected, DateRange, Entity, Fact, Mention
@@ -96,6 +96,7 @@ def test_a_first_connect_equals_one_from_scratch(db):
     with open_store(db) as store:
         done = connecting.connect(store)
         assert done["recomputed"] == done["stories"] > 3
+        assert gc.isenabled() and entities.clean_name.cache_info().currsize == 0    # nothing kept to pin the heap
         assert store.connected().entities and store.connected().events
         assert_exact(store)
 

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from storyline.connect import cached, connect_read, fact_sources
+from storyline.connect.entities import clear_caches
 from storyline.records import AnalysedArticle, ArticleDate, DateRange, Entity, Event, Fact, Mention
 from storyline.run.memory import release
 
@@ -38,6 +39,7 @@ def connect(store) -> dict[str, int]:
     try:
         return _connect(store)
     finally:
+        clear_caches()      # the names a run remembered pin the freed heap (connect/entities.py)
         gc.collect()        # what the paused collector left: no full pass over live objects now
         if paused:
             gc.enable()
