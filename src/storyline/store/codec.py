@@ -24,22 +24,10 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
-def to_plain(obj: Any) -> Any:
-    names = _field_names(type(obj))
-    if names is not None:
-        return {name: to_plain(getattr(obj, name)) for name in names}
-    if isinstance(obj, (list, tuple)):
-        return [to_plain(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: to_plain(v) for k, v in obj.items()}
-    if isinstance(obj, date):
-        return obj.isoformat()
-    return obj
-
-
 def dumps(obj: Any) -> str:
-    """`obj` as JSON text: `to_plain` written with sorted keys. Fields whose type JSON writes as it is (text,
-    numbers, None, tuples of those) are not walked: JSON writes a tuple as the list `to_plain` makes."""
+    """`obj` as JSON text with sorted keys: a record as an object of its fields, tuples and lists as arrays,
+    dates as ISO text. Fields whose type JSON writes as it is (text, numbers, None, tuples of those) are
+    not walked."""
     return json.dumps(_for_json(obj), ensure_ascii=False, sort_keys=True)
 
 
