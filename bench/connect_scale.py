@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
                 aid = f"x{made:07d}"
                 when = day + timedelta(days=rng.randrange(14))
                 article = twin.article(d.article, aid)
-                article = type(article)(**{**article.__dict__, "published": DateRange(when, when, "synthetic")})
+                article = replace(article, published=DateRange(when, when, "synthetic"))
                 store.add_article(article)
                 store.add_analysis(twin.analysis(d.analysis, aid), VERSION)
                 b, h = vectors[d.article.id]
