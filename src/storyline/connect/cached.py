@@ -4,8 +4,9 @@ Connect (`storyline.connect`) runs over the whole store, but much of its work
 depends only on one story's articles: the stage-4 publication intervals of
 its undated articles (`dating.date_articles`: the story's dated years and the
 article's own text), the events those intervals date (`dating.redated`), and
-the part of each analysis connect reads (entities, events, facts, and the
-speaker each fact is quoted from, `fact_sources`, in place of the quotes). A
+the part of each analysis connect reads (entities with only the mentions it
+reads, events, facts, and the speaker each fact is quoted from,
+`fact_sources`, in place of the quotes). A
 `Part` holds these for one story; `key` names what it was computed from (the
 story id, each member's id, content hash, clean-stage version, copy link and
 stage-3 version, and this package's code version), so a later run reuses a
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from sys import intern
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from storyline.connect import fact_sources
 from storyline.connect.dating import date_articles, redated
-from storyline.connect.descriptions import links
+from storyline.connect.descriptions import gendered, links
 from storyline.records import AnalysedArticle, Article, ArticleDate
 from storyline.versions import code_version
 
@@ -36,8 +38,8 @@ VERSION = code_version("connect", ("connect", "read", "clean", "timex", "lexicon
 @dataclass(frozen=True)
 class Part:
     """What connect reads of one story: `dates` (stage-4 publication intervals of its articles, article order),
-    `readings` (the analyses of its analysed articles, article order, events redated, with only entities,
-    events and facts), `sources` (per reading, `fact_sources` of the whole analysis)."""
+    `readings` (the analyses of its analysed articles, article order, events redated, with only entities
+    (and of their mentions only the gendered ones), events and facts), `sources` (per reading, `fact_sources` of the whole analysis)."""
 
     dates: tuple[ArticleDate, ...] = ()
     readings: tuple[AnalysedArticle, ...] = ()
@@ -56,8 +58,16 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
     (whole: time expressions date their events)."""
     dates = date_articles(articles, {a.id: story_id for a in articles})
     read = redated([analyses[a.id] for a in articles if a.id in analyses], dates)
-    return Part(dates=tuple(dates), readings=tuple(replace(an, time_expressions=(), quotes=()) for an in read),
-                sources=tuple(fact_sources(an) for an in read))
+    return Part(dates=tuple(dates), readings=tuple(_read(an) for an in read), sources=tuple(fact_sources(an) for an in read))
+
+
+def _read(an: AnalysedArticle) -> AnalysedArticle:
+    """What connect reads of an analysis: its entities, with only their gendered mentions
+    (`descriptions.gendered`: most mentions are read by nothing in stage 4) and their ids and types interned
+    (they recur in every article), its events and its facts."""
+    return replace(an, time_expressions=(), quotes=(),
+                   entities=tuple(replace(e, id=intern(e.id), type=intern(e.type), mentions=gendered(e))
+                                  for e in an.entities))
 
 
 class Links:

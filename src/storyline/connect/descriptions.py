@@ -39,7 +39,7 @@ from typing import Callable
 from storyline.read.entities.names import clean_name
 from storyline.read.entities.roles import FAMILY, FORMER, TITLE_HEADS, TITLE_MODIFIERS, country_of, gender_of_title, \
     head_word, title_key
-from storyline.records import AnalysedArticle, Entity
+from storyline.records import AnalysedArticle, Entity, Mention
 
 JUSTICE = frozenset({"arrest", "charge", "trial", "verdict", "conviction", "plea", "sentence", "extradition"})
 # events whose patient is one identifiable person; who speaks or meets says nothing of who one is
@@ -85,10 +85,8 @@ class Profile:
                 self.heads.add(head_word(office[0]))
         if not named:
             self.texts.update(clean_name(t).lower() for t in (e.name, *e.aliases))
-        for m in e.mentions:
-            g = gender_of_title(m.text)
-            if g:
-                self.gender[g] += 1
+        for m in gendered(e):
+            self.gender[gender_of_title(m.text)] += 1
         for ev in an.events:
             fam = "justice" if ev.type in JUSTICE else ev.type
             if fam not in _TELLING:
@@ -166,6 +164,12 @@ def _specific(text: str) -> bool:
     office of no stated place ("the prime minister" of one article may be another's prime minister)."""
     office = parse_office(text)
     return len(text.split()) >= 2 and head_word(text) not in _VAGUE and (office is None or bool(office[2]))
+
+
+def gendered(e: Entity) -> tuple[Mention, ...]:
+    """The mentions of `e` whose words carry a gendered title ("Mr Doe", "Mrs Doe"): all a `Profile` reads of
+    an entity's mentions (connect/cached.py keeps only these)."""
+    return tuple(m for m in e.mentions if gender_of_title(m.text))
 
 
 def _same_sex_or_unknown(a: Profile, b: Profile) -> bool:
