@@ -5,8 +5,8 @@ depends only on one story's articles: the stage-4 publication intervals of
 its undated articles (`dating.date_articles`: the story's dated years and the
 article's own text), the events those intervals date (`dating.redated`), and
 the part of each analysis connect reads (entities with only the mentions it
-reads, events, facts, and the speaker each fact is quoted from,
-`fact_sources`, in place of the quotes). A
+reads, events, facts, and the speaker each fact is quoted from, `fact_sources`,
+in place of the quotes). A
 `Part` holds these for one story; `key` names what it was computed from (the
 story id, each member's id, content hash, clean-stage version, copy link and
 stage-3 version, and this package's code version), so a later run reuses a
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from sys import intern
 from dataclasses import dataclass, replace
+from sys import intern
 from typing import Mapping, Sequence
 
 from storyline.connect import fact_sources
@@ -39,7 +39,7 @@ VERSION = code_version("connect", ("connect", "read", "clean", "timex", "lexicon
 class Part:
     """What connect reads of one story: `dates` (stage-4 publication intervals of its articles, article order),
     `readings` (the analyses of its analysed articles, article order, events redated, with only entities
-    (and of their mentions only the gendered ones), events and facts), `sources` (per reading, `fact_sources` of the whole analysis)."""
+    (`_read`), events and facts), `sources` (per reading, `fact_sources` of the whole analysis)."""
 
     dates: tuple[ArticleDate, ...] = ()
     readings: tuple[AnalysedArticle, ...] = ()
@@ -58,7 +58,8 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
     (whole: time expressions date their events)."""
     dates = date_articles(articles, {a.id: story_id for a in articles})
     read = redated([analyses[a.id] for a in articles if a.id in analyses], dates)
-    return Part(dates=tuple(dates), readings=tuple(_read(an) for an in read), sources=tuple(fact_sources(an) for an in read))
+    return Part(dates=tuple(dates), readings=tuple(_read(an) for an in read),
+                sources=tuple(fact_sources(an) for an in read))
 
 
 def _read(an: AnalysedArticle) -> AnalysedArticle:

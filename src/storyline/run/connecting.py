@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import gc
 import json
-from sys import intern
 from collections import defaultdict
 from datetime import date
+from sys import intern
 from typing import Iterator, Sequence
 
 from storyline.connect import cached, connect_read, fact_sources
