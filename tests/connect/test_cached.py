@@ -256,12 +256,14 @@ def test_a_part_is_computed_from_its_story_alone_and_survives_the_store():
 
 
 def test_a_part_keeps_of_an_entity_s_mentions_only_those_with_a_gendered_title():
-    mentions = (Mention(0, 7, "Ann Lee"), Mention(20, 27, "Mrs Lee"), Mention(40, 49, "the mayor"), Mention(50, 56, "Mr Lee"))
+    mentions = (Mention(0, 7, "Ann Lee"), Mention(20, 27, "Mrs Lee"), Mention(40, 49, "the mayor"),
+                Mention(50, 56, "Mr Lee"))
     e = Entity("e1", "Ann Lee", "PERSON", mentions)
     articles = [Article(id="a1", source="1", text="x" * 60, content_hash="h1")]
     part = cached.compute("s1", articles, {"a1": AnalysedArticle("a1", entities=(e,))})
     assert part.readings[0].entities[0].mentions == (mentions[1], mentions[3])
     assert part.readings[0].entities[0].id is sys.intern("e1")      # one string for every article
+    assert connecting.loads(connecting.dumps(part)).readings[0].entities[0].id is sys.intern("e1")
 
 
 def test_a_part_with_every_field_set_survives_the_store_and_no_record_field_is_left_out():

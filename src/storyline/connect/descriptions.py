@@ -85,8 +85,10 @@ class Profile:
                 self.heads.add(head_word(office[0]))
         if not named:
             self.texts.update(clean_name(t).lower() for t in (e.name, *e.aliases))
-        for m in gendered(e):
-            self.gender[gender_of_title(m.text)] += 1
+        for m in e.mentions:
+            g = gender_of_title(m.text)
+            if g:
+                self.gender[g] += 1
         for ev in an.events:
             fam = "justice" if ev.type in JUSTICE else ev.type
             if fam not in _TELLING:
@@ -167,8 +169,8 @@ def _specific(text: str) -> bool:
 
 
 def gendered(e: Entity) -> tuple[Mention, ...]:
-    """The mentions of `e` whose words carry a gendered title ("Mr Doe", "Mrs Doe"): all a `Profile` reads of
-    an entity's mentions (connect/cached.py keeps only these)."""
+    """The mentions of `e` whose words carry a gendered title ("Mr Doe", "Mrs Doe"), the only ones
+    `Profile.add` counts: connect/cached.py keeps only these."""
     return tuple(m for m in e.mentions if gender_of_title(m.text))
 
 

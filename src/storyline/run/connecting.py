@@ -134,17 +134,13 @@ def dumps(part: cached.Part) -> str:
 
 
 def loads(text: str) -> cached.Part:
-    """The part `dumps` wrote. Per-article ids, types, roles and attributes recur in every article: they are
-    interned, so that a store's parts in memory hold each once (`sys.intern`)."""
+    """The part `dumps` wrote, entity ids and types interned as `cached.compute` leaves them."""
     plain = json.loads(text)
     readings = [AnalysedArticle(aid, entities=tuple(Entity(intern(i), n, intern(t), tuple(Mention(*m) for m in ms),
                                                            tuple(al), tuple(ro)) for i, n, t, ms, al, ro in entities),
-                                events=tuple(Event(intern(t), Mention(*tr), Mention(*se),
-                                                   tuple((intern(r), intern(x)) for r, x in ps),
-                                                   pl and intern(pl), _unrange(tm), intern(mo))
-                                             for t, tr, se, ps, pl, tm, mo in events),
-                                facts=tuple(Fact(intern(su), intern(at), va, Mention(*ev), intern(st))
-                                            for su, at, va, ev, st in facts))
+                                events=tuple(Event(t, Mention(*tr), Mention(*se), tuple(tuple(p) for p in ps), pl,
+                                                   _unrange(tm), mo) for t, tr, se, ps, pl, tm, mo in events),
+                                facts=tuple(Fact(su, at, va, Mention(*ev), st) for su, at, va, ev, st in facts))
                 for aid, entities, events, facts, _ in plain["readings"]]
     return cached.Part(dates=tuple(ArticleDate(aid, _unrange(r)) for aid, r in plain["dates"]),
                        readings=tuple(readings), sources=tuple(tuple(r[4]) for r in plain["readings"]))
