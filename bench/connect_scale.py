@@ -1,6 +1,6 @@
 """Stage 4 at scale: time and peak memory to cluster 1k, 10k and 100k stored articles, and one more.
 
-usage: python bench/connect_scale.py [--sizes 1000,10000,100000] [--one-more 10000]
+usage: python bench/connect_scale.py [--sizes 1000,10000,100000] [--one-more 10000] [--keep DIR]
 
 The corpora are synthetic, made from the 220 analysed dev articles
 (bench/stories_data.py): a synthetic story is one dev topic rewritten by
@@ -19,7 +19,8 @@ and reading the peak resident memory of that process. The reference is the same 
 exponent is the slope of log(time) against log(articles), for wall time and
 for the process's CPU time (on a machine shared with other jobs, wall time
 also measures their load). --one-more adds
-one article to a store of that size, clustered and connected as a run leaves it, and times stage 4 for it alone. Each size also prints the B-cubed
+one article to a store of that size, clustered and connected as a run leaves it, and times stage 4 for it alone.
+--keep DIR fills each store once, into DIR, and copies it on later runs. Each size also prints the B-cubed
 score of the stories found against the synthetic ones, a check of quality
 at scale and not a tuned figure: a harsh one, since the synthetic stories of
 one topic are rewrites of the same few dev texts (the same words and nearly
@@ -101,11 +102,26 @@ def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
     return story
 
 
-def one_size(n: int, with_connect: bool = True) -> dict:
-    """Fill a store of n articles and time stage 4 over it (stories, then, `with_connect`, the connect step:
-    people, merged events, facts and stage-4 dates over the whole store); runs in a child process of its own."""
+def filled(db: Path, n: int, seed: int, keep: Path | None) -> dict[str, str]:
+    """`fill(db, n, seed)`, or, with `keep`, a copy of the store filled once into `keep` (filled there the first
+    time: a store is the same for the same n, seed and stage-3 version)."""
+    if keep is None:
+        return fill(db, n, seed)
+    kept, truth = keep / f"fill-{n}-{seed}-{VERSION}.sqlite", keep / f"fill-{n}-{seed}-{VERSION}.json"
+    if not truth.exists():
+        keep.mkdir(parents=True, exist_ok=True)
+        kept.unlink(missing_ok=True)
+        truth.write_text(json.dumps(fill(kept, n, seed)))
+    shutil.copyfile(kept, db)
+    return json.loads(truth.read_text())
+
+
+def one_size(n: int, with_connect: bool = True, keep: Path | None = None) -> dict:
+    """Fill a store of n articles (`filled`) and time stage 4 over it (stories, then, `with_connect`, the
+    connect step: people, merged events, facts and stage-4 dates over the whole store); runs in a child
+    process of its own."""
     db = Path(tempfile.mkdtemp(prefix=f"scale-{n}-")) / "s.sqlite"
-    truth = fill(db, n)
+    truth = filled(db, n, 1, keep)
     with open_store(db) as store:
         filled_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t, cpu = time.perf_counter(), time.process_time()
@@ -131,16 +147,18 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--one-more", type=int, default=10000, help="store size for the one-more-article timing (0: skip)")
     ap.add_argument("--stories-only", action="store_true", help="time the stories step alone, not connect")
+    ap.add_argument("--keep", type=Path, help="folder keeping the filled stores for later runs (filled on first use)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_size(args.child, not args.stories_only)))
+        print(json.dumps(one_size(args.child, not args.stories_only, args.keep)))
         return
     print("corpora: dev topics rewritten as synthetic stories (names, places, organisations replaced, years "
           "shifted, one day in 2019-2021 each), per-article embeddings with noise; stage 4 only, never encoding")
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)] + ["--stories-only"] * args.stories_only,
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)] + ["--stories-only"] * args.stories_only
+                             + ["--keep", str(args.keep)] * bool(args.keep),
                              capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         r = rows[-1]
@@ -165,7 +183,7 @@ def main() -> None:
                   f"articles, {rows[0]['n']}..{rows[-1]['n']}): {slope:.2f} "
                   f"(acceptance <= {MAX_EXPONENT}: {'ok' if slope <= MAX_EXPONENT else 'FAILS'})")
     if args.one_more:
-        print(one_more(args.one_more, not args.stories_only))
+        print(one_more(args.one_more, not args.stories_only, args.keep))
 
 
 def _verdict(r: dict) -> str:
@@ -178,11 +196,11 @@ def _verdict(r: dict) -> str:
     return f"acceptance for {what}, {bounds}: {'ok' if ok else 'FAILS'}"
 
 
-def one_more(n: int, with_connect: bool = True) -> str:
+def one_more(n: int, with_connect: bool = True, keep: Path | None = None) -> str:
     """Stage 4 for one new article added to a store of n clustered articles."""
     work = Path(tempfile.mkdtemp(prefix=f"scale-one-{n}-"))
     db = work / "s.sqlite"
-    fill(db, n + 1, seed=2)
+    filled(db, n + 1, 2, keep)
     with open_store(db) as store:
         (last,) = store.db.execute("SELECT id FROM articles ORDER BY seq DESC LIMIT 1").fetchone()
         row = store.db.execute("SELECT * FROM articles WHERE id = ?", (last,)).fetchone()

@@ -123,3 +123,20 @@ def test_alike_text_about_other_people_is_its_own_signal(story_person, article_p
     assert x["dense"] == pytest.approx(1.0) and x["headline_near"] == pytest.approx(1.0)
     assert x["people_clash"] == clash and x["dense_people_clash"] == pytest.approx(clash)
     assert x["words_names_missing"] == 0.0        # no words: nothing to discount
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ({1: 1.0, 5: 2.0, 9: 3.0}, {5: 1.0, 9: 1.0, 12: 1.0}, ([1, 2], [0, 1])),
+    ({1: 1.0, 2: 1.0}, {3: 1.0, 4: 1.0}, ([], [])),             # disjoint
+    ({20: 1.0}, {3: 1.0, 4: 1.0}, ([], [])),                    # past the last key of b
+    ({}, {3: 1.0}, ([], [])),                                   # empty
+    ({-7: 1.0, 3: 1.0}, {-7: 2.0, 3: 2.0}, ([0, 1], [0, 1])),   # negative keys (signed hashes)
+])
+def test_shared_keys_and_cosine_of_sparse_vectors(a, b, expected):
+    from storyline.connect.stories.vectors import cosine, shared
+    va, vb = sparse(a), sparse(b)
+    ia, ib = shared(va, vb)
+    assert (ia.tolist(), ib.tolist()) == expected
+    dot = sum(a[k] * b[k] for k in set(a) & set(b))
+    want = dot / (np.linalg.norm(list(a.values())) * np.linalg.norm(list(b.values()))) if a else 0.0
+    assert cosine(va, vb) == pytest.approx(want, rel=1e-6)

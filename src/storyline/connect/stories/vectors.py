@@ -16,6 +16,7 @@ import numpy as np
 
 Sparse = tuple[np.ndarray, np.ndarray]          # (int64 keys, sorted ascending; float32 weights)
 EMPTY: Sparse = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+_NONE = (np.zeros(0, np.intp), np.zeros(0, np.intp))
 
 
 @lru_cache(maxsize=1 << 20)
@@ -40,12 +41,13 @@ def norm(v: Sparse) -> float:
 
 def shared(a: Sparse, b: Sparse) -> tuple[np.ndarray, np.ndarray]:
     """Positions in a and in b of the keys both hold (binary search of a's keys in b's)."""
-    if not len(a[0]) or not len(b[0]):
-        return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    at = np.searchsorted(b[0], a[0])
-    at[at == len(b[0])] = 0
-    hit = b[0][at] == a[0]
-    return np.flatnonzero(hit), at[hit]
+    ka, kb = a[0], b[0]
+    if not ka.size or not kb.size:
+        return _NONE
+    at = kb.searchsorted(ka)            # ndarray methods: numpy's function wrappers cost more than the work here
+    at[at == kb.size] = 0
+    ia = (kb[at] == ka).nonzero()[0]
+    return ia, at[ia]
 
 
 def dot(a: Sparse, b: Sparse) -> float:
