@@ -113,6 +113,33 @@ def test_a_second_connect_recomputes_nothing_and_changes_nothing(db):
 
 
 @needs_corpora
+def test_a_connect_with_every_part_and_its_records_as_stored_reads_nothing(db, monkeypatch):
+    with open_store(db) as store:
+        connecting.connect(store)
+        for name in ("connect_read", "loads"):
+            monkeypatch.setattr(connecting, name, lambda *a, **k: pytest.fail("read again"))
+        monkeypatch.setattr(store, "connect_parts", lambda *a: pytest.fail("read again"))
+        assert connecting.connect(store)["recomputed"] == 0
+        monkeypatch.undo()
+        assert_exact(store)
+
+
+@needs_corpora
+def test_a_connect_stopped_after_saving_its_parts_is_done_again_by_the_next(db, monkeypatch):
+    with open_store(db) as store:
+        def stop(*a, **k):
+            raise KeyboardInterrupt
+        monkeypatch.setattr(connecting, "connect_read", stop)
+        with pytest.raises(KeyboardInterrupt):
+            connecting.connect(store)
+        monkeypatch.undo()
+        assert store.connect_part_keys() and store.connected_source() is None
+        assert connecting.connect(store)["recomputed"] == 0           # every part kept, the records made now
+        assert store.connected().entities and store.connected_source()
+        assert_exact(store)
+
+
+@needs_corpora
 def test_one_added_article_recomputes_its_story_alone_and_equals_from_scratch(db, tmp_path):
     with open_store(db) as store:
         connecting.connect(store)
@@ -182,6 +209,7 @@ def test_a_stored_part_is_used_as_it_is(db):
         sid, key, data, _ = next(iter(store.connect_parts(sorted(store.connect_part_keys()))))
         part = connecting.loads(data)
         store.save_connect_parts([(sid, key, connecting.dumps(cached.Part(part.dates, (), ())))])
+        store.set_connected(store.connected())      # records naming no source: connect reads the parts again
         assert connecting.connect(store)["recomputed"] == 0
         member_articles = {an.article_id for an in part.readings}
         assert not any(aid in member_articles for e in store.connected().entities for aid, _ in e.members)

@@ -42,6 +42,20 @@ def test_a_merged_id_resolves_to_the_story_it_went_into(location):
         assert store.story("nope") is None
 
 
+def test_members_of_a_chain_of_merges_saved_together_end_in_the_live_story(location):
+    """A (stored earlier) went into B and B into C in one batch, B's row first: A's members go to C, not to B."""
+    with open_store(location) as store:
+        for i in range(5):
+            store.add_article(_article(i))
+        store.save_stories([(_story("sA", "a0", "a1"), b"x", [1], 1), (_story("sB", "a2"), b"y", [1], 1)])
+        store.save_stories([(_story("sB", merged_into="sC"), None, [], 2),
+                            (_story("sA", merged_into="sB"), None, [], 2), (_story("sC", "a3", "a4"), b"z", [1], 2)])
+        live = [s for s in store.stories() if not s.merged_into]
+        assert [(s.id, s.article_ids) for s in live] == [("sC", ("a0", "a1", "a2", "a3", "a4"))]
+        assert {s.id: s.article_ids for s in store.stories() if s.merged_into} == {"sA": (), "sB": ()}
+        assert {store.story_of(f"a{i}") for i in range(5)} == {"sC"}
+
+
 def test_candidate_states_by_key_keep_the_most_active(location):
     with open_store(location) as store:
         store.save_stories([(_story(f"s{i}"), f"state{i}".encode(), [5, 100 + i], i) for i in range(5)])

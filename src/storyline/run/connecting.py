@@ -11,7 +11,10 @@ stories that are gone are dropped. Articles in no story are read each time
 (they have no part). The corpus-wide steps (`connect.connect_read`) then run
 over the parts, in arrival order, reusing a story's description joins while
 its groups of names are unchanged (`cached.Links`, kept beside the part), and
-`set_connected` rewrites only the stored records that changed. Python's cyclic garbage collector is paused
+`set_connected` rewrites only the stored records that changed, naming what
+they were computed from (a key over the parts' keys); when every part and
+that name are as stored and no article is outside a story, the stored
+records are left as they are and nothing is read. Python's cyclic garbage collector is paused
 meanwhile: the records made are acyclic, and its full passes over millions of
 live objects made the step superlinear.
 """
@@ -61,6 +64,9 @@ def _connect(store) -> dict[str, int]:
             loose.append(aid)
     keys = {sid: cached.key(sid, rows) for sid, rows in members.items()}
     known = store.connect_part_keys()
+    source = cached.key("", [(sid, key) for sid, key in keys.items()] + [(aid, seq[aid]) for aid in loose])
+    if known == keys and not loose and store.connected_source() == source:
+        return {"stories": len(keys), "recomputed": 0}           # stored records are those of these parts
     store.drop_connect_parts(sorted(set(known) - set(keys)))
     parts: dict[str, cached.Part] = {}
     joins: dict[str, tuple[str, list]] = {}
@@ -93,7 +99,7 @@ def _connect(store) -> dict[str, int]:
     dates = sorted((d for p in parts.values() for d in p.dates), key=lambda d: seq[d.article_id])
     story_links = cached.Links(joins)
     store.set_connected(connect_read([an for _, an, _ in readings], story_of, dates,
-                                     {an.article_id: src for _, an, src in readings}, story_links))
+                                     {an.article_id: src for _, an, src in readings}, story_links), source)
     store.save_connect_links([(sid, keys[sid], json.dumps(made, ensure_ascii=False, separators=(",", ":")))
                               for sid, made in story_links.made.items() if sid in keys])
     return {"stories": len(keys), "recomputed": len(todo)}

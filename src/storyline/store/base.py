@@ -48,9 +48,12 @@ class Store(Protocol):
     def analyses_in(self, article_ids: Sequence[str], parts: Sequence[str] | None = None) -> list[AnalysedArticle]:
         """The stored analyses of these articles, in article order; with `parts`, only those fields."""
 
-    def set_connected(self, connected: Connected) -> None:
+    def set_connected(self, connected: Connected, source: str | None = None) -> None:
         """Replace the stage-4 records (corpus entities, compared facts) in one transaction, rewriting only
-        the rows that changed."""
+        the rows that changed; `source` names what they were computed from."""
+
+    def connected_source(self) -> str | None:
+        """The `source` the last `set_connected` was given (None: none)."""
 
     def connected(self) -> Connected: ...
 

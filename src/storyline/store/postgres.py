@@ -127,9 +127,9 @@ class PostgresStore(SQLStore):
         self._stage4()
         super().save_stories(rows, frequencies, docs)
 
-    def set_connected(self, connected: Connected) -> None:
+    def set_connected(self, connected: Connected, source: str | None = None) -> None:
         self._stage4()
-        super().set_connected(connected)
+        super().set_connected(connected, source)
 
     def save_connect_parts(self, rows) -> None:
         self._stage4()

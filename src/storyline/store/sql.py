@@ -179,10 +179,12 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
         return [codec.partial(AnalysedArticle, json.loads(data), ("article_id", *parts)) for _, data in rows]
 
     # ------------------------------------------------------------ stage 4
-    def set_connected(self, connected: Connected) -> None:
+    def set_connected(self, connected: Connected, source: str | None = None) -> None:
         """Make the stored stage-4 records those of `connected`, in one transaction, rewriting only the rows
         whose (kind, id) is new or gone or whose document changed (a changed row is deleted and inserted
-        again, so the link tables' triggers see it); the rows left alone are what a full rewrite would write."""
+        again, so the link tables' triggers see it); the rows left alone are what a full rewrite would write.
+        `source` names what they were computed from (run/connecting.py), kept in the same transaction and
+        given back by `connected_source` (None: unknown)."""
         rows = {("entity", e.id): codec.dumps(e) for e in connected.entities}
         rows.update((("event", f"{i:08d}"), codec.dumps(e)) for i, e in enumerate(connected.events))
         rows.update((("fact", f"{i:08d}"), codec.dumps(f)) for i, f in enumerate(connected.facts))
@@ -197,6 +199,14 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
             self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", stale)
             self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)",
                                 [(kind, rid, data) for (kind, rid), data in rows.items()])
+            self.db.execute("DELETE FROM meta WHERE key = 'connected_source'")
+            if source is not None:
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('connected_source', ?)", (source,))
+
+    def connected_source(self) -> str | None:
+        """What the stored stage-4 records were computed from, as the last `set_connected` named it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'connected_source'").fetchone()
+        return row[0] if row else None
 
     def connected(self) -> Connected:
         kinds = {"entity": [], "event": [], "fact": [], "date": []}

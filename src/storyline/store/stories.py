@@ -119,8 +119,9 @@ class StoryTables:
         """Write (story, state, look-up keys, activity) rows and count `docs` articles' terms, in one transaction.
 
         The story's `article_ids` become (or stay) its members; a story with
-        `merged_into` set hands all its members, from every run, to that story.
-        `frequencies` maps a term to the number of the `docs` new articles holding it.
+        `merged_into` set hands all its members, from every run, to the live story
+        its merges lead to (the rows may hold a chain, A into B and B into C, in
+        any order). `frequencies` maps a term to the number of the `docs` new articles holding it.
         """
         with self.db:
             if docs:
@@ -133,11 +134,11 @@ class StoryTables:
                 self.db.execute("DELETE FROM story_keys WHERE story_id = ?", (story.id,))
                 self.db.executemany("INSERT INTO story_keys (key, story_id, active) VALUES (?, ?, ?)",
                                     [(k, story.id, active) for k in dict.fromkeys(keys)])
-                if story.merged_into:
-                    self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
-                                    (story.merged_into, story.id))
                 self.db.executemany("INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)",
                                     [(aid, story.id) for aid in story.article_ids])
+            for story, *_ in rows:                  # every row stored first: the chains end at live stories
+                if story.merged_into and (live := self._live(story.id)) is not None:
+                    self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (live, story.id))
 
     # ------------------------------------------------------------ term frequencies
     def term_frequencies(self, terms: Iterable[int]) -> tuple[dict[int, int], int]:
