@@ -64,7 +64,8 @@ def _connect(store) -> dict[str, int]:
             loose.append(aid)
     keys = {sid: cached.key(sid, rows) for sid, rows in members.items()}
     known = store.connect_part_keys()
-    source = cached.key("", [(sid, key) for sid, key in keys.items()] + [(aid, seq[aid]) for aid in loose])
+    # articles in no story are named too: records made with them never pass for records made without them
+    source = cached.key("", list(keys.items()) + [(aid, seq[aid]) for aid in loose])
     if known == keys and not loose and store.connected_source() == source:
         return {"stories": len(keys), "recomputed": 0}           # stored records are those of these parts
     store.drop_connect_parts(sorted(set(known) - set(keys)))
