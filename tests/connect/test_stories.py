@@ -12,6 +12,8 @@ from datetime import date
 import pytest
 
 from storyline.read import VERSION
+from storyline.connect.stories.model import JoinModel
+from storyline.connect.stories.signals import FEATURES
 from storyline.records import AnalysedArticle, Article, DateRange, Entity, Mention, TimeExpression
 from storyline.run.stories import cluster_new
 from storyline.store import open_store
@@ -100,3 +102,29 @@ def test_a_duplicate_joins_its_originals_story(tmp_path):
         store.add_analysis(AnalysedArticle("copy", entities=analysis.entities), VERSION)
         cluster_new(store)
         assert store.story_of("copy") == store.story_of("q3")
+
+
+# never joins an article to a story (p = 0.5 <= 0.9), merges any two candidate stories (0.5 > 0.1)
+MERGING = JoinModel((0.0,) * len(FEATURES), 0.0, join=0.9, merge=0.1)
+
+
+def test_stories_started_and_merged_before_anything_is_stored_are_not_kept(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, SWAP)
+        cluster_new(store, model=MERGING)
+        (story,) = store.stories()
+        assert story.merged_into is None and set(story.article_ids) == {"s1", "s2", "s3", "s4"}
+
+
+def test_a_story_stored_by_an_earlier_run_and_merged_stays_resolvable(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _fill(store, SWAP[:2])
+        cluster_new(store, model=replace(MERGING, merge=0.9))       # neither joins nor merges: two stories
+        first, second = store.story(store.story_of("s1")), store.story(store.story_of("s2"))
+        assert first.id != second.id
+        _fill(store, SWAP[2:3])
+        cluster_new(store, model=MERGING)   # s3's new story goes into the oldest, which then takes the other in
+        (live,) = [s for s in store.stories() if not s.merged_into]
+        assert live.id == first.id and set(live.article_ids) == {"s1", "s2", "s3"}
+        assert [(s.id, s.merged_into) for s in store.stories() if s.merged_into] == [(second.id, first.id)]
+        assert store.story(second.id).id == first.id

@@ -71,10 +71,12 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
         for sid in sorted(index.changed):
             s = index.stories[sid]
             live = s.merged_into is None
-            rows.append((s.story(), s.to_bytes() if live else None, s.lookup_keys() if live else [], s.active))
+            if live or sid not in index.born:       # one started and merged before any save: never seen, not kept
+                rows.append((s.story(), s.to_bytes() if live else None, s.lookup_keys() if live else [], s.active))
             s.members = []
         store.save_stories(rows, fresh, len(batch))
         index.changed.clear()
+        index.born.clear()
         placed += len(batch)
         bar.update(len(batch))
         del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's

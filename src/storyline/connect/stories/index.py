@@ -36,6 +36,7 @@ class StoryIndex:
         self.postings: dict[int, list[str]] = defaultdict(list)
         self.story_of: dict[str, str] = {}      # article id -> story id, for articles seen by this index
         self.changed: set[str] = set()
+        self.born: set[str] = set()             # stories started since the changes were last cleared
 
     def load(self, states: Iterable[StoryState], members: dict[str, str] | None = None) -> None:
         """Add stories read from the store (oldest activity first), and known article -> story ids."""
@@ -83,6 +84,7 @@ class StoryIndex:
     def start(self, p: Profile) -> StoryState:
         s = new(p, story_id(p.id))
         self.stories[s.id] = s
+        self.born.add(s.id)
         self._note(s, p.id)
         return s
 
