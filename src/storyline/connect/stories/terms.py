@@ -99,7 +99,11 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
     """The words, names and named dates of one article (the headline's words count twice)."""
     out = Counts()
     title = article.title or ""
-    out.words.update(key("t", w) for w in _words(title) * 2 + _words(article.text))
+    words = Counter()
+    for w in _words(title):
+        words[w] += 2
+    words.update(_words(article.text))
+    out.words.update({key("t", w): n for w, n in words.items()})
     for e in (analysis.entities if analysis else ()):
         kind = _KIND_OF.get(e.type)
         if kind is None:
