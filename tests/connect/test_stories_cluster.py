@@ -8,6 +8,7 @@ import pytest
 
 from storyline.connect.stories import FEATURES, JoinModel, Profile, StoryIndex, StoryState, assign, row, story_id
 from storyline.connect.stories.model import default, from_json
+from storyline.connect.stories.state import new
 from storyline.connect.stories.vectors import key, sparse
 
 # joins on shared organisation names alone: P = sigmoid(40 * names_cosine - 15), above 1/2 from cosine 0.375
@@ -140,3 +141,15 @@ def test_shared_keys_and_cosine_of_sparse_vectors(a, b, expected):
     dot = sum(a[k] * b[k] for k in set(a) & set(b))
     want = dot / (np.linalg.norm(list(a.values())) * np.linalg.norm(list(b.values()))) if a else 0.0
     assert cosine(va, vb) == pytest.approx(want, rel=1e-6)
+
+
+def test_changes_leave_out_stories_started_and_merged_and_point_stored_ones_at_the_live_story():
+    index = StoryIndex()
+    index.load([new(profile(1, "Acme"), story_id("a1")), new(profile(2, "Globex"), story_id("a2"))])  # stored
+    first, second = index.stories[story_id("a1")], index.stories[story_id("a2")]
+    started = index.start(profile(3, "Acme", "Globex"))
+    index.merge(started, first)         # a stored story goes into one started since the last save,
+    index.merge(second, started)        # which then goes into another stored one
+    assert {s.id: into for s, into in index.changes()} == {first.id: second.id, second.id: None}
+    index.clear()
+    assert index.changes() == [] and index.resolve(first.id) is second

@@ -9,6 +9,7 @@ point to them, so the cost of one new article does not grow with the store.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Callable
 
 from tqdm import tqdm
@@ -68,15 +69,13 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
                     index.story_of[p.duplicate_of] = sid
         stories.assign(profiles, index, model)
         rows = []
-        for sid in sorted(index.changed):
-            s = index.stories[sid]
-            live = s.merged_into is None
-            if live or sid not in index.born:       # one started and merged before any save: never seen, not kept
-                rows.append((s.story(), s.to_bytes() if live else None, s.lookup_keys() if live else [], s.active))
-            s.members = []
+        for s, into in index.changes():
+            rows.append((replace(s.story(), merged_into=into), None, [], s.active) if into else
+                        (s.story(), s.to_bytes(), s.lookup_keys(), s.active))
+        for sid in index.changed:
+            index.stories[sid].members = []
         store.save_stories(rows, fresh, len(batch))
-        index.changed.clear()
-        index.born.clear()
+        index.clear()
         placed += len(batch)
         bar.update(len(batch))
         del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's

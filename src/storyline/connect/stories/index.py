@@ -81,6 +81,25 @@ class StoryIndex:
         return [self.stories[sid] for sid in ranked]
 
     # ------------------------------------------------------------ changes
+    def changes(self) -> list[tuple[StoryState, str | None]]:
+        """The stories to save since the last `clear`, in id order, each with the live story it went into
+        (None for a live one): every live story changed, and every merged one stored before. A story
+        started and merged since the last `clear` was never given out and is left out, so a merged one
+        points straight at its live story, not at a story between them that may be left out."""
+        out = []
+        for sid in sorted(self.changed):
+            s = self.stories[sid]
+            if s.merged_into is None:
+                out.append((s, None))
+            elif sid not in self.born:
+                out.append((s, self.resolve(sid).id))
+        return out
+
+    def clear(self) -> None:
+        """Forget what changed: it is saved."""
+        self.changed.clear()
+        self.born.clear()
+
     def start(self, p: Profile) -> StoryState:
         s = new(p, story_id(p.id))
         self.stories[s.id] = s
