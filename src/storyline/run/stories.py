@@ -68,10 +68,8 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
                 if (sid := store.story_of(p.duplicate_of)) is not None:
                     index.story_of[p.duplicate_of] = sid
         stories.assign(profiles, index, model)
-        rows = []
-        for s, into in index.changes():
-            rows.append((replace(s.story(), merged_into=into), None, [], s.active) if into else
-                        (s.story(), s.to_bytes(), s.lookup_keys(), s.active))
+        rows = [(replace(s.story(), merged_into=into), None, [], s.active) if into else
+                (s.story(), s.to_bytes(), s.lookup_keys(), s.active) for s, into in index.changes()]
         for sid in index.changed:
             index.stories[sid].members = []
         store.save_stories(rows, fresh, len(batch))
