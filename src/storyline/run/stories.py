@@ -70,8 +70,6 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
         stories.assign(profiles, index, model)
         rows = [(replace(s.story(), merged_into=into), None, [], s.active) if into else
                 (s.story(), s.to_bytes(), s.lookup_keys(), s.active) for s, into in index.changes()]
-        for sid in index.changed:
-            index.stories[sid].members = []
         store.save_stories(rows, fresh, len(batch))
         index.clear()
         placed += len(batch)

@@ -96,7 +96,9 @@ class StoryIndex:
         return out
 
     def clear(self) -> None:
-        """Forget what changed: it is saved."""
+        """Forget what changed, and the changed stories' new members: they are saved."""
+        for sid in self.changed:
+            self.stories[sid].members = []
         self.changed.clear()
         self.born.clear()
 
