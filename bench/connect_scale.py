@@ -69,9 +69,10 @@ MAX_EXPONENT = 1.2
 MAX_ONE_MORE_S = 1.0
 
 
-def fill(db: Path, n: int, seed: int = 1, invent: bool = True) -> dict[str, str]:
-    """Write n synthetic analysed articles with cached embeddings into the store `db`; returns each
-    article's synthetic story (the rewritten group it came from)."""
+def fill(db: Path, n: int, seed: int = 1, zipf: bool = True) -> dict[str, str]:
+    """Write n synthetic analysed articles with cached embeddings into the store `db`, people's surnames drawn by
+    Zipf's law (`zipf`) or cycled from 50; returns each article's synthetic story (the rewritten group it came
+    from)."""
     rng = random.Random(seed)
     dev = load_dev()
     vectors = Embeddings().vectors([d.article for d in dev])
@@ -79,7 +80,7 @@ def fill(db: Path, n: int, seed: int = 1, invent: bool = True) -> dict[str, str]
     for d in dev:
         topics.setdefault(d.label, []).append(d)
     keep = shared_names([[(d.article, d.analysis) for d in g] for g in topics.values()])
-    surnames = Surnames() if invent else None
+    surnames = Surnames() if zipf else None
     labels = sorted(topics)
     made, story = 0, {}
     with open_store(db) as store:
@@ -107,27 +108,27 @@ def fill(db: Path, n: int, seed: int = 1, invent: bool = True) -> dict[str, str]
     return story
 
 
-def filled(db: Path, n: int, seed: int, keep: Path | None, invent: bool = True) -> dict[str, str]:
+def filled(db: Path, n: int, seed: int, keep: Path | None, zipf: bool = True) -> dict[str, str]:
     """`fill(db, n, seed)`, or, with `keep`, a copy of the store filled once into `keep` (filled there the first
-    time: a store is the same for the same n, seed and stage-3 version)."""
+    time: a store is the same for the same n, seed, surnames and stage-3 version)."""
     if keep is None:
-        return fill(db, n, seed, invent)
-    name = f"fill-{n}-{seed}-{VERSION}" + ("" if invent else "-pool")
+        return fill(db, n, seed, zipf)
+    name = f"fill-{n}-{seed}-{VERSION}" + ("" if zipf else "-pool")
     kept, truth = keep / f"{name}.sqlite", keep / f"{name}.json"
     if not truth.exists():
         keep.mkdir(parents=True, exist_ok=True)
         kept.unlink(missing_ok=True)
-        truth.write_text(json.dumps(fill(kept, n, seed, invent)))
+        truth.write_text(json.dumps(fill(kept, n, seed, zipf)))
     shutil.copyfile(kept, db)
     return json.loads(truth.read_text())
 
 
-def one_size(n: int, with_connect: bool = True, keep: Path | None = None, invent: bool = True) -> dict:
+def one_size(n: int, with_connect: bool = True, keep: Path | None = None, zipf: bool = True) -> dict:
     """Fill a store of n articles (`filled`) and time stage 4 over it (stories, then, `with_connect`, the
     connect step: people, merged events, facts and stage-4 dates over the whole store); runs in a child
     process of its own."""
     db = Path(tempfile.mkdtemp(prefix=f"scale-{n}-")) / "s.sqlite"
-    truth = filled(db, n, 1, keep, invent)
+    truth = filled(db, n, 1, keep, zipf)
     with open_store(db) as store:
         filled_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t, cpu = time.perf_counter(), time.process_time()
@@ -162,7 +163,8 @@ def main() -> None:
         print(json.dumps(one_size(args.child, not args.stories_only, args.keep, not args.name_pool)))
         return
     print("corpora: dev topics rewritten as synthetic stories (names, places, organisations replaced, years "
-          "shifted, one day in 2019-2021 each), per-article embeddings with noise; stage 4 only, never encoding")
+          "shifted, one day in 2019-2021 each; surnames " + ("cycled from 50" if args.name_pool else "by Zipf's law")
+          + "), per-article embeddings with noise; stage 4 only, never encoding")
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
         out = subprocess.run([sys.executable, __file__, "--child", str(n)] + ["--stories-only"] * args.stories_only
@@ -204,11 +206,11 @@ def _verdict(r: dict) -> str:
     return f"acceptance for {what}, {bounds}: {'ok' if ok else 'FAILS'}"
 
 
-def one_more(n: int, with_connect: bool = True, keep: Path | None = None, invent: bool = True) -> str:
+def one_more(n: int, with_connect: bool = True, keep: Path | None = None, zipf: bool = True) -> str:
     """Stage 4 for one new article added to a store of n clustered articles."""
     work = Path(tempfile.mkdtemp(prefix=f"scale-one-{n}-"))
     db = work / "s.sqlite"
-    filled(db, n + 1, 2, keep, invent)
+    filled(db, n + 1, 2, keep, zipf)
     with open_store(db) as store:
         (last,) = store.db.execute("SELECT id FROM articles ORDER BY seq DESC LIMIT 1").fetchone()
         row = store.db.execute("SELECT * FROM articles WHERE id = ?", (last,)).fetchone()
