@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -116,7 +115,7 @@ def test_a_second_connect_recomputes_nothing_and_changes_nothing(db):
 def test_a_connect_with_every_part_and_its_records_as_stored_reads_nothing(db, monkeypatch):
     with open_store(db) as store:
         connecting.connect(store)
-        for name in ("connect_read", "loads"):
+        for name in ("assemble", "loads"):
             monkeypatch.setattr(connecting, name, lambda *a, **k: pytest.fail("read again"))
         monkeypatch.setattr(store, "connect_parts", lambda *a: pytest.fail("read again"))
         assert connecting.connect(store)["recomputed"] == 0
@@ -129,7 +128,7 @@ def test_a_connect_stopped_after_saving_its_parts_is_done_again_by_the_next(db, 
     with open_store(db) as store:
         def stop(*a, **k):
             raise KeyboardInterrupt
-        monkeypatch.setattr(connecting, "connect_read", stop)
+        monkeypatch.setattr(connecting, "assemble", stop)
         with pytest.raises(KeyboardInterrupt):
             connecting.connect(store)
         monkeypatch.undo()
@@ -206,34 +205,14 @@ def test_a_stored_part_is_used_as_it_is(db):
     """A part whose key matches is read, not recomputed: a part changed in the store changes the result."""
     with open_store(db) as store:
         connecting.connect(store)
-        sid, key, data, _ = next(iter(store.connect_parts(sorted(store.connect_part_keys()))))
+        sid, key, data = next(iter(store.connect_parts(sorted(store.connect_part_keys()))))
         part = connecting.loads(data)
-        store.save_connect_parts([(sid, key, connecting.dumps(cached.Part(part.dates, (), ())))])
+        store.save_connect_parts([(sid, key, connecting.dumps(cached.Part(part.dates)))])
         store.set_connected(store.connected())      # records naming no source: connect reads the parts again
         assert connecting.connect(store)["recomputed"] == 0
-        member_articles = {an.article_id for an in part.readings}
+        member_articles = {m[0] for se in part.connected.entities for m in se.members}
+        assert member_articles
         assert not any(aid in member_articles for e in store.connected().entities for aid, _ in e.members)
-
-
-@needs_corpora
-def test_description_joins_are_reused_while_a_story_s_groups_are_unchanged(db, tmp_path, monkeypatch):
-    from storyline.connect import descriptions
-    calls = []
-    real = cached.links
-    monkeypatch.setattr(cached, "links", lambda members, named: calls.append(1) or real(members, named))
-    with open_store(db) as store:
-        connecting.connect(store)
-        first = len(calls)
-        stored = {sid: made for sid, _, _, made in store.connect_parts(sorted(store.connect_part_keys()))}
-        assert first and sum(1 for made in stored.values() if made) == first
-        calls.clear()
-        connecting.connect(store)
-        assert calls == []
-        _add(store, _more(1), tmp_path)
-        connecting.connect(store)
-        assert len(calls) <= 1
-        assert_exact(store)
-    assert descriptions.links is real
 
 
 @needs_corpora
@@ -278,40 +257,25 @@ def test_a_part_is_computed_from_its_story_alone_and_survives_the_store():
                         published=DateRange(None, None, "")),
                 Article(id="a2", source="2", text="On Monday, March 1, she was arrested.", content_hash="h2")]
     part = cached.compute("s1", articles, {"a2": AnalysedArticle("a2", entities=(e,), facts=(fact,))})
-    assert [an.article_id for an in part.readings] == ["a2"] and part.sources == ((None,),)
+    (ann,) = part.connected.entities
+    assert ann.members == (("a2", "e1", "PERSON", "Ann Lee", entities.NAMED),) and ann.keys == (entities.name_key("Ann Lee"),)
+    assert [(f.subject, f.value) for f in part.connected.facts] == [("0", "31")]
     assert all(isinstance(d, ArticleDate) for d in part.dates)
     assert connecting.loads(connecting.dumps(part)) == part
 
 
-def test_a_part_keeps_of_an_entity_s_mentions_only_those_with_a_gendered_title():
-    mentions = (Mention(0, 7, "Ann Lee"), Mention(20, 27, "Mrs Lee"), Mention(40, 49, "the mayor"),
-                Mention(50, 56, "Mr Lee"))
-    e = Entity("e1", "Ann Lee", "PERSON", mentions)
-    articles = [Article(id="a1", source="1", text="x" * 60, content_hash="h1")]
-    part = cached.compute("s1", articles, {"a1": AnalysedArticle("a1", entities=(e,))})
-    assert part.readings[0].entities[0].mentions == (mentions[1], mentions[3])
-    assert part.readings[0].entities[0].id is sys.intern("e1")      # one string for every article
-    assert connecting.loads(connecting.dumps(part)).readings[0].entities[0].id is sys.intern("e1")
-
-
-def test_a_part_with_every_field_set_survives_the_store_and_no_record_field_is_left_out():
-    import dataclasses
-    from storyline import records
-    for name, fields in connecting.FIELDS.items():
-        assert tuple(f.name for f in dataclasses.fields(getattr(records, name))) == fields, name
-    assert [f.name for f in dataclasses.fields(AnalysedArticle)] == [
-        "article_id", "entities", "time_expressions", "quotes", "events", "facts"]   # the last two are left out
+def test_a_part_with_every_field_set_survives_the_store():
     from datetime import date
-    from storyline.records import Event, Mention
-    m = Mention(3, 9, "Ann Lé")
-    e = Entity("e1", "Ann Lé", "PERSON", (m, Mention(20, 23, "she")), ("Ms Lé",), ("mayor",))
-    ev = Event("arrest", Mention(1, 2, "held"), Mention(0, 30, "She was held."), (("patient", "e1"),), "e2",
-               DateRange(date(2021, 3, 1), None, "why"), "expected")
-    ev2 = Event("trial", m, m)
-    fact = Fact("e1", "age", "31", m, "agree")
+    from storyline.connect import StoryConnected
+    from storyline.records import ComparedFact, EventReport, Evidence, MergedEvent
+    ann = entities.StoryEntity((("lé", "ann"),), (("a1", "e1", "PERSON", "Ann Lé", 0), ("a2", "e3", "PERSON", "the mayor", 1)),
+                               ("Ann Lé", "Ms Lé"), ("mayor",))
+    town = entities.StoryEntity((("PLACE", "town"),), (("a1", "e2", "GPE", "Town", 0),), ("Town",))
+    ev = MergedEvent("1", "arrest", (("patient", "0"),), "1", DateRange(date(2021, 3, 1), None, "why"), "expected",
+                     (EventReport(Evidence("a1", 0, 30, "She was held."), "held", "expected", 0),))
+    fact = ComparedFact("0", "age", "31", "agree", (Evidence("a1", 3, 9, "Ann Lé", "0"), Evidence("a2", 1, 2, "x")))
     part = cached.Part((ArticleDate("a1", DateRange(None, date(2020, 1, 2), "r")),),
-                       (AnalysedArticle("a1", (e,), events=(ev, ev2), facts=(fact,)), AnalysedArticle("a2")),
-                       (("e1",), ()))
+                       StoryConnected((ann, town), (ev,), (fact,)))
     assert connecting.loads(connecting.dumps(part)) == part
 
 

@@ -31,7 +31,7 @@ def test_a_store_made_at_schema_6_gains_the_joins_column(tmp_path):
     db.close()
     with open_store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
-        assert list(store.connect_parts(["s1"])) == [("s1", "k1", "{}", None)]
+        assert list(store.connect_parts(["s1"])) == [("s1", "k1", "{}")]
 
 
 def test_parts_round_trip_replace_and_drop(location):
@@ -40,15 +40,10 @@ def test_parts_round_trip_replace_and_drop(location):
         store.save_connect_parts([("s1", "k3", '{"x":2}')])             # recomputed: replaces
     with open_store(location) as store:
         assert store.connect_part_keys() == {"s1": "k3", "s2": "k2"}
-        assert sorted(store.connect_parts(["s2", "s1", "unknown"])) == [("s1", "k3", '{"x":2}', None),
-                                                                       ("s2", "k2", '{"é":"ü"}', None)]
-        store.save_connect_links([("s1", "k3", "[1]"), ("s2", "k-older", "[2]")])   # joins of another part: not kept
-        assert sorted(store.connect_parts(["s1", "s2"])) == [("s1", "k3", '{"x":2}', "[1]"),
-                                                            ("s2", "k2", '{"é":"ü"}', None)]
-        store.save_connect_parts([("s1", "k4", '{"x":3}')])             # a new part forgets the joins
-        assert list(store.connect_parts(["s1"])) == [("s1", "k4", '{"x":3}', None)]
+        assert sorted(store.connect_parts(["s2", "s1", "unknown"])) == [("s1", "k3", '{"x":2}'),
+                                                                       ("s2", "k2", '{"é":"ü"}')]
         store.drop_connect_parts(["s2", "unknown"])
-        assert store.connect_part_keys() == {"s1": "k4"}
+        assert store.connect_part_keys() == {"s1": "k3"}
 
 
 def test_parts_are_read_many_ids_at_a_time(location):

@@ -1,22 +1,40 @@
 """Stage 4: what only many articles together tell.
 
 `connect(articles, analyses) -> Connected` runs once after stage 3 over the
-whole store's records: the same referent across articles (`entities`), the same event
-across reports (`events`), where the outlets agree or conflict on a fact
-(`facts`), and the publication intervals that only a story's other articles
-give (`dating`: the year of dates an undated article writes without one; its
-events dated by such a date follow). Typed records in, typed
-records out: the runner stores the result and the exporter only writes it.
+whole store's records. Most of it is done within each story alone
+(`connect_story`): the same referent across its articles
+(`entities.resolve_story`), the same event across its reports (`events`),
+where its outlets agree or conflict on a fact (`facts`). Only then are the
+stories' referents linked across stories by exact name keys and the records
+given corpus ids (`assemble`), so a story's own work can be kept and reused
+while the story is unchanged (connect/cached.py). The publication intervals
+that only a story's other articles give (`dating`: the year of dates an
+undated article writes without one; its events dated by such a date follow)
+come first. Typed records in, typed records out: the runner stores the
+result and the exporter only writes it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from storyline.connect.dating import date_articles, redated
-from storyline.connect.entities import resolve
+from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
-from storyline.records import AnalysedArticle, Article, ArticleDate, Connected
+from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, MergedEvent
+
+
+@dataclass(frozen=True)
+class StoryConnected:
+    """Stage 4 within one story, or one article in no story: its referents (`entities`), its events with
+    reports of one event merged, and its facts compared across its articles. Events and facts name
+    entities by their position in `entities` ("0", "1", ...) and events are numbered within the story;
+    `assemble` gives them corpus ids."""
+
+    entities: tuple[StoryEntity, ...] = ()
+    events: tuple[MergedEvent, ...] = ()
+    facts: tuple[ComparedFact, ...] = ()
 
 
 def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedArticle],
@@ -24,37 +42,52 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     """Stage 4 over every stored article (an Article or its id: only ids and their order are read) and its
     analysis (article id -> AnalysedArticle; time expressions are read only for the articles in `dates`).
 
-    `story_of` (article id -> story id) bounds event merging, and the joining of described people to
-    named ones, to a story; stage-4 dating draws on the dated articles of the same story. `dates` are the
-    stage-4 publication intervals (connect.dating.date_articles); None: dated here, from `articles`, which
-    must then be Articles.
-    Articles without an analysis (refused by stage 3) are left out.
+    `story_of` (article id -> story id) bounds people resolution, event merging and fact comparison to a
+    story (an article in no story alone); without it the corpus is one group outside any story (events
+    merged only within an article). Stage-4 dating draws on the dated articles of the same story. `dates`
+    are the stage-4 publication intervals (connect.dating.date_articles); None: dated here, from `articles`,
+    which must then be Articles. Articles without an analysis (refused by stage 3) are left out.
     """
     if dates is None:
         dates = date_articles(articles, story_of or {})
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
-    return connect_read(read, story_of, dates)
+    position = {an.article_id: n for n, an in enumerate(read)}
+    return assemble([connect_story(group, in_story) for in_story, group in groups(read, story_of)], dates, position)
 
 
-def connect_read(read: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None,
-                 dates: Sequence[ArticleDate], sources: Mapping[str, Sequence[str | None]] | None = None,
-                 story_links=None) -> Connected:
-    """`connect` from the analyses as stage 4 reads them: events already `redated` by `dates`, in article order.
+def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True) -> StoryConnected:
+    """`StoryConnected` of one story's analyses (`in_story`), events already `redated`, in article order;
+    `in_story` False: analyses in no story (events merged only within an article)."""
+    entities = resolve_story(read, in_story)
+    local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
+    actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
+    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors)
+    facts = compare((an.article_id, local.get((an.article_id, f.subject)), f,
+                     local.get((an.article_id, src)) if src else None)
+                    for an in read for f, src in zip(an.facts, fact_sources(an)))
+    return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
-    Only their entities, events and facts are read, and their quotes too unless `sources` gives, per article
-    id, `fact_sources` of its analysis (connect/cached.py keeps those instead of the quotes). `story_links`:
-    as `entities.resolve` takes it (connect/cached.py's `Links`).
-    """
-    entities = resolve(read, story_of, story_links=story_links)
-    to_corpus = {member: e.id for e in entities for member in e.members}
-    actors = [e.id for e in entities if e.type in ("PERSON", "ORG")]
-    events = merge_events(read, to_corpus, story_of, actors)
-    if sources is None:
-        sources = {an.article_id: fact_sources(an) for an in read}
-    facts = compare((an.article_id, to_corpus.get((an.article_id, f.subject)), f,
-                     to_corpus.get((an.article_id, src)) if src else None)
-                    for an in read for f, src in zip(an.facts, sources[an.article_id]))
-    return Connected(entities=tuple(entities), events=tuple(events), facts=tuple(facts), dates=tuple(dates))
+
+def assemble(stories: Sequence[StoryConnected], dates: Sequence[ArticleDate],
+             position: Mapping[str, int]) -> Connected:
+    """The corpus's stage-4 records from its stories' (`entities.link` across them, in the order given):
+    events and facts given corpus entity ids, events numbered `v1`, `v2`, ... in order of first report
+    (`position`: article id -> its place in arrival order), facts in story order."""
+    entities = link([s.entities for s in stories])
+    corpus = {member: e.id for e in entities for member in e.members}
+    events: list[MergedEvent] = []
+    facts: list[ComparedFact] = []
+    for s in stories:
+        ids = [corpus[se.members[0][:2]] for se in s.entities]
+        for ev in s.events:
+            parts = tuple(dict.fromkeys((role, ids[int(c)]) for role, c in ev.participants))
+            events.append(replace(ev, participants=parts, place=ev.place and ids[int(ev.place)]))
+        facts += [replace(f, subject=f.subject and ids[int(f.subject)],
+                          evidence=tuple(replace(e, source=e.source and ids[int(e.source)]) for e in f.evidence))
+                  for f in s.facts]
+    events.sort(key=lambda e: (position[e.reports[0].evidence.article_id], e.reports[0].index))
+    return Connected(entities=tuple(entities), facts=tuple(facts), dates=tuple(dates),
+                     events=tuple(replace(e, id=f"v{n}") for n, e in enumerate(events, start=1)))
 
 
 def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
@@ -71,4 +104,4 @@ def _source(an: AnalysedArticle, start: int, end: int) -> str | None:
     return None
 
 
-__all__ = ["connect", "connect_read", "fact_sources"]
+__all__ = ["StoryConnected", "assemble", "connect", "connect_story", "fact_sources"]

@@ -168,12 +168,6 @@ def _specific(text: str) -> bool:
     return len(text.split()) >= 2 and head_word(text) not in _VAGUE and (office is None or bool(office[2]))
 
 
-def gendered(e: Entity) -> tuple[Mention, ...]:
-    """The mentions of `e` whose words carry a gendered title ("Mr Doe", "Mrs Doe"), the only ones
-    `Profile.add` counts: connect/cached.py keeps only these."""
-    return tuple(m for m in e.mentions if gender_of_title(m.text))
-
-
 def _same_sex_or_unknown(a: Profile, b: Profile) -> bool:
     return not (a.sex() and b.sex() and a.sex() != b.sex())
 

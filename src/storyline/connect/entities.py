@@ -1,32 +1,39 @@
 """Stage 4: the same referent across articles becomes one corpus entity.
 
-Pairwise comparison of every entity with every other does not scale, so
-entities are first put in blocks by a key no two different referents are
-likely to share and only compared inside a block:
+Pairwise comparison of every entity with every other does not scale, and
+a name means one person within a story far more surely than across a
+corpus, so entities are resolved per story (`resolve_story`: one story's
+articles, or one article in no story), and only then linked across stories
+by exact keys (`link`):
 
-- people by the folded surname (transliterations agree: Sergey/Sergei;
-  particles stay with it: "Van der Berg" is Pieter van der Berg's surname);
-  full names merge when surname and first name agree, never on a first name
-  or a surname alone; spellings of one name ("Gaddafi", "Qaddafi") merge
-  when their consonant skeletons agree and the spellings are close;
+- in a story, people are put in blocks by the folded surname
+  (transliterations agree: Sergey/Sergei; particles stay with it: "Van der
+  Berg" is Pieter van der Berg's surname); full names merge when surname and
+  first name agree, never on a first name or a surname alone; spellings of
+  one name ("Gaddafi", "Qaddafi") merge when their consonant skeletons agree
+  and the spellings are close;
 - a surname on its own joins the one person of its story with that surname,
-  else the one person of the corpus, and stays apart when two people share
-  it; a single-word organisation that is such a surname is that person (the
-  small model reads "Doe" as ORG when no first name is near);
+  and stays apart when two people share it or none has it; a single-word
+  organisation that is such a surname is that person (the small model reads
+  "Doe" as ORG when no first name is near);
 - a person an article only describes joins a named person of the same story
   on an office, an event detail or a fact (`descriptions`), never across
   stories and never without stories;
-- places, organisations and groups by their canonical name.
+- places, organisations and groups merge by their canonical name;
+- across stories, the same full name (surname and first name) or the same
+  canonical place, organisation or group name is the same referent; a
+  surname alone or a description never leaves its story.
 Ids are slugs of the canonical name, so the same corpus gives the same ids.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
-from typing import Callable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from storyline.connect.descriptions import links, parse_office
 from storyline.read.entities import names as _names
@@ -85,81 +92,161 @@ def _person_forms(e: Entity) -> list[str]:
     return forms
 
 
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    """One referent as the articles of one story (or one article in no story) name it.
+
+    `members`: (article id, per-article entity id, type, name, kind) in reading order; kind is `NAMED` for a
+    named person or any other entity, `DESCRIBED` for a person the articles only describe, `RETYPED` for a
+    person the story reads as a place or group (`_not_people`). `aliases` and `roles`: every name and
+    alias, and every role, of the members in first-seen order, once each (case-blind). `keys`: what links it
+    to the same referent in other stories (`link`): the full-name keys (folded surname, first name) of its
+    named people and the type key of its other members; none for a person named by a surname alone or
+    only described, who stays in its story.
+    """
+
+    keys: tuple[tuple[str, str], ...]
+    members: tuple[tuple[str, str, str, str, int], ...]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+NAMED, DESCRIBED, RETYPED = 0, 1, 2
+
+
+def entity_type(se: StoryEntity) -> str:
+    """The type a story entity has in its story (`_type_and_name`)."""
+    return se.members[0][2] if len(se.members) == 1 and se.members[0][4] != RETYPED else _type_and_name(se.members)[0]
+
+
 def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
-            trace: list | None = None, story_links: Callable | None = None) -> list[CorpusEntity]:
+            trace: list | None = None) -> list[CorpusEntity]:
     """Merge the per-article entities that name or describe the same referent.
 
-    `analyses`: stage 3's records (entities, and the events and facts that
-    descriptions are matched on). `story_of`: article id -> story id, when
-    stories are known; a surname alone then looks for its full name in the
-    story first, and descriptions join named people only inside a story
-    (`descriptions.links`); without it no description leaves its article.
-    `trace`, when given, receives (rule, article, local id, article, local id
-    it joined, reason) for each join that is not of two equal names.
-    `story_links(story id, members, named)`, when given, stands for `descriptions.links(members, named)`
-    (run/connecting.py gives one that reuses the joins of a story whose groups are unchanged).
-    Returns corpus entities sorted by type and name, ids stable for a corpus.
+    `analyses`: stage 3's records (entities, and the events and facts that descriptions are matched on).
+    `story_of`: article id -> story id, when stories are known: each story's articles are resolved
+    together (`resolve_story`), an article in no story alone, and the results linked across stories by
+    exact name keys (`link`); without it the whole corpus is resolved as one group outside any story.
+    `trace`: as `resolve_story` takes it. Returns corpus entities sorted by type and name, ids stable for
+    a corpus.
     """
-    story_of = story_of or {}
-    story_links = story_links or (lambda sid, members, named: links(members, named))
+    return link([resolve_story(group, in_story, trace) for in_story, group in groups(analyses, story_of)])
+
+
+def groups(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None) \
+        -> list[tuple[bool, list[AnalysedArticle]]]:
+    """(in a story, its analyses in order) per story, per article in no story, in order of first article;
+    one group outside any story holding every analysis when `story_of` is empty or None."""
+    if not story_of:
+        return [(False, list(analyses))] if analyses else []
+    out: dict[tuple[str, str], tuple[bool, list]] = {}
+    for an in analyses:
+        sid = story_of.get(an.article_id)
+        key = ("story", sid) if sid is not None else ("article", an.article_id)
+        out.setdefault(key, (sid is not None, []))[1].append(an)
+    return list(out.values())
+
+
+def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, trace: list | None = None,
+                  ) -> list[StoryEntity]:
+    """The referents of one story's analyses (`in_story`) or of analyses in no story, in order of first member.
+
+    Full names and other names merge on their keys (module docstring); `in_story`: spellings of one full
+    name merge, and a person an article only describes joins a named person (`descriptions.links`);
+    outside a story neither happens. A surname alone joins the one person of the analyses with it.
+    `trace`, when given, receives (rule, article, local id, article, local id it joined, reason) for each
+    spelling or description join.
+    """
     by_item = [(an, e) for an in analyses for e in an.entities]
     items = [(an.article_id, e) for an, e in by_item]
     u = Union(len(items))
     retyped = _not_people(items)
     forms = {i: _person_forms(e) for i, (_, e) in enumerate(items) if e.type == "PERSON" and i not in retyped}
     known = tails(f for fs in forms.values() for f in fs)
+    keys: dict[int, set[tuple[str, str]]] = {}
     full: dict[tuple[str, str], list[int]] = defaultdict(list)       # (surname, first) -> items
     single: dict[str, list[int]] = defaultdict(list)                 # surname -> items named by it alone
     org_words: dict[str, list[int]] = defaultdict(list)              # one-word ORG names, folded
     others: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, (aid, e) in enumerate(items):
         if i in forms:
-            keys = {_name_key(f, f.lower() in known) for f in forms[i]}
-            for key in keys:
-                if key[1]:
-                    full[key].append(i)
-            if keys and not any(k[1] for k in keys):
-                single[min(keys)[0]].append(i)
+            names = {_name_key(f, f.lower() in known) for f in forms[i]}
+            keys[i] = {k for k in names if k[1]}
+            for key in keys[i]:
+                full[key].append(i)
+            if names and not keys[i]:
+                single[min(names)[0]].append(i)
             continue
-        others[retyped.get(i) or _other_key(e)].append(i)
+        key = retyped.get(i) or _other_key(e)
+        keys[i] = {key}
+        others[key].append(i)
         name = clean_name(e.name)
         if e.type == "ORG" and " " not in name and not name.isupper() and is_name(name):
             org_words[fold(name)].append(i)          # "Doe" read as an organisation
     for group in list(full.values()) + list(others.values()):
         u.join_all(group)
-    for a, b in _join_spellings(full, u, items, story_of):
-        if trace is not None:
-            trace.append(("spelling", items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
-    _join_surnames(full, single, org_words, u, items, story_of)
+    if in_story:
+        for a, b in _join_spellings(full, u):
+            if trace is not None:
+                trace.append(("spelling", items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
+    _join_surnames(full, single, org_words, u)
     named = {i for i, fs in forms.items() if fs}
-    stories: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    for i, (an, e) in enumerate(by_item):
-        if i in forms and story_of.get(an.article_id) is not None:
-            stories[story_of[an.article_id]][u.find(i)].append((i, an, e))
-    for sid in sorted(stories):
-        for a, b, why in story_links(sid, stories[sid], named.__contains__):
+    if in_story:
+        members: dict[int, list] = defaultdict(list)
+        for i, (an, e) in enumerate(by_item):
+            if i in forms:
+                members[u.find(i)].append((i, an, e))
+        for a, b, why in links(members, named.__contains__):
             if trace is not None:
                 trace.append(("description", items[a][0], items[a][1].id, items[b][0], items[b][1].id, why))
             u.join(a, b)
-    groups: dict[int, list[int]] = defaultdict(list)
+    grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
-        groups[u.find(i)].append(i)
-    unnamed = {i for i in forms if i not in named}
-    return _build([[items[i] for i in g] for g in groups.values()], unnamed, items, set(retyped))
+        grouped[u.find(i)].append(i)
+    kind = {i: DESCRIBED for i in forms if i not in named} | {i: RETYPED for i in retyped}
+    return [_story_entity([(i, items[i][0], items[i][1]) for i in g], keys, kind) for g in grouped.values()]
 
 
-def _join_spellings(full, u: Union, items, story_of) -> list[tuple[int, int]]:
-    """Full names spelt two ways in one story ("Muammar Gaddafi", "Moammar Qaddafi"): the same consonant
+def _story_entity(group: list[tuple[int, str, Entity]], keys: dict, kind: dict) -> StoryEntity:
+    aliases: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for _, _, e in group:
+        for a in (e.name,) + tuple(e.aliases):
+            aliases.setdefault(a.lower(), a)
+        for r in e.roles:
+            roles.setdefault(r.lower(), r)
+    return StoryEntity(keys=tuple(sorted({k for i, _, _ in group for k in keys.get(i, ())})),
+                       members=tuple((aid, e.id, e.type, e.name, kind.get(i, NAMED)) for i, aid, e in group),
+                       aliases=tuple(aliases.values()), roles=tuple(roles.values()))
+
+
+def link(stories: Sequence[Sequence[StoryEntity]]) -> list[CorpusEntity]:
+    """The corpus entities of the story entities of every story (in the order given): story entities that
+    share a key are one referent (a full name, or a place's, organisation's or group's type key, names
+    the same referent in every story), the others stay apart. Ids are slugs of the canonical name,
+    numbered on a clash in sorted order, so the same stories give the same ids."""
+    flat = [se for story in stories for se in story]
+    u = Union(len(flat))
+    first: dict[tuple[str, str], int] = {}
+    for i, se in enumerate(flat):
+        for k in se.keys:
+            u.join(first.setdefault(k, i), i)
+    grouped: dict[int, list[StoryEntity]] = defaultdict(list)
+    for i, se in enumerate(flat):
+        grouped[u.find(i)].append(se)
+    return _build(grouped.values())
+
+
+def _join_spellings(full, u: Union) -> list[tuple[int, int]]:
+    """Full names of one story spelt two ways ("Muammar Gaddafi", "Moammar Qaddafi"): the same consonant
     skeleton of first name and surname, three consonants or more in the surname's (so "Chen" and "Chan"
     stay two), folded surnames at least 0.85 alike ("Bratton" and "Burton" stay two), and first names
     equal or, of five letters or more, 0.8 alike ("Eric" and "Erica", "Dan Backer" and "Dean Baker" stay
-    two). Nothing without stories.
+    two).
 
     Measured on the quotes dev set taken as one story (bench/entity_rules.py): 9 joins, all right; with
     whole names compared at 0.8 instead, 19 joins of which 7 wrong."""
     joined: list[tuple[int, int]] = []
-    if not story_of:
-        return joined
     blocks: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for sur, first in sorted(full):
         if len(_skeleton(sur)) >= 3:
@@ -171,42 +258,35 @@ def _join_spellings(full, u: Union, items, story_of) -> list[tuple[int, int]]:
                 continue
             for i in full[a]:
                 for j in full[b]:
-                    if story_of.get(items[i][0]) == story_of.get(items[j][0]) is not None \
-                            and u.find(i) != u.find(j):
+                    if u.find(i) != u.find(j):
                         joined.append((i, j))
                         u.join(i, j)
     return joined
 
 
-def _join_surnames(full, single, org_words, u: Union, items, story_of) -> None:
-    """A surname alone (or an ORG that is one) joins the only person of its story with that surname,
-    else the only one of the corpus; surnames alone that no full name has join each other, per story.
+def _join_surnames(full, single, org_words, u: Union) -> None:
+    """A surname alone (or an ORG that is one) joins the only person of the group with that surname;
+    surnames alone that no full name has join each other.
 
     Whether a pool of full names holds one person is asked of its groups' roots (`_Roots`), not of every
-    name in it: a surname that many articles of the corpus carry made that cost grow with the square of it."""
-    in_story: dict[tuple[str, str | None], set[int]] = defaultdict(set)
-    in_corpus: dict[str, set[int]] = defaultdict(set)
+    name in it: a surname that many articles carry made that cost grow with the square of it."""
+    pools: dict[str, set[int]] = defaultdict(set)
     for (sur, _), group in full.items():
-        for i in group:
-            in_story[(sur, story_of.get(items[i][0]))].add(i)
-            in_corpus[sur].add(i)
+        pools[sur].update(group)
     roots = _Roots(u)
     for sur in sorted(set(single) | set(org_words)):
-        alone: dict[str | None, list[int]] = defaultdict(list)
+        alone: list[int] = []
         names = set(single.get(sur, []))
         for i in sorted(names) + org_words.get(sur, []):
-            sid = story_of.get(items[i][0])
-            here = in_story.get((sur, sid)) if sid is not None else None
-            key, pool = ((sur, sid), here) if here else (sur, in_corpus.get(sur, set()))
+            pool = pools.get(sur)
             if not pool:
                 if i in names:
-                    alone[sid].append(i)
+                    alone.append(i)
                 continue
-            root = roots.only(key, pool)
+            root = roots.only(sur, pool)
             if root is not None:
                 u.join(i, root)
-        for group in alone.values():
-            u.join_all(group)
+        u.join_all(alone)
 
 
 class _Roots:
@@ -299,44 +379,37 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     return out
 
 
-def _type_and_name(g, pos, unnamed_idx, retyped) -> tuple[str, str]:
+def _type_and_name(members) -> tuple[str, str]:
     """A group's type (PERSON if any member is one, else the most common) and its name: of a person the
     longest proper name, then the most common; else the most common, a country first, then the first."""
-    types = Counter(e.type for _, e in g if pos[id(e)] not in retyped)
+    types = Counter(t for _, _, t, _, kind in members if kind != RETYPED)
     typ = "PERSON" if types["PERSON"] else max(types, key=lambda t: (types[t], t == "GPE", t == "ORG"))
-    named = [e for _, e in g if pos[id(e)] not in unnamed_idx and e.type == typ]
-    pool = named or [e for _, e in g]
-    counts = Counter(e.name for e in pool)
+    named = [n for _, _, t, n, kind in members if kind != DESCRIBED and t == typ]
+    counts = Counter(named or [n for _, _, _, n, _ in members])
     if typ == "PERSON":
         return typ, max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
-    first = {}
-    for e in pool:
-        first.setdefault(e.name, pos[id(e)])
-    return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -first[n]))
+    seen = {n: i for i, n in enumerate(counts)}                   # a Counter keeps first-seen order
+    return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -seen[n]))
 
 
-def _build(groups, unnamed_idx, items, retyped=frozenset()) -> list[CorpusEntity]:
-    pos = {id(e): i for i, (_, e) in enumerate(items)}
+def _build(groups: Iterable[list[StoryEntity]]) -> list[CorpusEntity]:
     drafts = []
     for g in groups:
-        if len(g) == 1 and pos[id(g[0][1])] not in retyped:      # most entities: one mention, its own type and name
-            typ, name = g[0][1].type, g[0][1].name
+        members = [m for se in g for m in se.members]
+        if len(members) == 1 and members[0][4] != RETYPED:     # most entities: one mention, its own type and name
+            typ, name = members[0][2:4]
         else:
-            typ, name = _type_and_name(g, pos, unnamed_idx, retyped)
-        aliases, seen = [], {name.lower()}
-        for _, e in g:
-            for a in (e.name,) + tuple(e.aliases):
-                if a.lower() not in seen:
-                    seen.add(a.lower())
-                    aliases.append(a)
-        roles, rseen = [], set()
-        for _, e in g:
-            for r in e.roles:
-                if r.lower() not in rseen:
-                    rseen.add(r.lower())
-                    roles.append(r)
-        members = tuple(sorted((aid, e.id) for aid, e in g))
-        drafts.append((typ, name, tuple(aliases), tuple(roles), members))
+            typ, name = _type_and_name(members)
+        aliases = {name.lower(): None}
+        for se in g:
+            for a in se.aliases:
+                aliases.setdefault(a.lower(), a)
+        roles: dict[str, str] = {}
+        for se in g:
+            for r in se.roles:
+                roles.setdefault(r.lower(), r)
+        drafts.append((typ, name, tuple(a for a in aliases.values() if a is not None), tuple(roles.values()),
+                       tuple(sorted((aid, eid) for aid, eid, _, _, _ in members))))
     drafts.sort(key=lambda d: (d[0], d[1].lower(), d[4]))
     out, used = [], Counter()
     for typ, name, aliases, roles, members in drafts:

@@ -8,9 +8,8 @@ live story's `cached.Part` is kept in the store (`connect_parts`) under its
 `cached.key`; a story whose key changed is recomputed from its articles and
 whole analyses, read at most `MAX_ARTICLES` articles at a time; parts of
 stories that are gone are dropped. Articles in no story are read each time
-(they have no part). The corpus-wide steps (`connect.connect_read`) then run
-over the parts, in arrival order, reusing a story's description joins while
-its groups of names are unchanged (`cached.Links`, kept beside the part), and
+(they have no part). What crosses stories (`connect.assemble`: people linked
+by name keys, event numbers, corpus ids) then runs over the parts, and
 `set_connected` rewrites only the stored records that changed, naming what
 they were computed from (a key over the parts' keys); when every part and
 that name are as stored and no article is outside a story, the stored
@@ -24,12 +23,12 @@ import gc
 import json
 from collections import defaultdict
 from datetime import date
-from sys import intern
 from typing import Iterator, Sequence
 
-from storyline.connect import cached, connect_read, fact_sources
-from storyline.connect.entities import clear_caches
-from storyline.records import AnalysedArticle, ArticleDate, DateRange, Entity, Event, Fact, Mention
+from storyline.connect import StoryConnected, assemble, cached, connect_story
+from storyline.connect.entities import StoryEntity, clear_caches
+from storyline.records import ArticleDate, ComparedFact, DateRange, MergedEvent
+from storyline.store import codec
 from storyline.run.memory import release
 
 MAX_ARTICLES = 1_000         # whole articles and analyses in memory at a time while parts are recomputed
@@ -69,13 +68,8 @@ def _connect(store) -> dict[str, int]:
     if known == keys and not loose and store.connected_source() == source:
         return {"stories": len(keys), "recomputed": 0}           # stored records are those of these parts
     store.drop_connect_parts(sorted(set(known) - set(keys)))
-    parts: dict[str, cached.Part] = {}
-    joins: dict[str, tuple[str, list]] = {}
-    for sid, key, data, made in store.connect_parts(sorted(sid for sid in keys if known.get(sid) == keys[sid])):
-        if key == keys[sid]:
-            parts[sid] = loads(data)
-            if made:
-                joins[sid] = tuple(json.loads(made))
+    parts = {sid: loads(data) for sid, key, data in store.connect_parts(
+        sorted(sid for sid in keys if known.get(sid) == keys[sid])) if key == keys[sid]}
     todo = [sid for sid in sorted(keys) if sid not in parts]
     for batch in _batches(todo, members, MAX_ARTICLES):
         ids = [m[0] for sid in batch for m in members[sid]]
@@ -90,19 +84,13 @@ def _connect(store) -> dict[str, int]:
             rows.append((sid, keys[sid], dumps(parts[sid])))
         del articles, analyses, of_story
         store.save_connect_parts(rows)
-    readings: list[tuple[int, AnalysedArticle, tuple]] = []
-    for part in parts.values():
-        readings += [(seq[an.article_id], an, src) for an, src in zip(part.readings, part.sources)]
+    stories = [(min(seq[m[0]] for m in members[sid]), part.connected) for sid, part in parts.items()]
     for i in range(0, len(loose), MAX_ARTICLES):
-        readings += [(seq[an.article_id], an, fact_sources(an))
-                     for an in store.analyses_in(loose[i:i + MAX_ARTICLES], CONNECT_PARTS)]
-    readings.sort(key=lambda r: r[0])
+        stories += [(seq[an.article_id], connect_story([an], in_story=False))
+                    for an in store.analyses_in(loose[i:i + MAX_ARTICLES], CONNECT_PARTS)]
+    stories.sort(key=lambda s: s[0])
     dates = sorted((d for p in parts.values() for d in p.dates), key=lambda d: seq[d.article_id])
-    story_links = cached.Links(joins)
-    store.set_connected(connect_read([an for _, an, _ in readings], story_of, dates,
-                                     {an.article_id: src for _, an, src in readings}, story_links), source)
-    store.save_connect_links([(sid, keys[sid], json.dumps(made, ensure_ascii=False, separators=(",", ":")))
-                              for sid, made in story_links.made.items() if sid in keys])
+    store.set_connected(assemble([s for _, s in stories], dates, seq), source)
     return {"stories": len(keys), "recomputed": len(todo)}
 
 
@@ -120,50 +108,29 @@ def _batches(stories: Sequence[str], members: dict[str, list], limit: int) -> It
         yield batch
 
 
-# A part is stored as positional JSON (`dumps`, `loads`): written and read by direct constructors, it costs a
-# fraction of the generic codec's time, and reading the parts is most of what an incremental connect reads.
-# The fields each record type is written with; tests/connect/test_cached.py fails when a record gains one.
-FIELDS = {"ArticleDate": ("article_id", "published"), "DateRange": ("earliest", "latest", "reason"),
-          "Entity": ("id", "name", "type", "mentions", "aliases", "roles"), "Mention": ("start", "end", "text"),
-          "Event": ("type", "trigger", "sentence", "participants", "place", "time", "modality"),
-          "Fact": ("subject", "attribute", "value", "evidence", "status")}
+# A part is stored as JSON (`dumps`, `loads`), its story entities positional: written and read by direct
+# constructors, they cost a fraction of the generic codec's time, and reading the parts is most of what an
+# incremental connect reads; its events and facts go through the generic codec (store/codec.py).
 
 
 def dumps(part: cached.Part) -> str:
-    """A part as the JSON document the store keeps: {"dates": [...], "readings": [[article id, entities,
-    events, facts, fact sources], ...]}, each record a list of its fields in `FIELDS` order."""
+    """A part as the JSON document the store keeps: {"dates": [[article id, interval], ...], "entities":
+    [[keys, members, aliases, roles], ...], "events": [...], "facts": [...]}."""
+    c = part.connected
     return json.dumps({"dates": [[d.article_id, _range(d.published)] for d in part.dates],
-                       "readings": [[an.article_id, [_entity(e) for e in an.entities], [_event(e) for e in an.events],
-                                     [[f.subject, f.attribute, f.value, _mention(f.evidence), f.status]
-                                      for f in an.facts], list(src)]
-                                    for an, src in zip(part.readings, part.sources)]},
+                       "entities": [[se.keys, se.members, se.aliases, se.roles] for se in c.entities],
+                       "events": codec.to_plain(c.events), "facts": codec.to_plain(c.facts)},
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(text: str) -> cached.Part:
-    """The part `dumps` wrote, entity ids and types interned as `cached.compute` leaves them."""
+    """The part `dumps` wrote."""
     plain = json.loads(text)
-    readings = [AnalysedArticle(aid, entities=tuple(Entity(intern(i), n, intern(t), tuple(Mention(*m) for m in ms),
-                                                           tuple(al), tuple(ro)) for i, n, t, ms, al, ro in entities),
-                                events=tuple(Event(t, Mention(*tr), Mention(*se), tuple(tuple(p) for p in ps), pl,
-                                                   _unrange(tm), mo) for t, tr, se, ps, pl, tm, mo in events),
-                                facts=tuple(Fact(su, at, va, Mention(*ev), st) for su, at, va, ev, st in facts))
-                for aid, entities, events, facts, _ in plain["readings"]]
+    entities = tuple(StoryEntity(tuple(map(tuple, keys)), tuple(map(tuple, members)), tuple(aliases), tuple(roles))
+                     for keys, members, aliases, roles in plain["entities"])
     return cached.Part(dates=tuple(ArticleDate(aid, _unrange(r)) for aid, r in plain["dates"]),
-                       readings=tuple(readings), sources=tuple(tuple(r[4]) for r in plain["readings"]))
-
-
-def _mention(m: Mention) -> list:
-    return [m.start, m.end, m.text]
-
-
-def _entity(e: Entity) -> list:
-    return [e.id, e.name, e.type, [_mention(m) for m in e.mentions], list(e.aliases), list(e.roles)]
-
-
-def _event(e: Event) -> list:
-    return [e.type, _mention(e.trigger), _mention(e.sentence), [list(p) for p in e.participants], e.place,
-            _range(e.time), e.modality]
+                       connected=StoryConnected(entities, codec.from_plain(tuple[MergedEvent, ...], plain["events"]),
+                                                codec.from_plain(tuple[ComparedFact, ...], plain["facts"])))
 
 
 def _range(r: DateRange | None) -> list | None:

@@ -94,14 +94,11 @@ class Store(Protocol):
     def connect_part_keys(self) -> dict[str, str]:
         """Story id -> the key its stored connect part was computed from."""
 
-    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str, str | None]]:
-        """(story id, key, part document, description joins document or None) of these stories' parts."""
+    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(story id, key, part document) of these stories' parts."""
 
     def save_connect_parts(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Store (story id, key, part document) rows, replacing older parts and forgetting their joins."""
-
-    def save_connect_links(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Store (story id, key, joins document) beside the part of that key."""
+        """Store (story id, key, part document) rows, replacing older parts."""
 
     def drop_connect_parts(self, story_ids: Iterable[str]) -> None: ...
 

@@ -28,17 +28,18 @@ def dumps(obj: Any) -> str:
     """`obj` as JSON text with sorted keys: a record as an object of its fields, tuples and lists as arrays,
     dates as ISO text. Fields whose type JSON writes as it is (text, numbers, None, tuples of those) are
     not walked."""
-    return json.dumps(_for_json(obj), ensure_ascii=False, sort_keys=True)
+    return json.dumps(to_plain(obj), ensure_ascii=False, sort_keys=True)
 
 
-def _for_json(obj: Any) -> Any:
+def to_plain(obj: Any) -> Any:
+    """`obj` as plain JSON values (what `dumps` writes, before it is text); `from_plain` reads it back."""
     fields = _json_fields(type(obj))
     if fields is not None:
-        return {name: getattr(obj, name) if native else _for_json(getattr(obj, name)) for name, native in fields}
+        return {name: getattr(obj, name) if native else to_plain(getattr(obj, name)) for name, native in fields}
     if isinstance(obj, (list, tuple)):
-        return [_for_json(x) for x in obj]
+        return [to_plain(x) for x in obj]
     if isinstance(obj, dict):
-        return {k: _for_json(v) for k, v in obj.items()}
+        return {k: to_plain(v) for k, v in obj.items()}
     if isinstance(obj, date):
         return obj.isoformat()
     return obj

@@ -3,10 +3,9 @@
 A mixin of the SQL store (store/sql.py; it uses `self.db` and `self._rows_in`). A row keeps, as an
 opaque document, what connect computes from one story's articles alone, with
 the key of what it was computed from (the story's articles and the code's
-versions), so a run recomputes only the parts of stories that changed, and,
-once computed, the story's description joins (another opaque document, reset
-whenever the part is replaced). The
-store neither reads nor checks the documents: connect/cached.py writes them.
+versions), so a run recomputes only the parts of stories that changed. The
+store neither reads nor checks the documents: run/connecting.py writes them. (The `links` column, where
+schema 7 kept a story's description joins apart from its part, is no longer written: the part holds them.)
 """
 from __future__ import annotations
 
@@ -18,25 +17,16 @@ class ConnectTables:
         """Story id -> the key its stored connect part was computed from."""
         return dict(self.db.execute("SELECT story_id, source_key FROM connect_parts"))
 
-    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str, str | None]]:
-        """(story id, key, document, joins document or None) of the stored parts of these stories (those
-        stored)."""
-        return self._rows_in("SELECT story_id, source_key, data, links FROM connect_parts WHERE story_id IN ({})",
+    def connect_parts(self, story_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(story id, key, document) of the stored parts of these stories (those stored)."""
+        return self._rows_in("SELECT story_id, source_key, data FROM connect_parts WHERE story_id IN ({})",
                              story_ids)
 
     def save_connect_parts(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Store (story id, key, document) rows in one transaction, replacing the stories' older parts and
-        forgetting their joins."""
+        """Store (story id, key, document) rows in one transaction, replacing the stories' older parts."""
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO connect_parts (story_id, source_key, data, links) "
-                                "VALUES (?, ?, ?, ?)", [(*r, None) for r in rows])
-
-    def save_connect_links(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Store (story id, key, joins document) rows: the joins go with the story's part only while its
-        key is `key`."""
-        with self.db:
-            self.db.executemany("UPDATE connect_parts SET links = ? WHERE story_id = ? AND source_key = ?",
-                                [(links, sid, key) for sid, key, links in rows])
+            self.db.executemany("INSERT OR REPLACE INTO connect_parts (story_id, source_key, data) VALUES (?, ?, ?)",
+                                list(rows))
 
     def drop_connect_parts(self, story_ids: Iterable[str]) -> None:
         """Forget the parts of stories that no longer exist (merged into others, emptied)."""

@@ -135,10 +135,6 @@ class PostgresStore(SQLStore):
         self._stage4()
         super().save_connect_parts(rows)
 
-    def save_connect_links(self, rows) -> None:
-        self._stage4()
-        super().save_connect_links(rows)
-
     def drop_connect_parts(self, story_ids) -> None:
         self._stage4()
         super().drop_connect_parts(story_ids)
