@@ -188,6 +188,7 @@ class ComparedFact:
     value: str
     status: str
     evidence: tuple[Evidence, ...] = ()
+    id: str = ""                     # unique in the corpus: the story's id and the fact's number there
 
     @property
     def article_ids(self) -> tuple[str, ...]:

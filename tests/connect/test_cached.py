@@ -115,7 +115,7 @@ def test_a_second_connect_recomputes_nothing_and_changes_nothing(db):
 def test_a_connect_with_every_part_and_its_records_as_stored_reads_nothing(db, monkeypatch):
     with open_store(db) as store:
         connecting.connect(store)
-        for name in ("assemble", "loads"):
+        for name in ("_apply", "loads"):
             monkeypatch.setattr(connecting, name, lambda *a, **k: pytest.fail("read again"))
         monkeypatch.setattr(store, "connect_parts", lambda *a: pytest.fail("read again"))
         assert connecting.connect(store)["recomputed"] == 0
@@ -128,7 +128,7 @@ def test_a_connect_stopped_after_saving_its_parts_is_done_again_by_the_next(db, 
     with open_store(db) as store:
         def stop(*a, **k):
             raise KeyboardInterrupt
-        monkeypatch.setattr(connecting, "assemble", stop)
+        monkeypatch.setattr(store, "update_connected", stop)
         with pytest.raises(KeyboardInterrupt):
             connecting.connect(store)
         monkeypatch.undo()

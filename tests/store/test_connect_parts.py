@@ -92,7 +92,7 @@ def test_set_connected_rewrites_only_changed_rows_and_keeps_the_links(location, 
         after = {(k, i): (r, d) for r, k, i, d in _rows(store)}
         assert set(after) == set(before) - {("fact", "00000001")}
         assert after[("entity", "place:paris")] == before[("entity", "place:paris")]
-        assert after[("event", "00000000")] == before[("event", "00000000")]
+        assert after[("event", "v1")] == before[("event", "v1")]
         assert after[("entity", "person:ann-lee")][0] != before[("entity", "person:ann-lee")][0]
         assert store.connected() == Connected(*[tuple(sorted(x, key=lambda r: getattr(r, "id", "")))
                                                 if i == 0 else x for i, x in

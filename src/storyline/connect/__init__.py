@@ -28,9 +28,9 @@ from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFac
 @dataclass(frozen=True)
 class StoryConnected:
     """Stage 4 within one story, or one article in no story: its referents (`entities`), its events with
-    reports of one event merged, and its facts compared across its articles. Events and facts name
-    entities by their position in `entities` ("0", "1", ...) and events are numbered within the story;
-    `assemble` gives them corpus ids."""
+    reports of one event merged (numbered "v1", "v2", ... in order of first report), and its facts compared
+    across its articles. Events and facts name entities by their position in `entities` ("0", "1", ...);
+    `story_records` gives them corpus ids."""
 
     entities: tuple[StoryEntity, ...] = ()
     events: tuple[MergedEvent, ...] = ()
@@ -51,8 +51,7 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     if dates is None:
         dates = date_articles(articles, story_of or {})
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
-    position = {an.article_id: n for n, an in enumerate(read)}
-    return assemble([connect_story(group, in_story) for in_story, group in groups(read, story_of)], dates, position)
+    return assemble({g: connect_story(group, in_story) for g, in_story, group in groups(read, story_of)}, dates)
 
 
 def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True) -> StoryConnected:
@@ -68,26 +67,35 @@ def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True) -> Sto
     return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
 
-def assemble(stories: Sequence[StoryConnected], dates: Sequence[ArticleDate],
-             position: Mapping[str, int]) -> Connected:
-    """The corpus's stage-4 records from its stories' (`entities.link` across them, in the order given):
-    events and facts given corpus entity ids, events numbered `v1`, `v2`, ... in order of first report
-    (`position`: article id -> its place in arrival order), facts in story order."""
-    entities = link([s.entities for s in stories])
-    corpus = {member: e.id for e in entities for member in e.members}
+def assemble(stories: Mapping[str, StoryConnected], dates: Sequence[ArticleDate]) -> Connected:
+    """The corpus's stage-4 records from its stories' (story or group id -> `StoryConnected`): people linked
+    across stories (`entities.link`), and each story's events and facts with corpus ids
+    (`story_records`); records sorted by id, dates by article id."""
+    linked = link({g: s.entities for g, s in stories.items()})
     events: list[MergedEvent] = []
     facts: list[ComparedFact] = []
-    for s in stories:
-        ids = [corpus[se.members[0][:2]] for se in s.entities]
-        for ev in s.events:
-            parts = tuple(dict.fromkeys((role, ids[int(c)]) for role, c in ev.participants))
-            events.append(replace(ev, participants=parts, place=ev.place and ids[int(ev.place)]))
-        facts += [replace(f, subject=f.subject and ids[int(f.subject)],
-                          evidence=tuple(replace(e, source=e.source and ids[int(e.source)]) for e in f.evidence))
-                  for f in s.facts]
-    events.sort(key=lambda e: (position[e.reports[0].evidence.article_id], e.reports[0].index))
-    return Connected(entities=tuple(entities), facts=tuple(facts), dates=tuple(dates),
-                     events=tuple(replace(e, id=f"v{n}") for n, e in enumerate(events, start=1)))
+    for g, s in stories.items():
+        more_events, more_facts = story_records(g, s, [linked[(g, i)].id for i in range(len(s.entities))])
+        events += more_events
+        facts += more_facts
+    return Connected(entities=tuple(sorted({e.id: e for e in linked.values()}.values(), key=lambda e: e.id)),
+                     events=tuple(sorted(events, key=lambda e: e.id)), facts=tuple(sorted(facts, key=lambda f: f.id)),
+                     dates=tuple(sorted(dates, key=lambda d: d.article_id)))
+
+
+def story_records(story_id: str, s: StoryConnected, ids: Sequence[str]) \
+        -> tuple[list[MergedEvent], list[ComparedFact]]:
+    """A story's events and facts with corpus ids (`ids`: the corpus id of each of its entities, by
+    position) and ids of their own: "<story id>:v1", "<story id>:f1", ..."""
+    def corpus(local: str | None) -> str | None:
+        return local and ids[int(local)]
+    events = [replace(ev, id=f"{story_id}:{ev.id}", place=corpus(ev.place),
+                      participants=tuple(dict.fromkeys((role, ids[int(c)]) for role, c in ev.participants)))
+              for ev in s.events]
+    facts = [replace(f, id=f"{story_id}:f{n}", subject=corpus(f.subject),
+                     evidence=tuple(replace(e, source=corpus(e.source)) for e in f.evidence))
+             for n, f in enumerate(s.facts, start=1)]
+    return events, facts
 
 
 def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
@@ -104,4 +112,4 @@ def _source(an: AnalysedArticle, start: int, end: int) -> str | None:
     return None
 
 
-__all__ = ["StoryConnected", "assemble", "connect", "connect_story", "fact_sources"]
+__all__ = ["StoryConnected", "assemble", "connect", "connect_story", "fact_sources", "story_records"]

@@ -47,9 +47,13 @@ def key(story_id: str, members: Sequence[Sequence]) -> str:
     return hashlib.sha1("\n".join(lines).encode()).hexdigest()
 
 
-def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle]) -> Part:
+def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, AnalysedArticle],
+            in_story: bool = True) -> Part:
     """The part of one story from its `articles` (article order) and the analyses of those that have one
-    (whole: time expressions date their events, quotes give facts their sources)."""
+    (whole: time expressions date their events, quotes give facts their sources); `in_story` False: of an
+    article in no story (`connect.connect_story`; not dated by stage 4)."""
+    read = [analyses[a.id] for a in articles if a.id in analyses]
+    if not in_story:
+        return Part(connected=connect_story(read, in_story=False))
     dates = date_articles(articles, {a.id: story_id for a in articles})
-    read = redated([analyses[a.id] for a in articles if a.id in analyses], dates)
-    return Part(dates=tuple(dates), connected=connect_story(read))
+    return Part(dates=tuple(dates), connected=connect_story(redated(read, dates)))

@@ -27,6 +27,7 @@ Ids are slugs of the canonical name, so the same corpus gives the same ids.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -126,24 +127,25 @@ def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | N
     `analyses`: stage 3's records (entities, and the events and facts that descriptions are matched on).
     `story_of`: article id -> story id, when stories are known: each story's articles are resolved
     together (`resolve_story`), an article in no story alone, and the results linked across stories by
-    exact name keys (`link`); without it the whole corpus is resolved as one group outside any story.
-    `trace`: as `resolve_story` takes it. Returns corpus entities sorted by type and name, ids stable for
-    a corpus.
+    exact keys (`link`); without it the whole corpus is resolved as one group outside any story.
+    `trace`: as `resolve_story` takes it. Returns corpus entities sorted by id.
     """
-    return link([resolve_story(group, in_story, trace) for in_story, group in groups(analyses, story_of)])
+    linked = link({g: resolve_story(read, in_story, trace) for g, in_story, read in groups(analyses, story_of)})
+    return sorted({e.id: e for e in linked.values()}.values(), key=lambda e: e.id)
 
 
 def groups(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None) \
-        -> list[tuple[bool, list[AnalysedArticle]]]:
-    """(in a story, its analyses in order) per story, per article in no story, in order of first article;
-    one group outside any story holding every analysis when `story_of` is empty or None."""
+        -> list[tuple[str, bool, list[AnalysedArticle]]]:
+    """(group id, in a story, its analyses in order): a story's id, "article:" and the id of an article in no
+    story, in order of first article; "corpus", outside any story, for every analysis when `story_of` is
+    empty or None."""
     if not story_of:
-        return [(False, list(analyses))] if analyses else []
-    out: dict[tuple[str, str], tuple[bool, list]] = {}
+        return [("corpus", False, list(analyses))] if analyses else []
+    out: dict[str, tuple[str, bool, list]] = {}
     for an in analyses:
         sid = story_of.get(an.article_id)
-        key = ("story", sid) if sid is not None else ("article", an.article_id)
-        out.setdefault(key, (sid is not None, []))[1].append(an)
+        g = sid if sid is not None else "article:" + an.article_id
+        out.setdefault(g, (g, sid is not None, []))[2].append(an)
     return list(out.values())
 
 
@@ -220,21 +222,63 @@ def _story_entity(group: list[tuple[int, str, Entity]], keys: dict, kind: dict) 
                        aliases=tuple(aliases.values()), roles=tuple(roles.values()))
 
 
-def link(stories: Sequence[Sequence[StoryEntity]]) -> list[CorpusEntity]:
-    """The corpus entities of the story entities of every story (in the order given): story entities that
-    share a key are one referent (a full name, or a place's, organisation's or group's type key, names
-    the same referent in every story), the others stay apart. Ids are slugs of the canonical name,
-    numbered on a clash in sorted order, so the same stories give the same ids."""
-    flat = [se for story in stories for se in story]
-    u = Union(len(flat))
+Ref = tuple[str, int]       # a story entity: (story or group id, its position among the story's entities)
+
+
+def link(stories: Mapping[str, Sequence[StoryEntity]]) -> dict[Ref, CorpusEntity]:
+    """The corpus entity of every story entity of `stories` (story or group id -> its entities): story
+    entities that share a key are one referent (`components`, `corpus_entity`), the others stay in their
+    story (`story_local`)."""
+    keyed = {(g, i): se for g, ses in stories.items() for i, se in enumerate(ses) if se.keys}
+    out = {ref: e for refs in components(keyed) for e in [corpus_entity([keyed[r] for r in refs])] for ref in refs}
+    for g, ses in stories.items():
+        out.update(((g, i), e) for i, e in story_local(g, {i: se for i, se in enumerate(ses) if not se.keys}).items())
+    return out
+
+
+def components(entities: Mapping[Ref, StoryEntity]) -> list[list[Ref]]:
+    """Story entities grouped by shared keys (a full name, or a place's, organisation's or group's type key,
+    names the same referent in every story), each group in (story id, position) order."""
+    refs = sorted(entities)
+    u = Union(len(refs))
     first: dict[tuple[str, str], int] = {}
-    for i, se in enumerate(flat):
-        for k in se.keys:
-            u.join(first.setdefault(k, i), i)
-    grouped: dict[int, list[StoryEntity]] = defaultdict(list)
-    for i, se in enumerate(flat):
-        grouped[u.find(i)].append(se)
-    return _build(grouped.values())
+    for n, ref in enumerate(refs):
+        for k in entities[ref].keys:
+            u.join(first.setdefault(k, n), n)
+    grouped: dict[int, list[Ref]] = defaultdict(list)
+    for n, ref in enumerate(refs):
+        grouped[u.find(n)].append(ref)
+    return list(grouped.values())
+
+
+def corpus_entity(group: Sequence[StoryEntity]) -> CorpusEntity:
+    """The corpus entity of story entities linked by keys (in (story id, position) order). Its id is the
+    slug of its name and a hash of its first key (`key_text`): "person:vladimir-putin~5d41a2", the same
+    for the same story entities whatever else the corpus holds."""
+    typ, name, aliases, roles, members = _draft(group)
+    digest = hashlib.sha1(key_text(min(k for se in group for k in se.keys)).encode()).hexdigest()[:6]
+    return CorpusEntity(f"{typ.lower()}:{_slug(name)}~{digest}", name, typ, aliases, roles, members)
+
+
+def story_local(story_id: str, entities: Mapping[int, StoryEntity]) -> dict[int, CorpusEntity]:
+    """The corpus entities of a story's entities that have no key (position -> entity): ids are the slug
+    of the name within the story ("person:doe@s12"), numbered on a clash in sorted order."""
+    drafts = sorted(((_draft([se]), i) for i, se in entities.items()), key=lambda d: (d[0][0], d[0][1].lower(), d[0][4]))
+    out, used = {}, Counter()
+    for (typ, name, aliases, roles, members), i in drafts:
+        base = f"{typ.lower()}:{_slug(name)}@{story_id}"
+        used[base] += 1
+        out[i] = CorpusEntity(base if used[base] == 1 else f"{base}-{used[base]}", name, typ, aliases, roles, members)
+    return out
+
+
+def key_text(key: tuple[str, str]) -> str:
+    """A key as one line of text: "putin\tvladimir", "PLACE\tunited states"."""
+    return "\t".join(key)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
 
 
 def _join_spellings(full, u: Union) -> list[tuple[int, int]]:
@@ -392,30 +436,19 @@ def _type_and_name(members) -> tuple[str, str]:
     return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -seen[n]))
 
 
-def _build(groups: Iterable[list[StoryEntity]]) -> list[CorpusEntity]:
-    drafts = []
-    for g in groups:
-        members = [m for se in g for m in se.members]
-        if len(members) == 1 and members[0][4] != RETYPED:     # most entities: one mention, its own type and name
-            typ, name = members[0][2:4]
-        else:
-            typ, name = _type_and_name(members)
-        aliases = {name.lower(): None}
-        for se in g:
-            for a in se.aliases:
-                aliases.setdefault(a.lower(), a)
-        roles: dict[str, str] = {}
-        for se in g:
-            for r in se.roles:
-                roles.setdefault(r.lower(), r)
-        drafts.append((typ, name, tuple(a for a in aliases.values() if a is not None), tuple(roles.values()),
-                       tuple(sorted((aid, eid) for aid, eid, _, _, _ in members))))
-    drafts.sort(key=lambda d: (d[0], d[1].lower(), d[4]))
-    out, used = [], Counter()
-    for typ, name, aliases, roles, members in drafts:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
-        base = f"{typ.lower()}:{slug}"
-        used[base] += 1
-        eid = base if used[base] == 1 else f"{base}-{used[base]}"
-        out.append(CorpusEntity(eid, name, typ, aliases, roles, members))
-    return out
+def _draft(group: Sequence[StoryEntity]) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple]:
+    """(type, name, aliases, roles, members as sorted (article id, entity id)) of story entities taken as one."""
+    members = [m for se in group for m in se.members]
+    if len(members) == 1 and members[0][4] != RETYPED:     # most entities: one mention, its own type and name
+        typ, name = members[0][2:4]
+    else:
+        typ, name = _type_and_name(members)
+    aliases: dict[str, str | None] = {name.lower(): None}
+    roles: dict[str, str] = {}
+    for se in group:
+        for a in se.aliases:
+            aliases.setdefault(a.lower(), a)
+        for r in se.roles:
+            roles.setdefault(r.lower(), r)
+    return (typ, name, tuple(a for a in aliases.values() if a is not None), tuple(roles.values()),
+            tuple(sorted((aid, eid) for aid, eid, _, _, _ in members)))

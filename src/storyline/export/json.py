@@ -68,7 +68,7 @@ def event(v: MergedEvent) -> dict:
 
 
 def fact(f: ComparedFact) -> dict:
-    return {"subject": f.subject, "attribute": f.attribute, "value": f.value, "article_ids": list(f.article_ids),
+    return {"id": f.id, "subject": f.subject, "attribute": f.attribute, "value": f.value, "article_ids": list(f.article_ids),
             "status": f.status, "evidence": [_evidence(e) for e in f.evidence]}
 
 

@@ -25,14 +25,14 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterator, Sequence
 
-from storyline.connect import StoryConnected, assemble, cached, connect_story
-from storyline.connect.entities import StoryEntity, clear_caches
-from storyline.records import ArticleDate, ComparedFact, DateRange, MergedEvent
+from storyline.connect import StoryConnected, cached, story_records
+from storyline.connect.entities import (Ref, StoryEntity, clear_caches, components, corpus_entity, key_text,
+                                        story_local)
+from storyline.records import ArticleDate, ComparedFact, CorpusEntity, DateRange, MergedEvent
 from storyline.store import codec
 from storyline.run.memory import release
 
 MAX_ARTICLES = 1_000         # whole articles and analyses in memory at a time while parts are recomputed
-CONNECT_PARTS = ("entities", "quotes", "events", "facts")     # what connect reads of an analysis
 
 
 def connect(store) -> dict[str, int]:
@@ -43,7 +43,7 @@ def connect(store) -> dict[str, int]:
         return _connect(store)
     finally:
         clear_caches()      # the names a run remembered pin the freed heap (connect/entities.py)
-        gc.collect()        # what the paused collector left: no full pass over live objects now
+        gc.collect(0)       # what the paused collector left, all still in the youngest generation
         if paused:
             gc.enable()
         release()           # the parts and records just freed leave the heap fragmented (run/memory.py)
@@ -51,47 +51,103 @@ def connect(store) -> dict[str, int]:
 
 def _connect(store) -> dict[str, int]:
     story_of = {aid: s.id for s in store.stories() if not s.merged_into for aid in s.article_ids}
-    seq: dict[str, int] = {}
-    members: dict[str, list[tuple]] = defaultdict(list)        # story id -> its members' source rows
-    loose: list[str] = []                                       # analysed articles in no story
-    for aid, n, content_hash, clean_version, duplicate_of, version in store.connect_sources():
-        seq[aid] = n
+    members: dict[str, list[tuple]] = defaultdict(list)        # story or group id -> its members' source rows
+    for aid, _, content_hash, clean_version, duplicate_of, version in store.connect_sources():
         sid = story_of.get(aid)
-        if sid is not None:
-            members[sid].append((aid, content_hash, clean_version, duplicate_of, version))
-        elif version is not None:
-            loose.append(aid)
-    keys = {sid: cached.key(sid, rows) for sid, rows in members.items()}
-    known = store.connect_part_keys()
-    # articles in no story are named too: records made with them never pass for records made without them
-    source = cached.key("", list(keys.items()) + [(aid, seq[aid]) for aid in loose])
-    if known == keys and not loose and store.connected_source() == source:
+        if sid is not None or version is not None:             # an analysed article in no story: a group alone
+            members[sid if sid is not None else LOOSE + aid].append(
+                (aid, content_hash, clean_version, duplicate_of, version))
+    keys = {g: cached.key(g, rows) for g, rows in members.items()}
+    source = cached.key("", sorted(keys.items()))
+    applied = store.connected_story_keys()
+    if applied == keys and store.connected_source() == source:
         return {"stories": len(keys), "recomputed": 0}           # stored records are those of these parts
+    known = store.connect_part_keys()
     store.drop_connect_parts(sorted(set(known) - set(keys)))
-    parts = {sid: loads(data) for sid, key, data in store.connect_parts(
-        sorted(sid for sid in keys if known.get(sid) == keys[sid])) if key == keys[sid]}
-    todo = [sid for sid in sorted(keys) if sid not in parts]
+    changed = sorted(g for g in keys if applied.get(g) != keys[g])
+    parts = {g: loads(data) for g, key, data in store.connect_parts([g for g in changed if known.get(g) == keys[g]])
+             if key == keys[g]}
+    todo = [g for g in changed if g not in parts]
     for batch in _batches(todo, members, MAX_ARTICLES):
-        ids = [m[0] for sid in batch for m in members[sid]]
+        ids = [m[0] for g in batch for m in members[g]]
         articles = store.articles_in(ids)                      # arrival order
         analyses = {an.article_id: an for an in store.analyses_in(ids)}
-        of_story: dict[str, list] = defaultdict(list)
+        of_group: dict[str, list] = defaultdict(list)
         for a in articles:
-            of_story[story_of[a.id]].append(a)
+            of_group[story_of.get(a.id, LOOSE + a.id)].append(a)
         rows = []
-        for sid in batch:
-            parts[sid] = cached.compute(sid, of_story[sid], analyses)
-            rows.append((sid, keys[sid], dumps(parts[sid])))
-        del articles, analyses, of_story
+        for g in batch:
+            parts[g] = cached.compute(g, of_group[g], analyses, in_story=not g.startswith(LOOSE))
+            rows.append((g, keys[g], dumps(parts[g])))
+        del articles, analyses, of_group
         store.save_connect_parts(rows)
-    stories = [(min(seq[m[0]] for m in members[sid]), part.connected) for sid, part in parts.items()]
-    for i in range(0, len(loose), MAX_ARTICLES):
-        stories += [(seq[an.article_id], connect_story([an], in_story=False))
-                    for an in store.analyses_in(loose[i:i + MAX_ARTICLES], CONNECT_PARTS)]
-    stories.sort(key=lambda s: s[0])
-    dates = sorted((d for p in parts.values() for d in p.dates), key=lambda d: seq[d.article_id])
-    store.set_connected(assemble([s for _, s in stories], dates, seq), source)
+    _apply(store, {g: (keys[g], parts[g]) for g in changed}, sorted(set(applied) - set(keys)), source, not applied)
     return {"stories": len(keys), "recomputed": len(todo)}
+
+
+LOOSE = "article:"          # the group of an analysed article in no story: this and its id (entities.groups)
+
+
+def _apply(store, made: dict[str, tuple[str, cached.Part]], dropped: list[str], source: str,
+           everything: bool) -> None:
+    """Give the store the stage-4 records of the stories `made` again (id -> (part key, part)) and of none of
+    the `dropped` ones, rewriting only what they touch: the corpus entities that hold one of the keys their
+    story entities held or hold (found by walking shared keys through the stored story entities), and the
+    events and facts of other stories whose entities thereby changed corpus id. `everything`: no stored
+    record is known to be made of any story (a first run, or records written by `set_connected`): all go."""
+    old = [(g, i, cid, _unentity(json.loads(data))) for g, i, cid, data in store.story_entities(list(made) + dropped)]
+    new = {(g, i): se for g, (_, part) in made.items() for i, se in enumerate(part.connected.entities)}
+    by_key: dict[str, list] = defaultdict(list)
+    for ref, se in new.items():
+        for k in se.keys:
+            by_key[key_text(k)].append(ref)
+    keyed: dict[Ref, StoryEntity] = {}
+    stored: dict[Ref, str] = {}                 # corpus id of a linked story entity of another story, as stored
+    frontier = {key_text(k) for *_, se in old for k in se.keys} | set(by_key)
+    seen: set[str] = set()
+    again = set(made) | set(dropped)
+    while frontier:
+        seen |= frontier
+        found = []
+        for g, i, cid, data in store.story_entities_with_keys(sorted(frontier)):
+            if g not in again and (g, i) not in keyed:
+                keyed[(g, i)] = _unentity(json.loads(data))
+                stored[(g, i)] = cid
+                found.append(keyed[(g, i)])
+        for ref in (ref for k in frontier for ref in by_key.get(k, ()) if ref not in keyed):
+            keyed[ref] = new[ref]
+            found.append(new[ref])
+        frontier = {key_text(k) for se in found for k in se.keys} - seen
+    corpus: dict[Ref, CorpusEntity] = {}
+    for refs in components(keyed):
+        e = corpus_entity([keyed[r] for r in refs])
+        corpus.update(dict.fromkeys(refs, e))
+    for g, (_, part) in made.items():
+        local = {i: se for i, se in enumerate(part.connected.entities) if not se.keys}
+        corpus.update(((g, i), e) for i, e in story_local(g, local).items())
+    moved = [(g, i, corpus[(g, i)].id) for (g, i), cid in stored.items() if corpus[(g, i)].id != cid]
+    rewritten = sorted({g for g, _, _ in moved})
+    records = [("entity", e.id, codec.dumps(e)) for e in {e.id: e for e in corpus.values()}.values()]
+    for g, (_, part) in made.items():
+        records += _story_rows(g, part.connected, [corpus[(g, i)].id for i in range(len(part.connected.entities))])
+        records += [("date", d.article_id, codec.dumps(d)) for d in part.dates]
+    if rewritten:
+        ids: dict[str, dict[int, str]] = defaultdict(dict)
+        for g, i, cid, _ in store.story_entities(rewritten):
+            ids[g][i] = corpus[(g, i)].id if (g, i) in corpus else cid
+        for g, _, data in store.connect_parts(rewritten):
+            c = loads(data).connected
+            records += _story_rows(g, c, [ids[g][i] for i in range(len(c.entities))])
+    store.update_connected([(g, key, [d.article_id for d in part.dates]) for g, (key, part) in made.items()], dropped,
+                           [(g, i, corpus[(g, i)].id, json.dumps(_entity(se), ensure_ascii=False, separators=(",", ":")),
+                             [key_text(k) for k in se.keys]) for (g, i), se in new.items()],
+                           moved, rewritten, {("entity", cid) for *_, cid, _ in old} | {("entity", cid) for cid in stored.values()},
+                           records, source, everything)
+
+
+def _story_rows(story_id: str, c: StoryConnected, ids: list[str]) -> list[tuple[str, str, str]]:
+    events, facts = story_records(story_id, c, ids)
+    return [("event", e.id, codec.dumps(e)) for e in events] + [("fact", f.id, codec.dumps(f)) for f in facts]
 
 
 def _batches(stories: Sequence[str], members: dict[str, list], limit: int) -> Iterator[list[str]]:
@@ -118,7 +174,7 @@ def dumps(part: cached.Part) -> str:
     [[keys, members, aliases, roles], ...], "events": [...], "facts": [...]}."""
     c = part.connected
     return json.dumps({"dates": [[d.article_id, _range(d.published)] for d in part.dates],
-                       "entities": [[se.keys, se.members, se.aliases, se.roles] for se in c.entities],
+                       "entities": [_entity(se) for se in c.entities],
                        "events": codec.to_plain(c.events), "facts": codec.to_plain(c.facts)},
                       ensure_ascii=False, separators=(",", ":"))
 
@@ -126,11 +182,19 @@ def dumps(part: cached.Part) -> str:
 def loads(text: str) -> cached.Part:
     """The part `dumps` wrote."""
     plain = json.loads(text)
-    entities = tuple(StoryEntity(tuple(map(tuple, keys)), tuple(map(tuple, members)), tuple(aliases), tuple(roles))
-                     for keys, members, aliases, roles in plain["entities"])
+    entities = tuple(_unentity(e) for e in plain["entities"])
     return cached.Part(dates=tuple(ArticleDate(aid, _unrange(r)) for aid, r in plain["dates"]),
                        connected=StoryConnected(entities, codec.from_plain(tuple[MergedEvent, ...], plain["events"]),
                                                 codec.from_plain(tuple[ComparedFact, ...], plain["facts"])))
+
+
+def _entity(se: StoryEntity) -> list:
+    return [se.keys, se.members, se.aliases, se.roles]
+
+
+def _unentity(plain: list) -> StoryEntity:
+    keys, members, aliases, roles = plain
+    return StoryEntity(tuple(map(tuple, keys)), tuple(map(tuple, members)), tuple(aliases), tuple(roles))
 
 
 def _range(r: DateRange | None) -> list | None:

@@ -102,6 +102,18 @@ class Store(Protocol):
 
     def drop_connect_parts(self, story_ids: Iterable[str]) -> None: ...
 
+    def connected_story_keys(self) -> dict[str, str]:
+        """Story id -> the key of the part its stored stage-4 records were made from."""
+
+    def story_entities(self, story_ids: Sequence[str]) -> list[tuple[str, int, str, str]]:
+        """(story id, position, corpus id, document) of these stories' stored story entities."""
+
+    def story_entities_with_keys(self, keys: Sequence[str]) -> list[tuple[str, int, str, str]]:
+        """The stored story entities (as `story_entities`) holding any of these keys."""
+
+    def update_connected(self, stories, dropped, entities, moved, rewritten, gone, records, source: str) -> None:
+        """Rewrite the stage-4 records of some stories and what they touch (store/connect_tables.py)."""
+
     def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:
         """(article id, arrival number, content hash, clean version, duplicate_of, stage-3 version or None)."""
 

@@ -1,4 +1,6 @@
-"""The store's table of stage 4's connect parts (connect/cached.py): one row per story.
+"""The store's tables of stage 4's connect step (connect/cached.py, run/connecting.py).
+
+`connect_parts`: one row per story (or article in no story), what connect computes from its articles alone.
 
 A mixin of the SQL store (store/sql.py; it uses `self.db` and `self._rows_in`). A row keeps, as an
 opaque document, what connect computes from one story's articles alone, with
@@ -9,6 +11,7 @@ schema 7 kept a story's description joins apart from its part, is no longer writ
 """
 from __future__ import annotations
 
+import json
 from typing import Iterable, Iterator, Sequence
 
 
@@ -32,6 +35,76 @@ class ConnectTables:
         """Forget the parts of stories that no longer exist (merged into others, emptied)."""
         with self.db:
             self.db.executemany("DELETE FROM connect_parts WHERE story_id = ?", [(s,) for s in story_ids])
+
+    def connected_story_keys(self) -> dict[str, str]:
+        """Story id -> the key of the part its stored stage-4 records were made from."""
+        return dict(self.db.execute("SELECT story_id, source_key FROM connected_stories"))
+
+    def connected_story_dates(self, story_ids: Sequence[str]) -> list[str]:
+        """The ids of the articles these stories' stored records give a stage-4 date."""
+        return [aid for (dated,) in self._rows_in("SELECT dated FROM connected_stories WHERE story_id IN ({})",
+                                                  story_ids) for aid in json.loads(dated)]
+
+    def story_entities(self, story_ids: Sequence[str]) -> list[tuple[str, int, str, str]]:
+        """(story id, position, corpus id, document) of the stored story entities of these stories."""
+        return self._rows_in("SELECT story_id, entity, corpus_id, data FROM story_entities WHERE story_id IN ({})",
+                             story_ids)
+
+    def story_entities_with_keys(self, keys: Sequence[str]) -> list[tuple[str, int, str, str]]:
+        """(story id, position, corpus id, document) of the stored story entities holding any of these keys,
+        each once."""
+        rows = self._rows_in("SELECT s.story_id, s.entity, s.corpus_id, s.data FROM entity_keys k JOIN story_entities s "
+                             "ON s.story_id = k.story_id AND s.entity = k.entity WHERE k.key IN ({})", keys)
+        return list({r[:2]: r for r in rows}.values())
+
+    def update_connected(self, stories: Iterable[tuple[str, str, list[str]]], dropped: Iterable[str],
+                         entities: Iterable[tuple[str, int, str, str, Sequence[str]]],
+                         moved: Iterable[tuple[str, int, str]], rewritten: Iterable[str],
+                         gone: Iterable[tuple[str, str]], records: Iterable[tuple[str, str, str]],
+                         source: str, everything: bool = False) -> None:
+        """Rewrite, in one transaction, the stage-4 records of some stories and what they touch.
+
+        `stories`: (story id, part key, ids of the articles it dates) of the stories made again: their story
+        entities, keys, events, facts and dates are replaced; `dropped`: stories whose records go;
+        `entities`: (story id, position, corpus id, document, keys) of the made stories' story entities;
+        `moved`: (story id, position, corpus id) of stored story entities whose corpus entity changed id;
+        `rewritten`: stories whose events and facts are replaced (their records are in `records`); `gone`:
+        (kind, id) of other records to delete; `records`: (kind, id, document) rows to write; `source`: as
+        `set_connected` takes it; `everything`: the stored records are not known to be those of any story
+        (`connected_story_keys` is empty): all of them go first. Events and facts are stored under ids
+        "<story id>:..." (connect/__init__.py).
+        """
+        stories = list(stories)
+        again = [sid for sid, _, _ in stories] + list(dropped)
+        with self.db:
+            if everything:
+                self.db.execute("DELETE FROM connected")
+            dated = self.connected_story_dates(again)
+            for table in ("story_entities", "entity_keys", "connected_stories"):
+                self._delete_in(f"DELETE FROM {table} WHERE story_id IN ({{}})", again)
+            for sid in set(again) | set(rewritten):
+                self.db.execute("DELETE FROM connected WHERE kind IN ('event', 'fact') AND id >= ? AND id < ?",
+                                (sid + ":", sid + ";"))
+            self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?",
+                                [("date", aid) for aid in dated] + list(gone))
+            self.db.executemany("INSERT INTO connected_stories (story_id, source_key, dated) VALUES (?, ?, ?)",
+                                [(sid, key, json.dumps(ids)) for sid, key, ids in stories])
+            entities = list(entities)
+            self.db.executemany("INSERT INTO story_entities (story_id, entity, corpus_id, data) VALUES (?, ?, ?, ?)",
+                                [e[:4] for e in entities])
+            self.db.executemany("INSERT INTO entity_keys (key, story_id, entity) VALUES (?, ?, ?)",
+                                [(k, sid, i) for sid, i, _, _, keys in entities for k in keys])
+            self.db.executemany("UPDATE story_entities SET corpus_id = ? WHERE story_id = ? AND entity = ?",
+                                [(cid, sid, i) for sid, i, cid in moved])
+            records = list(records)
+            self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", [r[:2] for r in records])
+            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", records)
+            self._set_source(source)
+
+    def _delete_in(self, sql: str, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:
         """(article id, arrival number, content hash, clean-stage version, duplicate_of, stage-3 version or None)

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 # table -> the unique key an `INSERT OR REPLACE` into it replaces on
 UPSERT_KEYS = {"refusals": ("source",), "analyses": ("article_id",), "stories": ("id",),
                "story_members": ("article_id",), "embeddings": ("article_id", "model"), "timelines": ("story_id",),
-               "connect_parts": ("story_id",),
+               "connect_parts": ("story_id",), "connected_stories": ("story_id",),
                "meta": ("key",)}
 # tables given an explicit `rowid` column on PostgreSQL (SQLite has one implicitly): a replaced row gets a new one
 ROWID_TABLES = {"stories", "connected", "entity_articles"}

@@ -163,6 +163,30 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE connect_parts ADD COLUMN links TEXT
     """,
+    # 8: what the stored stage-4 records were made of, per story (store/connect_tables.py): the part key
+    #    each story's records reflect and the articles it dated, its story entities with their corpus ids,
+    #    and the keys that link them across stories, so a run rewrites only what a changed story touches
+    """
+    CREATE TABLE connected_stories (
+        story_id TEXT PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        dated TEXT NOT NULL
+    );
+    CREATE TABLE story_entities (
+        story_id TEXT NOT NULL,
+        entity INTEGER NOT NULL,
+        corpus_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, entity)
+    );
+    CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        entity INTEGER NOT NULL,
+        PRIMARY KEY (key, story_id, entity)
+    );
+    CREATE INDEX entity_keys_story ON entity_keys (story_id)
+    """,
 ]
 
 

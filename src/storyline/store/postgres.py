@@ -135,6 +135,10 @@ class PostgresStore(SQLStore):
         self._stage4()
         super().save_connect_parts(rows)
 
+    def update_connected(self, *args, **kwargs) -> None:
+        self._stage4()
+        super().update_connected(*args, **kwargs)
+
     def drop_connect_parts(self, story_ids) -> None:
         self._stage4()
         super().drop_connect_parts(story_ids)

@@ -186,8 +186,8 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
         `source` names what they were computed from (run/connecting.py), kept in the same transaction and
         given back by `connected_source` (None: unknown)."""
         rows = {("entity", e.id): codec.dumps(e) for e in connected.entities}
-        rows.update((("event", f"{i:08d}"), codec.dumps(e)) for i, e in enumerate(connected.events))
-        rows.update((("fact", f"{i:08d}"), codec.dumps(f)) for i, f in enumerate(connected.facts))
+        rows.update((("event", e.id), codec.dumps(e)) for e in connected.events)
+        rows.update((("fact", f.id or f"{i:08d}"), codec.dumps(f)) for i, f in enumerate(connected.facts))
         rows.update((("date", d.article_id), codec.dumps(d)) for d in connected.dates)
         with self.db:
             stale = []
@@ -199,9 +199,14 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
             self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", stale)
             self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)",
                                 [(kind, rid, data) for (kind, rid), data in rows.items()])
-            self.db.execute("DELETE FROM meta WHERE key = 'connected_source'")
-            if source is not None:
-                self.db.execute("INSERT INTO meta (key, value) VALUES ('connected_source', ?)", (source,))
+            for table in ("connected_stories", "story_entities", "entity_keys"):   # what they were made of: unknown
+                self.db.execute(f"DELETE FROM {table}")
+            self._set_source(source)
+
+    def _set_source(self, source: str | None) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'connected_source'")
+        if source is not None:
+            self.db.execute("INSERT INTO meta (key, value) VALUES ('connected_source', ?)", (source,))
 
     def connected_source(self) -> str | None:
         """What the stored stage-4 records were computed from, as the last `set_connected` named it."""
