@@ -292,3 +292,49 @@ def test_gc_is_paused_during_connect_and_restored_after(monkeypatch):
     with pytest.raises(RuntimeError):
         connecting.connect(None)
     assert gc.isenabled()
+
+
+def _person(keys, *members) -> entities.StoryEntity:
+    return entities.StoryEntity(tuple(keys), tuple((aid, eid, "PERSON", name, entities.NAMED) for aid, eid, name in members),
+                                tuple(dict.fromkeys(name for _, _, name in members)))
+
+
+def _story(aid: str, *people: entities.StoryEntity, fact: str = "31") -> cached.Part:
+    from storyline.connect import StoryConnected
+    from storyline.records import ComparedFact, EventReport, Evidence, MergedEvent
+    report = EventReport(Evidence(aid, 0, 9, "He left."), "left", "actual", 0)
+    return cached.Part((ArticleDate(aid, DateRange(None, None, "story year")),), StoryConnected(
+        people, (MergedEvent("v1", "movement", (("agent", "0"),), reports=(report,)),),
+        (ComparedFact("0", "age", fact, "single", (Evidence(aid, 0, 9, "He left.", "0"),)),)))
+
+
+GADDAFI, QADDAFI = ("gadafi", "muamar"), ("kadafi", "moamar")
+
+
+def test_records_rewritten_per_story_are_those_of_all_stories_assembled_as_stories_come_and_go(tmp_path):
+    """`run/connecting._apply` (what an incremental connect writes) against `connect.assemble` over every
+    story: a story whose person holds two spellings links two others' people into one corpus entity, whose
+    id then changes in a story that did not change (its events and facts are rewritten), and apart again
+    when that story goes; a surname alone stays in its story."""
+    from storyline.connect import assemble
+    parts = {"s1": _story("a1", _person([GADDAFI], ("a1", "e1", "Muammar Gaddafi"))),
+             "s2": _story("a2", _person([QADDAFI], ("a2", "e1", "Moammar Qaddafi")), _person([], ("a2", "e2", "Doe"))),
+             "s3": _story("a3", _person([GADDAFI, QADDAFI], ("a3", "e1", "Muammar Gaddafi"),
+                                        ("a3", "e2", "Moammar Qaddafi")), fact="32")}
+
+    def apply(made, dropped=(), everything=False):
+        store.save_connect_parts([(g, "k-" + g, connecting.dumps(parts[g])) for g in made])
+        connecting._apply(store, {g: ("k-" + g, parts[g]) for g in made}, list(dropped), "src", everything)
+        live = {g: p for g, p in parts.items() if g in store.connected_story_keys()}
+        assert plain(store.connected()) == plain(assemble({g: p.connected for g, p in live.items()},
+                                                          [d for p in live.values() for d in p.dates]))
+        return {f.id: f.subject for f in store.connected().facts}
+
+    with open_store(tmp_path / "s.sqlite") as store:
+        before = apply(["s1", "s2"], everything=True)
+        assert before["s1:f1"] != before["s2:f1"]
+        assert any(e.id.startswith("person:doe@s2") for e in store.connected().entities)
+        linked = apply(["s3"])
+        assert linked["s1:f1"] == linked["s2:f1"] == linked["s3:f1"]
+        assert {before["s1:f1"], before["s2:f1"]} - {linked["s1:f1"]}           # one of them changed id
+        assert apply([], dropped=["s3"]) == before
