@@ -1,5 +1,5 @@
-"""Stage 4's connect parts (store/connect_tables.py, migrations 6 and 7) and `set_connected` rewriting only changed
-rows, on SQLite and PostgreSQL (the `location` fixture)."""
+"""Stage 4's connect parts and per-story records (store/connect_tables.py, migrations 6 to 8) and
+`set_connected` rewriting only changed rows, on SQLite and PostgreSQL (the `location` fixture)."""
 from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, DateRange,
                                Evidence, EventReport, MergedEvent)
 from storyline.store import open_store
@@ -114,3 +114,34 @@ def test_set_connected_to_nothing_empties_the_links(location):
         store.set_connected(_connected())
         store.set_connected(Connected())
         assert _rows(store) == [] and _links(store) == []
+
+
+def test_update_connected_replaces_a_story_s_records_and_keeps_the_others(location):
+    def doc(kind, rid):
+        return kind, rid, '{"x": "%s"}' % rid
+    with open_store(location) as store:
+        assert store.connected_story_keys() == {}
+        store.update_connected([("s1", "k1", ["a1"]), ("s2", "k2", [])], [],
+                               [("s1", 0, "person:ann~1", "[1]", ["lee\tann"]), ("s2", 0, "person:ann~1", "[2]", ["lee\tann"]),
+                                ("s2", 1, "place:x~2", "[3]", ["PLACE\tx"])], [], [], [],
+                               [doc("entity", "person:ann~1"), doc("entity", "place:x~2"), doc("event", "s1:v1"),
+                                doc("fact", "s2:f1"), doc("date", "a1")], "src-1", everything=True)
+        assert store.connected_story_keys() == {"s1": "k1", "s2": "k2"} and store.connected_source() == "src-1"
+        assert sorted(store.story_entities_with_keys(["lee\tann", "PLACE\tx", "PLACE\tx"])) == [
+            ("s1", 0, "person:ann~1", "[1]"), ("s2", 0, "person:ann~1", "[2]"), ("s2", 1, "place:x~2", "[3]")]
+        # s1 made again without its person (whose corpus entity s2 keeps, under a new id), s2 rewritten
+        store.update_connected([("s1", "k1b", [])], [], [("s1", 0, "place:x~2", "[4]", ["PLACE\tx"])],
+                               [("s2", 0, "person:ann~9")], ["s2"], [("entity", "person:ann~1")],
+                               [doc("entity", "person:ann~9"), doc("entity", "place:x~2"), doc("event", "s1:v1")],
+                               "src-2")
+        rows = {(k, i) for _, k, i, _ in _rows(store)}
+        assert rows == {("entity", "person:ann~9"), ("entity", "place:x~2"), ("event", "s1:v1")}   # s2:f1, a1 gone
+        assert sorted(store.story_entities(["s1", "s2"])) == [("s1", 0, "place:x~2", "[4]"), ("s2", 0, "person:ann~9", "[2]"),
+                                                              ("s2", 1, "place:x~2", "[3]")]
+        assert store.story_entities_with_keys(["lee\tann"]) == [("s2", 0, "person:ann~9", "[2]")]
+        store.update_connected([], ["s1", "s2"], [], [], [], [("entity", "person:ann~9"), ("entity", "place:x~2")],
+                               [], "src-3")
+        assert _rows(store) == [] and store.connected_story_keys() == {} and store.story_entities(["s1", "s2"]) == []
+        store.update_connected([("s1", "k1", [])], [], [], [], [], [], [doc("entity", "e~1")], "src-4")
+        store.set_connected(Connected())                # a whole write: what the records were made of is unknown
+        assert store.connected_story_keys() == {} and store.story_entities(["s1"]) == []

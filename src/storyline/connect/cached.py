@@ -10,9 +10,10 @@ names what it was computed from (the story id, each member's id, content
 hash, clean-stage version, copy link and stage-3 version, and this package's
 code version), so a later run reuses a stored part exactly when recomputing
 it would give the same one, and reads neither the story's texts nor its
-analyses again. What crosses stories (people linked by name keys, event
-numbers, corpus ids) is computed from the parts by `connect.assemble`: the
-export is the same as that of a run from scratch.
+analyses again. What crosses stories (people linked by name keys, corpus
+ids) is computed from the parts as `connect.assemble` computes it, per
+changed story (run/connecting.py): the export is the same as that of a run
+from scratch.
 """
 from __future__ import annotations
 

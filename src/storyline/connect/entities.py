@@ -390,7 +390,7 @@ def _lower_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 def _not_people(items) -> dict[int, tuple[str, str]]:
-    """PERSON entities whose every name the corpus mostly reads as a place, a club or a group.
+    """PERSON entities whose every name the group's articles mostly read as a place, a club or a group.
 
     The small model calls "Chelsea", "Mali" or "Bataclan" a person in one
     article out of several; one such article used to turn the whole merged

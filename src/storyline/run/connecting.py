@@ -1,21 +1,30 @@
-"""Stage 4's connect step over the store, recomputing only the stories that changed (connect/cached.py).
+"""Stage 4's connect step over the store, rewriting only what the stories that changed touch (connect/cached.py).
 
 `connect(store)` gives the store the stage-4 records (`Connected`: people
 across articles, merged events, compared facts, stage-4 dates) of the whole
 store, exactly those `storyline.connect.connect` gives from every article and
-analysis, while reading again only the stories whose articles changed: each
-live story's `cached.Part` is kept in the store (`connect_parts`) under its
-`cached.key`; a story whose key changed is recomputed from its articles and
-whole analyses, read at most `MAX_ARTICLES` articles at a time; parts of
-stories that are gone are dropped. Articles in no story are read each time
-(they have no part). What crosses stories (`connect.assemble`: people linked
-by name keys, event numbers, corpus ids) then runs over the parts, and
-`set_connected` rewrites only the stored records that changed, naming what
-they were computed from (a key over the parts' keys); when every part and
-that name are as stored and no article is outside a story, the stored
-records are left as they are and nothing is read. Python's cyclic garbage collector is paused
-meanwhile: the records made are acyclic, and its full passes over millions of
-live objects made the step superlinear.
+analysis, while reading again only the stories whose articles changed:
+
+- each live story's `cached.Part` (and one per analysed article in no story,
+  as a group of its own, `LOOSE`) is kept in the store (`connect_parts`)
+  under its `cached.key`; a story whose key changed is recomputed from its
+  articles and whole analyses, read at most `MAX_ARTICLES` articles at a
+  time; parts of stories that are gone are dropped;
+- the store also keeps, per story, the key of the part its stored records
+  were made from, and its story entities with their corpus ids and the keys
+  that link them across stories. A story made again (`_apply`) replaces its
+  own records, and the corpus entities of the keys it holds or held are made
+  again from every story entity reachable through shared keys
+  (`entities.components`, `corpus_entity`), read from the store; a story that
+  did not change is rewritten only when one of its entities thereby changed
+  corpus id. One transaction (`update_connected`) writes it all, with a key
+  over every part's key; when every story's records are those of its
+  current part, nothing is read.
+
+So a new article costs its story's part and the corpus entities its names
+touch, not the store's size. Python's cyclic garbage collector is paused
+meanwhile: the records made are acyclic, and its full passes over millions
+of live objects made the step superlinear.
 """
 from __future__ import annotations
 

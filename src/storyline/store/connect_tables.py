@@ -40,7 +40,7 @@ class ConnectTables:
         """Story id -> the key of the part its stored stage-4 records were made from."""
         return dict(self.db.execute("SELECT story_id, source_key FROM connected_stories"))
 
-    def connected_story_dates(self, story_ids: Sequence[str]) -> list[str]:
+    def _dated(self, story_ids: Sequence[str]) -> list[str]:
         """The ids of the articles these stories' stored records give a stage-4 date."""
         return [aid for (dated,) in self._rows_in("SELECT dated FROM connected_stories WHERE story_id IN ({})",
                                                   story_ids) for aid in json.loads(dated)]
@@ -79,7 +79,7 @@ class ConnectTables:
         with self.db:
             if everything:
                 self.db.execute("DELETE FROM connected")
-            dated = self.connected_story_dates(again)
+            dated = self._dated(again)
             for table in ("story_entities", "entity_keys", "connected_stories"):
                 self._delete_in(f"DELETE FROM {table} WHERE story_id IN ({{}})", again)
             for sid in set(again) | set(rewritten):
