@@ -265,7 +265,10 @@ def test_a_part_is_computed_from_its_story_alone_and_survives_the_store():
 
 
 def test_a_part_with_every_field_set_survives_the_store():
+    import dataclasses
     from datetime import date
+    assert [f.name for f in dataclasses.fields(entities.StoryEntity)] == ["keys", "members", "aliases", "roles"]
+    assert [f.name for f in dataclasses.fields(ArticleDate)] == ["article_id", "published"]     # written positionally
     from storyline.connect import StoryConnected
     from storyline.records import ComparedFact, EventReport, Evidence, MergedEvent
     ann = entities.StoryEntity((("lé", "ann"),), (("a1", "e1", "PERSON", "Ann Lé", 0), ("a2", "e3", "PERSON", "the mayor", 1)),

@@ -173,9 +173,10 @@ def _batches(stories: Sequence[str], members: dict[str, list], limit: int) -> It
         yield batch
 
 
-# A part is stored as JSON (`dumps`, `loads`), its story entities positional: written and read by direct
-# constructors, they cost a fraction of the generic codec's time, and reading the parts is most of what an
-# incremental connect reads; its events and facts go through the generic codec (store/codec.py).
+# A part is stored as JSON (`dumps`, `loads`), its story entities positional (`_entity`, as the store's
+# story_entities rows keep them: written and read by direct constructors, they cost a fraction of the generic
+# codec's time, and a corpus entity that many stories name is made again from all of them); its events and
+# facts go through the generic codec (store/codec.py).
 
 
 def dumps(part: cached.Part) -> str:
