@@ -51,10 +51,10 @@ NAMES_KEPT most salient of any kind; `months`/`years` count the
     _views: object = field(default=None, repr=False, compare=False)
 
     def views(self):
-        """Main names and unit vectors (state.Views), computed once."""
+        """Main names, key sets, norms and unit vectors (state.Views), each computed once."""
         if self._views is None:
             from .state import Views
-            self._views = Views.of(self.names, self.dense, self.head)
+            self._views = Views(self)
         return self._views
 
 

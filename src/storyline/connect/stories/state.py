@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import struct
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 import numpy as np
@@ -19,7 +20,7 @@ from storyline.records import Story
 
 from .profile import Profile
 from .terms import KINDS
-from .vectors import EMPTY, Sparse, add, heaviest, top, unit
+from .vectors import EMPTY, Sparse, add, heaviest, norm, top, unit
 
 WORDS_KEPT = 300
 NAMES_KEPT = 60
@@ -59,7 +60,7 @@ class StoryState:
     def views(self) -> "Views":
         """What every comparison with this story needs, computed once per change of the story."""
         if self._views is None:
-            self._views = Views.of(self.names, self.dense, self.head)
+            self._views = Views(self)
         return self._views
 
     # ------------------------------------------------------------ updates
@@ -209,27 +210,73 @@ class StoryState:
                    near=[(arrays.get(f"near.{i}"), pair(f"near.{i}")) for i in range(header["near"])])
 
 
-@dataclass(frozen=True)
 class Views:
-    """Derived views of a names-and-vectors holder (a story, or an article): main names and norms."""
+    """Derived views of a story or an article, each computed on first use (a story makes new ones when it
+    changes): its names of every kind together, main names, key sets, norms and unit vectors."""
 
-    all_names: Sparse
-    all_keys: frozenset[int]
-    main_names: frozenset[int]          # three heaviest names of any kind
-    people_keys: frozenset[int]
-    main_people: tuple[int, ...]        # three heaviest people, heaviest first
-    dense: np.ndarray | None            # unit vectors (None when absent or zero)
-    head: np.ndarray | None
+    def __init__(self, of: "StoryState | Profile"):
+        self._vectors = {"words": of.words, "years": of.years, "months": of.months,
+                         **{kind: of.names.get(kind, EMPTY) for kind in KINDS}}
+        self._dense, self._head = of.dense, of.head
+        self._keys: dict[str, frozenset[int]] = {}
+        self._norms: dict[str, float] = {}
+        self._totals: dict[str, float] = {}
 
-    @classmethod
-    def of(cls, names: dict[str, Sparse], dense: np.ndarray | None, head: np.ndarray | None) -> "Views":
-        all_names = EMPTY
+    @cached_property
+    def all_names(self) -> Sparse:
+        """The names of every kind, cut to their 4 x NAMES_KEPT heaviest."""
+        out = EMPTY
         for kind in KINDS:
-            all_names = add(all_names, names.get(kind, EMPTY), 4 * NAMES_KEPT)
-        people = names.get("people", EMPTY)
-        unit_ = lambda v: None if v is None or not np.any(v) else (v / np.linalg.norm(v)).astype(np.float32)  # noqa: E731
-        return cls(all_names, frozenset(all_names[0].tolist()), frozenset(heaviest(all_names, 3)),
-                   frozenset(people[0].tolist()), tuple(heaviest(people, 3)), unit_(dense), unit_(head))
+            out = add(out, self._vectors[kind], 4 * NAMES_KEPT)
+        return out
+
+    @cached_property
+    def all_keys(self) -> frozenset[int]:
+        return frozenset(self.all_names[0].tolist())
+
+    @cached_property
+    def main_names(self) -> frozenset[int]:
+        """The three heaviest names of any kind."""
+        return frozenset(heaviest(self.all_names, 3))
+
+    @cached_property
+    def main_people(self) -> tuple[int, ...]:
+        """The three heaviest people, heaviest first."""
+        return tuple(heaviest(self._vectors["people"], 3))
+
+    @cached_property
+    def dense(self) -> np.ndarray | None:
+        """The unit body vector (None when absent or zero)."""
+        return _unit(self._dense)
+
+    @cached_property
+    def head(self) -> np.ndarray | None:
+        """The unit headline vector (None when absent or zero)."""
+        return _unit(self._head)
+
+    def vector(self, name: str) -> Sparse:
+        """"words", "years", "months", a kind of names, or "all_names"."""
+        return self.all_names if name == "all_names" else self._vectors[name]
+
+    def keys(self, name: str) -> frozenset[int]:
+        if (out := self._keys.get(name)) is None:
+            out = self._keys[name] = self.all_keys if name == "all_names" else frozenset(self.vector(name)[0].tolist())
+        return out
+
+    def norm(self, name: str) -> float:
+        if (out := self._norms.get(name)) is None:
+            out = self._norms[name] = norm(self.vector(name))
+        return out
+
+    def total(self, name: str) -> float:
+        """The sum of the weights of a vector."""
+        if (out := self._totals.get(name)) is None:
+            out = self._totals[name] = float(self.vector(name)[1].sum())
+        return out
+
+
+def _unit(v: np.ndarray | None) -> np.ndarray | None:
+    return None if v is None or not np.any(v) else (v / np.linalg.norm(v)).astype(np.float32)
 
 
 def new(p: Profile, story_id: str) -> StoryState:
