@@ -56,6 +56,7 @@ class StoryState:
     members: list[str] = field(default_factory=list)
     merged_into: str | None = None
     _views: "Views | None" = field(default=None, repr=False, compare=False)
+    _lookup: list[int] | None = field(default=None, repr=False, compare=False)
 
     def views(self) -> "Views":
         """What every comparison with this story needs, computed once per change of the story."""
@@ -68,7 +69,7 @@ class StoryState:
         """Add one article's vectors to the centroids (a duplicate is only a member: it adds no evidence)."""
         self.members.append(p.id)
         self.active = max(self.active, p.seq)
-        self._views = None
+        self._views = self._lookup = None
         if p.duplicate_of:
             return
         self.size += 1
@@ -91,7 +92,7 @@ class StoryState:
     def absorb(self, other: "StoryState") -> None:
         """Merge `other` into this story; `other` is left marked as merged into this one."""
         self.members.extend(other.members)
-        self._views = None
+        self._views = self._lookup = None
         self.created, self.active = min(self.created, other.created), max(self.active, other.active)
         self.size += other.size
         self.words = add(self.words, other.words, WORDS_KEPT)
@@ -126,8 +127,9 @@ class StoryState:
         return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
 
     def _prune_display(self) -> None:
-        live = {int(k) for v in self.names.values() for k in v[0]}
-        self.display = {k: v for k, v in self.display.items() if k in live}
+        live = set().union(*(v[0].tolist() for v in self.names.values()))
+        for k in self.display.keys() - live:
+            del self.display[k]
 
     # ------------------------------------------------------------ views
     def as_profile(self) -> Profile:
@@ -138,11 +140,13 @@ class StoryState:
                        years=self.years, dense=v.dense, head=v.head, lookup=[(k, 1.0) for k in self.lookup_keys()])
 
     def lookup_keys(self) -> list[int]:
-        """The keys under which the index files this story: its heaviest terms and names."""
-        keys = heaviest(self.words, LOOKUP_WORDS)
-        for kind in KINDS:
-            keys += heaviest(self.names[kind], LOOKUP_NAMES)
-        return keys
+        """The keys under which the index files this story: its heaviest terms and names (computed once
+        per change of the story)."""
+        if self._lookup is None:
+            self._lookup = heaviest(self.words, LOOKUP_WORDS)
+            for kind in KINDS:
+                self._lookup += heaviest(self.names[kind], LOOKUP_NAMES)
+        return list(self._lookup)
 
     def main_names(self, kind: str) -> tuple[str, ...]:
         """Display forms of the most salient names of a kind, heaviest first; a surname (whose key gathers
