@@ -28,11 +28,13 @@ def key(kind: str, text: str) -> int:
 
 def sparse(weights: Mapping[int, float]) -> Sparse:
     """A dict {key: weight} as a Sparse (zero weights dropped)."""
-    items = sorted((k, w) for k, w in weights.items() if w)
-    if not items:
-        return EMPTY
-    keys, values = zip(*items)
-    return np.array(keys, np.int64), np.array(values, np.float32)
+    keys = np.fromiter(weights.keys(), np.int64, len(weights))
+    values = np.fromiter(weights.values(), np.float64, len(weights))
+    order = keys.argsort()
+    keys, values = keys[order], values[order]
+    if not values.all():
+        keys, values = keys[values != 0], values[values != 0]
+    return (keys, values.astype(np.float32)) if len(keys) else EMPTY
 
 
 def norm(v: Sparse) -> float:
