@@ -79,7 +79,8 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
             docs += len(batch)
             profiles = [stories.build(a, seq, c, df, docs, *vecs[a.id]) for (seq, a), c in zip(batch, counts)]
             keys = {k for p in profiles for k, _ in p.lookup}
-            index.load(stories.StoryState.from_bytes(b) for b in store.story_states(keys, stories.PER_KEY))
+            index.load(stories.StoryState.from_bytes(b)
+                       for b in store.story_states(keys, stories.PER_KEY, known=index.stories))
             for p in profiles:
                 if p.duplicate_of and p.duplicate_of not in index.story_of:
                     if (sid := store.story_of(p.duplicate_of)) is not None:
