@@ -90,9 +90,9 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
                     (s.story(), s.to_bytes(), s.lookup_keys(), s.active) for s, into in index.changes()]
             store.save_stories(rows, fresh, len(batch))
             index.clear()
-        placed += len(batch)
+            del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's,
+        placed += len(batch)                                          # nor for the collector to go through
         bar.update(len(batch))
-        del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's
         release()
     bar.close()
     return placed
