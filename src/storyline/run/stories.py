@@ -4,7 +4,8 @@ Each chunk of articles in no story is clustered and saved in one transaction
 (its stories, their members and look-up keys, and its articles' term
 counts), so an interrupted run loses at most one chunk and counts nothing
 twice. Stories of earlier runs are read only when an article's look-up keys
-point to them, so the cost of one new article does not grow with the store.
+point to them, and once a run, so the cost of one new article does not grow
+with the store.
 """
 from __future__ import annotations
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import struct
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -259,12 +259,12 @@ class Views:
         return _unit(self._head)
 
     def vector(self, name: str) -> Sparse:
-        """"words", "years", "months", a kind of names, or "all_names"."""
+        """One of the vectors by name: words, years, months, a kind of names, or all_names."""
         return self.all_names if name == "all_names" else self._vectors[name]
 
     def keys(self, name: str) -> frozenset[int]:
         if (out := self._keys.get(name)) is None:
-            out = self._keys[name] = self.all_keys if name == "all_names" else frozenset(self.vector(name)[0].tolist())
+            out = self._keys[name] = frozenset(self.vector(name)[0].tolist()) if name != "all_names" else self.all_keys
         return out
 
     def norm(self, name: str) -> float:
