@@ -153,3 +153,43 @@ def test_changes_leave_out_stories_started_and_merged_and_point_stored_ones_at_t
     assert {s.id: into for s, into in index.changes()} == {first.id: second.id, second.id: None}
     index.clear()
     assert index.changes() == [] and index.resolve(first.id) is second
+
+
+def _article(seq: int, rng, people: list[str], words: list[str]) -> Profile:
+    dense, head = (v / np.linalg.norm(v) for v in rng.standard_normal((2, 8)).astype(np.float32))
+    ppl = sparse({key("n", n): float(rng.integers(1, 4)) for n in people})
+    text = sparse({key("t", w): float(rng.integers(1, 4)) for w in words})
+    return Profile(id=f"a{seq}", seq=seq, headline=f"headline {seq}", words=text,
+                   names={"people": ppl, "places": sparse({}), "names": sparse({})}, all_names=ppl,
+                   years=sparse({2020: 1.0}) if seq % 2 else sparse({}), dense=dense, head=head)
+
+
+def test_scoring_all_candidates_at_once_equals_the_model_on_each_full_row():
+    # the gate (names_clash) is looked at before the other signals: a closed pair scores 0 without them
+    rng = np.random.default_rng(7)
+    people = ["Ana Morales", "Taro Hayashi", "Lena Berg", "Omar Haddad"]
+    stories = []
+    for i in range(6):
+        s = new(_article(i, rng, people[i % 4:i % 4 + 2], ["quake", "rescue", f"w{i}"]), f"s{i}")
+        s.add(_article(10 + i, rng, people[i % 4:i % 4 + 1], ["quake", f"v{i}"]))
+        stories.append(s)
+    model = default()
+    for j in range(4):
+        p = _article(20 + j, rng, people[j:j + 2], ["quake", "rescue", f"w{j}"])
+        rows = [row(p, s) for s in stories]
+        assert model.probabilities(p, stories) == [model.probability(x) for x in rows]
+        gated = [x[FEATURES.index("names_clash")] == 1.0 for x in rows]
+        assert any(gated) and not all(gated)
+
+
+def test_adding_sparse_vectors_keeps_the_heaviest_keys_with_ties_to_the_lowest_keys():
+    from storyline.connect.stories.vectors import add
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        a, b = ({int(k): float(rng.choice([0.5, 1.0, 2.0])) for k in rng.integers(-20, 20, rng.integers(0, 12))}
+                for _ in range(2))
+        cap = int(rng.integers(1, 20))
+        total = {k: float(np.float32(a.get(k, 0.0)) + np.float32(b.get(k, 0.0))) for k in a.keys() | b.keys()}
+        kept = sorted(sorted(total, key=lambda k: (-total[k], k))[:cap])
+        keys, weights = add(sparse(a), sparse(b), cap)
+        assert keys.tolist() == kept and weights.tolist() == [total[k] for k in kept]

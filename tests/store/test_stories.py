@@ -60,6 +60,7 @@ def test_candidate_states_by_key_keep_the_most_active(location):
     with open_store(location) as store:
         store.save_stories([(_story(f"s{i}"), f"state{i}".encode(), [5, 100 + i], i) for i in range(5)])
         assert sorted(store.story_states([5], per_key=2)) == [b"state3", b"state4"]
+        assert store.story_states([5], per_key=2, known={"s4": None}) == [b"state3"]   # known: not read again
         assert store.story_states([101, 999], per_key=2) == [b"state1"]
         store.save_stories([(_story("s4", merged_into="s3"), None, [], 9)])
         assert store.story_states([104], per_key=2) == []

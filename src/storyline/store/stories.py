@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Container, Iterable, Iterator, Mapping, Sequence
 
 from storyline.records import AnalysedArticle, Article, Entity, Mention, Story, TimeExpression
 from storyline.store import codec
@@ -98,8 +98,9 @@ class StoryTables:
         for sid, data in self.db.execute("SELECT id, data FROM stories ORDER BY rowid"):
             yield replace(codec.loads(Story, data), article_ids=tuple(members.get(sid, ())))
 
-    def story_states(self, keys: Iterable[int], per_key: int) -> list[bytes]:
-        """States of the live stories filed under any of `keys`, at most the `per_key` most active per key."""
+    def story_states(self, keys: Iterable[int], per_key: int, known: Container[str] = frozenset()) -> list[bytes]:
+        """States of the live stories filed under any of `keys`, at most the `per_key` most active per key,
+        but for those whose ids are `known` (a caller's stories in memory: neither read nor decoded again)."""
         ids: set[str] = set()
         for chunk in _chunks(sorted(set(keys))):
             marks = ",".join("?" * len(chunk))
@@ -107,7 +108,7 @@ class StoryTables:
                 f"SELECT story_id FROM (SELECT story_id, ROW_NUMBER() OVER (PARTITION BY key ORDER BY active DESC)"
                 f" AS rank FROM story_keys WHERE key IN ({marks})) AS ranked WHERE rank <= ?", (*chunk, per_key)))
         states = []
-        for chunk in _chunks(sorted(ids)):
+        for chunk in _chunks(sorted(i for i in ids if i not in known)):
             marks = ",".join("?" * len(chunk))
             states += [r[0] for r in self.db.execute(
                 f"SELECT state FROM stories WHERE id IN ({marks}) AND merged_into IS NULL AND state IS NOT NULL",

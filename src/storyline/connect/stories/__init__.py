@@ -6,7 +6,8 @@ Pipeline for a batch of new articles (the runner, run/stories.py, drives it):
 2. `profile.build`: TF-IDF and salience weights from the corpus's term frequencies, plus cached
    sentence embeddings (`embed`);
 3. `index.StoryIndex.candidates`: the few stories sharing look-up keys with it inside a time window;
-4. `signals.row` + `model.JoinModel`: the probability that it continues each candidate;
+4. `model.JoinModel.probabilities`: the probability that it continues each candidate, from
+   `signals.row` (the gate, `signals.names_clash`, first: a pair it closes needs no other signal);
 5. `cluster.assign`: join the most probable story, start one, or merge two it bridges.
 
 Ids are stable: an article never leaves its story except when two stories merge, and a merged id

@@ -20,7 +20,6 @@ from typing import Iterable
 from .index import StoryIndex
 from .model import JoinModel, default
 from .profile import Profile
-from .signals import row
 from .state import StoryState
 
 def order(profiles: Iterable[Profile]) -> list[Profile]:
@@ -38,7 +37,8 @@ def assign(profiles: Iterable[Profile], index: StoryIndex, model: JoinModel | No
         if p.duplicate_of and (s := index.resolve(index.story_of.get(p.duplicate_of, ""))) is not None:
             index.join(s, p)
             continue
-        scored = sorted(((model.probability(row(p, s)), s.created, s) for s in index.candidates(p)),
+        candidates = index.candidates(p)
+        scored = sorted(zip(model.probabilities(p, candidates), (s.created for s in candidates), candidates),
                         key=lambda t: (-t[0], t[1]))
         if not scored or scored[0][0] <= model.join:
             touched[index.start(p).id] = None
@@ -71,8 +71,8 @@ def _merge_check(s, index: StoryIndex, model: JoinModel) -> StoryState | None:
     """Merge story `s` with the candidate story it most probably continues, when that is above `model.merge`;
     returns the story kept (None when nothing merged)."""
     as_article = s.as_profile()
-    scored = [(model.probability(row(as_article, t)), t.created, t) for t in index.candidates(as_article)
-              if t.id != s.id]
+    others = [t for t in index.candidates(as_article) if t.id != s.id]
+    scored = list(zip(model.probabilities(as_article, others), (t.created for t in others), others))
     if not scored:
         return None
     prob, _, other = max(scored, key=lambda t: (t[0], -t[1]))

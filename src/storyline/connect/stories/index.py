@@ -61,11 +61,6 @@ class StoryIndex:
                 kept = list(dict.fromkeys(reversed(posting)))[: self.per_key]
                 posting[:] = kept[::-1]
 
-    def _in_window(self, p: Profile, s: StoryState) -> bool:
-        if p.day is None or s.first is None:
-            return True
-        return s.first - self.window <= p.day <= s.last + self.window
-
     def candidates(self, p: Profile) -> list[StoryState]:
         """At most CANDIDATES live stories sharing the most look-up weight with `p`, inside the time window."""
         score: dict[str, float] = defaultdict(float)
@@ -73,12 +68,15 @@ class StoryIndex:
             for sid in set(self.postings.get(k, ())[-self.per_key:]):
                 score[sid] += weight
         best: dict[str, float] = {}
+        stories, day, window = self.stories, p.day, self.window
         for sid, value in score.items():
-            s = self.resolve(sid)
-            if s is not None and self._in_window(p, s):
+            s = stories[sid]
+            if s.merged_into and (s := self.resolve(sid)) is None:
+                continue
+            if day is None or s.first is None or s.first - window <= day <= s.last + window:
                 best[s.id] = max(best.get(s.id, 0.0), value)
-        ranked = sorted(best, key=lambda sid: (-best[sid], sid))[: self.n_candidates]
-        return [self.stories[sid] for sid in ranked]
+        ranked = sorted((-value, sid) for sid, value in best.items())[: self.n_candidates]
+        return [stories[sid] for _, sid in ranked]
 
     # ------------------------------------------------------------ changes
     def changes(self) -> list[tuple[StoryState, str | None]]:

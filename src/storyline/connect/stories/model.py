@@ -26,9 +26,13 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .signals import FEATURES
+from .signals import FEATURES, names_clash, row
+
+if TYPE_CHECKING:
+    from .profile import Profile
+    from .state import StoryState
 
 GATE = FEATURES.index("names_clash")
 
@@ -57,6 +61,11 @@ class JoinModel:
                 i = left[i] if x[feature[i]] <= threshold[i] else right[i]
             z += value[i]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probabilities(self, p: "Profile", stories: Sequence["StoryState"]) -> list[float]:
+        """`probability` of article `p` against each story: the gate is looked at first, so a pair it
+        closes (most candidates) costs none of the other signals."""
+        return [0.0 if names_clash(p, s) else self.probability(row(p, s)) for s in stories]
 
     def to_json(self, **about) -> str:
         data = {"features": list(FEATURES), "weights": list(self.weights), "intercept": self.intercept,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
@@ -51,13 +52,14 @@ NAMES_KEPT most salient of any kind; `months`/`years` count the
     _views: object = field(default=None, repr=False, compare=False)
 
     def views(self):
-        """Main names and unit vectors (state.Views), computed once."""
+        """Main names, key sets, norms and unit vectors (state.Views), each computed once."""
         if self._views is None:
             from .state import Views
-            self._views = Views.of(self.names, self.dense, self.head)
+            self._views = Views(self)
         return self._views
 
 
+@lru_cache(maxsize=1 << 16)
 def idf(df: int, docs: int) -> float:
     """Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1 (as scikit-learn's TfidfTransformer)."""
     return math.log((1 + docs) / (1 + df)) + 1.0

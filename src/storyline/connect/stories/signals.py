@@ -36,8 +36,8 @@ import math
 import numpy as np
 
 from .profile import Profile
-from .state import StoryState
-from .vectors import EMPTY, Sparse, cosine, norm, shared
+from .state import StoryState, Views
+from .vectors import EMPTY, Sparse, cosine, shared
 
 FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
             "places", "places_cover", "names", "names_cover", "people_clash", "names_clash", "years", "year_clash",
@@ -51,28 +51,46 @@ def _cos(a: np.ndarray | None, s: np.ndarray | None) -> float:
 def _near(p: Profile, near: list[tuple[np.ndarray | None, Sparse]]) -> tuple[float, float]:
     """Body cosine with the nearest kept member of the story, and names cosine with that member."""
     best, names = -1.0, EMPTY
-    if p.dense is not None:
+    if (dense := p.dense) is not None:
         for vec, member_names in near:
-            if vec is not None and (sim := float(np.dot(p.dense, vec))) > best:
+            if vec is not None and (sim := float(np.dot(dense, vec))) > best:
                 best, names = sim, member_names
     return max(0.0, best), cosine(p.all_names, names)
 
 
 def _headline_near(p: Profile, s: StoryState) -> float:
     """Best cosine of p's headline vector with the story's kept headline vectors."""
-    if p.head is None:
+    if (head := p.head) is None:
         return 0.0
-    sims = [float(np.dot(p.head, v)) for _, v in s.headlines if v is not None]
+    sims = [float(np.dot(head, v)) for _, v in s.headlines if v is not None]
     return max(0.0, max(sims)) if sims else 0.0
 
 
-def _cosine_cover(a: Sparse, s: Sparse) -> tuple[float, float]:
-    """Cosine of a and s, and the share of a's weight on keys that s holds."""
-    ia, ib = shared(a, s)
-    if not len(ia):
+def _cosine(a: Views, s: Views, name: str) -> float:
+    """Cosine of the two sides' vectors `name` (vectors.cosine, with the norms each side keeps)."""
+    va, vs = a.vector(name), s.vector(name)
+    ia, ib = shared(va, vs)
+    if not len(ia) or not (na := a.norm(name)) or not (ns := s.norm(name)):
+        return 0.0
+    return float(np.dot(va[1][ia], vs[1][ib])) / (na * ns)
+
+
+def _cosine_cover(a: Views, s: Views, name: str) -> tuple[float, float]:
+    """Cosine of the two sides' vectors `name`, and the share of a's weight on keys that s holds."""
+    if a.keys(name).isdisjoint(s.keys(name)):
         return 0.0, 0.0
-    na, ns = norm(a), norm(s)
-    return float(np.dot(a[1][ia], s[1][ib])) / (na * ns), float(a[1][ia].sum()) / float(a[1].sum())
+    va, vs = a.vector(name), s.vector(name)
+    ia, ib = shared(va, vs)
+    wa = va[1][ia]
+    return float(np.dot(wa, vs[1][ib])) / (a.norm(name) * s.norm(name)), float(wa.sum()) / a.total(name)
+
+
+def _cover(a: Views, s: Views, name: str) -> float:
+    """The share of a's weight (vector `name`) on keys that s holds."""
+    if a.keys(name).isdisjoint(s.keys(name)):
+        return 0.0
+    va = a.vector(name)
+    return float(va[1][shared(va, s.vector(name))[0]].sum()) / a.total(name)
 
 
 def _clash(a_main, a_all, s_main, s_all) -> float:
@@ -80,18 +98,24 @@ def _clash(a_main, a_all, s_main, s_all) -> float:
     return float(bool(a_all) and bool(s_all) and not (a_main & s_all) and not (s_main & a_all))
 
 
+def names_clash(p: Profile, s: StoryState) -> float:
+    """The signal `names_clash` of article `p` against story `s` (computed first: the join model's gate)."""
+    pv, sv = p.views(), s.views()
+    return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys)
+
+
 def row(p: Profile, s: StoryState) -> list[float]:
     """The FEATURES of article `p` against story `s`, in order."""
-    people, places, names = (p.names.get(k, EMPTY) for k in ("people", "places", "names"))
     pv, sv = p.views(), s.views()
-    years = cosine(p.years, s.years)
+    people_keys, story_people = pv.keys("people"), sv.keys("people")
+    years = _cosine(pv, sv, "years") if not pv.keys("years").isdisjoint(sv.keys("years")) else 0.0
     dense_near, names_near = _near(p, s.near)
     story_main = sv.main_people
     (people_cos, people_cover), (places_cos, places_cover), (names_cos, names_cover) = (
-        _cosine_cover(v, s.names[k]) for v, k in ((people, "people"), (places, "places"), (names, "names")))
-    words, dense = cosine(p.words, s.words), _cos(p.dense, sv.dense)
-    people_clash = _clash(set(pv.main_people[:2]), pv.people_keys, set(story_main[:2]), sv.people_keys)
-    names_cover_all = _cosine_cover(pv.all_names, sv.all_names)[1] if len(pv.all_names[0]) else 1.0
+        _cosine_cover(pv, sv, kind) for kind in ("people", "places", "names"))
+    words, dense = _cosine(pv, sv, "words"), _cos(p.dense, sv.dense)
+    people_clash = _clash(set(pv.main_people[:2]), people_keys, set(story_main[:2]), story_people)
+    names_cover_all = _cover(pv, sv, "all_names") if pv.all_keys else 1.0
     return [
         words,
         dense,
@@ -100,7 +124,7 @@ def row(p: Profile, s: StoryState) -> list[float]:
         _cos(p.head, sv.head),
         people_cos,
         people_cover,
-        sum(1 for k in story_main if k in pv.people_keys) / len(story_main) if story_main and pv.people_keys else 0.0,
+        sum(1 for k in story_main if k in people_keys) / len(story_main) if story_main and people_keys else 0.0,
         places_cos,
         places_cover,
         names_cos,
@@ -109,7 +133,7 @@ def row(p: Profile, s: StoryState) -> list[float]:
         _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
-        cosine(p.months, s.months),
+        _cosine(pv, sv, "months") if not pv.keys("months").isdisjoint(sv.keys("months")) else 0.0,
         _headline_near(p, s),
         dense * people_clash,
         words * (1.0 - names_cover_all),

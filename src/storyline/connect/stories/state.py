@@ -12,6 +12,7 @@ import json
 import struct
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from storyline.records import Story
 
 from .profile import Profile
 from .terms import KINDS
-from .vectors import EMPTY, Sparse, add, heaviest, top, unit
+from .vectors import EMPTY, Sparse, add, heaviest, norm, top, unit
 
 WORDS_KEPT = 300
 NAMES_KEPT = 60
@@ -55,11 +56,12 @@ class StoryState:
     members: list[str] = field(default_factory=list)
     merged_into: str | None = None
     _views: "Views | None" = field(default=None, repr=False, compare=False)
+    _lookup: list[int] | None = field(default=None, repr=False, compare=False)
 
     def views(self) -> "Views":
         """What every comparison with this story needs, computed once per change of the story."""
         if self._views is None:
-            self._views = Views.of(self.names, self.dense, self.head)
+            self._views = Views(self)
         return self._views
 
     # ------------------------------------------------------------ updates
@@ -67,7 +69,7 @@ class StoryState:
         """Add one article's vectors to the centroids (a duplicate is only a member: it adds no evidence)."""
         self.members.append(p.id)
         self.active = max(self.active, p.seq)
-        self._views = None
+        self._views = self._lookup = None
         if p.duplicate_of:
             return
         self.size += 1
@@ -90,7 +92,7 @@ class StoryState:
     def absorb(self, other: "StoryState") -> None:
         """Merge `other` into this story; `other` is left marked as merged into this one."""
         self.members.extend(other.members)
-        self._views = None
+        self._views = self._lookup = None
         self.created, self.active = min(self.created, other.created), max(self.active, other.active)
         self.size += other.size
         self.words = add(self.words, other.words, WORDS_KEPT)
@@ -125,8 +127,9 @@ class StoryState:
         return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
 
     def _prune_display(self) -> None:
-        live = {int(k) for v in self.names.values() for k in v[0]}
-        self.display = {k: v for k, v in self.display.items() if k in live}
+        live = set().union(*(v[0].tolist() for v in self.names.values()))
+        for k in self.display.keys() - live:
+            del self.display[k]
 
     # ------------------------------------------------------------ views
     def as_profile(self) -> Profile:
@@ -137,11 +140,13 @@ class StoryState:
                        years=self.years, dense=v.dense, head=v.head, lookup=[(k, 1.0) for k in self.lookup_keys()])
 
     def lookup_keys(self) -> list[int]:
-        """The keys under which the index files this story: its heaviest terms and names."""
-        keys = heaviest(self.words, LOOKUP_WORDS)
-        for kind in KINDS:
-            keys += heaviest(self.names[kind], LOOKUP_NAMES)
-        return keys
+        """The keys under which the index files this story: its heaviest terms and names (computed once
+        per change of the story)."""
+        if self._lookup is None:
+            self._lookup = heaviest(self.words, LOOKUP_WORDS)
+            for kind in KINDS:
+                self._lookup += heaviest(self.names[kind], LOOKUP_NAMES)
+        return list(self._lookup)
 
     def main_names(self, kind: str) -> tuple[str, ...]:
         """Display forms of the most salient names of a kind, heaviest first; a surname (whose key gathers
@@ -209,27 +214,74 @@ class StoryState:
                    near=[(arrays.get(f"near.{i}"), pair(f"near.{i}")) for i in range(header["near"])])
 
 
-@dataclass(frozen=True)
 class Views:
-    """Derived views of a names-and-vectors holder (a story, or an article): main names and norms."""
+    """Derived views of a story or an article, each computed on first use (a story makes new ones when it
+    changes): its names of every kind together, main names, key sets, norms and unit vectors."""
 
-    all_names: Sparse
-    all_keys: frozenset[int]
-    main_names: frozenset[int]          # three heaviest names of any kind
-    people_keys: frozenset[int]
-    main_people: tuple[int, ...]        # three heaviest people, heaviest first
-    dense: np.ndarray | None            # unit vectors (None when absent or zero)
-    head: np.ndarray | None
+    def __init__(self, of: "StoryState | Profile"):
+        self._vectors = {"words": of.words, "years": of.years, "months": of.months,
+                         **{kind: of.names.get(kind, EMPTY) for kind in KINDS}}
+        self._dense, self._head = of.dense, of.head
+        self._keys: dict[str, frozenset[int]] = {}
+        self._norms: dict[str, float] = {}
+        self._totals: dict[str, float] = {}
 
-    @classmethod
-    def of(cls, names: dict[str, Sparse], dense: np.ndarray | None, head: np.ndarray | None) -> "Views":
-        all_names = EMPTY
+    @cached_property
+    def all_names(self) -> Sparse:
+        """The names of every kind, cut to their 4 x NAMES_KEPT heaviest."""
+        out = EMPTY
         for kind in KINDS:
-            all_names = add(all_names, names.get(kind, EMPTY), 4 * NAMES_KEPT)
-        people = names.get("people", EMPTY)
-        unit_ = lambda v: None if v is None or not np.any(v) else (v / np.linalg.norm(v)).astype(np.float32)  # noqa: E731
-        return cls(all_names, frozenset(all_names[0].tolist()), frozenset(heaviest(all_names, 3)),
-                   frozenset(people[0].tolist()), tuple(heaviest(people, 3)), unit_(dense), unit_(head))
+            out = add(out, self._vectors[kind], 4 * NAMES_KEPT)
+        return out
+
+    @cached_property
+    def all_keys(self) -> frozenset[int]:
+        return frozenset(self.all_names[0].tolist())
+
+    @cached_property
+    def main_names(self) -> frozenset[int]:
+        """The three heaviest names of any kind."""
+        return frozenset(heaviest(self.all_names, 3))
+
+    @cached_property
+    def main_people(self) -> tuple[int, ...]:
+        """The three heaviest people, heaviest first."""
+        return tuple(heaviest(self._vectors["people"], 3))
+
+    @cached_property
+    def dense(self) -> np.ndarray | None:
+        """The unit body vector (None when absent or zero)."""
+        return _unit(self._dense)
+
+    @cached_property
+    def head(self) -> np.ndarray | None:
+        """The unit headline vector (None when absent or zero)."""
+        return _unit(self._head)
+
+    def vector(self, name: str) -> Sparse:
+        """One of the vectors by name: words, years, months, a kind of names, or all_names."""
+        return self.all_names if name == "all_names" else self._vectors[name]
+
+    def keys(self, name: str) -> frozenset[int]:
+        if (out := self._keys.get(name)) is None:
+            out = self._keys[name] = frozenset(self.vector(name)[0].tolist()) if name != "all_names" else self.all_keys
+        return out
+
+    def norm(self, name: str) -> float:
+        if (out := self._norms.get(name)) is None:
+            out = self._norms[name] = norm(self.vector(name))
+        return out
+
+    def total(self, name: str) -> float:
+        """The sum of the weights of a vector."""
+        if (out := self._totals.get(name)) is None:
+            out = self._totals[name] = float(self.vector(name)[1].sum())
+        return out
+
+
+def _unit(v: np.ndarray | None) -> np.ndarray | None:
+    """v / its norm as float32 (the norm as np.linalg.norm computes it, sqrt(v . v), without its overhead)."""
+    return None if v is None or not v.any() else (v / np.sqrt(v.dot(v))).astype(np.float32)
 
 
 def new(p: Profile, story_id: str) -> StoryState:

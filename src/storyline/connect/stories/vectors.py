@@ -28,11 +28,13 @@ def key(kind: str, text: str) -> int:
 
 def sparse(weights: Mapping[int, float]) -> Sparse:
     """A dict {key: weight} as a Sparse (zero weights dropped)."""
-    items = sorted((k, w) for k, w in weights.items() if w)
-    if not items:
-        return EMPTY
-    keys, values = zip(*items)
-    return np.array(keys, np.int64), np.array(values, np.float32)
+    keys = np.fromiter(weights.keys(), np.int64, len(weights))
+    values = np.fromiter(weights.values(), np.float64, len(weights))
+    order = keys.argsort()
+    keys, values = keys[order], values[order]
+    if not values.all():
+        keys, values = keys[values != 0], values[values != 0]
+    return (keys, values.astype(np.float32)) if len(keys) else EMPTY
 
 
 def norm(v: Sparse) -> float:
@@ -77,19 +79,27 @@ def add(a: Sparse, b: Sparse, cap: int) -> Sparse:
         return top(b, cap)
     if not len(b[0]):
         return top(a, cap)
-    keys, inverse = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
-    weights = np.zeros(len(keys), np.float32)
-    np.add.at(weights, inverse, np.concatenate([a[1], b[1]]))
+    keys = np.concatenate((a[0], b[0]))
+    order = keys.argsort(kind="stable")          # a key both hold: a's entry, then b's
+    keys, weights = keys[order], np.concatenate((a[1], b[1]), dtype=np.float32)[order]
+    twice = keys[1:] == keys[:-1]
+    if twice.any():
+        weights[:-1][twice] += weights[1:][twice]
+        once = np.append(True, ~twice)
+        keys, weights = keys[once], weights[once]
     return top((keys, weights), cap)
 
 
 def top(v: Sparse, n: int) -> Sparse:
-    """The `n` heaviest entries of v, keys sorted."""
+    """The `n` heaviest entries of v, keys sorted (of equal weights, the lowest keys)."""
     if len(v[0]) <= n:
         return v
-    order = np.lexsort((v[0], -v[1]))[:n]
-    order.sort()
-    return v[0][order], v[1][order]
+    w = v[1]
+    cut = np.partition(w, len(w) - n)[len(w) - n]         # the n-th heaviest weight
+    keep = w > cut
+    tied = (w == cut).nonzero()[0]                          # in key order
+    keep[tied[:n - np.count_nonzero(keep)]] = True
+    return v[0][keep], w[keep]
 
 
 def heaviest(v: Sparse, n: int) -> list[int]:
