@@ -23,7 +23,10 @@ by exact keys (`link`):
 - across stories, the same full name (surname and first name) or the same
   canonical place, organisation or group name is the same referent; a
   surname alone or a description never leaves its story.
-Ids are slugs of the canonical name, so the same corpus gives the same ids.
+Ids are the canonical name's slug and a hash of the first key of the
+referent (`corpus_entity`), or the name within its story for one that stays
+there (`story_local`): the same stories give the same ids, whatever else the
+corpus holds.
 """
 from __future__ import annotations
 
@@ -230,7 +233,9 @@ def link(stories: Mapping[str, Sequence[StoryEntity]]) -> dict[Ref, CorpusEntity
     entities that share a key are one referent (`components`, `corpus_entity`), the others stay in their
     story (`story_local`)."""
     keyed = {(g, i): se for g, ses in stories.items() for i, se in enumerate(ses) if se.keys}
-    out = {ref: e for refs in components(keyed) for e in [corpus_entity([keyed[r] for r in refs])] for ref in refs}
+    out: dict[Ref, CorpusEntity] = {}
+    for refs in components(keyed):
+        out.update(dict.fromkeys(refs, corpus_entity([keyed[r] for r in refs])))
     for g, ses in stories.items():
         out.update(((g, i), e) for i, e in story_local(g, {i: se for i, se in enumerate(ses) if not se.keys}).items())
     return out
