@@ -39,23 +39,22 @@ from storyline.connect.entities import (Ref, StoryEntity, clear_caches, componen
                                         story_local)
 from storyline.records import ArticleDate, ComparedFact, CorpusEntity, DateRange, MergedEvent
 from storyline.store import codec
-from storyline.run.memory import release
+from storyline.run.memory import collector_paused, release
 
 MAX_ARTICLES = 1_000         # whole articles and analyses in memory at a time while parts are recomputed
 
 
 def connect(store) -> dict[str, int]:
     """Stage 4's connect step over the whole store (module docstring); returns {"stories", "recomputed"}."""
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        return _connect(store)
+        with collector_paused():
+            try:
+                return _connect(store)
+            finally:
+                clear_caches()      # the names a run remembered pin the freed heap (connect/entities.py)
+                gc.collect(0)       # what the paused collector left, all still in the youngest generation
     finally:
-        clear_caches()      # the names a run remembered pin the freed heap (connect/entities.py)
-        gc.collect(0)       # what the paused collector left, all still in the youngest generation
-        if paused:
-            gc.enable()
-        release()           # the parts and records just freed leave the heap fragmented (run/memory.py)
+        release()                   # the parts and records just freed leave the heap fragmented
 
 
 def _connect(store) -> dict[str, int]:

@@ -9,16 +9,14 @@ with the store.
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable
 
 from tqdm import tqdm
 
 from storyline.records import Article
-from storyline.run.memory import release
+from storyline.run.memory import collector_paused, release
 
 CHUNK = 2000            # articles clustered and saved together
 EMBED_BATCH = 256       # articles encoded and cached together
@@ -41,20 +39,6 @@ def _vectors(store, articles: list[Article]) -> dict[str, tuple]:
     return {i: (embed.vector(body.get(i)), embed.vector(head.get(i))) for i in ids}
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off for one chunk: the chunk allocates millions of small objects
-    (decoded analyses, counts, profiles) and makes almost no reference cycles, so the collector's passes
-    cost about a fifth of the step and find next to nothing; what one chunk leaves is collected after it."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Callable | None = None,
                 model=None) -> int:
     """Put every stored article that is in no story into one; returns how many were placed.
@@ -71,7 +55,7 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
     bar = tqdm(desc="stories", unit=" article", disable=not progress, leave=False)
     while batch := store.unstoried(chunk):
         vecs = vectors(store, [a for _, a in batch])
-        with _collector_paused():                         # not while encoding: torch's objects may hold cycles
+        with collector_paused():      # not while encoding: torch's objects may hold cycles
             analyses = store.analyses_of([a.id for _, a in batch], VERSION)
             counts = [stories.count(a, analyses.get(a.id)) for _, a in batch]
             fresh = Counter(k for c in counts for k in c.keys())
