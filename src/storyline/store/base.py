@@ -111,7 +111,8 @@ class Store(Protocol):
     def story_entities_with_keys(self, keys: Sequence[str]) -> list[tuple[str, int, str, str]]:
         """The stored story entities (as `story_entities`) holding any of these keys."""
 
-    def update_connected(self, stories, dropped, entities, moved, rewritten, gone, records, source: str) -> None:
+    def update_connected(self, stories, dropped, entities, moved, rewritten, gone, records, source: str,
+                         everything: bool = False) -> None:
         """Rewrite the stage-4 records of some stories and what they touch (store/connect_tables.py)."""
 
     def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:

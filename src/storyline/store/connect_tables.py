@@ -81,7 +81,7 @@ class ConnectTables:
                 self.db.execute("DELETE FROM connected")
             dated = self._dated(again)
             for table in ("story_entities", "entity_keys", "connected_stories"):
-                self._delete_in(f"DELETE FROM {table} WHERE story_id IN ({{}})", again)
+                self.db.executemany(f"DELETE FROM {table} WHERE story_id = ?", [(sid,) for sid in again])
             for sid in set(again) | set(rewritten):
                 self.db.execute("DELETE FROM connected WHERE kind IN ('event', 'fact') AND id >= ? AND id < ?",
                                 (sid + ":", sid + ";"))
@@ -97,14 +97,10 @@ class ConnectTables:
             self.db.executemany("UPDATE story_entities SET corpus_id = ? WHERE story_id = ? AND entity = ?",
                                 [(cid, sid, i) for sid, i, cid in moved])
             records = list(records)
-            self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", [r[:2] for r in records])
+            if not everything:                      # else the table was emptied above
+                self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", [r[:2] for r in records])
             self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", records)
             self._set_source(source)
-
-    def _delete_in(self, sql: str, ids: Sequence[str]) -> None:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:
         """(article id, arrival number, content hash, clean-stage version, duplicate_of, stage-3 version or None)
