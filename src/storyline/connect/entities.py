@@ -232,12 +232,18 @@ def link(stories: Mapping[str, Sequence[StoryEntity]]) -> dict[Ref, CorpusEntity
     """The corpus entity of every story entity of `stories` (story or group id -> its entities): story
     entities that share a key are one referent (`components`, `corpus_entity`), the others stay in their
     story (`story_local`)."""
-    keyed = {(g, i): se for g, ses in stories.items() for i, se in enumerate(ses) if se.keys}
+    out = linked({(g, i): se for g, ses in stories.items() for i, se in enumerate(ses) if se.keys})
+    for g, ses in stories.items():
+        out.update(((g, i), e) for i, e in story_local(g, {i: se for i, se in enumerate(ses) if not se.keys}).items())
+    return out
+
+
+def linked(keyed: Mapping[Ref, StoryEntity]) -> dict[Ref, CorpusEntity]:
+    """The corpus entity of each of these story entities with keys: those sharing a key, directly or through
+    others, are one (`components`, `corpus_entity`)."""
     out: dict[Ref, CorpusEntity] = {}
     for refs in components(keyed):
         out.update(dict.fromkeys(refs, corpus_entity([keyed[r] for r in refs])))
-    for g, ses in stories.items():
-        out.update(((g, i), e) for i, e in story_local(g, {i: se for i, se in enumerate(ses) if not se.keys}).items())
     return out
 
 

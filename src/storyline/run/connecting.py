@@ -15,7 +15,7 @@ analysis, while reading again only the stories whose articles changed:
   that link them across stories. A story made again (`_apply`) replaces its
   own records, and the corpus entities of the keys it holds or held are made
   again from every story entity reachable through shared keys
-  (`entities.components`, `corpus_entity`), read from the store; a story that
+  (`entities.linked`), read from the store; a story that
   did not change is rewritten only when one of its entities thereby changed
   corpus id. One transaction (`update_connected`) writes it all, with a key
   over every part's key; when every story's records are those of its
@@ -35,9 +35,8 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from storyline.connect import StoryConnected, cached, story_records
-from storyline.connect.entities import (Ref, StoryEntity, clear_caches, components, corpus_entity, key_text,
-                                        story_local)
-from storyline.records import ArticleDate, ComparedFact, CorpusEntity, DateRange, MergedEvent
+from storyline.connect.entities import Ref, StoryEntity, clear_caches, key_text, linked, story_local
+from storyline.records import ArticleDate, ComparedFact, DateRange, MergedEvent
 from storyline.store import codec
 from storyline.run.memory import collector_paused, release
 
@@ -126,10 +125,7 @@ def _apply(store, made: dict[str, tuple[str, cached.Part]], dropped: list[str], 
             keyed[ref] = new[ref]
             found.append(new[ref])
         frontier = {key_text(k) for se in found for k in se.keys} - seen
-    corpus: dict[Ref, CorpusEntity] = {}
-    for refs in components(keyed):
-        e = corpus_entity([keyed[r] for r in refs])
-        corpus.update(dict.fromkeys(refs, e))
+    corpus = linked(keyed)
     for g, (_, part) in made.items():
         local = {i: se for i, se in enumerate(part.connected.entities) if not se.keys}
         corpus.update(((g, i), e) for i, e in story_local(g, local).items())
