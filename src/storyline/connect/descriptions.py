@@ -62,6 +62,7 @@ was were what when where whether which while who whom whose will with within wit
 told tell telling according reported report reports statement week weeks month months day days time times
 """.split())
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_gender = lru_cache(maxsize=1 << 16)(gender_of_title)      # of a mention's text: "he", "Mrs Doe"
 
 
 @dataclass
@@ -75,9 +76,14 @@ class Profile:
     details: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     facts: set[tuple[str, str]] = field(default_factory=set)
     texts: set[str] = field(default_factory=set)                             # its descriptions, lowercased
+    _sex: str | None = field(default=None, repr=False, compare=False)        # sex() and titled(), once a change
+    _titled: frozenset | None = field(default=None, repr=False, compare=False)
 
-    def add(self, an: AnalysedArticle, e: Entity, named: bool) -> None:
+    def add(self, an: AnalysedArticle, e: Entity, named: bool, details: dict[str, list] | None = None) -> None:
+        """Add what one article says of one of its entities; `details`: `article_details(an)`, when the
+        caller keeps it for the article's other entities."""
         self.articles.add(an.article_id)
+        self._sex = self._titled = None
         for text in (e.name, *e.aliases, *e.roles):
             office = parse_office(text)
             if office is not None:
@@ -86,21 +92,16 @@ class Profile:
         if not named:
             self.texts.update(clean_name(t).lower() for t in (e.name, *e.aliases))
         for m in e.mentions:
-            g = gender_of_title(m.text)
+            g = _gender(m.text)
             if g:
                 self.gender[g] += 1
-        for ev in an.events:
-            fam = "justice" if ev.type in JUSTICE else ev.type
-            if fam not in _TELLING:
-                continue
-            for role, lid in ev.participants:
-                if lid == e.id and role in {"patient", "participant"}:
-                    trigger = set(_WORD.findall(ev.trigger.text.lower()))
-                    self.details[(fam, role)].update(set(_WORD.findall(ev.sentence.text.lower())) - _STOP - trigger)
+        for k, words in (article_details(an) if details is None else details).get(e.id, ()):
+            self.details[k].update(words)
         self.facts.update((f.attribute, f.value) for f in an.facts if f.subject == e.id)
 
     def merge(self, other: "Profile") -> None:
         self.articles |= other.articles
+        self._sex = self._titled = None
         self.offices |= other.offices
         self.heads |= other.heads
         self.gender += other.gender
@@ -110,8 +111,34 @@ class Profile:
         self.texts |= other.texts
 
     def sex(self) -> str | None:
-        (top, n), *rest = self.gender.most_common() or [(None, 0)]
-        return top if not rest or n >= 2 * rest[0][1] else None
+        """The gender its titles mostly give ("Mr", "her"), None when unknown or mixed."""
+        if self._sex is None:
+            (top, n), *rest = self.gender.most_common() or [(None, 0)]
+            self._sex = (top if not rest or n >= 2 * rest[0][1] else None) or ""
+        return self._sex or None
+
+    def titled(self) -> frozenset[str]:
+        """The heads of its titles that are title words."""
+        if self._titled is None:
+            self._titled = frozenset(h for h in self.heads if h in TITLE_HEADS)
+        return self._titled
+
+
+def article_details(an: AnalysedArticle) -> dict[str, list[tuple[tuple[str, str], set[str]]]]:
+    """Per-article entity id -> ((family, role), words) of each telling event it is the patient of: the words
+    of the event's sentence, stop words and the trigger's words out."""
+    out: dict[str, list] = defaultdict(list)
+    for ev in an.events:
+        fam = "justice" if ev.type in JUSTICE else ev.type
+        if fam not in _TELLING:
+            continue
+        words = None
+        for role, lid in ev.participants:
+            if role in {"patient", "participant"}:
+                if words is None:
+                    words = set(_WORD.findall(ev.sentence.text.lower())) - _STOP - set(_WORD.findall(ev.trigger.text.lower()))
+                out[lid].append(((fam, role), words))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -143,6 +170,7 @@ def parse_office(text: str) -> tuple[str, bool, frozenset] | None:
     return key, former, frozenset(places)
 
 
+@lru_cache(maxsize=1 << 12)
 def _one_holder(key: str, former: bool = False) -> bool:
     """An office one person holds at a time in one place; never a former one (a state has many former governors)."""
     words = key.split()
@@ -153,8 +181,7 @@ def _one_holder(key: str, former: bool = False) -> bool:
 
 def _compatible_heads(a: Profile, b: Profile) -> bool:
     """Whether the titles of two referents can be one person's (any pair of titles may)."""
-    ha = {h for h in a.heads if h in TITLE_HEADS}
-    hb = {h for h in b.heads if h in TITLE_HEADS}
+    ha, hb = a.titled(), b.titled()
     if not ha or not hb:
         return True
     return any(x == y or (FAMILY.get(x) is not None and FAMILY.get(x) == FAMILY.get(y)
@@ -180,10 +207,13 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
     `named(item)`: whether that item carries a name. Deterministic: groups are visited by root.
     """
     profiles: dict[int, Profile] = {}
+    details: dict[str, dict] = {}
     for root, group in members.items():
         p = profiles[root] = Profile()
         for i, an, e in group:
-            p.add(an, e, named(i))
+            if an.article_id not in details:
+                details[an.article_id] = article_details(an)
+            p.add(an, e, named(i), details[an.article_id])
     named_roots = sorted(r for r, g in members.items() if any(named(i) for i, _, _ in g))
     unnamed_roots = sorted(set(members) - set(named_roots))
     out: list[tuple[int, int, str]] = []
@@ -211,42 +241,71 @@ def links(members: dict[int, list[tuple[int, AnalysedArticle, Entity]]], named: 
         for k, words in p.details.items():
             df[k].update(words)
         facts.update(p.facts)
-    # candidates come from an index of what can be evidence, so a story's cost grows with its size, not its square
+    # candidates come from an index of what can be evidence, so a story's cost grows with its size, not its
+    # square: offices of one holder by place, rare details, rare facts
     index: dict[tuple, set[int]] = defaultdict(set)
     for c in named_roots:
-        for key in _evidence_keys(profiles[c], df, facts):
+        for key in _held_offices(profiles[c]) | _evidence_keys(profiles[c], df, facts):
             index[key].add(c)
     for r in unnamed_roots:
         if r in alias:
             continue
         p = profiles[r]
-        found: dict[int, str] = {}
-        for c in sorted(set().union(*(index.get(k, set()) for k in _evidence_keys(p, df, facts)))):
+
+        def fits(c: int) -> bool:
             q = profiles[c]
-            if q.articles & p.articles or not _same_sex_or_unknown(p, q) or not _compatible_heads(p, q):
-                continue
-            reason = _evidence(p, q, df, facts)
-            if reason:
-                found[c] = reason
-        offices = [c for c, why in found.items() if why.startswith("office")]
-        if len(found) == 1 or len(offices) == 1:
-            c = offices[0] if len(offices) == 1 else next(iter(found))
-            out.append((members[r][0][0], members[c][0][0], found[c]))
+            return not q.articles & p.articles and _same_sex_or_unknown(p, q) and _compatible_heads(p, q)
+
+        # one named holder of the office it describes decides; two or more, and nothing does
+        offices: dict[int, str] = {}
+        for c in _candidates(index, _described_offices(p)):
+            if fits(c) and (why := _office(p, profiles[c])):
+                offices[c] = why
+                if len(offices) == 2:
+                    break
+        if not offices:
+            found = {c: why for c in _candidates(index, _evidence_keys(p, df, facts))
+                     if fits(c) and (why := _evidence(p, profiles[c], df, facts))}
+            if len(found) == 1:
+                offices = found
+        if len(offices) == 1:
+            (c, why), = offices.items()
+            out.append((members[r][0][0], members[c][0][0], why))
     return out
 
 
+def _candidates(index: dict[tuple, set[int]], keys: set[tuple]) -> list[int]:
+    return sorted(set().union(*(index.get(k, ()) for k in keys)))
+
+
+def _described_offices(p: Profile) -> set[tuple]:
+    """("office", key, place) of each office of one holder that a description gives with its place."""
+    return {("office", k, place) for k, f, pl in p.offices if pl and _one_holder(k, f) for place in pl}
+
+
+def _held_offices(q: Profile) -> set[tuple]:
+    """("office", key, place) of each office of one holder that a named person holds now, per place."""
+    return {("office", k, place) for k, f, pl in q.offices if not f and _one_holder(k) for place in pl}
+
+
+def _office(p: Profile, q: Profile) -> str:
+    """"office: <key>" when q holds now an office of one holder that p's description gives, in one of its
+    places; else ""."""
+    for key, former, places in p.offices:
+        if places and _one_holder(key, former) and any(k == key and not f and places & pl for k, f, pl in q.offices):
+            return f"office: {key}"
+    return ""
+
+
 def _evidence_keys(p: Profile, df: dict[tuple, Counter], facts: Counter) -> set[tuple]:
-    """What two profiles must share for `_evidence` to find anything: offices, rare details, rare facts."""
-    keys = {("office", k) for k, f, _ in p.offices if _one_holder(k, f)}
-    keys |= {("detail", k, w) for k, words in p.details.items() for w in words if df[k][w] <= 2}
+    """What two profiles must share for `_evidence` to find anything: rare details, rare facts."""
+    keys = {("detail", k, w) for k, words in p.details.items() for w in words if df[k][w] <= 2}
     keys |= {("fact", f) for f in p.facts if facts[f] <= 2}
     return keys
 
 
 def _evidence(p: Profile, q: Profile, df: dict[tuple, Counter], facts: Counter) -> str:
-    for key, former, places in p.offices:
-        if places and _one_holder(key, former) and any(k == key and not f and places & pl for k, f, pl in q.offices):
-            return f"office: {key}"
+    """The event details or facts that tell that p describes q, as a reason; "" when none do."""
     # a bare "man" needs two details; "a Michigan man" one
     needed = 1 if any(len(t.split()) >= 2 for t in p.texts) else 2
     for k, words in p.details.items():

@@ -413,9 +413,12 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
     other_arts: dict[str, set[str]] = defaultdict(set)
     other_key: dict[str, tuple[str, str]] = {}
     person_arts: dict[str, set[str]] = defaultdict(set)
-    for aid, e in items:
+    persons: list[tuple[int, Entity, frozenset[str]]] = []
+    for i, (aid, e) in enumerate(items):
         if e.type == "PERSON":
-            for n in _lower_names(e.name, tuple(e.aliases)):
+            names = _lower_names(e.name, tuple(e.aliases))
+            persons.append((i, e, names))
+            for n in names:
                 person_arts[n].add(aid)
         elif e.type in _OTHER_TYPES:
             key = _other_key(e)
@@ -423,10 +426,7 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
                 other_arts[n].add(aid)
                 other_key.setdefault(n, key)
     out = {}
-    for i, (_, e) in enumerate(items):
-        if e.type != "PERSON":
-            continue
-        names = _lower_names(e.name, tuple(e.aliases))
+    for i, e, names in persons:
         if names and all(" " not in n and len(other_arts.get(n, ())) >= 2 and
                          len(other_arts.get(n, ())) > len(person_arts[n]) for n in names):
             out[i] = other_key[clean_name(e.name).lower()] if clean_name(e.name).lower() in other_key \
