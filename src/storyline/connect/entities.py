@@ -63,7 +63,7 @@ def clear_caches() -> None:
     For a long-lived process once a connect is done: at 10,000 articles the entries (interleaved on the heap
     with the records connect freed) kept ~660 MB resident (bench/results/throughput.txt).
     """
-    for memo in (clean_name, fold, _name_key, is_name, _type_key, _lower_names, parse_office):
+    for memo in (clean_name, fold, _name_key, is_name, _type_key, _lower_names, _skeleton, parse_office):
         memo.cache_clear()
 
 
@@ -374,6 +374,7 @@ def _hard(word: str) -> str:
     return word.replace("q", "k").replace("c", "k").replace("g", "k")
 
 
+@lru_cache(maxsize=_NAMES)
 def _skeleton(word: str) -> str:
     """The consonants of a folded name: "gadafi" and "qadhafi" are both "kdf"."""
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw'-]", "", _hard(word)))
