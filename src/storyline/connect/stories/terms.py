@@ -63,8 +63,28 @@ class Counts:
         return set(self.words) | {k for c in self.names.values() for k in c}
 
 
+class _Memo(dict):
+    """A bounded memo of a one-argument function: `memo[x]` is `function(x)`, computed on first use (a
+    plain dict look-up costs less than an lru_cache call, and count looks up every word of every article);
+    emptied when it holds `size` entries."""
+
+    def __init__(self, function, size: int):
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, x):
+        if len(self) >= self.size:
+            self.clear()
+        out = self[x] = self.function(x)
+        return out
+
+
+_FOLD = _Memo(fold, 1 << 18)          # a word of a name -> its spelling key (names recur in many forms)
+
+
 def _name_words(name: str) -> list[str]:
-    return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := fold(w))]
+    folded = _FOLD
+    return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := folded[w])]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -89,22 +109,6 @@ def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
 def _salience(mentions: int, first: int, length: int) -> float:
     """More mentions count more, sub-linearly; a name in the first fifth of the text counts double."""
     return (1.0 + log(max(mentions, 1))) * (2.0 if first < max(length // 5, 200) else 1.0)
-
-
-class _Memo(dict):
-    """A bounded memo of a one-argument function: `memo[x]` is `function(x)`, computed on first use (a
-    plain dict look-up costs less than an lru_cache call, and count looks up every word of every article);
-    emptied when it holds `size` entries."""
-
-    def __init__(self, function, size: int):
-        super().__init__()
-        self.function, self.size = function, size
-
-    def __missing__(self, x):
-        if len(self) >= self.size:
-            self.clear()
-        out = self[x] = self.function(x)
-        return out
 
 
 _TERM = _Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
