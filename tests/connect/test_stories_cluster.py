@@ -195,6 +195,18 @@ def test_adding_sparse_vectors_keeps_the_heaviest_keys_with_ties_to_the_lowest_k
         assert keys.tolist() == kept and weights.tolist() == [total[k] for k in kept]
 
 
+def test_compiled_trees_add_the_same_leaves_as_walking_the_node_lists():
+    from storyline.connect.stories.model import compiled, walk
+    shipped = default()
+    rng = np.random.default_rng(3)
+    for _ in range(2000):
+        x = [float(v) for v in rng.choice([0.0, 1.0, 0.5, rng.random()], size=len(FEATURES))]
+        z = float(rng.normal())
+        assert shipped._leaves(z, x) == walk(shipped.trees, z, x)       # bit for bit, not approximately
+    deep = ((0,) * 2001, (0.5,) * 2001, tuple(range(1, 1001)) + (-1,) * 1001, (-1,) * 2001, (1.0,) * 2001)
+    assert compiled((deep,))(0.0, [0.0] * len(FEATURES)) == 1.0        # too deep to write out: walked
+
+
 def test_candidates_are_the_heaviest_live_stories_in_the_window_as_ranking_every_one_gives():
     rng = np.random.default_rng(5)
     names = [f"Name{i}" for i in range(12)]
