@@ -115,6 +115,10 @@ class StoryTables:
                 tuple(chunk))]
         return states
 
+    def story_ids_with_state(self) -> set[str]:
+        """The ids of the live stories that hold a clustering state: every story `story_states` can give."""
+        return {r[0] for r in self.db.execute("SELECT id FROM stories WHERE merged_into IS NULL AND state IS NOT NULL")}
+
     def save_stories(self, rows: Iterable[tuple[Story, bytes | None, Sequence[int], int]],
                      frequencies: Mapping[int, int] | None = None, docs: int = 0) -> None:
         """Write (story, state, look-up keys, activity) rows and count `docs` articles' terms, in one transaction.
@@ -154,7 +158,8 @@ class StoryTables:
 
     def _count_terms(self, counts: Mapping[int, int], docs: int) -> None:
         self.db.executemany("INSERT INTO term_frequencies (term, docs) VALUES (?, ?) ON CONFLICT (term) "
-                            "DO UPDATE SET docs = term_frequencies.docs + excluded.docs", counts.items())
+                            "DO UPDATE SET docs = term_frequencies.docs + excluded.docs",
+                            sorted(counts.items()))     # in key order: each index page is visited once
         self.db.execute("INSERT INTO meta (key, value) VALUES ('term_docs', ?) ON CONFLICT (key) DO UPDATE SET "
                         "value = CAST(CAST(meta.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
                         (str(docs),))
