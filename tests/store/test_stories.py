@@ -64,6 +64,7 @@ def test_candidate_states_by_key_keep_the_most_active(location):
         assert store.story_states([101, 999], per_key=2) == [b"state1"]
         store.save_stories([(_story("s4", merged_into="s3"), None, [], 9)])
         assert store.story_states([104], per_key=2) == []
+        assert store.story_ids_with_state() == {"s0", "s1", "s2", "s3"}     # every one story_states can give
 
 
 def test_term_frequencies_add_up(location):
