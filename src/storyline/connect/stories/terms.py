@@ -80,17 +80,20 @@ class _Memo(dict):
 
 
 _FOLD = _Memo(fold, 1 << 18)          # a word of a name -> its spelling key (names recur in many forms)
+_CLEAN = _Memo(clean_name, 1 << 18)   # a name as written -> clean_name of it (name_keys cleans a name twice)
+_IS_NAME = _Memo(is_name, 1 << 18)
+_NAME_SPLIT = re.compile(r"[\s.,]+")
 
 
 def _name_words(name: str) -> list[str]:
     folded = _FOLD
-    return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := folded[w])]
+    return [f for w in _NAME_SPLIT.split(_CLEAN[name]) if (f := folded[w])]
 
 
 @lru_cache(maxsize=1 << 18)
 def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
     """The keys of one name with the display form each stands for; () for a description."""
-    name = clean_name(name)
+    name = _CLEAN[name]
     if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
         return ()
     words = _name_words(name)
@@ -118,7 +121,7 @@ def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[st
     """(the forms that count, their (key, display) pairs without repeated keys) of one entity's (kind, name,
     aliases): a person's descriptions are not names."""
     kind, name, aliases = kind_forms
-    forms = tuple(f for f in (name, *aliases) if kind != "people" or is_name(f))
+    forms = tuple(f for f in (name, *aliases) if kind != "people" or _IS_NAME[f])
     return forms, tuple(dict(k for f in forms for k in name_keys(kind, f)).items())
 
 
@@ -136,8 +139,9 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
     for w in words:
         words[w] *= 2
     words.update(WORD.findall(article.text.lower()))
-    term = _TERM
-    out.words.update({term[w]: n for w, n in words.items() if w not in STOP})
+    for w in STOP.intersection(words):
+        del words[w]
+    out.words.update(dict(zip(map(_TERM.__getitem__, words), words.values())))
     length = len(article.text)
     for e in (analysis.entities if analysis else ()):
         kind = _KIND_OF.get(e.type)
