@@ -21,6 +21,8 @@ def test_stories_members_and_unstoried(location):
         store.save_stories([(_story("s1", "a0", "a2", first=date(2022, 1, 2), people=("Ann Lee",)), b"state", [7, 8], 3)])
         assert [a.id for _, a in store.unstoried(10)] == ["a1", "a3"]
         assert [a.id for _, a in store.unstoried(1)] == ["a1"]
+        seq = {a.id: n for n, a in store.unstoried(10)}
+        assert [a.id for _, a in store.unstoried(10, after=seq["a1"])] == ["a3"]
         assert store.story_of("a2") == "s1" and store.story_of("a1") is None
         story = store.story("s1")
         assert story.article_ids == ("a0", "a2") and story.first == date(2022, 1, 2) and story.people == ("Ann Lee",)

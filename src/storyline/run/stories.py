@@ -7,6 +7,8 @@ twice. Stories of earlier runs are read only when an article's look-up keys
 point to them, and once a run, so the cost of one new article does not grow
 with the store; once every live story stored before the run is in memory (on a
 first run, from the start) the look-up keys are not looked up in the store at all.
+Each chunk is read from where the last one ended (every article before it is then
+in a story: arrival numbers only grow), not by going through the placed ones again.
 """
 from __future__ import annotations
 
@@ -54,8 +56,9 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
     index = stories.StoryIndex()
     placed = 0
     earlier: set[str] | None = None       # live stories stored before this run, not yet in the index
+    after = 0                             # every article up to this arrival number is in a story
     bar = tqdm(desc="stories", unit=" article", disable=not progress, leave=False)
-    while batch := store.unstoried(chunk):
+    while batch := store.unstoried(chunk, after):
         if earlier is None:               # read after unstoried: a PostgreSQL store holds the stage-4 lock from then
             earlier = store.story_ids_with_state()
         vecs = vectors(store, [a for _, a in batch])
@@ -85,6 +88,7 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
             index.clear()
             del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's,
         placed += len(batch)                                          # nor for the collector to go through
+        after = batch[-1][0]              # the batch held every article in no story up to its last
         bar.update(len(batch))
         release()
     bar.close()

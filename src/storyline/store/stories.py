@@ -40,10 +40,13 @@ def _chunks(items: Sequence, n: int = CHUNK) -> Iterator[Sequence]:
 
 class StoryTables:
     # ------------------------------------------------------------ stories
-    def unstoried(self, limit: int) -> list[tuple[int, Article]]:
-        """(arrival number, article) for the first `limit` articles in no story yet, in arrival order."""
+    def unstoried(self, limit: int, after: int = 0) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after arrival number `after` in no story
+        yet, in arrival order (a caller that placed every article up to `after` passes it: the scan starts
+        there instead of going again through the articles it placed)."""
         rows = self.db.execute("SELECT a.seq, a.data FROM articles a LEFT JOIN story_members m "
-                               "ON m.article_id = a.id WHERE m.article_id IS NULL ORDER BY a.seq LIMIT ?", (limit,))
+                               "ON m.article_id = a.id WHERE m.article_id IS NULL AND a.seq > ? "
+                               "ORDER BY a.seq LIMIT ?", (after, limit))
         return [(seq, codec.loads(Article, data)) for seq, data in rows]
 
     def analyses_of(self, article_ids: Sequence[str], version: str,
