@@ -203,6 +203,9 @@ def test_compiled_trees_add_the_same_leaves_as_walking_the_node_lists():
         x = [float(v) for v in rng.choice([0.0, 1.0, 0.5, rng.random()], size=len(FEATURES))]
         z = float(rng.normal())
         assert shipped._leaves(z, x) == walk(shipped.trees, z, x)       # bit for bit, not approximately
+    import pickle
+    back = pickle.loads(pickle.dumps(shipped))
+    assert back == shipped and back.probability(x) == shipped.probability(x)
     deep = ((0,) * 2001, (0.5,) * 2001, tuple(range(1, 1001)) + (-1,) * 1001, (-1,) * 2001, (1.0,) * 2001)
     assert compiled((deep,))(0.0, [0.0] * len(FEATURES)) == 1.0        # too deep to write out: walked
 

@@ -54,6 +54,13 @@ class JoinModel:
     def __post_init__(self):
         object.__setattr__(self, "_leaves", compiled(self.trees))
 
+    def __getstate__(self) -> dict:          # pickled without the compiled trees (a function made by exec)
+        return {k: v for k, v in self.__dict__.items() if k != "_leaves"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
     def probability(self, x: Sequence[float]) -> float:
         """P(the article continues the story) for one row of `signals.row`; 0 when the gate closes."""
         if x[GATE]:
