@@ -193,3 +193,43 @@ def test_adding_sparse_vectors_keeps_the_heaviest_keys_with_ties_to_the_lowest_k
         kept = sorted(sorted(total, key=lambda k: (-total[k], k))[:cap])
         keys, weights = add(sparse(a), sparse(b), cap)
         assert keys.tolist() == kept and weights.tolist() == [total[k] for k in kept]
+
+
+def test_compiled_trees_add_the_same_leaves_as_walking_the_node_lists():
+    from storyline.connect.stories.model import compiled, walk
+    shipped = default()
+    rng = np.random.default_rng(3)
+    for _ in range(2000):
+        x = [float(v) for v in rng.choice([0.0, 1.0, 0.5, rng.random()], size=len(FEATURES))]
+        z = float(rng.normal())
+        assert shipped._leaves(z, x) == walk(shipped.trees, z, x)       # bit for bit, not approximately
+    import pickle
+    back = pickle.loads(pickle.dumps(shipped))
+    assert back == shipped and back.probability(x) == shipped.probability(x)
+    deep = ((0,) * 2001, (0.5,) * 2001, tuple(range(1, 1001)) + (-1,) * 1001, (-1,) * 2001, (1.0,) * 2001)
+    assert compiled((deep,))(0.0, [0.0] * len(FEATURES)) == 1.0        # too deep to write out: walked
+
+
+def test_candidates_are_the_heaviest_live_stories_in_the_window_as_ranking_every_one_gives():
+    rng = np.random.default_rng(5)
+    names = [f"Name{i}" for i in range(12)]
+    index = StoryIndex(candidates=3, window_days=30)
+    for seq in range(60):
+        p = profile(seq, *rng.choice(names, size=3, replace=False), day=int(rng.integers(0, 120)))
+        s = index.start(p)
+        if seq % 4 == 3:                                   # some stories merged: their weight counts for the live one
+            index.merge(index.resolve(index.story_of[f"a{seq - 1}"]), s)
+    for seq in range(60, 100):
+        p = profile(seq, *rng.choice(names, size=4, replace=False), day=int(rng.integers(0, 120)))
+        p = replace(p, lookup=[(k, float(w)) for (k, _), w in zip(p.lookup, rng.choice([1.0, 2.0, 3.5], size=4))])
+        score: dict[str, float] = {}
+        for k, w in p.lookup:
+            for sid in set(index.postings.get(k, ())[-index.per_key:]):
+                score[sid] = score.get(sid, 0.0) + w
+        best: dict[str, float] = {}
+        for sid, value in score.items():
+            s = index.resolve(sid)
+            if s is not None and (s.first is None or s.first - 30 <= p.day <= s.last + 30):
+                best[s.id] = max(best.get(s.id, 0.0), value)
+        expected = [sid for _, sid in sorted((-v, sid) for sid, v in best.items())[:3]]
+        assert [s.id for s in index.candidates(p)] == expected

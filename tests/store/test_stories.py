@@ -21,6 +21,8 @@ def test_stories_members_and_unstoried(location):
         store.save_stories([(_story("s1", "a0", "a2", first=date(2022, 1, 2), people=("Ann Lee",)), b"state", [7, 8], 3)])
         assert [a.id for _, a in store.unstoried(10)] == ["a1", "a3"]
         assert [a.id for _, a in store.unstoried(1)] == ["a1"]
+        seq = {a.id: n for n, a in store.unstoried(10)}
+        assert [a.id for _, a in store.unstoried(10, after=seq["a1"])] == ["a3"]
         assert store.story_of("a2") == "s1" and store.story_of("a1") is None
         story = store.story("s1")
         assert story.article_ids == ("a0", "a2") and story.first == date(2022, 1, 2) and story.people == ("Ann Lee",)
@@ -64,6 +66,7 @@ def test_candidate_states_by_key_keep_the_most_active(location):
         assert store.story_states([101, 999], per_key=2) == [b"state1"]
         store.save_stories([(_story("s4", merged_into="s3"), None, [], 9)])
         assert store.story_states([104], per_key=2) == []
+        assert store.story_ids_with_state() == {"s0", "s1", "s2", "s3"}     # every one story_states can give
 
 
 def test_term_frequencies_add_up(location):

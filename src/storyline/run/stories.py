@@ -5,7 +5,10 @@ Each chunk of articles in no story is clustered and saved in one transaction
 counts), so an interrupted run loses at most one chunk and counts nothing
 twice. Stories of earlier runs are read only when an article's look-up keys
 point to them, and once a run, so the cost of one new article does not grow
-with the store.
+with the store; once every live story stored before the run is in memory (on a
+first run, from the start) the look-up keys are not looked up in the store at all.
+Each chunk is read from where the last one ended (every article before it is then
+in a story: arrival numbers only grow), not by going through the placed ones again.
 """
 from __future__ import annotations
 
@@ -52,20 +55,28 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
     vectors = vectors or _vectors
     index = stories.StoryIndex()
     placed = 0
+    earlier: set[str] | None = None       # live stories stored before this run, not yet in the index
+    after = 0                             # every article up to this arrival number is in a story
     bar = tqdm(desc="stories", unit=" article", disable=not progress, leave=False)
-    while batch := store.unstoried(chunk):
+    while batch := store.unstoried(chunk, after):
+        if earlier is None:               # read after unstoried: a PostgreSQL store holds the stage-4 lock from then
+            earlier = store.story_ids_with_state()
         vecs = vectors(store, [a for _, a in batch])
         with collector_paused():      # not while encoding: torch's objects may hold cycles
             analyses = store.analyses_of([a.id for _, a in batch], VERSION)
             counts = [stories.count(a, analyses.get(a.id)) for _, a in batch]
-            fresh = Counter(k for c in counts for k in c.keys())
+            fresh = Counter()
+            for c in counts:
+                fresh.update(c.keys())
             df, docs = store.term_frequencies(fresh)
             df = {k: df.get(k, 0) + n for k, n in fresh.items()}
             docs += len(batch)
             profiles = [stories.build(a, seq, c, df, docs, *vecs[a.id]) for (seq, a), c in zip(batch, counts)]
-            keys = {k for p in profiles for k, _ in p.lookup}
-            index.load(stories.StoryState.from_bytes(b)
-                       for b in store.story_states(keys, stories.PER_KEY, known=index.stories))
+            earlier.difference_update(index.stories)
+            if earlier:                   # else every story the store could give is in the index already
+                keys = {k for p in profiles for k, _ in p.lookup}
+                index.load(stories.StoryState.from_bytes(b)
+                           for b in store.story_states(keys, stories.PER_KEY, known=index.stories))
             for p in profiles:
                 if p.duplicate_of and p.duplicate_of not in index.story_of:
                     if (sid := store.story_of(p.duplicate_of)) is not None:
@@ -77,6 +88,7 @@ def cluster_new(store, progress: bool = False, chunk: int = CHUNK, vectors: Call
             index.clear()
             del analyses, counts, fresh, df, vecs, profiles, rows     # not alive beside the next chunk's,
         placed += len(batch)                                          # nor for the collector to go through
+        after = batch[-1][0]              # the batch held every article in no story up to its last
         bar.update(len(batch))
         release()
     bar.close()

@@ -119,9 +119,9 @@ class PostgresStore(SQLStore):
             self.db.execute("SELECT pg_advisory_lock(?)", (LOCK_READING,))
             self._stage4_held = True
 
-    def unstoried(self, limit: int) -> list[tuple[int, Article]]:
+    def unstoried(self, limit: int, after: int = 0) -> list[tuple[int, Article]]:
         self._stage4()
-        return super().unstoried(limit)
+        return super().unstoried(limit, after)
 
     def save_stories(self, rows, frequencies=None, docs: int = 0) -> None:
         self._stage4()

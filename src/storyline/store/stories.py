@@ -40,10 +40,13 @@ def _chunks(items: Sequence, n: int = CHUNK) -> Iterator[Sequence]:
 
 class StoryTables:
     # ------------------------------------------------------------ stories
-    def unstoried(self, limit: int) -> list[tuple[int, Article]]:
-        """(arrival number, article) for the first `limit` articles in no story yet, in arrival order."""
+    def unstoried(self, limit: int, after: int = 0) -> list[tuple[int, Article]]:
+        """(arrival number, article) for the first `limit` articles after arrival number `after` in no story
+        yet, in arrival order (a caller that placed every article up to `after` passes it: the scan starts
+        there instead of going again through the articles it placed)."""
         rows = self.db.execute("SELECT a.seq, a.data FROM articles a LEFT JOIN story_members m "
-                               "ON m.article_id = a.id WHERE m.article_id IS NULL ORDER BY a.seq LIMIT ?", (limit,))
+                               "ON m.article_id = a.id WHERE m.article_id IS NULL AND a.seq > ? "
+                               "ORDER BY a.seq LIMIT ?", (after, limit))
         return [(seq, codec.loads(Article, data)) for seq, data in rows]
 
     def analyses_of(self, article_ids: Sequence[str], version: str,
@@ -115,6 +118,10 @@ class StoryTables:
                 tuple(chunk))]
         return states
 
+    def story_ids_with_state(self) -> set[str]:
+        """The ids of the live stories that hold a clustering state: every story `story_states` can give."""
+        return {r[0] for r in self.db.execute("SELECT id FROM stories WHERE merged_into IS NULL AND state IS NOT NULL")}
+
     def save_stories(self, rows: Iterable[tuple[Story, bytes | None, Sequence[int], int]],
                      frequencies: Mapping[int, int] | None = None, docs: int = 0) -> None:
         """Write (story, state, look-up keys, activity) rows and count `docs` articles' terms, in one transaction.
@@ -154,7 +161,8 @@ class StoryTables:
 
     def _count_terms(self, counts: Mapping[int, int], docs: int) -> None:
         self.db.executemany("INSERT INTO term_frequencies (term, docs) VALUES (?, ?) ON CONFLICT (term) "
-                            "DO UPDATE SET docs = term_frequencies.docs + excluded.docs", counts.items())
+                            "DO UPDATE SET docs = term_frequencies.docs + excluded.docs",
+                            sorted(counts.items()))     # in key order: each index page is visited once
         self.db.execute("INSERT INTO meta (key, value) VALUES ('term_docs', ?) ON CONFLICT (key) DO UPDATE SET "
                         "value = CAST(CAST(meta.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)",
                         (str(docs),))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from operator import itemgetter
 from typing import Iterable
 
 from .profile import Profile
@@ -62,20 +63,32 @@ class StoryIndex:
                 posting[:] = kept[::-1]
 
     def candidates(self, p: Profile) -> list[StoryState]:
-        """At most CANDIDATES live stories sharing the most look-up weight with `p`, inside the time window."""
+        """At most CANDIDATES live stories sharing the most look-up weight with `p`, inside the time window.
+
+        A story's weight is the sum of the weights of `p`'s keys it is filed under, a live story's the most
+        of its own and of the stories merged into it. The stories are taken heaviest first and the look-up
+        stops at the first one lighter than CANDIDATES live stories found before it (the ones after it can
+        neither enter nor reorder the first CANDIDATES), so most of them are neither resolved nor dated."""
         score: dict[str, float] = defaultdict(float)
+        postings, per_key = self.postings, self.per_key
         for k, weight in p.lookup:
-            for sid in set(self.postings.get(k, ())[-self.per_key:]):
-                score[sid] += weight
+            if posting := postings.get(k):
+                for sid in set(posting[-per_key:]):
+                    score[sid] += weight
         best: dict[str, float] = {}
-        stories, day, window = self.stories, p.day, self.window
-        for sid, value in score.items():
+        stories, day, window, n, last = self.stories, p.day, self.window, self.n_candidates, None
+        for sid, value in sorted(score.items(), key=itemgetter(1), reverse=True):
+            value = max(0.0, value)
+            if last is not None and value < last:
+                break
             s = stories[sid]
             if s.merged_into and (s := self.resolve(sid)) is None:
                 continue
-            if day is None or s.first is None or s.first - window <= day <= s.last + window:
-                best[s.id] = max(best.get(s.id, 0.0), value)
-        ranked = sorted((-value, sid) for sid, value in best.items())[: self.n_candidates]
+            if s.id not in best and (day is None or s.first is None or s.first - window <= day <= s.last + window):
+                best[s.id] = value
+                if len(best) == n:
+                    last = value
+        ranked = sorted((-value, sid) for sid, value in best.items())[:n]
         return [stories[sid] for _, sid in ranked]
 
     # ------------------------------------------------------------ changes

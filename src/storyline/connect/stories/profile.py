@@ -65,6 +65,39 @@ def idf(df: int, docs: int) -> float:
     return math.log((1 + docs) / (1 + df)) + 1.0
 
 
+class _Idfs(dict):
+    """`idf` of each document frequency over `docs` documents, computed on first use (a dict look-up
+    costs less than a call of the memoised `idf`, and build looks up every term of every article)."""
+
+    def __init__(self, docs: int):
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, df: int) -> float:
+        out = self[df] = idf(df, self.docs)
+        return out
+
+
+class _Tf(dict):
+    """Sublinear term frequency 1 + ln(n) of each count n, computed on first use."""
+
+    def __missing__(self, n: int) -> float:
+        out = self[n] = 1.0 + math.log(n)
+        return out
+
+
+_TF = _Tf()
+_IDFS = _Idfs(0)
+
+
+def _idfs(docs: int) -> _Idfs:
+    """The idf memo for `docs` documents (one at a time: a run's chunk builds all its profiles with one)."""
+    global _IDFS
+    if _IDFS.docs != docs:
+        _IDFS = _Idfs(docs)
+    return _IDFS
+
+
 def headline(article: Article) -> str:
     """The article's title, else its first sentence (at most 200 characters)."""
     if article.title and article.title.strip():
@@ -84,16 +117,17 @@ def publication_day(article: Article) -> int | None:
 def build(article: Article, seq: int, counts: Counts, df: Mapping[int, int], docs: int,
           dense: np.ndarray | None = None, head: np.ndarray | None = None) -> Profile:
     """The profile of one article from its counts (`terms.count`) and document frequencies over `docs` articles."""
-    w = {k: (1.0 + math.log(n)) * idf(df.get(k, 1), docs) for k, n in counts.words.items()}
+    idfs, tf = _idfs(docs), _TF
+    w = {k: tf[n] * idfs[df.get(k, 1)] for k, n in counts.words.items()}
     words = top(unit(sparse(w)), WORDS_KEPT)
-    names = {kind: sparse({k: s * idf(df.get(k, 1), docs) for k, s in counts.names[kind].items()})
+    names = {kind: sparse({k: s * idfs[df.get(k, 1)] for k, s in counts.names[kind].items()})
              for kind in KINDS}
     all_names = EMPTY
     for kind in KINDS:
         all_names = add(all_names, names[kind], NAMES_KEPT)
-    lookup = {k: idf(df.get(k, 1), docs) for k in heaviest(words, LOOKUP_WORDS)}
+    lookup = {k: idfs[df.get(k, 1)] for k in heaviest(words, LOOKUP_WORDS)}
     for kind in KINDS:
-        lookup.update({k: idf(df.get(k, 1), docs) for k in heaviest(names[kind], LOOKUP_NAMES)})
+        lookup.update({k: idfs[df.get(k, 1)] for k in heaviest(names[kind], LOOKUP_NAMES)})
     return Profile(
         id=article.id, seq=seq, headline=headline(article), outlet=article.outlet,
         day=publication_day(article), words=words, names=names, all_names=all_names,

@@ -63,18 +63,37 @@ class Counts:
         return set(self.words) | {k for c in self.names.values() for k in c}
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in WORD.findall(text.lower()) if w not in STOP]
+class _Memo(dict):
+    """A bounded memo of a one-argument function: `memo[x]` is `function(x)`, computed on first use (a
+    plain dict look-up costs less than an lru_cache call, and count looks up every word of every article);
+    emptied when it holds `size` entries."""
+
+    def __init__(self, function, size: int):
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, x):
+        if len(self) >= self.size:
+            self.clear()
+        out = self[x] = self.function(x)
+        return out
+
+
+_FOLD = _Memo(fold, 1 << 18)          # a word of a name -> its spelling key (names recur in many forms)
+_CLEAN = _Memo(clean_name, 1 << 18)   # a name as written -> clean_name of it (name_keys cleans a name twice)
+_IS_NAME = _Memo(is_name, 1 << 18)
+_NAME_SPLIT = re.compile(r"[\s.,]+")
 
 
 def _name_words(name: str) -> list[str]:
-    return [f for w in re.split(r"[\s.,]+", clean_name(name)) if (f := fold(w))]
+    folded = _FOLD
+    return [f for w in _NAME_SPLIT.split(_CLEAN[name]) if (f := folded[w])]
 
 
 @lru_cache(maxsize=1 << 18)
 def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
     """The keys of one name with the display form each stands for; () for a description."""
-    name = clean_name(name)
+    name = _CLEAN[name]
     if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
         return ()
     words = _name_words(name)
@@ -95,26 +114,45 @@ def _salience(mentions: int, first: int, length: int) -> float:
     return (1.0 + log(max(mentions, 1))) * (2.0 if first < max(length // 5, 200) else 1.0)
 
 
+_TERM = _Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
+
+
+def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """(the forms that count, their (key, display) pairs without repeated keys) of one entity's (kind, name,
+    aliases): a person's descriptions are not names."""
+    kind, name, aliases = kind_forms
+    forms = tuple(f for f in (name, *aliases) if kind != "people" or _IS_NAME[f])
+    return forms, tuple(dict(k for f in forms for k in name_keys(kind, f)).items())
+
+
+_ENTITY = _Memo(_entity_keys, 1 << 18)
+
+
 def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
-    """The words, names and named dates of one article (the headline's words count twice)."""
+    """The words, names and named dates of one article (the headline's words count twice).
+
+    Words are counted first and each distinct one hashed once (memoised, as are an entity's keys by its
+    kind, name and aliases); the counts and their order are those of counting the words one by one."""
     out = Counts()
     title = article.title or ""
-    words = Counter()
-    for w in _words(title):
-        words[w] += 2
-    words.update(_words(article.text))
-    out.words.update({key("t", w): n for w, n in words.items()})
+    words = Counter(WORD.findall(title.lower()))
+    for w in words:
+        words[w] *= 2
+    words.update(WORD.findall(article.text.lower()))
+    for w in STOP.intersection(words):
+        del words[w]
+    out.words.update(dict(zip(map(_TERM.__getitem__, words), words.values())))
+    length = len(article.text)
     for e in (analysis.entities if analysis else ()):
         kind = _KIND_OF.get(e.type)
         if kind is None:
             continue
-        first = min((m.start for m in e.mentions), default=len(article.text))
-        forms = [f for f in (e.name, *e.aliases) if kind != "people" or is_name(f)]
-        weight = _salience(len(e.mentions), first, len(article.text)) * (2.0 if any(f in title for f in forms)
-                                                                         else 1.0)
-        keys = dict(k for f in forms for k in name_keys(kind, f))
-        for k, shown in keys.items():
-            out.names[kind][k] += weight
+        first = min([m.start for m in e.mentions]) if e.mentions else length
+        forms, keys = _ENTITY[kind, e.name, tuple(e.aliases)]
+        weight = _salience(len(e.mentions), first, length) * (2.0 if any(f in title for f in forms) else 1.0)
+        names = out.names[kind]
+        for k, shown in keys:
+            names[k] += weight
             out.display.setdefault(k, shown)
     for t in (analysis.time_expressions if analysis else ()):
         m = YEAR.search(t.text)

@@ -105,4 +105,4 @@ def top(v: Sparse, n: int) -> Sparse:
 def heaviest(v: Sparse, n: int) -> list[int]:
     """The keys of the `n` heaviest entries, heaviest first."""
     order = np.lexsort((v[0], -v[1]))[:n]
-    return [int(k) for k in v[0][order]]
+    return v[0][order].tolist()                 # Python ints
