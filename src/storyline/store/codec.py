@@ -25,11 +25,14 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)     # json.dumps would make one per call
+
+
 def dumps(obj: Any) -> str:
     """`obj` as JSON text with sorted keys: a record as an object of its fields, tuples and lists as arrays,
-    dates as ISO text. Fields whose type JSON writes as it is (text, numbers, None, tuples of those) are
-    not walked."""
-    return json.dumps(to_plain(obj), ensure_ascii=False, sort_keys=True)
+    dates as ISO text (what `json.dumps(..., ensure_ascii=False, sort_keys=True)` writes). Fields whose type
+    JSON writes as it is (text, numbers, None, tuples of those) are not walked."""
+    return _ENCODER.encode(to_plain(obj))
 
 
 def to_plain(obj: Any) -> Any:
