@@ -117,10 +117,10 @@ def _record_decoder(tp: type) -> Callable[[Any], Any]:
     """The decoder of a dataclass: `tp(**{field: decoded value})` over the keys of the plain object that are
     fields of `tp` (others are ignored, missing ones take their defaults).
 
-    An object holding exactly the fields of `tp`, as `to_plain` writes them, takes a decoder generated for the
-    type instead: it builds `tp` positionally and calls no decoder for a field JSON gives as it is (text,
-    numbers, tuples of those read as `tuple(list)`); any other object, or one that fails there, goes the
-    general way, so both give the same record and raise the same errors."""
+    An object holding every field of `tp` (as `to_plain` writes them; keys that are no field are ignored either
+    way) takes a decoder generated for the type instead: it builds `tp` positionally and calls no decoder for a
+    field JSON gives as it is (text, numbers; tuples of those are `tuple(list)`); an object lacking a field, or
+    one that fails there, goes the general way, so both give the same record and raise the same errors."""
     fields = {k: _decoder(h) for k, h in _hints(tp).items()}
 
     def general(value):
@@ -146,12 +146,10 @@ def _record_decoder(tp: type) -> Callable[[Any], Any]:
     source = (f"def record(value):\n"
               f"    if value is None:\n"
               f"        return None\n"
-              f"    if len(value) == {len(order)}:\n"
-              f"        try:\n"
-              f"            return tp({', '.join(args)})\n"
-              f"        except (KeyError, TypeError):\n"
-              f"            pass\n"
-              f"    return general(value)\n")
+              f"    try:\n"
+              f"        return tp({', '.join(args)})\n"
+              f"    except (KeyError, TypeError):\n"
+              f"        return general(value)\n")
     exec(source, scope)
     return scope["record"]
 
