@@ -89,19 +89,18 @@ class ConnectTables:
                                 (sid + ":", sid + ";"))
             self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?",
                                 [("date", aid) for aid in dated] + list(gone))
-            self.db.executemany("INSERT INTO connected_stories (story_id, source_key, dated) VALUES (?, ?, ?)",
+            self.db.insert_many("connected_stories", ("story_id", "source_key", "dated"),
                                 [(sid, key, json.dumps(ids)) for sid, key, ids in stories])
             entities = list(entities)
-            self.db.executemany("INSERT INTO story_entities (story_id, entity, corpus_id, data) VALUES (?, ?, ?, ?)",
-                                [e[:4] for e in entities])
-            self.db.executemany("INSERT INTO entity_keys (key, story_id, entity) VALUES (?, ?, ?)",
+            self.db.insert_many("story_entities", ("story_id", "entity", "corpus_id", "data"), [e[:4] for e in entities])
+            self.db.insert_many("entity_keys", ("key", "story_id", "entity"),
                                 [(k, sid, i) for sid, i, _, _, keys in entities for k in keys])
             self.db.executemany("UPDATE story_entities SET corpus_id = ? WHERE story_id = ? AND entity = ?",
                                 [(cid, sid, i) for sid, i, cid in moved])
             records = list(records)
             if not everything:                      # else the table was emptied above
                 self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", [r[:2] for r in records])
-            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", records)
+            self.db.insert_many("connected", ("kind", "id", "data"), records)
             self._set_source(source)
 
     def _relinked(self) -> AbstractContextManager:
