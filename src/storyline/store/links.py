@@ -13,7 +13,8 @@ trigger says per row, with the same rows in the same order (entity links
 by record rowid, then member position; one event or fact link per distinct
 article, in the order of its first mention), so the tables hold what the
 triggers would have written. A transaction rolled back leaves triggers,
-indexes and rows as they were.
+indexes and rows as they were. A migration that changes the trigger must
+change `FILL` with it: tests/store/test_connect_parts.py compares the two.
 """
 from __future__ import annotations
 
