@@ -186,7 +186,9 @@ def test_a_whole_write_links_the_records_as_the_triggers_do(tmp_path):
         for store in (old, bulk):
             _articles(store)
             store.update_connected(*args[:-2], [("entity", "stale", '{"members": [["a1", "e9"]]}')], "src-0")
+            cache = store.db.execute("PRAGMA cache_size").fetchone()
             store.update_connected(*args, everything=True)  # the stale row goes too
+            assert store.db.execute("PRAGMA cache_size").fetchone() == cache
         linked = _link_rows(old)
         assert linked[0] and linked[1] and linked[2] and linked[3]
         assert _link_rows(bulk) == linked

@@ -8,13 +8,14 @@ transaction, drops the two triggers and the link tables' indexes, empties
 `connected` and the link tables, lets the caller insert every record, then
 fills the link tables with one INSERT ... SELECT each and creates the indexes
 and triggers again from the text SQLite kept of them (sqlite_master), so the
-schema is left as it was. `FILL` says in bulk what the `connected_link`
-trigger says per row, with the same rows in the same order (entity links
-by record rowid, then member position; one event or fact link per distinct
-article, in the order of its first mention), so the tables hold what the
-triggers would have written. A transaction rolled back leaves triggers,
-indexes and rows as they were. A migration that changes the trigger must
-change `FILL` with it: tests/store/test_connect_parts.py compares the two.
+schema is left as it was; the connection's page cache is larger meanwhile.
+`FILL` says in bulk what the `connected_link` trigger says per row, with the
+same rows in the same order (entity links by record rowid, then member
+position; one event or fact link per distinct article, in the order of its
+first mention), so the tables hold what the triggers would have written. A
+transaction rolled back leaves triggers, indexes and rows as they were. A
+migration that changes the trigger must change `FILL` with it:
+tests/store/test_connect_parts.py compares the two.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 TRIGGERS = ("connected_link", "connected_unlink")
+CACHE_KIB = 262_144     # page cache meanwhile (SQLite's default: 2 MiB): the indexes take millions of rows
 TABLES = ("entity_articles", "entity_names", "connected_articles")
 
 FILL = (
@@ -46,9 +48,10 @@ FILL = (
 
 @contextmanager
 def relinked(db) -> Iterator[None]:
-    """Inside a transaction on `db` (a dialect.SQLite; begun here if none is open): `connected` and its link tables emptied, the caller's
-    inserts into `connected` made without the triggers, then the link tables filled from every row (module
-    docstring). An exception leaves the triggers and indexes dropped: the caller's transaction rolls back."""
+    """Inside a transaction on `db` (a dialect.SQLite; begun here if none is open): `connected` and its link
+    tables emptied, the caller's inserts into `connected` made without the triggers, then the link tables filled
+    from every row (module docstring); the connection's page cache is `CACHE_KIB` meanwhile. An exception leaves
+    the triggers and indexes dropped: the caller's transaction rolls back."""
     if not db.raw.in_transaction:       # Python's sqlite3 begins one by itself only before INSERT, UPDATE, DELETE:
         db.execute("BEGIN")             # a DROP would otherwise be committed at once
     names = ", ".join("?" * len(TABLES))
@@ -62,10 +65,15 @@ def relinked(db) -> Iterator[None]:
         db.execute(f"DROP INDEX {name}")
     for table in ("connected", *TABLES):
         db.execute(f"DELETE FROM {table}")
-    yield
-    for sql in FILL:
-        db.execute(sql)
-    for _, sql in indexes:
-        db.execute(sql)
-    for sql in schema:
-        db.execute(sql)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    try:
+        yield
+        for sql in FILL:
+            db.execute(sql)
+        for _, sql in indexes:
+            db.execute(sql)
+        for sql in schema:
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
