@@ -16,13 +16,13 @@ from storyline.store.codec import dumps, from_plain, loads, to_plain
     (Mention, {"start": 1, "end": 4}, None),                                                      # one missing
     (Entity, {"id": "e1", "name": "Ann", "type": "PERSON"}, Entity("e1", "Ann", "PERSON")),      # defaults
     (Mention, {"start": 1, "end": 4, "text": "Ann", "old": 1}, Mention(1, 4, "Ann")),           # unknown: ignored
-    (Mention, {"start": 1, "end": 4, "old": 1}, None),                                            # as many keys, one unknown
+    (Mention, {"start": 1, "end": 4, "old": 1}, None),                                       # one unknown, one missing
     (Mention, None, None),
     (Quote, {"start": 0, "end": 9, "text": "t", "kind": "direct", "content_spans": [[1, 2, 3], [4, 5]],
              "speaker": None, "speaker_entity": None, "cue": {"start": 0, "end": 1, "text": "s"}},
      Quote(0, 9, "t", "direct", ((1, 2), (4, 5)), None, None, Mention(0, 1, "s"))),          # fixed tuples: first two
     (CorpusEntity, {"id": "p", "name": "A", "type": "PERSON", "aliases": None, "roles": ["r"], "members": None},
-     CorpusEntity("p", "A", "PERSON", None, ("r",), None)),                                       # null tuples stay None
+     CorpusEntity("p", "A", "PERSON", None, ("r",), None)),                                     # null tuples stay None
     (ArticleDate, {"article_id": "a1", "published": {"earliest": "2022-01-02", "latest": None, "reason": "x"}},
      ArticleDate("a1", DateRange(date(2022, 1, 2), None, "x"))),
     (TimeExpression, {"start": 0, "end": 4, "text": "May", "type": "DATE", "value": "2022-05", "earliest": "2022-05-01",

@@ -92,7 +92,8 @@ class ConnectTables:
             self.db.insert_many("connected_stories", ("story_id", "source_key", "dated"),
                                 [(sid, key, json.dumps(ids)) for sid, key, ids in stories])
             entities = list(entities)
-            self.db.insert_many("story_entities", ("story_id", "entity", "corpus_id", "data"), [e[:4] for e in entities])
+            self.db.insert_many("story_entities", ("story_id", "entity", "corpus_id", "data"),
+                                [e[:4] for e in entities])
             self.db.insert_many("entity_keys", ("key", "story_id", "entity"),
                                 [(k, sid, i) for sid, i, _, _, keys in entities for k in keys])
             self.db.executemany("UPDATE story_entities SET corpus_id = ? WHERE story_id = ? AND entity = ?",

@@ -36,8 +36,8 @@ FILL = (
        FROM connected c WHERE c.kind = 'entity' ORDER BY c.rowid""",
     """INSERT INTO connected_articles (kind, id, article_id)
        SELECT kind, id, article_id FROM (
-           SELECT c.rowid AS r, c.kind AS kind, c.id AS id, json_extract(e.value, '$.evidence.article_id') AS article_id,
-                  min(e.key) AS first
+           SELECT c.rowid AS r, c.kind AS kind, c.id AS id,
+                  json_extract(e.value, '$.evidence.article_id') AS article_id, min(e.key) AS first
            FROM connected c, json_each(c.data, '$.reports') e WHERE c.kind = 'event' GROUP BY c.rowid, 4
            UNION ALL
            SELECT c.rowid, c.kind, c.id, json_extract(e.value, '$.article_id'), min(e.key)
