@@ -145,3 +145,73 @@ def test_update_connected_replaces_a_story_s_records_and_keeps_the_others(locati
         store.update_connected([("s1", "k1", [])], [], [], [], [], [], [doc("entity", "e~1")], "src-4")
         store.set_connected(Connected())                # a whole write: what the records were made of is unknown
         assert store.connected_story_keys() == {} and store.story_entities(["s1"]) == []
+
+
+def _every_record() -> list[tuple[str, str, str]]:
+    """Rows of two stories, interleaved as connect writes them: entities, then per story events, facts and dates;
+    reports and evidence name an article more than once, out of order."""
+    from storyline.store import codec
+    ev = lambda a: Evidence(a, 0, 4, "Text")  # noqa: E731
+    entities = [CorpusEntity("person:ann", "Ann Lee", "PERSON", ("Ann", "Lee"), members=(("a2", "e1"), ("a1", "e3"))),
+                CorpusEntity("place:x", "Xville", "GPE", members=(("a3", "e1"),)),
+                CorpusEntity("org:y", "Y Corp", "ORG", ("Y",))]
+    rows = [("entity", e.id, codec.dumps(e)) for e in entities]
+    for s in ("s1", "s2"):
+        reports = tuple(EventReport(ev(a), "left", "actual") for a in ("a3", "a1", "a3", "a2"))
+        rows.append(("event", f"{s}:v1", codec.dumps(MergedEvent(f"{s}:v1", "movement", reports=reports))))
+        rows.append(("event", f"{s}:v2", codec.dumps(MergedEvent(f"{s}:v2", "movement"))))
+        fact = ComparedFact("person:ann", "age", "31", "agree", (ev("a2"), ev("a1"), ev("a2")), f"{s}:f1")
+        rows.append(("fact", fact.id, codec.dumps(fact)))
+        rows.append(("date", f"a{s[1]}", codec.dumps(ArticleDate(f"a{s[1]}", None))))
+    return rows
+
+
+def _link_rows(store) -> list[list[tuple]]:
+    return [store.db.execute(sql).fetchall() for sql in (
+        "SELECT rowid, entity_id, article_id, local_id FROM entity_articles ORDER BY rowid",
+        "SELECT rowid, kind, id, article_id FROM connected_articles ORDER BY rowid",
+        "SELECT rowid, name, aliases FROM entity_names ORDER BY rowid",
+        "SELECT rowid FROM entity_names WHERE entity_names MATCH 'lee OR y' ORDER BY rowid",
+        "SELECT type, name, sql FROM sqlite_master ORDER BY name")]
+
+
+def test_a_whole_write_links_the_records_as_the_triggers_do(tmp_path):
+    """SQLite fills the link tables of a whole write at once (store/links.py): the same rows, rowids and
+    schema as the per-row triggers give, and the triggers still link what is written next."""
+    args = ([("s1", "k1", ["a1"]), ("s2", "k2", ["a2"])], [], [("s1", 0, "person:ann", "[1]", ["lee\tann"])], [], [],
+            [], _every_record(), "src")
+    from contextlib import nullcontext
+    with open_store(tmp_path / "old.sqlite") as old, open_store(tmp_path / "bulk.sqlite") as bulk:
+        old._relinked = nullcontext                         # the per-row triggers link every row
+        for store in (old, bulk):
+            _articles(store)
+            store.update_connected(*args[:-2], [("entity", "stale", '{"members": [["a1", "e9"]]}')], "src-0")
+            cache = store.db.execute("PRAGMA cache_size").fetchone()
+            store.update_connected(*args, everything=True)  # the stale row goes too
+            assert store.db.execute("PRAGMA cache_size").fetchone() == cache
+        linked = _link_rows(old)
+        assert linked[0] and linked[1] and linked[2] and linked[3]
+        assert _link_rows(bulk) == linked
+        assert [r[1:] for r in linked[1][:3]] == [("event", "s1:v1", "a3"), ("event", "s1:v1", "a1"),
+                                                   ("event", "s1:v1", "a2")]
+        assert _rows(bulk) == _rows(old)
+        more = [("s3", "k3", [])], [], [], [], [], [], [("entity", "person:bo", '{"members": [["a3", "e2"]], '
+                                                          '"name": "Bo"}')], "src-2"
+        old.update_connected(*more)
+        bulk.update_connected(*more)
+        assert _link_rows(bulk) == _link_rows(old)
+
+
+def test_a_whole_write_that_fails_leaves_the_records_and_their_links(tmp_path, monkeypatch):
+    import pytest
+    with open_store(tmp_path / "s.sqlite") as store:
+        _articles(store)
+        store.set_connected(_connected())
+        before, links = _rows(store), _link_rows(store)
+
+        def fail(*args):
+            raise RuntimeError("killed")
+        monkeypatch.setattr(store.db, "executemany", fail)
+        with pytest.raises(RuntimeError):
+            store.update_connected([("s1", "k1", [])], [], [], [], [], [], _every_record(), "src", everything=True)
+        assert _rows(store) == before and _link_rows(store) == links

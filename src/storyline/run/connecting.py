@@ -143,7 +143,7 @@ def _apply(store, made: dict[str, tuple[str, cached.Part]], dropped: list[str], 
             c = loads(data).connected
             records += _story_rows(g, c, [ids[g][i] for i in range(len(c.entities))])
     store.update_connected([(g, key, [d.article_id for d in part.dates]) for g, (key, part) in made.items()], dropped,
-                           [(g, i, corpus[(g, i)].id, json.dumps(_entity(se), ensure_ascii=False, separators=(",", ":")),
+                           [(g, i, corpus[(g, i)].id, _COMPACT.encode(_entity(se)),
                              [key_text(k) for k in se.keys]) for (g, i), se in new.items()],
                            moved, rewritten, {("entity", cid) for *_, cid, _ in old} | {("entity", cid) for cid in stored.values()},
                            records, source, everything)
@@ -174,14 +174,17 @@ def _batches(stories: Sequence[str], members: dict[str, list], limit: int) -> It
 # facts go through the generic codec (store/codec.py).
 
 
+# what json.dumps(..., ensure_ascii=False, separators=(",", ":")) writes, without making an encoder per call
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(part: cached.Part) -> str:
     """A part as the JSON document the store keeps: {"dates": [[article id, interval], ...], "entities":
     [[keys, members, aliases, roles], ...], "events": [...], "facts": [...]}."""
     c = part.connected
-    return json.dumps({"dates": [[d.article_id, _range(d.published)] for d in part.dates],
-                       "entities": [_entity(se) for se in c.entities],
-                       "events": codec.to_plain(c.events), "facts": codec.to_plain(c.facts)},
-                      ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode({"dates": [[d.article_id, _range(d.published)] for d in part.dates],
+                            "entities": [_entity(se) for se in c.entities],
+                            "events": codec.to_plain(c.events), "facts": codec.to_plain(c.facts)})
 
 
 def loads(text: str) -> cached.Part:

@@ -12,6 +12,7 @@ import types
 import typing
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Callable, Sequence
 
 from storyline import records
@@ -24,11 +25,14 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)     # json.dumps would make one per call
+
+
 def dumps(obj: Any) -> str:
     """`obj` as JSON text with sorted keys: a record as an object of its fields, tuples and lists as arrays,
-    dates as ISO text. Fields whose type JSON writes as it is (text, numbers, None, tuples of those) are
-    not walked."""
-    return json.dumps(to_plain(obj), ensure_ascii=False, sort_keys=True)
+    dates as ISO text (what `json.dumps(..., ensure_ascii=False, sort_keys=True)` writes). Fields whose type
+    JSON writes as it is (text, numbers, None, tuples of those) are not walked."""
+    return _ENCODER.encode(to_plain(obj))
 
 
 def to_plain(obj: Any) -> Any:
@@ -84,29 +88,81 @@ def _same(value: Any) -> Any:
 @lru_cache(maxsize=None)
 def _decoder(tp: Any) -> Callable[[Any], Any]:
     """The function turning plain JSON into `tp`, made once per type: the type hints are read here, not for
-    every value decoded (which made reading a store spend most of its time in `typing`)."""
+    every value decoded (which made reading a store spend most of its time in `typing`). None decodes to None
+    whatever the type; a tuple is made of as many items as its type names (`tuple[int, int]`: the first two)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
         return _decoder(inner[0]) if len(inner) == 1 else _same
     if dataclasses.is_dataclass(tp):
-        fields = {k: _decoder(h) for k, h in _hints(tp).items()}
-
-        def record(value):
-            return None if value is None else tp(**{k: fields[k](v) for k, v in value.items() if k in fields})
-        return record
+        return _record_decoder(tp)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             each = _decoder(args[0])
             if each is _same:
                 return lambda value: None if value is None else tuple(value)
-            return lambda value: None if value is None else tuple(each(v) for v in value)
+            return lambda value: None if value is None else tuple(map(each, value))
         parts = [_decoder(a) for a in args]
+        if all(d is _same for d in parts):
+            n = len(parts)
+            return lambda value: None if value is None else tuple(islice(value, n))
         return lambda value: None if value is None else tuple(d(v) for d, v in zip(parts, value))
     if tp is date:
         return lambda value: None if value is None else date.fromisoformat(value)
     return _same
+
+
+def _record_decoder(tp: type) -> Callable[[Any], Any]:
+    """The decoder of a dataclass: `tp(**{field: decoded value})` over the keys of the plain object that are
+    fields of `tp` (others are ignored, missing ones take their defaults).
+
+    An object holding every field of `tp` (as `to_plain` writes them; keys that are no field are ignored either
+    way) takes a decoder generated for the type instead: it builds `tp` positionally and calls no decoder for a
+    field JSON gives as it is (text, numbers; tuples of those are `tuple(list)`); an object lacking a field, or
+    one that fails there, goes the general way, so both give the same record and raise the same errors."""
+    fields = {k: _decoder(h) for k, h in _hints(tp).items()}
+
+    def general(value):
+        return tp(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+    order = [f.name for f in dataclasses.fields(tp)]
+    if any(not f.init for f in dataclasses.fields(tp)) or set(order) != set(fields):
+        return lambda value: None if value is None else general(value)
+    scope: dict[str, Any] = {"tp": tp, "general": general}
+    args = []
+    for i, name in enumerate(order):
+        item, each = f"value[{name!r}]", _items(_hints(tp)[name])
+        if fields[name] is _same:
+            args.append(item)
+        elif each is _same:
+            args.append(f"(None if (v := {item}) is None else tuple(v))")
+        elif each is not None:
+            scope[f"d{i}"] = each
+            args.append(f"(None if (v := {item}) is None else tuple(map(d{i}, v)))")
+        else:
+            scope[f"d{i}"] = fields[name]
+            args.append(f"d{i}({item})")
+    source = (f"def record(value):\n"
+              f"    if value is None:\n"
+              f"        return None\n"
+              f"    try:\n"
+              f"        return tp({', '.join(args)})\n"
+              f"    except (KeyError, TypeError):\n"
+              f"        return general(value)\n")
+    exec(source, scope)
+    return scope["record"]
+
+
+def _items(tp: Any) -> Callable[[Any], Any] | None:
+    """The decoder of the items of `tp` when it is a `tuple[X, ...]` (or that or None); None otherwise."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _items(inner[0]) if len(inner) == 1 else None
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _decoder(args[0])
+    return None
 
 
 def loads(cls: type, text: str) -> Any:

@@ -12,6 +12,7 @@ schema 7 kept a story's description joins apart from its part, is no longer writ
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager, nullcontext
 from typing import Iterable, Iterator, Sequence
 
 
@@ -71,12 +72,13 @@ class ConnectTables:
         `rewritten`: stories whose events and facts are replaced (their records are in `records`); `gone`:
         (kind, id) of other records to delete; `records`: (kind, id, document) rows to write; `source`: as
         `set_connected` takes it; `everything`: the stored records are not known to be those of any story
-        (`connected_story_keys` is empty): all of them go first. Events and facts are stored under ids
+        (`connected_story_keys` is empty): all of them go first, and the link tables of `connected` may be
+        filled once all rows are in rather than row by row (`_relinked`). Events and facts are stored under ids
         "<story id>:..." (connect/__init__.py).
         """
         stories = list(stories)
         again = [sid for sid, _, _ in stories] + list(dropped)
-        with self.db:
+        with self.db, (self._relinked() if everything else nullcontext()):
             if everything:
                 self.db.execute("DELETE FROM connected")
             dated = self._dated(again)
@@ -87,20 +89,26 @@ class ConnectTables:
                                 (sid + ":", sid + ";"))
             self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?",
                                 [("date", aid) for aid in dated] + list(gone))
-            self.db.executemany("INSERT INTO connected_stories (story_id, source_key, dated) VALUES (?, ?, ?)",
+            self.db.insert_many("connected_stories", ("story_id", "source_key", "dated"),
                                 [(sid, key, json.dumps(ids)) for sid, key, ids in stories])
             entities = list(entities)
-            self.db.executemany("INSERT INTO story_entities (story_id, entity, corpus_id, data) VALUES (?, ?, ?, ?)",
+            self.db.insert_many("story_entities", ("story_id", "entity", "corpus_id", "data"),
                                 [e[:4] for e in entities])
-            self.db.executemany("INSERT INTO entity_keys (key, story_id, entity) VALUES (?, ?, ?)",
+            self.db.insert_many("entity_keys", ("key", "story_id", "entity"),
                                 [(k, sid, i) for sid, i, _, _, keys in entities for k in keys])
             self.db.executemany("UPDATE story_entities SET corpus_id = ? WHERE story_id = ? AND entity = ?",
                                 [(cid, sid, i) for sid, i, cid in moved])
             records = list(records)
             if not everything:                      # else the table was emptied above
                 self.db.executemany("DELETE FROM connected WHERE kind = ? AND id = ?", [r[:2] for r in records])
-            self.db.executemany("INSERT INTO connected (kind, id, data) VALUES (?, ?, ?)", records)
+            self.db.insert_many("connected", ("kind", "id", "data"), records)
             self._set_source(source)
+
+    def _relinked(self) -> AbstractContextManager:
+        """Around a write of every stage-4 record inside a transaction: what fills the link tables of `connected`
+        (migration 4). Here the tables' triggers do, row by row; SQLite's store fills them at once
+        (store/links.py)."""
+        return nullcontext()
 
     def connect_sources(self) -> Iterator[tuple[str, int, str, str, str | None, str | None]]:
         """(article id, arrival number, content hash, clean-stage version, duplicate_of, stage-3 version or None)

@@ -8,6 +8,8 @@ UPDATE`, the key from UPSERT_KEYS), `main.` (-> the store's schema) and
 (AUTOINCREMENT -> BIGSERIAL, INTEGER -> BIGINT, BLOB -> BYTEA, TEXT compared
 byte-wise like SQLite). What cannot be translated (full-text search: FTS5
 there, tsvector/GIN here; triggers) is written per dialect where it is used.
+`insert_many` writes many plain rows into one table: an INSERT per row on
+SQLite, one COPY stream on PostgreSQL.
 """
 from __future__ import annotations
 
@@ -50,6 +52,10 @@ class SQLite:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.raw.executemany(sql, rows)
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert rows of values for these columns (an `executemany` of one INSERT)."""
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
 
     def script(self, sql: str) -> None:
         """Run a schema script (several statements; a trigger's body holds semicolons of its own)."""
@@ -94,6 +100,14 @@ class PostgreSQL:
         if rows:
             with self.raw.cursor() as cur:
                 cur.executemany(translate(sql, self.schema), rows)
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert rows of values for these columns, in order, as one COPY stream rather than a statement per row
+        (a tenth of the time for a few hundred thousand rows); triggers, defaults and constraints apply as they
+        do to INSERT."""
+        with self.raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def script(self, sql: str) -> None:
         self.raw.execute(sql)            # no parameters: several statements in one round trip

@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 from storyline.errors import StoreError
+from storyline.store import links
 from storyline.store.dialect import SQLite
 from storyline.store.sql import SQLStore
 
@@ -26,3 +27,8 @@ class SQLiteStore(SQLStore):
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot open the store ({err})") from err
+
+    def _relinked(self):
+        """The link tables of `connected` filled once every record is in, not by the per-row triggers
+        (store/links.py)."""
+        return links.relinked(self.db)
