@@ -88,7 +88,7 @@ def _connect(store) -> dict[str, int]:
             rows.append((g, keys[g], dumps(parts[g])))
         del articles, analyses, of_group
         store.save_connect_parts(rows)
-    _apply(store, {g: (keys[g], parts[g]) for g in changed}, sorted(set(applied) - set(keys)), source, not applied)
+    _apply(store, {g: (keys[g], parts.pop(g)) for g in changed}, sorted(set(applied) - set(keys)), source, not applied)
     return {"stories": len(keys), "recomputed": len(todo)}
 
 
@@ -101,7 +101,8 @@ def _apply(store, made: dict[str, tuple[str, cached.Part]], dropped: list[str], 
     the `dropped` ones, rewriting only what they touch: the corpus entities that hold one of the keys their
     story entities held or hold (found by walking shared keys through the stored story entities), and the
     events and facts of other stories whose entities thereby changed corpus id. `everything`: no stored
-    record is known to be made of any story (a first run, or records written by `set_connected`): all go."""
+    record is known to be made of any story (a first run, or records written by `set_connected`): all go.
+    `made` is emptied before the write, so that the parts it held are freed (at 100k stories, a gigabyte)."""
     old = [(g, i, cid, _unentity(json.loads(data))) for g, i, cid, data in store.story_entities(list(made) + dropped)]
     new = {(g, i): se for g, (_, part) in made.items() for i, se in enumerate(part.connected.entities)}
     by_key: dict[str, list] = defaultdict(list)
@@ -142,11 +143,13 @@ def _apply(store, made: dict[str, tuple[str, cached.Part]], dropped: list[str], 
         for g, _, data in store.connect_parts(rewritten):
             c = loads(data).connected
             records += _story_rows(g, c, [ids[g][i] for i in range(len(c.entities))])
-    store.update_connected([(g, key, [d.article_id for d in part.dates]) for g, (key, part) in made.items()], dropped,
-                           [(g, i, corpus[(g, i)].id, _COMPACT.encode(_entity(se)),
-                             [key_text(k) for k in se.keys]) for (g, i), se in new.items()],
-                           moved, rewritten, {("entity", cid) for *_, cid, _ in old} | {("entity", cid) for cid in stored.values()},
-                           records, source, everything)
+    stories = [(g, key, [d.article_id for d in part.dates]) for g, (key, part) in made.items()]
+    entities = [(g, i, corpus[(g, i)].id, _COMPACT.encode(_entity(se)), [key_text(k) for k in se.keys])
+                for (g, i), se in new.items()]
+    gone = {("entity", cid) for *_, cid, _ in old} | {("entity", cid) for cid in stored.values()}
+    made.clear()                # what is written is text now: the records it was made of go before the write
+    del new, keyed, corpus, old
+    store.update_connected(stories, dropped, entities, moved, rewritten, gone, records, source, everything)
 
 
 def _story_rows(story_id: str, c: StoryConnected, ids: list[str]) -> list[tuple[str, str, str]]:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 TRIGGERS = ("connected_link", "connected_unlink")
-CACHE_KIB = 262_144     # page cache meanwhile (SQLite's default: 2 MiB): the indexes take millions of rows
+CACHE_KIB = 131_072     # page cache meanwhile (SQLite's default: 2 MiB): the indexes take millions of rows
 TABLES = ("entity_articles", "entity_names", "connected_articles")
 
 FILL = (
