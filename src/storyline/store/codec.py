@@ -92,8 +92,8 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     whatever the type; a tuple is made of as many items as its type names (`tuple[int, int]`: the first two)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decoder(inner[0]) if len(inner) == 1 else _same
+        inner = _optional(tp)
+        return _same if inner is None else _decoder(inner)
     if dataclasses.is_dataclass(tp):
         return _record_decoder(tp)
     if origin is tuple:
@@ -157,12 +157,18 @@ def _record_decoder(tp: type) -> Callable[[Any], Any]:
 def _items(tp: Any) -> Callable[[Any], Any] | None:
     """The decoder of the items of `tp` when it is a `tuple[X, ...]` (or that or None); None otherwise."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _items(inner[0]) if len(inner) == 1 else None
+        inner = _optional(tp)
+        return None if inner is None else _items(inner)
     args = typing.get_args(tp)
     if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _decoder(args[0])
     return None
+
+
+def _optional(tp: Any) -> Any:
+    """X of a union type `X | None`; None for a union of two types or more besides None."""
+    inner = [a for a in typing.get_args(tp) if a is not type(None)]
+    return inner[0] if len(inner) == 1 else None
 
 
 def loads(cls: type, text: str) -> Any:

@@ -4,14 +4,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
 
 from storyline.records import Article
 
-from .terms import KINDS, Counts
+from .terms import KINDS, Counts, Memo
 from .vectors import EMPTY, Sparse, add, heaviest, sparse, top, unit
 
 WORDS_KEPT = 200          # heaviest terms of an article's TF-IDF vector
@@ -59,43 +58,22 @@ NAMES_KEPT most salient of any kind; `months`/`years` count the
         return self._views
 
 
-@lru_cache(maxsize=1 << 16)
 def idf(df: int, docs: int) -> float:
     """Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1 (as scikit-learn's TfidfTransformer)."""
     return math.log((1 + docs) / (1 + df)) + 1.0
 
 
-class _Idfs(dict):
-    """`idf` of each document frequency over `docs` documents, computed on first use (a dict look-up
-    costs less than a call of the memoised `idf`, and build looks up every term of every article)."""
-
-    def __init__(self, docs: int):
-        super().__init__()
-        self.docs = docs
-
-    def __missing__(self, df: int) -> float:
-        out = self[df] = idf(df, self.docs)
-        return out
+_TF = Memo(lambda n: 1.0 + math.log(n), 1 << 16)     # sublinear term frequency of a count
+_IDFS: tuple[int, Memo] = (0, Memo(lambda df: idf(df, 0), 1 << 20))
 
 
-class _Tf(dict):
-    """Sublinear term frequency 1 + ln(n) of each count n, computed on first use."""
-
-    def __missing__(self, n: int) -> float:
-        out = self[n] = 1.0 + math.log(n)
-        return out
-
-
-_TF = _Tf()
-_IDFS = _Idfs(0)
-
-
-def _idfs(docs: int) -> _Idfs:
-    """The idf memo for `docs` documents (one at a time: a run's chunk builds all its profiles with one)."""
+def _idfs(docs: int) -> Memo:
+    """`idf` of each document frequency over `docs` documents, memoised for one `docs` at a time (a run's
+    chunk builds all its profiles with one)."""
     global _IDFS
-    if _IDFS.docs != docs:
-        _IDFS = _Idfs(docs)
-    return _IDFS
+    if _IDFS[0] != docs:
+        _IDFS = (docs, Memo(lambda df: idf(df, docs), 1 << 20))
+    return _IDFS[1]
 
 
 def headline(article: Article) -> str:

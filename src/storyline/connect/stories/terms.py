@@ -63,9 +63,10 @@ class Counts:
         return set(self.words) | {k for c in self.names.values() for k in c}
 
 
-class _Memo(dict):
+class Memo(dict):
     """A bounded memo of a one-argument function: `memo[x]` is `function(x)`, computed on first use (a
-    plain dict look-up costs less than an lru_cache call, and count looks up every word of every article);
+    plain dict look-up costs less than an lru_cache call, and count and profile.build look up every word of
+    every article);
     emptied when it holds `size` entries."""
 
     def __init__(self, function, size: int):
@@ -79,9 +80,9 @@ class _Memo(dict):
         return out
 
 
-_FOLD = _Memo(fold, 1 << 18)          # a word of a name -> its spelling key (names recur in many forms)
-_CLEAN = _Memo(clean_name, 1 << 18)   # a name as written -> clean_name of it (name_keys cleans a name twice)
-_IS_NAME = _Memo(is_name, 1 << 18)
+_FOLD = Memo(fold, 1 << 18)          # a word of a name -> its spelling key (names recur in many forms)
+_CLEAN = Memo(clean_name, 1 << 18)   # a name as written -> clean_name of it (name_keys cleans a name twice)
+_IS_NAME = Memo(is_name, 1 << 18)
 _NAME_SPLIT = re.compile(r"[\s.,]+")
 
 
@@ -114,7 +115,7 @@ def _salience(mentions: int, first: int, length: int) -> float:
     return (1.0 + log(max(mentions, 1))) * (2.0 if first < max(length // 5, 200) else 1.0)
 
 
-_TERM = _Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
+_TERM = Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
 
 
 def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
@@ -125,7 +126,7 @@ def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[st
     return forms, tuple(dict(k for f in forms for k in name_keys(kind, f)).items())
 
 
-_ENTITY = _Memo(_entity_keys, 1 << 18)
+_ENTITY = Memo(_entity_keys, 1 << 18)
 
 
 def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
