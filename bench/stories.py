@@ -21,7 +21,8 @@ final score beside the one-run score, each with the acceptance bound
 --full: run the whole pipeline (`storyline run`, stages 1-4) instead of
 reusing the analysed store (minutes: stage 3 reads every article).
 
-Leave-topics-out and same-kind figures: bench/stories_fit.py.
+Leave-topics-out and same-kind figures: bench/stories_fit.py; the misplaced articles one by one, with
+the candidates each was given: bench/stories_errors.py.
 """
 from __future__ import annotations
 
