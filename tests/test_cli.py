@@ -61,7 +61,7 @@ def test_exit_status_is_0_when_every_input_is_read_and_1_when_some_are_refused(t
     (docs / "empty.txt").write_text("")
     runner = CliRunner()
     ok = runner.invoke(main, ["ingest", str(good), "--db", str(tmp_path / "a.sqlite")])
-    assert ok.exit_code == 0 and "1 articles read, 1 stored" in ok.stdout and not ok.stderr
+    assert ok.exit_code == 0 and "1 article read, 1 stored" in ok.stdout and not ok.stderr
     for n, quiet in enumerate(([], ["--quiet"])):
         some = runner.invoke(main, ["ingest", str(docs), "--db", str(tmp_path / f"b{n}.sqlite"), *quiet])
         assert some.exit_code == 1 and "1 refused" in some.stdout
@@ -90,7 +90,7 @@ def test_ingest_twice_stores_nothing_twice_and_refuses_clearly(tmp_path):
     db = tmp_path / "s.sqlite"
     first = _ingest([str(docs), "--db", str(db)])
     assert first.returncode == 1, first.stderr  # some inputs refused
-    assert re.search(r"6 articles read, 6 stored, 0 already stored, 1 duplicates, 2 refused", first.stdout)
+    assert re.search(r"6 articles read, 6 stored, 0 already stored, 1 duplicate, 2 refused", first.stdout)
     second = _ingest([str(docs), "--db", str(db)])
     assert "0 stored, 6 already stored" in second.stdout
     counts = json.loads(subprocess.run(CLI + ["stats", "--db", str(db), "--json"], capture_output=True, text=True).stdout)
@@ -177,3 +177,13 @@ def test_a_file_that_is_not_a_store_is_one_line(tmp_path):
     result = subprocess.run(CLI + ["stats", "--db", str(fake)], capture_output=True, text=True)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "notes.sqlite: cannot open the store" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Some article text about a council vote on Tuesday.", encoding="utf-8")
+    (tmp_path / "file").write_text("in the way", encoding="utf-8")
+    out = tmp_path / "file" / "out"                     # a folder under a file
+    result = subprocess.run(CLI + ["run", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {out}: not a directory"

@@ -90,7 +90,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Read INPUTS into stories and export them (stages 1-4).")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for export.json, report.md, report.html and (by default) the store.")
@@ -124,7 +124,7 @@ def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, con
     _finish(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}", refusals)
 
 
-@main.command()
+@main.command(short_help="Ingest and clean INPUTS into a store (stages 1-2).")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, type=_StoreLocation(),
               help="Store file or postgresql:// URL to add the articles to.")
@@ -144,7 +144,7 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     _finish(summary.line(), refusals)
 
 
-@main.command()
+@main.command(short_help="Write the export and the reports of a store.")
 @click.option("--db", required=True, type=_StoreLocation(exists=True),
               help="Store file or postgresql:// URL to export.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -154,7 +154,7 @@ def export(db, out_dir) -> None:
     click.echo(f"export: {pipeline.export(db, out_dir)}")
 
 
-@main.command()
+@main.command(short_help="Serve a store's stories, people and articles (read-only).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder of a run: serve its storyline.sqlite.")
 @click.option("--db", type=_StoreLocation(), help="Store file or postgresql:// URL to serve (instead of --out).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -173,7 +173,7 @@ def serve(out_dir, db, host, port) -> None:
     pipeline.serve(store, host, port)
 
 
-@main.command()
+@main.command(short_help="Count what a store holds.")
 @click.option("--db", required=True, type=_StoreLocation(exists=True),
               help="Store file or postgresql:// URL to count.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
@@ -189,6 +189,10 @@ def entry() -> None:
     except StorylineError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_USAGE if isinstance(err, SettingsError) else 1)
+    except OSError as err:          # an output path that cannot be made or written: under a file, no permission
+        what = f"{err.filename}: {(err.strerror or type(err).__name__).lower()}" if err.filename else str(err)
+        click.echo(f"error: {what}", err=True)
+        sys.exit(1)
     except Exception as err:
         if not type(err).__module__.startswith("psycopg"):
             raise

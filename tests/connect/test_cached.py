@@ -36,7 +36,8 @@ def scratch(store) -> Connected:
     dates = date_articles(store.articles(), story_of, story_years(store.articles(), story_of))
     readings = {an.article_id: an for an in store.analyses(("entities", "quotes", "events", "facts"))}
     readings.update((an.article_id, an) for an in store.analyses_in([d.article_id for d in dates]))
-    return connect_stage(list(readings), readings, story_of, dates)
+    copies = {a.id: a.duplicate_of for a in store.articles() if a.duplicate_of}
+    return connect_stage(list(readings), readings, story_of, dates, copies)
 
 
 def plain(c: Connected) -> dict:

@@ -60,3 +60,21 @@ def test_verdicts(stated, expected):
 def test_a_value_read_in_a_quote_keeps_its_source():
     [f] = compare([("a1", "person:x", Fact("x", "age", "31", Mention(0, 5, "text.")), "person:spokesman")])
     assert f.evidence[0].source == "person:spokesman"
+
+
+def test_a_copy_is_no_second_source():
+    stated = facts(("a1", "age", "31"), ("a2", "age", "31"))
+    [f] = compare(stated, copies={"a2": "a1"})
+    assert (f.status, [e.article_id for e in f.evidence]) == ("single", ["a1", "a2"])    # both kept as evidence
+    [f] = compare(stated + facts(("a3", "age", "31")), copies={"a2": "a1"})
+    assert f.status == "agree"
+    assert {f.status for f in compare(facts(("a1", "age", "31"), ("a2", "age", "32")), copies={"a2": "a1"})} \
+        == {"conflict"}                        # a copy that states another value is still read as stated
+
+
+def test_a_later_article_adds_facts_after_the_others():
+    """Fact ids are numbered by position (connect.story_records): a new value from a later article comes
+    last, even for an attribute stated earlier, so the earlier facts keep their ids."""
+    before = facts(("a1", "age", "31"), ("a1", "sentence", "9 years"))
+    after = compare(before + facts(("a2", "age", "32")))
+    assert [(f.attribute, f.value) for f in after] == [("age", "31"), ("sentence", "9 years"), ("age", "32")]

@@ -164,7 +164,7 @@ def test_the_driver_stores_rows_as_the_local_runner_stores_inputs(tmp_path, monk
 
     with open_store(tmp_path / "local.sqlite") as one, open_store(tmp_path / "spark.sqlite") as two:
         first = local_run(one)
-        assert first.startswith("4 articles read, 4 stored, 0 already stored, 1 duplicates, 3 refused (")
+        assert first.startswith("4 articles read, 4 stored, 0 already stored, 1 duplicate, 3 refused (")
         assert first.endswith("; 4 analysed")
         assert spark_run(two) == first
         again = local_run(one)                                 # resumed: nothing new

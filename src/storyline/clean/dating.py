@@ -222,7 +222,7 @@ def bounds(text: str, captions: list[str], year: int | None = None) -> list[Boun
         ahead = (weekday - lower.day.weekday()) % 7
         day = lower.day + timedelta(days=0 if ahead >= 5 else ahead)   # that weekday or the two days after it
         found.append(Bound(day, "after", "weekday", f"{lower.why}, then written on the first "
-                                                    f"{_WEEKDAY_NAMES[weekday]} (or the two days after) after"))
+                                                    f"{_WEEKDAY_NAMES[weekday]} after it or the two days after that"))
     return found
 
 

@@ -38,7 +38,8 @@ class StoryConnected:
 
 
 def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedArticle],
-            story_of: Mapping[str, str] | None = None, dates: Sequence[ArticleDate] | None = None) -> Connected:
+            story_of: Mapping[str, str] | None = None, dates: Sequence[ArticleDate] | None = None,
+            copies: Mapping[str, str] | None = None) -> Connected:
     """Stage 4 over every stored article (an Article or its id: only ids and their order are read) and its
     analysis (article id -> AnalysedArticle; time expressions are read only for the articles in `dates`).
 
@@ -46,24 +47,31 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     story (an article in no story alone); without it the corpus is one group outside any story (events
     merged only within an article). Stage-4 dating draws on the dated articles of the same story. `dates`
     are the stage-4 publication intervals (connect.dating.date_articles); None: dated here, from `articles`,
-    which must then be Articles. Articles without an analysis (refused by stage 3) are left out.
+    which must then be Articles. Articles without an analysis (refused by stage 3) are left out. `copies`
+    (article id -> the article it duplicates; None: from `articles` where they are Articles) makes a copy no
+    second source of a fact.
     """
     if dates is None:
         dates = date_articles(articles, story_of or {})
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
-    return assemble({g: connect_story(group, in_story) for g, in_story, group in groups(read, story_of)}, dates)
+    if copies is None:
+        copies = {a.id: a.duplicate_of for a in articles if not isinstance(a, str) and a.duplicate_of}
+    return assemble({g: connect_story(group, in_story, copies) for g, in_story, group in groups(read, story_of)},
+                    dates)
 
 
-def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True) -> StoryConnected:
+def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
+                  copies: Mapping[str, str] | None = None) -> StoryConnected:
     """`StoryConnected` of one story's analyses (`in_story`), events already `redated`, in article order;
-    `in_story` False: analyses in no story (events merged only within an article)."""
+    `in_story` False: analyses in no story (events merged only within an article). `copies`: article id ->
+    the article it duplicates, for the facts (`facts.compare`)."""
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
     events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors)
-    facts = compare((an.article_id, local.get((an.article_id, f.subject)), f,
-                     local.get((an.article_id, src)) if src else None)
-                    for an in read for f, src in zip(an.facts, fact_sources(an)))
+    facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
+                      local.get((an.article_id, src)) if src else None)
+                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies)
     return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
 

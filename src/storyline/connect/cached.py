@@ -57,4 +57,5 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
     if not in_story:
         return Part(connected=connect_story(read, in_story=False))
     dates = date_articles(articles, {a.id: story_id for a in articles})
-    return Part(dates=tuple(dates), connected=connect_story(redated(read, dates)))
+    copies = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
+    return Part(dates=tuple(dates), connected=connect_story(redated(read, dates), copies=copies))

@@ -4,7 +4,7 @@ Facts read from single articles are grouped by corpus subject and attribute.
 Values compare as numeric intervals with their unit words, not as strings:
 "nine years" and "9 years" are one value; "more than 60" is (60, inf) and
 agrees with an exact 62 inside its bound; "about 60" is 60 +/- 10%. A value
-is `agree` when articles other than its own state a compatible value, and no
+is `agree` when articles other than its own (and their copies) state a compatible value, and no
 one states an incompatible one; `conflict` when another stated value is
 incompatible; `single` otherwise. A possible or maximum value ("could face up
 to 10 years") is read into its own attribute ("possible sentence") by stage 3,
@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from storyline.lexicon import NUMBER_WORDS
 from storyline.records import ComparedFact, Evidence, Fact
@@ -67,24 +67,32 @@ def _compatible(a: str, b: str) -> bool:
     return ba[2] == bb[2] and max(ba[0], bb[0]) <= min(ba[1], bb[1])
 
 
-def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]]) -> list[ComparedFact]:
+def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
+            copies: Mapping[str, str] | None = None) -> list[ComparedFact]:
     """(article id, corpus subject id, fact, source entity id) -> one ComparedFact per (subject, attribute, value).
 
     The first spelling of an attribute and of a value names it; the evidence
-    keeps every article's sentence, in input order.
+    keeps every article's sentence, in input order. Facts come in the order of
+    their first statement, so a fact keeps its place (and the id numbered from
+    it) when a later article adds others. `copies` (article id -> the article
+    it duplicates, stage 2's `duplicate_of`): a copy is the same report, not
+    another source, so a value stated by an article and its copies alone is
+    `single`.
     """
-    groups: dict[tuple, dict[str, tuple[str, str, list[Evidence]]]] = defaultdict(dict)
-    for article_id, subject, f, source in facts:
+    copies = copies or {}
+    groups: dict[tuple, dict[str, tuple[str, str, list[Evidence], int]]] = defaultdict(dict)
+    for n, (article_id, subject, f, source) in enumerate(facts):
         values = groups[(subject, f.attribute.lower())]
-        _, _, evidence = values.setdefault(value_key(f.value), (f.attribute, f.value, []))
+        _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
     out = []
     for (subject, _), values in groups.items():
         stated = list(values.values())
-        for attribute, value, evidence in stated:
-            own = {e.article_id for e in evidence}
-            backing = {e.article_id for _, v, ev in stated if _compatible(value, v) for e in ev}
-            against = any(not _compatible(value, v) for _, v, _ in stated)
+        for attribute, value, evidence, first in stated:
+            own = {copies.get(e.article_id, e.article_id) for e in evidence}
+            backing = {copies.get(e.article_id, e.article_id)
+                       for _, v, ev, _ in stated if _compatible(value, v) for e in ev}
+            against = any(not _compatible(value, v) for _, v, _, _ in stated)
             status = "conflict" if against else "agree" if backing - own or len(own) > 1 else "single"
-            out.append(ComparedFact(subject, attribute, value, status, tuple(evidence)))
-    return out
+            out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))
+    return [f for _, f in sorted(out, key=lambda t: t[0])]

@@ -24,12 +24,18 @@ def _range(r: DateRange | None) -> dict | None:
             "reason": r.reason}
 
 
+def published(a: Article, dated: DateRange | None = None) -> DateRange | None:
+    """An article's publication interval as exported: its own, else `dated`, the one stage 4 gave it
+    (connect/dating.py)."""
+    return a.published if _range(a.published) or dated is None else dated
+
+
 def article(a: Article, dated: DateRange | None = None) -> dict:
     """An article; `dated` is the interval stage 4 gave it (connect/dating.py), used when it has none of its own."""
-    published = a.published if _range(a.published) or dated is None else dated
+    when = published(a, dated)
     return {"id": a.id, "path": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
-            "published": _range(published),
-            "published_reason": published.reason if published else "no date found",
+            "published": _range(when),
+            "published_reason": when.reason if when else "no date found",
             "byline": list(a.byline), "credits": list(a.credits), "duplicate_of": a.duplicate_of,
             "kind": a.kind, "captions": list(a.captions), "text": a.text}
 
@@ -109,7 +115,8 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     connected = store.connected()
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
     dated = {d.article_id: d.published for d in connected.dates}
-    yield "articles", (article(a, dated.get(a.id)) for a in store.articles())
+    shown: dict[str, DateRange | None] = {}      # each article's exported interval, for its story's span
+    yield "articles", (article(a, shown.setdefault(a.id, published(a, dated.get(a.id)))) for a in store.articles())
     yield "entities", _entities(store, connected.entities)
     yield "time_expressions", (time_expression(n, aid, t) for n, (aid, t)
                                in enumerate(_each(store, "time_expressions"), start=1))
@@ -117,7 +124,8 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     yield "quotes", (quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
                      for n, (aid, q) in enumerate(_each(store, "quotes"), start=1))
     event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
-    yield "stories", (story(s, store.timeline(s.id), event_ids) for s in store.stories())
+    yield "stories", (story(s.spanned(shown.get(a) for a in s.article_ids), store.timeline(s.id), event_ids)
+                      for s in store.stories())
     yield "facts", (fact(f) for f in connected.facts)
     yield "refusals", (refusal(r) for r in store.refusals())
 

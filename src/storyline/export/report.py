@@ -24,6 +24,15 @@ _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 TIMELINE_SHOWN = 40          # a story's timeline holds every date it refers to; the dossier shows the best scored
 
 
+def _code(text: str | None) -> str:
+    """Text as an inline code span, shown as written (no escape applies inside one), on one line: fenced by
+    more backticks than any run of them in the text (CommonMark 6.1)."""
+    text = " ".join((text or "").split())
+    fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _md(text: str | None, limit: int = 0) -> str:
     """Article text made inert in Markdown: one line, markup characters escaped, HTML brackets as entities."""
     text = " ".join((text or "").split())
@@ -144,8 +153,8 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
         a = articles[aid]
         where = a.get("url") or a.get("path")
         lines.append(f"{ref[aid]}. {_md(a.get('title') or a.get('path'))} — {_md(a.get('outlet') or 'unknown outlet')}, "
-                     f"{_when(a.get('published'))} (`{_md(where)}`)" + (f"; copy of `{a['duplicate_of']}`"
-                                                                        if a.get("duplicate_of") else ""))
+                     f"{_when(a.get('published'))} ({_code(where)})" + (f"; copy of {_code(a['duplicate_of'])}"
+                                                                      if a.get("duplicate_of") else ""))
     return lines
 
 
@@ -176,7 +185,7 @@ def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[
     if counts["refusals"]:
         yield from ["", "## Refused inputs", ""]
         for r in refusals:
-            yield f"- `{_md(r['source'])}`: {_md(r['reason'])}"
+            yield f"- {_code(r['source'])}: {_md(r['reason'])}"
 
 
 def write(export: dict, path: str | Path) -> Path:

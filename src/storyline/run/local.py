@@ -39,12 +39,16 @@ class Summary:
 
     def line(self) -> str:
         refused = sum(self.refused.values())
-        text = (f"{self.read} articles read, {self.stored} stored, {self.already} already stored, "
-                f"{self.duplicates} duplicates, {refused} refused")
+        text = (f"{_count(self.read, 'article')} read, {self.stored} stored, {self.already} already stored, "
+                f"{_count(self.duplicates, 'duplicate')}, {refused} refused")
         if refused:
             top = "; ".join(f"{n} x {reason}" for reason, n in self.refused.most_common(3))
             text += f" ({top}{'; ...' if len(self.refused) > 3 else ''})"
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _one_line(err: Exception) -> str:

@@ -86,10 +86,8 @@ class Pages(ReadOnlyStore):
 
     def _stories(self, offset, limit):
         ids = [r[0] for r in self._rows("SELECT id FROM main.stories ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))]
-        items = []
-        for sid in ids:
-            timeline = self.timeline(sid)
-            items.append((self.load_story(sid, "main.") or self._merged(sid), timeline, self._event_ids(timeline)))
+        stories = self.spanned(self.load_story(sid, "main.") or self._merged(sid) for sid in ids)
+        items = [(s, timeline, self._event_ids(timeline)) for s in stories for timeline in [self.timeline(s.id)]]
         return self._count("SELECT COUNT(*) FROM main.stories"), items
 
     def _event_ids(self, timeline) -> dict[tuple[str, int], str]:

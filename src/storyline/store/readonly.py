@@ -20,11 +20,12 @@ import json
 import re
 import sqlite3
 import threading
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from storyline.errors import StoreError
-from storyline.records import Story, TimelineEntry
+from storyline.records import DateRange, Story, TimelineEntry
 from storyline.store import codec
 from storyline.store.dialect import PostgreSQL, SQLite, is_postgresql
 
@@ -206,6 +207,19 @@ class ReadOnlyStore:
             "json_extract(a.data, '$.url'), json_extract(a.data, '$.published'), a.source, a.duplicate_of, "
             "json_extract(c.data, '$.published') FROM articles a LEFT JOIN connected c ON c.kind = 'date' "
             "AND c.id = a.id WHERE a.id IN ({ids})", article_ids)}
+
+    def spanned(self, stories: Iterable[Story]) -> list[Story]:
+        """The stories with their span from every article's publication interval, as `article_heads` gives
+        it (`Story.spanned`), read in one query over their members."""
+        stories = list(stories)
+        published: dict[str, list[DateRange]] = defaultdict(list)
+        for sid, data in self._in(
+                "SELECT m.story_id, COALESCE(json_extract(c.data, '$.published'), json_extract(a.data, '$.published')) "
+                "FROM story_members m JOIN articles a ON a.id = m.article_id LEFT JOIN connected c "
+                "ON c.kind = 'date' AND c.id = m.article_id WHERE m.story_id IN ({ids})", [s.id for s in stories]):
+            if data:
+                published[sid].append(codec.from_plain(DateRange, json.loads(data)))
+        return [s.spanned(published.get(s.id, ())) for s in stories]
 
     def load_story(self, story_id: str, schema: str = "") -> Story | None:
         """A live story with its article ids (arrival order); None for an unknown or merged id.
