@@ -187,3 +187,10 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert result.stderr.strip() == f"error: {out}: not a directory"
+
+
+def test_inputs_that_hold_no_article_are_said_to(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "s.sqlite"), "--quiet"])
+    assert result.exit_code == 0 and "0 articles read" in result.stdout
+    assert result.stderr.strip() == "warning: the inputs hold no article"

@@ -71,8 +71,10 @@ def _require_paths(inputs) -> None:
             pass  # exists but cannot be read: ingest refuses it with the reason
 
 
-def _finish(summary_line: str, refusals: _Refusals) -> None:
-    click.echo(summary_line)
+def _finish(summary, refusals: _Refusals, more: str = "") -> None:
+    click.echo(summary.line() + more)
+    if not summary.read and not refusals.count:
+        click.echo("warning: the inputs hold no article", err=True)
     if refusals.count:
         raise click.exceptions.Exit(EXIT_REFUSED)
 
@@ -121,7 +123,7 @@ def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, con
     refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
                            on_refusal=refusals, runner=runner, spark_master=spark_master)
-    _finish(summary.line() + f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}", refusals)
+    _finish(summary, refusals, f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}")
 
 
 @main.command(short_help="Ingest and clean INPUTS into a store (stages 1-2).")
@@ -141,7 +143,7 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     chosen = settings.load(config, max_bytes=max_bytes, near_duplicate=near_duplicate)
     refusals = _Refusals(quiet)
     summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(), on_refusal=refusals)
-    _finish(summary.line(), refusals)
+    _finish(summary, refusals)
 
 
 @main.command(short_help="Write the export and the reports of a store.")
