@@ -104,7 +104,8 @@ def main() -> None:
 @click.option("--spark-master", metavar="URL",
               help="Spark master for --runner spark (default: spark-submit's --master, else local[*]).")
 @click.option("--timeline-length", type=int,
-              help="Entries in each story's timeline (default 0: by story size, two per article, 5 to 2000; ranked by score).")
+              help="Most entries in each story's timeline (default 0: by story size, two per article, 5 to 2000; "
+                   "ranked by score; fewer when fewer dates qualify).")
 @_config
 @_max_bytes
 @_near
