@@ -78,3 +78,18 @@ def test_a_later_article_adds_facts_after_the_others():
     before = facts(("a1", "age", "31"), ("a1", "sentence", "9 years"))
     after = compare(before + facts(("a2", "age", "32")))
     assert [(f.attribute, f.value) for f in after] == [("age", "31"), ("sentence", "9 years"), ("age", "32")]
+
+
+def test_a_value_beside_a_quote_is_the_writers():
+    from storyline.connect import fact_sources
+    from storyline.records import AnalysedArticle, Quote
+    text = "The 31-year-old pleaded guilty but said she had no criminal intent in bringing 2 cartridges."
+    content = text.index("she had")
+    quote = Quote(content, len(text) - 1, text[content:-1], "indirect", speaker=Mention(0, 15, text[:15]),
+                  speaker_entity="e1")
+    sentence = Mention(0, len(text), text)
+    an = AnalysedArticle("a1", quotes=(quote,), facts=(Fact("e1", "age", "31", sentence),
+                                                       Fact("e1", "count of cartridges", "two", sentence),
+                                                       Fact("e1", "count of items", "2", sentence)))
+    # the age beside the quote, a value not found in the sentence (the quote meets it), one inside it
+    assert fact_sources(an) == (None, "e1", "e1")

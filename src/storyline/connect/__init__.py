@@ -15,6 +15,7 @@ result and the exporter only writes it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
@@ -22,7 +23,7 @@ from storyline.connect.dating import date_articles, redated
 from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
-from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, MergedEvent
+from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, Fact, MergedEvent
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,31 @@ def story_records(story_id: str, s: StoryConnected, ids: Sequence[str]) \
 
 def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
     """Per fact of the analysis, the per-article speaker entity of the first quote with a speaker whose content
-    holds the fact's evidence [start, end), else None (a fact read inside a quote keeps its speaker)."""
-    return tuple(_source(an, f.evidence.start, f.evidence.end) for f in an.facts)
+    holds the fact's value (where the value is found in its evidence sentence; else whose content meets the
+    sentence), else None: a fact read inside a quote keeps its speaker, one read beside it ("The 31-year-old
+    pleaded guilty but said she had no criminal intent") is the writer's."""
+    return tuple(_source(an, f) for f in an.facts)
 
 
-def _source(an: AnalysedArticle, start: int, end: int) -> str | None:
+def _source(an: AnalysedArticle, f: Fact) -> str | None:
+    at = _value_at(f)
+    start, end = (at, at + 1) if at is not None else (f.evidence.start, f.evidence.end)
     for q in an.quotes:
         spans = q.content_spans or ((q.start, q.end),)
         if q.speaker_entity and any(s <= start < e or start <= s < end for s, e in spans):
             return q.speaker_entity
     return None
+
+
+def _value_at(f: Fact) -> int | None:
+    """The article offset of the fact's value in its evidence sentence: the value as written, else its first
+    number standing alone; None when neither is there (a value stage 3 spelled otherwise)."""
+    text = f.evidence.text
+    i = text.lower().find(f.value.lower())
+    if i < 0 and (number := re.search(r"\d+", f.value)):
+        m = re.search(rf"(?<![\d.,]){number.group()}(?![\d])", text)
+        i = m.start() if m else -1
+    return f.evidence.start + i if i >= 0 else None
 
 
 __all__ = ["StoryConnected", "assemble", "connect", "connect_story", "fact_sources", "story_records"]
