@@ -7,9 +7,9 @@ Offsets are Python string indices into `Article.text`, end exclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +252,8 @@ class Story:
 
     `title` is the most central headline of the story; `people`,
     `organisations` and `places` are its most salient names (corpus entity
-    ids), most salient first; `first`/`last` bound the publication days of
-    its articles dated when it was clustered (`spanned`: of all its articles, as stage 4 dates them). A story merged into another keeps its id with
+    ids), most salient first; `first`/`last` bound the publication dates of
+    its dated articles. A story merged into another keeps its id with
     `merged_into` set and no articles, so that an id once handed out always resolves.
     """
 
@@ -267,13 +267,6 @@ class Story:
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     merged_into: str | None = None
-
-    def spanned(self, published: Iterable[DateRange | None]) -> "Story":
-        """This story with `first`/`last` the earliest and latest ends of its articles' publication intervals
-        (`published`: stage 4's, which bound articles that have no exact date too), where any end is known;
-        the report, the export and the web app all show this span."""
-        days = [d for r in published if r is not None for d in (r.earliest, r.latest) if d is not None]
-        return replace(self, first=min(days), last=max(days)) if days else self
 
 
 @dataclass(frozen=True, slots=True)

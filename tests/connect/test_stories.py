@@ -78,6 +78,19 @@ def test_story_record_names_the_story(tmp_path):
         assert story.title in {row[3] for row in SWAP}
 
 
+def test_the_main_people_are_those_most_articles_name():
+    """A name one article's headline carries outweighs, in a small corpus, the one every article names; the
+    story's main people go by the number of articles first, and survive the stored blob."""
+    import numpy as np
+    from storyline.connect.stories.state import StoryState
+    from storyline.connect.stories.vectors import EMPTY
+    people = (np.array([1, 2, 3], np.int64), np.array([9.0, 2.0, 1.0], np.float32))
+    s = StoryState("s1", 0, 0, names={"people": people, "places": EMPTY, "names": EMPTY},
+                   display={1: "Karine Jean-Pierre", 2: "Griner", 3: "Brittney Griner"}, named={1: 1, 2: 3, 3: 3})
+    assert s.main_names("people") == ("Brittney Griner", "Karine Jean-Pierre")
+    assert StoryState.from_bytes(s.to_bytes()).main_names("people") == ("Brittney Griner", "Karine Jean-Pierre")
+
+
 def test_a_second_run_changes_nothing_and_new_articles_keep_old_ids(tmp_path):
     first, later = [*QUAKES[:1], *QUAKES[2:3], *SWAP[:2]], [*QUAKES[1:2], *QUAKES[3:], *SWAP[2:]]
     with open_store(tmp_path / "s.sqlite") as store:

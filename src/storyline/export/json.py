@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from storyline.records import (AnalysedArticle, Article, ComparedFact, CorpusEntity, DateRange, Evidence, MergedEvent,
                                Mention, Quote, Refusal, Story, TimeExpression, TimelineEntry)
 from storyline.store import SQLiteStore
+from storyline.store.readonly import spanned
 
 
 def _range(r: DateRange | None) -> dict | None:
@@ -124,7 +125,7 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     yield "quotes", (quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)
                      for n, (aid, q) in enumerate(_each(store, "quotes"), start=1))
     event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
-    yield "stories", (story(s.spanned(shown.get(a) for a in s.article_ids), store.timeline(s.id), event_ids)
+    yield "stories", (story(spanned(s, (shown.get(a) for a in s.article_ids)), store.timeline(s.id), event_ids)
                       for s in store.stories())
     yield "facts", (fact(f) for f in connected.facts)
     yield "refusals", (refusal(r) for r in store.refusals())

@@ -21,6 +21,7 @@ import re
 import sqlite3
 import threading
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -76,6 +77,16 @@ def fts_query(text: str, dialect: str = "sqlite") -> str | None:
     if dialect == "postgresql":
         return " & ".join(f"'{w}'" for w in words[:-1]) + (" & " if len(words) > 1 else "") + f"'{words[-1]}':*"
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+
+
+
+def spanned(story: Story, published: Iterable[DateRange | None]) -> Story:
+    """`story` with `first`/`last` the earliest and latest ends of its articles' publication intervals
+    (`published`: stage 4's, which bound articles that have no exact date too), where any end is known; the
+    Story record keeps the days of the articles dated when it was clustered. The report, the export and the
+    web app all show this span."""
+    days = [d for r in published if r is not None for d in (r.earliest, r.latest) if d is not None]
+    return replace(story, first=min(days), last=max(days)) if days else story
 
 
 class ReadOnlyStore:
@@ -210,7 +221,7 @@ class ReadOnlyStore:
 
     def spanned(self, stories: Iterable[Story]) -> list[Story]:
         """The stories with their span from every article's publication interval, as `article_heads` gives
-        it (`Story.spanned`), read in one query over their members."""
+        it (`spanned` below), read in one query over their members."""
         stories = list(stories)
         published: dict[str, list[DateRange]] = defaultdict(list)
         for sid, data in self._in(
@@ -219,7 +230,7 @@ class ReadOnlyStore:
                 "ON c.kind = 'date' AND c.id = m.article_id WHERE m.story_id IN ({ids})", [s.id for s in stories]):
             if data:
                 published[sid].append(codec.from_plain(DateRange, json.loads(data)))
-        return [s.spanned(published.get(s.id, ())) for s in stories]
+        return [spanned(s, published.get(s.id, ())) for s in stories]
 
     def load_story(self, story_id: str, schema: str = "") -> Story | None:
         """A live story with its article ids (arrival order); None for an unknown or merged id.

@@ -51,6 +51,7 @@ class StoryState:
     last: int | None = None
     outlets: dict[str, int] = field(default_factory=dict)
     display: dict[int, str] = field(default_factory=dict)
+    named: dict[int, int] = field(default_factory=dict)       # articles naming each name key it keeps
     headlines: list[tuple[str, np.ndarray | None]] = field(default_factory=list)
     near: list[tuple[np.ndarray | None, Sparse]] = field(default_factory=list)   # kept members: (body, names)
     members: list[str] = field(default_factory=list)
@@ -86,6 +87,10 @@ class StoryState:
         if p.outlet:
             self.outlets[p.outlet] = self.outlets.get(p.outlet, 0) + 1
         self.display.update({k: v for k, v in p.display.items() if k not in self.display})
+        named = self.named
+        for kind in KINDS:
+            for k in p.names.get(kind, EMPTY)[0].tolist():
+                named[k] = named.get(k, 0) + 1
         self._keep_headline(p.headline, p.head)
         self._prune_display()
 
@@ -106,6 +111,8 @@ class StoryState:
         for outlet, n in other.outlets.items():
             self.outlets[outlet] = self.outlets.get(outlet, 0) + n
         self.display.update({k: v for k, v in other.display.items() if k not in self.display})
+        for k, n in other.named.items():
+            self.named[k] = self.named.get(k, 0) + n
         for text, vec in other.headlines:
             self._keep_headline(text, vec)
         self._prune_display()
@@ -130,6 +137,8 @@ class StoryState:
         live = set().union(*(v[0].tolist() for v in self.names.values()))
         for k in self.display.keys() - live:
             del self.display[k]
+        for k in self.named.keys() - live:
+            del self.named[k]
 
     # ------------------------------------------------------------ views
     def as_profile(self) -> Profile:
@@ -149,16 +158,26 @@ class StoryState:
         return list(self._lookup)
 
     def main_names(self, kind: str) -> tuple[str, ...]:
-        """Display forms of the most salient names of a kind, heaviest first; a surname (whose key gathers
-        every mention of the person) is shown in its full form when the story has one."""
-        names = [self.display[k] for k in heaviest(self.names[kind], 4 * MAIN_NAMES) if k in self.display]
+        """Display forms of the main names of a kind: those most of its articles name, the heaviest first among
+        as many (the weights alone would put a name one article's headline carries before the one every
+        article names, in a small corpus where idf is flat); a surname (whose key gathers every mention of
+        the person) is shown in its full form when the story has one."""
+        keys, weights = self.names[kind]
+        ranked = sorted(range(len(keys)), key=lambda i: (-self.named.get(int(keys[i]), 0), -weights[i], i))
+        names = [self.display[k] for k in (int(keys[i]) for i in ranked) if k in self.display]
+        full: dict[str, str] = {}                     # a surname -> the first full name ending in it
+        for name in names:
+            if " " in name:
+                full.setdefault(name.rsplit(" ", 1)[1], name)
         shown: list[str] = []
         for name in names:
             if kind == "people" and " " not in name:
-                name = next((full for full in names if full.endswith(" " + name)), name)
+                name = full.get(name, name)
             if not any(name in s or s in name for s in shown):
                 shown.append(name)
-        return tuple(shown[:MAIN_NAMES])
+                if len(shown) == MAIN_NAMES:
+                    break
+        return tuple(shown)
 
     def story(self) -> Story:
         """The Story record: the most central headline as title, outlets by article count."""
@@ -189,7 +208,8 @@ class StoryState:
         arrays += [(f"headline.{i}", v.astype(np.float32)) for i, (_, v) in enumerate(self.headlines) if v is not None]
         header = {"id": self.id, "created": self.created, "active": self.active, "size": self.size,
                   "first": self.first, "last": self.last, "outlets": self.outlets,
-                  "display": {str(k): v for k, v in self.display.items()}, "headlines": [t for t, _ in heads],
+                  "display": {str(k): v for k, v in self.display.items()},
+                  "named": {str(k): n for k, n in self.named.items()}, "headlines": [t for t, _ in heads],
                   "near": len(self.near),
                   "arrays": [(name, str(a.dtype), len(a)) for name, a in arrays]}
         head = json.dumps(header, ensure_ascii=False).encode("utf-8")
@@ -210,6 +230,7 @@ class StoryState:
                    years=pair("years"), dense=arrays.get("dense"), head=arrays.get("head"),
                    first=header["first"], last=header["last"], outlets=header["outlets"],
                    display={int(k): v for k, v in header["display"].items()},
+                   named={int(k): n for k, n in header.get("named", {}).items()},
                    headlines=[(t, arrays.get(f"headline.{i}")) for i, t in enumerate(header["headlines"])],
                    near=[(arrays.get(f"near.{i}"), pair(f"near.{i}")) for i in range(header["near"])])
 
