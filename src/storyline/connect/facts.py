@@ -4,12 +4,13 @@ Facts read from single articles are grouped by corpus subject and attribute.
 Values compare as numeric intervals with their unit words, not as strings:
 "nine years" and "9 years" are one value; "more than 60" is (60, inf) and
 agrees with an exact 62 inside its bound; "about 60" is 60 +/- 10%. A value
-is `agree` when articles other than its own (and their copies) state a compatible value, and no
-one states an incompatible one; `conflict` when another stated value is
-incompatible; `single` otherwise. A possible or maximum value ("could face up
-to 10 years") is read into its own attribute ("possible sentence") by stage 3,
-so it never conflicts with the term imposed. A fact read inside a quote keeps
-the quote's speaker as its source.
+is `agree` when articles other than its own (and their copies) state a
+compatible value, and no one states an incompatible one; `conflict` when
+another stated value is incompatible; `single` otherwise. A possible or
+maximum value ("could face up to 10 years") is read into its own attribute
+("possible sentence") by stage 3, so it never conflicts with the term imposed.
+A fact whose value is read inside a quote keeps the quote's speaker as its
+source (connect.fact_sources).
 """
 from __future__ import annotations
 
