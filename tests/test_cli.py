@@ -194,3 +194,8 @@ def test_inputs_that_hold_no_article_are_said_to(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "s.sqlite"), "--quiet"])
     assert result.exit_code == 0 and "0 articles read" in result.stdout
     assert result.stderr.strip() == "warning: the inputs hold no article"
+
+
+def test_the_command_list_shows_each_summary_whole():
+    listed = CliRunner().invoke(main, ["--help"]).output.split("Commands:")[1]
+    assert listed.strip() and "..." not in listed

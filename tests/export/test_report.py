@@ -88,3 +88,10 @@ def test_a_long_timeline_shows_its_best_dates_in_date_order():
     shown = [line for line in text.splitlines() if line.startswith("- **2022-")]
     assert len(shown) == TIMELINE_SHOWN and shown[0].startswith(f"- **{days[5]}** Entry 5.")
     assert shown == sorted(shown)
+
+
+def test_paths_are_code_spans_shown_as_written():
+    """Inside a code span no escape applies: a path keeps its underscores, and one holding a backtick gets a
+    longer fence (CommonMark 6.1)."""
+    text = render({**EXPORT, "articles": [ART(1, path="in/000_8f3*.txt"), ART(2, path="in/odd`name.txt"), ART(3)]})
+    assert "(`in/000_8f3*.txt`)" in text and "(``in/odd`name.txt``)" in text
