@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from storyline.connect.dating import date_articles, redated
 from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
@@ -56,9 +56,15 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
         dates = date_articles(articles, story_of or {})
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
     if copies is None:
-        copies = {a.id: a.duplicate_of for a in articles if not isinstance(a, str) and a.duplicate_of}
+        copies = copies_of(a for a in articles if not isinstance(a, str))
     return assemble({g: connect_story(group, in_story, copies) for g, in_story, group in groups(read, story_of)},
                     dates)
+
+
+def copies_of(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the article it duplicates (stage 2's `duplicate_of`), for those of `articles` that are
+    copies: a copy is no second source of a fact (`facts.compare`)."""
+    return {a.id: a.duplicate_of for a in articles if a.duplicate_of}
 
 
 def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
@@ -136,4 +142,4 @@ def _value_at(f: Fact) -> int | None:
     return f.evidence.start + i if i >= 0 else None
 
 
-__all__ = ["StoryConnected", "assemble", "connect", "connect_story", "fact_sources", "story_records"]
+__all__ = ["StoryConnected", "assemble", "connect", "connect_story", "copies_of", "fact_sources", "story_records"]

@@ -68,7 +68,7 @@ class Browser(ReadOnlyStore):
         rows = self._rows(f"SELECT s.data, (SELECT COUNT(*) FROM story_members m WHERE m.story_id = s.id) AS size "
                           f"FROM stories s WHERE {sql} ORDER BY {SORTS.get(f.sort, SORTS['recent'])} LIMIT ? OFFSET ?",
                           (*params, f.limit, f.offset))
-        stories = list(zip(self.spanned(codec.loads(Story, data) for data, _ in rows), (size for _, size in rows)))
+        stories = list(zip(self.with_spans(codec.loads(Story, data) for data, _ in rows), (size for _, size in rows)))
         names = self.names(p for s, _ in stories for p in s.people[:3])
         return total, [{"id": s.id, "title": s.title, "first": s.first, "last": s.last, "size": size,
                         "outlets": s.outlets, "people": [(p, names[p][0]) for p in s.people[:3] if p in names]}
@@ -95,7 +95,7 @@ class Browser(ReadOnlyStore):
             return None
         heads = self.article_heads(story.article_ids)
         articles = sorted(heads.values(), key=lambda a: ((a["published"] or {}).get("earliest") or "9999", a["id"]))
-        [story] = self.spanned([story])
+        [story] = self.with_spans([story])
         timeline = self.timeline(story_id)
         events = [] if timeline else sorted(
             (codec.loads(MergedEvent, d) for _, d in self._linked(

@@ -97,13 +97,11 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(tp):
         return _record_decoder(tp)
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            each = _decoder(args[0])
+        if (each := _items(tp)) is not None:
             if each is _same:
                 return lambda value: None if value is None else tuple(value)
             return lambda value: None if value is None else tuple(map(each, value))
-        parts = [_decoder(a) for a in args]
+        parts = [_decoder(a) for a in typing.get_args(tp)]
         if all(d is _same for d in parts):
             n = len(parts)
             return lambda value: None if value is None else tuple(islice(value, n))

@@ -86,7 +86,7 @@ class Pages(ReadOnlyStore):
 
     def _stories(self, offset, limit):
         ids = [r[0] for r in self._rows("SELECT id FROM main.stories ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))]
-        stories = self.spanned(self.load_story(sid, "main.") or self._merged(sid) for sid in ids)
+        stories = self.with_spans(self.load_story(sid, "main.") or self._merged(sid) for sid in ids)
         items = [(s, timeline, self._event_ids(timeline)) for s in stories for timeline in [self.timeline(s.id)]]
         return self._count("SELECT COUNT(*) FROM main.stories"), items
 

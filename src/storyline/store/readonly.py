@@ -219,7 +219,7 @@ class ReadOnlyStore:
             "json_extract(c.data, '$.published') FROM articles a LEFT JOIN connected c ON c.kind = 'date' "
             "AND c.id = a.id WHERE a.id IN ({ids})", article_ids)}
 
-    def spanned(self, stories: Iterable[Story]) -> list[Story]:
+    def with_spans(self, stories: Iterable[Story]) -> list[Story]:
         """The stories with their span from every article's publication interval, as `article_heads` gives
         it (`spanned` below), read in one query over their members."""
         stories = list(stories)

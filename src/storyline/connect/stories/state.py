@@ -92,7 +92,7 @@ class StoryState:
             for k in p.names.get(kind, EMPTY)[0].tolist():
                 named[k] = named.get(k, 0) + 1
         self._keep_headline(p.headline, p.head)
-        self._prune_display()
+        self._prune_names()
 
     def absorb(self, other: "StoryState") -> None:
         """Merge `other` into this story; `other` is left marked as merged into this one."""
@@ -115,7 +115,7 @@ class StoryState:
             self.named[k] = self.named.get(k, 0) + n
         for text, vec in other.headlines:
             self._keep_headline(text, vec)
-        self._prune_display()
+        self._prune_names()
         other.members, other.merged_into = [], self.id
 
     def _keep_members(self, members: list[tuple[np.ndarray | None, Sparse]]) -> None:
@@ -133,7 +133,8 @@ class StoryState:
     def _centrality(self, item: tuple[str, np.ndarray | None]) -> float:
         return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
 
-    def _prune_display(self) -> None:
+    def _prune_names(self) -> None:
+        """Forget the display form and article count of every name key the centroids no longer keep."""
         live = set().union(*(v[0].tolist() for v in self.names.values()))
         for k in self.display.keys() - live:
             del self.display[k]
