@@ -91,6 +91,55 @@ def test_the_main_people_are_those_most_articles_name():
     assert StoryState.from_bytes(s.to_bytes()).main_names("people") == ("Brittney Griner", "Karine Jean-Pierre")
 
 
+def test_a_surname_is_shown_in_its_full_form_across_a_particle():
+    """'Assad' is shown as the story's 'Bashar al-Assad' (the surname as spelled under fold), not alone."""
+    import numpy as np
+    from storyline.connect.stories.state import StoryState
+    from storyline.connect.stories.vectors import EMPTY
+    people = (np.array([1, 2], np.int64), np.array([5.0, 3.0], np.float32))
+    s = StoryState("s1", 0, 0, names={"people": people, "places": EMPTY, "names": EMPTY},
+                   display={1: "Assad", 2: "Bashar al-Assad"}, named={1: 4, 2: 2})
+    assert s.main_names("people") == ("Bashar al-Assad",)
+
+
+@pytest.mark.parametrize("alias", ["U.S.", "US", "USA", "the United States", "America"])
+def test_a_country_and_its_abbreviations_are_one_place(alias):
+    """A place is keyed by its canonical name, so a story's main places never list 'United States' and 'U.S.'
+    as two places, and an article writing 'U.S.' shares the key of one writing 'United States'."""
+    from storyline.connect.stories.terms import name_keys
+    assert [k for k, _ in name_keys("places", alias)] == [k for k, _ in name_keys("places", "United States")]
+    assert name_keys("places", "Georgia") != name_keys("places", "United States")
+
+
+@pytest.mark.parametrize("top, end", [
+    ("MOSCOW (Reuters) - ", 18),
+    ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT TOKYO (Reuters) - ", 55),
+    ("WASHINGTON, Dec 20 (AP) \u2014 ", 25),
+    ("Nov. 11 (Bloomberg) -- ", 22),
+    ("", 0),
+])
+def test_a_wire_dateline_is_found_with_a_page_stamp_before_it(top, end):
+    from storyline.connect.stories.terms import dateline_end
+    assert dateline_end(top + "Japan raced to avert a catastrophe, an official told (Reuters) - later.") == end
+
+
+def test_what_only_the_dateline_names_is_no_name_of_the_story():
+    """Every wire story carries its agency and stamp; they are not what the story is about. A place the
+    dateline writes in capitals is shown as the body writes it."""
+    from storyline.connect.stories.terms import count
+    text = "MOSCOW | Tue Mar 15, 2011 GMT MOSCOW (Reuters) - Sergei Lavrov spoke in Moscow on Tuesday."
+    article = Article(id="w", source="in/w.txt", text=text, content_hash="h-w")
+    names = [("Reuters", "ORG", ["Reuters"]), ("GMT MOSCOW", "FAC", ["GMT MOSCOW"]),
+             ("MOSCOW", "GPE", ["MOSCOW |", "MOSCOW (", "Moscow"]), ("Sergei Lavrov", "PERSON", ["Sergei Lavrov"])]
+    entities = tuple(Entity(f"e{i}", name, kind, tuple(Mention(k, k + len(name), text[k:k + len(name)])
+                                                      for k in map(text.find, at)))
+                     for i, (name, kind, at) in enumerate(names))
+    counts = count(article, AnalysedArticle("w", entities=entities))
+    assert not counts.names["names"]
+    assert sorted(counts.display[k] for k in counts.names["places"]) == ["Moscow"]
+    assert len(counts.names["people"]) == 2                    # the full name and the surname
+
+
 def test_a_second_run_changes_nothing_and_new_articles_keep_old_ids(tmp_path):
     first, later = [*QUAKES[:1], *QUAKES[2:3], *SWAP[:2]], [*QUAKES[1:2], *QUAKES[3:], *SWAP[2:]]
     with open_store(tmp_path / "s.sqlite") as store:

@@ -16,6 +16,7 @@ from functools import cached_property
 
 import numpy as np
 
+from storyline.read.entities import fold
 from storyline.records import Story
 
 from .profile import Profile
@@ -86,7 +87,7 @@ class StoryState:
             self.last = p.day if self.last is None else max(self.last, p.day)
         if p.outlet:
             self.outlets[p.outlet] = self.outlets.get(p.outlet, 0) + 1
-        self.display.update({k: v for k, v in p.display.items() if k not in self.display})
+        self._show(p.display)
         named = self.named
         for kind in KINDS:
             for k in p.names.get(kind, EMPTY)[0].tolist():
@@ -110,7 +111,7 @@ class StoryState:
         self.first, self.last = (min(days), max(days)) if days else (None, None)
         for outlet, n in other.outlets.items():
             self.outlets[outlet] = self.outlets.get(outlet, 0) + n
-        self.display.update({k: v for k, v in other.display.items() if k not in self.display})
+        self._show(other.display)
         for k, n in other.named.items():
             self.named[k] = self.named.get(k, 0) + n
         for text, vec in other.headlines:
@@ -132,6 +133,15 @@ class StoryState:
 
     def _centrality(self, item: tuple[str, np.ndarray | None]) -> float:
         return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
+
+    def _show(self, display: dict[int, str]) -> None:
+        """Take the display forms of keys not shown yet, and a form in lower case where the shown one is all
+        capitals (a dateline's "MOSCOW" gives way to "Moscow")."""
+        shown = self.display
+        for k, v in display.items():
+            old = shown.get(k)
+            if old is None or (old.isupper() and not v.isupper()):
+                shown[k] = v
 
     def _prune_names(self) -> None:
         """Forget the display form and article count of every name key the centroids no longer keep."""
@@ -162,18 +172,19 @@ class StoryState:
         """Display forms of the main names of a kind: those most of its articles name, the heaviest first among
         as many (the weights alone would put a name one article's headline carries before the one every
         article names, in a small corpus where idf is flat); a surname (whose key gathers every mention of
-        the person) is shown in its full form when the story has one."""
+        the person) is shown in its full form when the story has one, matched as spelled under
+        `read.entities.fold` ("Assad" is Bashar al-Assad)."""
         keys, weights = self.names[kind]
         ranked = sorted(range(len(keys)), key=lambda i: (-self.named.get(int(keys[i]), 0), -weights[i], i))
         names = [self.display[k] for k in (int(keys[i]) for i in ranked) if k in self.display]
-        full: dict[str, str] = {}                     # a surname -> the first full name ending in it
+        full: dict[str, str] = {}                     # a surname's spelling key -> the first full name ending in it
         for name in names:
             if " " in name:
-                full.setdefault(name.rsplit(" ", 1)[1], name)
+                full.setdefault(fold(name.rsplit(" ", 1)[1]), name)
         shown: list[str] = []
         for name in names:
             if kind == "people" and " " not in name:
-                name = full.get(name, name)
+                name = full.get(fold(name), name)
             if not any(name in s or s in name for s in shown):
                 shown.append(name)
                 if len(shown) == MAIN_NAMES:

@@ -13,7 +13,9 @@ TF-IDF of the body and title, entities, time):
   under `read.entities.fold` so that transliterations agree (Sergei/Sergey);
   a person's descriptions ("Russian Foreign Minister", "Phoenix Mercury
   center": not `connect.entities.is_name`) and nationalities (NORP) are not
-  names;
+  names; nor is what only a wire dateline names ("TOKYO | Tue Mar 15, 2011
+  11:40 pm GMT TOKYO (Reuters) -"): the agency and the stamp are where the
+  copy came from, shared by every story it sends;
 - dates: the months and years that time expressions name with an explicit
   year ("March 11, 2011", "in 2009"); relative ones ("last Friday") depend on a
   publication date that is often unknown, so they are left out.
@@ -28,8 +30,10 @@ from math import log
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.clean.credits import AGENCY_FORMS
 from storyline.connect.entities import is_name
 from storyline.read.entities import clean_name, fold
+from storyline.read.entities.roles import canonical_place
 from storyline.records import AnalysedArticle, Article
 
 from .vectors import key
@@ -97,6 +101,8 @@ def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
     name = _CLEAN[name]
     if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
         return ()
+    if kind == "places":
+        name = canonical_place(name)          # "U.S." and "United States" are one place, one key
     words = _name_words(name)
     if kind == "people":
         while len(words) > 1 and words[0] in _HONORIFIC:
@@ -116,6 +122,19 @@ def _salience(mentions: int, first: int, length: int) -> float:
 
 
 _TERM = Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
+_WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS})\)\s*[-\u2013\u2014]+")
+DATELINE_REACH = 250                                          # characters: where a wire dateline can end
+
+
+_PROSE = re.compile(r"\n|\b[a-z]{4,}")                        # a line break, or a word of running text
+
+
+def dateline_end(text: str) -> int:
+    """Where the text's wire dateline ends ("MOSCOW (Reuters) - ", a page's time stamp before it included),
+    0 when its first `DATELINE_REACH` characters hold none: the agency's mark preceded on the first line by
+    no running text ("..., an official told (Reuters) - " is no dateline)."""
+    m = _WIRE_DATELINE.search(text, 0, DATELINE_REACH)
+    return m.end() if m and not _PROSE.search(text, 0, m.start()) else 0
 
 
 def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
@@ -143,18 +162,25 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
     for w in STOP.intersection(words):
         del words[w]
     out.words.update(dict(zip(map(_TERM.__getitem__, words), words.values())))
-    length = len(article.text)
+    length, body = len(article.text), dateline_end(article.text)
     for e in (analysis.entities if analysis else ()):
         kind = _KIND_OF.get(e.type)
         if kind is None:
             continue
-        first = min([m.start for m in e.mentions]) if e.mentions else length
+        mentions = [m.start for m in e.mentions if m.start >= body]
+        if e.mentions and not mentions:
+            continue                                          # named by the dateline alone
+        first = min(mentions) if mentions else length
         forms, keys = _ENTITY[kind, e.name, tuple(e.aliases)]
-        weight = _salience(len(e.mentions), first, length) * (2.0 if any(f in title for f in forms) else 1.0)
+        weight = _salience(len(mentions), first, length) * (2.0 if any(f in title for f in forms) else 1.0)
         names = out.names[kind]
         for k, shown in keys:
             names[k] += weight
-            out.display.setdefault(k, shown)
+            if shown.isupper():                           # a dateline's "MOSCOW": the body's "Moscow" if any
+                shown = next((m.text for m in e.mentions
+                              if m.text.lower() == shown.lower() and not m.text.isupper()), shown)
+            if k not in out.display or (out.display[k].isupper() and not shown.isupper()):
+                out.display[k] = shown
     for t in (analysis.time_expressions if analysis else ()):
         m = YEAR.search(t.text)
         if t.type != "DATE" or not m or not t.value.startswith(m.group(1)):
