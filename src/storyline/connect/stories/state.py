@@ -20,7 +20,7 @@ from storyline.read.entities import fold
 from storyline.records import Story
 
 from .profile import Profile
-from .terms import KINDS
+from .terms import KINDS, shown_form
 from .vectors import EMPTY, Sparse, add, heaviest, norm, top, unit
 
 WORDS_KEPT = 300
@@ -135,13 +135,10 @@ class StoryState:
         return float(np.dot(item[1], self.head)) if item[1] is not None and self.head is not None else 0.0
 
     def _show(self, display: dict[int, str]) -> None:
-        """Take the display forms of keys not shown yet, and a form in lower case where the shown one is all
-        capitals (a dateline's "MOSCOW" gives way to "Moscow")."""
+        """Take another side's display forms (`terms.shown_form`)."""
         shown = self.display
         for k, v in display.items():
-            old = shown.get(k)
-            if old is None or (old.isupper() and not v.isupper()):
-                shown[k] = v
+            shown[k] = shown_form(shown.get(k), v)
 
     def _prune_names(self) -> None:
         """Forget the display form and article count of every name key the centroids no longer keep."""

@@ -124,8 +124,6 @@ def _salience(mentions: int, first: int, length: int) -> float:
 _TERM = Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
 _WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS})\)\s*[-\u2013\u2014]+")
 DATELINE_REACH = 250                                          # characters: where a wire dateline can end
-
-
 _PROSE = re.compile(r"\n|\b[a-z]{4,}")                        # a line break, or a word of running text
 
 
@@ -135,6 +133,12 @@ def dateline_end(text: str) -> int:
     no running text ("..., an official told (Reuters) - " is no dateline)."""
     m = _WIRE_DATELINE.search(text, 0, DATELINE_REACH)
     return m.end() if m and not _PROSE.search(text, 0, m.start()) else 0
+
+
+def shown_form(old: str | None, new: str) -> str:
+    """The form to show for a name key: the first met, unless it is all capitals and `new` is not (a
+    dateline's "MOSCOW" gives way to "Moscow")."""
+    return new if old is None or (old.isupper() and not new.isupper()) else old
 
 
 def _entity_keys(kind_forms: tuple[str, str, tuple[str, ...]]) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
@@ -179,8 +183,7 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
             if shown.isupper():                           # a dateline's "MOSCOW": the body's "Moscow" if any
                 shown = next((m.text for m in e.mentions
                               if m.text.lower() == shown.lower() and not m.text.isupper()), shown)
-            if k not in out.display or (out.display[k].isupper() and not shown.isupper()):
-                out.display[k] = shown
+            out.display[k] = shown_form(out.display.get(k), shown)
     for t in (analysis.time_expressions if analysis else ()):
         m = YEAR.search(t.text)
         if t.type != "DATE" or not m or not t.value.startswith(m.group(1)):
