@@ -286,3 +286,14 @@ def test_choose_spreads_dates_over_time(scores, want, refused, expected):
     taken = choose(scores, want, lambda g: g not in refused)
     assert list(taken) == expected
     assert list(taken.values()) == sorted(taken.values(), reverse=True)
+
+
+def test_an_article_too_long_to_read_still_has_sentences():
+    """Stage 3 refuses a text over spaCy's million characters, but the article stays in its story: stage 4
+    splits it into sentences all the same (a one-line text: the sentencizer gets it whole)."""
+    text = "The talks ended on 5 May 2022. " * 35_000
+    assert len(text) > 1_000_000 and "\n" not in text
+    article = Article(id="long", source="in/long.txt", text=text, content_hash="h-long",
+                      published=DateRange(date(2022, 5, 6), date(2022, 5, 6), "given"))
+    sentences = split(article, ())
+    assert len(sentences) == 35_000 and sentences[-1].text == "The talks ended on 5 May 2022."

@@ -86,6 +86,7 @@ def _sentencizer():
     import spacy
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.max_length = 1 << 31      # rule-based, linear in the text: an article too long to read still has sentences
     return nlp
 
 
