@@ -221,7 +221,7 @@ def main() -> None:
         if not args.no_speed:
             speed = article_set(args.articles, rows)
             texts = [a["text"] for a in speed]
-            workers = args.workers or reading_workers(len(speed))
+            workers = reading_workers(len(speed), args.workers)
             print(f"speed: {len(speed)} articles ({sum(map(len, texts)) / 1000:.0f} kchars), pool of {len(rows)} "
                   f"dev articles; {os.cpu_count()} cores; pipeline reads with {workers} process(es)")
             ref1 = spacy_alone(texts, 1)

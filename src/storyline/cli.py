@@ -98,7 +98,7 @@ def main() -> None:
               help="Folder for export.json, report.md, report.html and (by default) the store.")
 @click.option("--db", type=_StoreLocation(),
               help="Store file (default: OUT/storyline.sqlite) or shared store postgresql://USER@HOST:PORT/DB.")
-@click.option("--workers", type=int, help="Processes for reading articles (default: by corpus size).")
+@click.option("--workers", type=int, help="Processes for reading articles, at most one per core (default: by corpus size).")
 @click.option("--runner", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="Where stages 1-3 run: local processes, or Spark (PySpark and Java needed; README, 'Spark').")
 @click.option("--spark-master", metavar="URL",

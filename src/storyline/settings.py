@@ -23,7 +23,7 @@ ENV_PREFIX = "STORYLINE_"
 class Settings:
     max_bytes: int = 20_000_000      # largest single article (file, record, feed entry) ingested
     near_duplicate: float = 0.8      # estimated word-shingle Jaccard above which an article copies another
-    workers: int = 0                 # processes reading articles; 0 picks by corpus size
+    workers: int = 0                 # processes reading articles (at most one per core); 0 picks by corpus size
     timeline_length: int = 0         # entries in each story's timeline; 0 picks by story size
 
 

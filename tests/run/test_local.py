@@ -1,4 +1,6 @@
 """The runner: one article that cannot be read never stops the others."""
+import pytest
+
 from storyline.records import Article, Refusal
 from storyline.run import local
 from storyline.store import open_store
@@ -52,3 +54,15 @@ def test_reading_in_batches_and_processes_gives_what_one_article_at_a_time_gives
     for i in range(3 * len(texts)):
         if i % len(texts) != 3:
             assert got[f"a{i}"] == analyse(_article(i, texts[i % len(texts)]))
+
+
+@pytest.mark.parametrize("articles, asked, expected", [
+    (4, 100, 1),          # one batch: one process, whatever is asked
+    (1000, 100, 8),       # no more processes than cores: each holds its own models
+    (1000, 3, 3),
+    (1000, None, 8),      # the default: every core
+    (10, None, 1),        # a small run is read in this process
+])
+def test_reading_processes_are_kept_to_the_cores_and_the_batches(monkeypatch, articles, asked, expected):
+    monkeypatch.setattr(local, "cores", lambda: 8)
+    assert local.reading_workers(articles, asked) == expected

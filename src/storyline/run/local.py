@@ -135,15 +135,22 @@ def _analyse(article: Article) -> AnalysedArticle | Refusal:
         return Refusal(article.source, f"could not be read ({_one_line(err)})")
 
 
-def reading_workers(articles: int) -> int:
-    """Processes stage 3 reads `articles` articles with by default: every core this process may run on,
-    or one for fewer than `SMALL_RUN` articles (starting a process and loading its model costs seconds)."""
-    if articles < SMALL_RUN:
-        return 1
+def cores() -> int:
+    """The cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:                      # not on Linux
         return os.cpu_count() or 1
+
+
+def reading_workers(articles: int, asked: int | None = None) -> int:
+    """Processes stage 3 reads `articles` articles with: by default every core, or one for fewer than
+    `SMALL_RUN` articles (starting a process and loading its model costs seconds); `asked` (the `workers`
+    setting) is kept to at most one per core and one per batch of `READ_BATCH` articles, since each process
+    holds its own models (about 250 MB) and more than that only waits."""
+    if not asked:
+        return 1 if articles < SMALL_RUN else cores()
+    return max(1, min(asked, cores(), -(-articles // READ_BATCH)))
 
 
 def _read_batch(articles: list[Article]) -> list[AnalysedArticle | Refusal]:
@@ -184,14 +191,14 @@ def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool =
     """Stage 3 for every stored article lacking an analysis at the current version; returns how many were read.
 
     Articles are read `READ_BATCH` at a time (parsed together through spaCy's `nlp.pipe`), by `workers`
-    processes (default `reading_workers`), each loading the models once; at most two batches per process
+    processes (`reading_workers`: the default, or `workers` kept to the cores), each loading the models once; at most two batches per process
     are in flight, so memory does not grow with the store.
     """
     from storyline.read import VERSION
     todo = store.count_unread(VERSION)
     if not todo:
         return 0
-    workers = workers or reading_workers(todo)
+    workers = reading_workers(todo, workers)
     bar = tqdm(total=todo, desc="read", unit=" article", disable=not progress, leave=False)
     done = 0
     for results in _map(_read_batch, _batches(store, VERSION, READ_BATCH), workers):
