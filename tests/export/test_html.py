@@ -32,3 +32,5 @@ def test_dossier_shows_markup_from_articles_as_text(tmp_path):
 def test_a_store_without_stories_is_one_section(tmp_path):
     root = lxml.html.document_fromstring(render(fill(tmp_path / "s.sqlite", stories=False)))
     assert [s.xpath(".//h2")[0].text_content() for s in root.xpath("//section[@class='story']")] == ["All articles"]
+    summary = root.xpath("//p[@class='summary']")[0].text_content()
+    assert summary.startswith("0 stories from 3 articles") and "not grouped into stories yet" in summary

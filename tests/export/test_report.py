@@ -48,6 +48,26 @@ def test_article_text_cannot_inject_markup():
 def test_a_corpus_without_stories_is_one_section():
     text = render({**EXPORT, "stories": []})
     assert "\n## All articles\n" in text and "3 articles" in text
+    assert "0 stories from 3 articles" in text and "not grouped into stories yet" in text
+
+
+def test_a_copy_is_counted_and_its_quotes_and_claims_are_shown_once():
+    """A copy (`duplicate_of` an article of the story) is a source listed as a copy, not a second voice: its
+    quotes, mentions and claim evidence are its original's."""
+    copy = ART(4, outlet="Outlet 4", duplicate_of="a2")
+    export = {**EXPORT, "articles": [*EXPORT["articles"], copy],
+              "entities": [{**EXPORT["entities"][0], "mentions": [{"article_id": "a1"}, {"article_id": "a2"},
+                                                                  {"article_id": "a4"}]}],
+              "quotes": [*EXPORT["quotes"], {**EXPORT["quotes"][0], "article_id": "a4"}],
+              "facts": [{**EXPORT["facts"][0], "article_ids": ["a1", "a2", "a4"],
+                         "evidence": [*EXPORT["facts"][0]["evidence"], {**EXPORT["facts"][0]["evidence"][1],
+                                                                        "article_id": "a4"}]}],
+              "stories": [{**EXPORT["stories"][0], "article_ids": ["a1", "a2", "a4"]}]}
+    story = render(export).split("\n## ")[1]
+    assert "; 3 articles (1 of them a copy of another); 3 outlets" in story
+    assert story.count("We will") == 1 and story.count("The 52-year-old") == 1
+    assert "- **Jane Doe** (person, minister): 2 mentions [1][2]" in story
+    assert "3. Title 4 — Outlet 4, 2022-04-01 (`in/4.txt`); copy of `a2`" in story
 
 
 def test_what_a_reader_sees_is_plain():

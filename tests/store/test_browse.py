@@ -156,3 +156,30 @@ def test_readers_never_write(db):
     with Browser(db) as b:
         with pytest.raises(Exception, match="readonly|read-only"):
             b.db.execute("DELETE FROM articles")
+
+
+def test_a_copy_in_a_story_page_quotes_and_claims_nothing_again(location):
+    """A copy (`duplicate_of` another article of the story) is listed among the articles, but its quotes and
+    its claim evidence are its original's: the page shows them once."""
+    from dataclasses import replace as with_
+    from storyline.records import Article, DateRange, Story
+    from tests.store.synthetic import DAYS, TEXTS, analysis
+    db = fill(location)
+    with open_store(db) as store:
+        title, text = TEXTS["a2"]
+        store.add_article(Article("a4", "in/a4.txt", text, "ha4", title=title, outlet="Wire Copy",
+                                  published=DateRange(DAYS["a2"], DAYS["a2"], "given"), duplicate_of="a2"),
+                          text_hash="a4")
+        store.add_analysis(with_(analysis("a2"), article_id="a4"), "v")
+        connected = store.connected()
+        conflict = connected.facts[1]
+        copied = with_(conflict, evidence=conflict.evidence + (with_(conflict.evidence[0], article_id="a4"),))
+        store.set_connected(with_(connected, facts=(connected.facts[0], copied)))
+        store.save_stories([(Story("s1", "Harbour bridge closes", ("a1", "a2", "a4"), ("City Daily",), DAYS["a1"],
+                                   DAYS["a2"]), None, (), 3)])
+    with Browser(db) as b:
+        page = b.story_page("s1")
+    assert [a["id"] for a in page["articles"]] == ["a1", "a2", "a4"]
+    (_, _, count, _), = page["quotes"]
+    assert count == 2
+    assert [outlet for _, evidence in page["claims"] for _, outlet in evidence] == ["City Daily", "Harbour News"]

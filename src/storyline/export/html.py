@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storyline.store.browse import Browser, StoryFilter
+from storyline.store.readonly import ALL_ID
 from storyline.web.links import DossierLinks
 from storyline.web.render import environment, stylesheet
 
@@ -32,7 +33,7 @@ def _chunks(db: str | Path) -> Iterator[str]:
         sections = _Sections(browser, stories)
         yield from environment().get_template("report.html").generate(
             css=stylesheet(), contents=[(s["id"], s["title"]) for s in stories], sections=sections,
-            counts=browser.counts(), refusals=browser.refusals())
+            counts=browser.counts(), refusals=browser.refusals(), grouped=[s for s in stories if s["id"] != ALL_ID])
 
 
 class _Sections:

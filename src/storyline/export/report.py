@@ -18,6 +18,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _QUOTE_MARKS = "\"\u201c\u201d"
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
@@ -70,12 +72,14 @@ def _stories(export: dict) -> list[dict]:
     if stories:
         return sorted(stories, key=lambda s: (-len(s.get("article_ids", [])), s.get("id", "")))
     arts = export.get("articles", [])
-    return [{"id": "all", "title": "All articles", "article_ids": [a["id"] for a in arts], "timeline": []}] if arts else []
+    return [{"id": ALL_ID, "title": "All articles", "article_ids": [a["id"] for a in arts], "timeline": []}] if arts else []
 
 
 def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     ids = [aid for aid in story.get("article_ids", []) if aid in articles]
     members = set(ids)
+    copies = {aid for aid in ids if articles[aid].get("duplicate_of") in members}
+    own = members - copies           # a copy's quotes, mentions and claims are its original's: shown once
     ref = {aid: n for n, aid in enumerate(ids, start=1)}
     cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
     dates = sorted(d for aid in ids for k in ("earliest", "latest") if (d := (articles[aid].get("published") or {}).get(k)))
@@ -83,7 +87,9 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     lines = ["", f"## {_md(story.get('title') or story['id'])}", "",
-             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}; "
+             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}"
+             + (f" ({len(copies)} of them {'a copy' if len(copies) == 1 else 'copies'} of another)" if copies else "")
+             + "; "
              + (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)} ({_md(', '.join(outlets))})" if outlets
                 else "outlets unknown")
              + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."]
@@ -114,7 +120,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     counts = Counter()
     for e in export.get("entities", []):
         if e.get("type") in ("PERSON", "ORG"):
-            counts[e["id"]] = sum(1 for m in e.get("mentions", []) if m.get("article_id") in members)
+            counts[e["id"]] = sum(1 for m in e.get("mentions", []) if m.get("article_id") in own)
     cast = [e for e in export.get("entities", []) if counts.get(e["id"])]
     if cast:
         lines += ["", "### Cast", ""]
@@ -122,11 +128,11 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
             roles = "; ".join(_md(r) for r in e.get("roles", []) if r.lower() != e["name"].lower())
             lines.append(f"- **{_md(e['name'])}** ({e['type'].lower()}{', ' + roles if roles else ''}): "
                          f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
-                         f"{cite([m['article_id'] for m in e.get('mentions', [])])}")
+                         f"{cite([m['article_id'] for m in e.get('mentions', []) if m['article_id'] in own])}")
 
     quotes = defaultdict(list)
     for q in export.get("quotes", []):
-        if q.get("article_id") in members:
+        if q.get("article_id") in own:
             quotes[names.get(q.get("speaker")) or q.get("speaker_text") or "unattributed"].append(q)
     if quotes:
         lines += ["", "### Quotes by speaker", ""]
@@ -143,7 +149,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
         for f in sorted(claims, key=order):                  # where outlets disagree first, then agree, then single
             lines.append(f"- {_md(names.get(f['subject'], f['subject'] or '?'))}: {_md(f['attribute'])} = "
                          f"{_md(f['value'])} — **{f['status']}**")
-            for ev in f.get("evidence", []):
+            for ev in (ev for ev in f.get("evidence", []) if ev["article_id"] not in copies):
                 outlet = articles.get(ev["article_id"], {}).get("outlet") or "unknown outlet"
                 source = f", according to {_md(names.get(ev.get('source'), ev.get('source')))}" if ev.get("source") else ""
                 lines.append(f"  - {_md(outlet)}{source}: “{_md(ev.get('text'), 240)}” {cite([ev['article_id']])}")
@@ -176,9 +182,12 @@ def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[
     of the story's articles, those articles by id), `refusals` (export refusal dicts)."""
     yield "# storyline dossier"
     yield ""
-    yield (f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from {counts['articles']} articles; "
+    grouped = [s for s in stories if s["id"] != ALL_ID]
+    yield (f"{len(grouped)} stor{'ies' if len(grouped) != 1 else 'y'} from {counts['articles']} articles; "
            f"{counts['entities']} entities, {counts['events']} events, "
-           f"{counts['quotes']} quotes, {counts['refusals']} inputs refused.")
+           f"{counts['quotes']} quotes, {counts['refusals']} inputs refused."
+           + (" The articles are not grouped into stories yet: `storyline run` reads and groups them."
+              if len(grouped) < len(stories) else ""))
     for story in stories:
         part, articles = story_parts(story)
         yield from _story(story, part, names, articles)

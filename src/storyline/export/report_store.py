@@ -17,6 +17,7 @@ from pathlib import Path
 from storyline.export import json as json_export
 from storyline.export.report import _stories, document
 from storyline.store import SQLiteStore
+from storyline.store.readonly import ALL_ID
 
 
 def write(store: SQLiteStore, path: str | Path) -> Path:
@@ -43,7 +44,7 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
     stories = _stories({"stories": [{"id": s.id, "title": s.title, "article_ids": list(s.article_ids),
                                      "merged_into": s.merged_into} for s in store.stories()]})
     if not stories and counts["articles"]:             # no stage 4: one section holding every article
-        stories = [{"id": "all", "title": "All articles", "article_ids": [a.id for a in store.articles()],
+        stories = [{"id": ALL_ID, "title": "All articles", "article_ids": [a.id for a in store.articles()],
                     "timeline": []}]
 
     def story_parts(story: dict) -> tuple[dict, dict]:
