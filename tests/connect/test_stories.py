@@ -116,6 +116,7 @@ def test_a_country_and_its_abbreviations_are_one_place(alias):
     ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT TOKYO (Reuters) - ", 55),
     ("WASHINGTON, Dec 20 (AP) \u2014 ", 25),
     ("Nov. 11 (Bloomberg) -- ", 22),
+    ("New York (CNN Business) \u2014 ", 25),
     ("", 0),
 ])
 def test_a_wire_dateline_is_found_with_a_page_stamp_before_it(top, end):

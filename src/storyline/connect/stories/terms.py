@@ -122,13 +122,14 @@ def _salience(mentions: int, first: int, length: int) -> float:
 
 
 _TERM = Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
-_WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS})\)\s*[-\u2013\u2014]+")
+_WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS}|[A-Z][\w.&'\u2019 -]{{0,40}})\)\s*[-\u2013\u2014]+")   # (Reuters), (CNN Business)
 DATELINE_REACH = 250                                          # characters: where a wire dateline can end
-_PROSE = re.compile(r"\n|\b[a-z]{4,}")                        # a line break, or a word of running text
+_PROSE = re.compile(r"\n|\b[a-z]{3,}")                        # a line break, or a word of running text
 
 
 def dateline_end(text: str) -> int:
-    """Where the text's wire dateline ends ("MOSCOW (Reuters) - ", a page's time stamp before it included),
+    """Where the text's dateline ends ("MOSCOW (Reuters) - ", "New York (CNN Business) —", a page's time stamp
+    before it included),
     0 when its first `DATELINE_REACH` characters hold none: the agency's mark preceded on the first line by
     no running text ("..., an official told (Reuters) - " is no dateline)."""
     m = _WIRE_DATELINE.search(text, 0, DATELINE_REACH)
