@@ -79,6 +79,10 @@ CASES = [
     # ... but a person's full name is never moved to the place that shares a word
     ([("a", [P("e1", "Georgia Lane")]), ("b", [P("e1", "Georgia", typ="GPE")]), ("c", [P("e1", "Georgia", typ="GPE")])],
      [], [(("a", "e1"), ("b", "e1"))]),
+    # a company with and without its legal form: "Boeing Co." is Boeing, "Walt Disney Company" Walt Disney Co
+    ([("a", [P("e1", "Boeing Co.", typ="ORG"), P("e2", "Walt Disney Company", typ="ORG")]),
+      ("b", [P("e1", "Boeing", typ="ORG"), P("e2", "Walt Disney Co", typ="ORG"), P("e3", "Company", typ="ORG")])],
+     [{("a", "e1"), ("b", "e1")}, {("a", "e2"), ("b", "e2")}], [(("a", "e2"), ("b", "e3"))]),
     # the Arabic article does not split a surname: "al-Assad", "Al Assad"
     ([("a", [P("e1", "Bashar al-Assad")]), ("b", [P("e1", "Bashar Al Assad", ["Assad"])])],
      [{("a", "e1"), ("b", "e1")}], []),

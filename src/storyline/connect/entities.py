@@ -389,11 +389,16 @@ def _other_key(e: Entity) -> tuple[str, str]:
     return _type_key(e.type, e.name)
 
 
+# a company's legal form after its name: "Boeing Co.", "Walt Disney Company", "Acme, Inc." are Boeing, Walt Disney, Acme
+_LEGAL_FORM = re.compile(r"(?<=\w)[,\s]+(?:co|corp|corporation|company|inc|incorporated|ltd|limited|plc|llc)\.?$",
+                         re.I)
+
+
 @lru_cache(maxsize=_NAMES)
 def _type_key(typ: str, name: str) -> tuple[str, str]:
     name = clean_name(name)
     if typ in _PLACE_GROUP:
-        return ("PLACE", canonical_place(name).lower())
+        return ("PLACE", canonical_place(_LEGAL_FORM.sub("", name) if typ == "ORG" else name).lower())
     return (typ, re.sub(r"s$", "", name.lower()) if typ == "NORP" else name.lower())
 
 
