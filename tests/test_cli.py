@@ -95,6 +95,8 @@ def test_ingest_twice_stores_nothing_twice_and_refuses_clearly(tmp_path):
     assert "0 stored, 6 already stored" in second.stdout
     counts = json.loads(subprocess.run(CLI + ["stats", "--db", str(db), "--json"], capture_output=True, text=True).stdout)
     assert counts["articles"] == 6 and counts["duplicates"] == 1 and counts["refused"] == 2
+    shown = subprocess.run(CLI + ["stats", "--db", str(db)], capture_output=True, text=True).stdout
+    assert shown.strip() == "6 articles, 1 duplicate, 2 refused, 0 analysed"
 
 
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):

@@ -19,6 +19,7 @@ def test_defaults_then_file_then_environment_then_flags(tmp_path):
     ("colour = 'blue'", "unknown setting 'colour'"),
     ("max_bytes = 'lots'", "max_bytes must be a positive number of bytes, not 'lots'"),
     ("not toml at all [", "cannot read settings"),
+    ("workers = true", "workers must be 0 \\(automatic\\) or more, not true$"),
 ])
 def test_a_bad_value_names_its_file_and_the_reason(tmp_path, toml, message):
     path = tmp_path / "s.toml"
@@ -36,3 +37,8 @@ def test_a_bad_flag_or_variable_is_named():
     with pytest.raises(SettingsError, match="--timeline-length: timeline_length must be 0"):
         load(None, env={}, timeline_length=-3)
     assert load(None, env={"STORYLINE_TIMELINE_LENGTH": "12"}).timeline_length == 12
+
+
+def test_a_missing_settings_file_is_named(tmp_path):
+    with pytest.raises(SettingsError, match="nope.toml: no such file or directory$"):
+        load(tmp_path / "nope.toml", env={})

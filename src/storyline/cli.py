@@ -22,7 +22,7 @@ from storyline.store.dialect import is_postgresql
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-_config = click.option("--config", type=click.Path(dir_okay=False, exists=True),
+_config = click.option("--config", type=click.Path(dir_okay=False),
                        help="Settings file (TOML; default: ./storyline.toml when present). STORYLINE_* variables override it.")
 _max_bytes = click.option("--max-bytes", type=int, help="Largest single article to ingest, in bytes (default 20000000).")
 _near = click.option("--near-duplicate", type=float,
@@ -183,7 +183,8 @@ def serve(out_dir, db, host, port) -> None:
 def stats(db, as_json) -> None:
     """Count the articles, duplicates, refusals and analyses in the store DB."""
     counts = pipeline.stats(db)
-    click.echo(json.dumps(counts) if as_json else ", ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo(json.dumps(counts) if as_json else ", ".join(
+        f"{v} {k[:-1] if v == 1 and k.endswith('s') else k}" for k, v in counts.items()))
 
 
 def entry() -> None:

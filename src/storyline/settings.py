@@ -45,7 +45,8 @@ def _typed(name: str, value: Any, where: str) -> Any:
     except (TypeError, ValueError):
         typed = None
     if typed is None or isinstance(value, bool) or not ok(typed):
-        raise SettingsError(f"{where}: {name} must be {what}, not {value!r}")
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)       # as TOML writes it
+        raise SettingsError(f"{where}: {name} must be {what}, not {shown}")
     return typed
 
 
@@ -56,6 +57,8 @@ def load(config: str | Path | None = None, env: Mapping[str, str] | None = None,
     if config or path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"{path}: no such file or directory") from None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise SettingsError(f"{path}: cannot read settings ({err})") from None
         section = data.get("storyline", data)
