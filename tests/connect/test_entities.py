@@ -103,6 +103,13 @@ def test_canonical_name_type_aliases_and_roles():
     assert set(c.roles) == {"businessman", "Canadian businessman"}
 
 
+def test_a_name_in_capitals_is_shown_as_the_text_writes_it_elsewhere():
+    """A dateline's "MOSCOW" is named "Moscow" where the article also writes it so; an acronym stays."""
+    out = resolve(analyses([("a", [P("e1", "MOSCOW", typ="GPE", mentions=["MOSCOW", "Moscow"]),
+                                   P("e2", "NATO", typ="ORG", mentions=["NATO", "NATO"])])]))
+    assert sorted(c.name for c in out) == ["Moscow", "NATO"]
+
+
 def test_a_club_called_a_person_once_is_typed_as_the_club():
     out = resolve(analyses([("a", [P("e1", "Chelsea")]), ("b", [P("e2", "Chelsea", typ="ORG")]),
                             ("c", [P("e3", "Chelsea", typ="ORG")])]))

@@ -225,9 +225,17 @@ def _story_entity(group: list[tuple[int, str, Entity]], keys: dict, kind: dict) 
         for r in e.roles:
             roles.setdefault(r.lower(), r)
     return StoryEntity(keys=tuple(sorted({k for i, _, _ in group for k in keys.get(i, ())})),
-                       members=tuple((aid, intern(e.id), intern(e.type), intern(e.name), kind.get(i, NAMED))
+                       members=tuple((aid, intern(e.id), intern(e.type), intern(_written(e)), kind.get(i, NAMED))
                                      for i, aid, e in group),
                        aliases=tuple(map(intern, aliases.values())), roles=tuple(map(intern, roles.values())))
+
+
+def _written(e: Entity) -> str:
+    """The entity's name as the text writes it: a name in capitals (a dateline's "MOSCOW") gives way to a
+    mention of it in ordinary case ("Moscow") where the article has one; an acronym stays."""
+    if not e.name.isupper():
+        return e.name
+    return next((m.text for m in e.mentions if m.text.lower() == e.name.lower() and not m.text.isupper()), e.name)
 
 
 Ref = tuple[str, int]       # a story entity: (story or group id, its position among the story's entities)
