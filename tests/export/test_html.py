@@ -26,6 +26,7 @@ def test_dossier_shows_markup_from_articles_as_text(tmp_path):
     html = render(fill(tmp_path / "s.sqlite"))
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Bridge vote" in html
+    assert "Where: Harbour City." in html
     assert 'href="javascript:' not in html and "javascript:alert(1)" in html          # shown, not linked
 
 

@@ -16,7 +16,7 @@ EXPORT = {
     "facts": [{"subject": "p1", "attribute": "age", "value": "52", "status": "agree", "article_ids": ["a1", "a2"],
                "evidence": [{"article_id": "a1", "text": "Doe, 52, said.", "source": None},
                             {"article_id": "a2", "text": "The 52-year-old", "source": "p1"}]}],
-    "stories": [{"id": "s1", "title": "Doe arrested", "article_ids": ["a1", "a2"],
+    "stories": [{"id": "s1", "title": "Doe arrested", "article_ids": ["a1", "a2"], "places": ["Seoul", "Busan"],
                  "timeline": [{"date": "2022-02-03", "text": "Doe was arrested.", "article_ids": ["a2"]}]},
                 {"id": "s2", "title": "Other story", "article_ids": ["a3"], "timeline": []},
                 {"id": "s0", "title": "Gone", "article_ids": ["a1"], "merged_into": "s1"}],
@@ -28,7 +28,8 @@ def test_one_section_per_story_with_every_part_and_numbered_sources():
     text = render(EXPORT)
     assert text.count("\n## ") == 3                     # two live stories + refused inputs; merged s0 is not shown
     story = text.split("\n## ")[1]
-    assert story.startswith("Doe arrested\n\n2022-01-01 to 2022-02-01; 2 articles; 2 outlets (Outlet 1, Outlet 2).")
+    assert story.startswith("Doe arrested\n\n2022-01-01 to 2022-02-01; 2 articles; 2 outlets (Outlet 1, Outlet 2). "
+                            "Where: Seoul, Busan.")
     for heading in ("### Timeline", "### Events", "### Cast", "### Quotes by speaker", "### Claims across outlets",
                     "### Sources"):
         assert heading in story

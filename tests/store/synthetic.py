@@ -63,7 +63,7 @@ def fill(path: Path, stories: bool = True) -> Path:
             store.save_stories([
                 (Story("s0", "Old bridge story"), None, (), 0),
                 (Story("s1", "Harbour bridge closes", ("a1", "a2"), ("City Daily", "Harbour News"), DAYS["a1"],
-                       DAYS["a2"], people=("person:jane-doe",)), None, (), 2),
+                       DAYS["a2"], people=("person:jane-doe",), places=("Harbour City",)), None, (), 2),
                 (Story("s2", "Storm on the coast", ("a3",), ("Harbour News",), DAYS["a3"], DAYS["a3"]), None, (), 1),
                 (Story("s0", "Old bridge story", merged_into="s1"), None, (), 0)])
             store.save_timeline("s1", "k", [TimelineEntry("2023-02-03", vote.text, "a2", vote.start, vote.end, 0.9)])

@@ -92,7 +92,8 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
              + "; "
              + (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)} ({_md(', '.join(outlets))})" if outlets
                 else "outlets unknown")
-             + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."]
+             + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."
+             + (f" Where: {_md(', '.join(story['places']))}." if story.get("places") else "")]
 
     timeline = story.get("timeline") or []
     if timeline:

@@ -42,7 +42,8 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
     event_ids = {(r.evidence.article_id, r.index): v.id for v in connected.events for r in v.reports}
     counts = store.counts()
     stories = _stories({"stories": [{"id": s.id, "title": s.title, "article_ids": list(s.article_ids),
-                                     "merged_into": s.merged_into} for s in store.stories()]})
+                                     "places": list(s.places), "merged_into": s.merged_into}
+                                    for s in store.stories()]})
     if not stories and counts["articles"]:             # no stage 4: one section holding every article
         stories = [{"id": ALL_ID, "title": "All articles", "article_ids": [a.id for a in store.articles()],
                     "timeline": []}]
