@@ -44,7 +44,7 @@ from storyline.connect.descriptions import links, parse_office
 from storyline.read.entities import names as _names
 from storyline.read.entities.names import PARTICLES, fold, name_key, tails
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
-from storyline.records import AnalysedArticle, CorpusEntity, Entity
+from storyline.records import AnalysedArticle, CorpusEntity, Entity, Mention
 from storyline.connect.union import Union
 
 _GENERIC = PERSON_NOUNS | TITLE_MODIFIERS | set(DEMONYMS) | {w.lower() for w in COUNTRIES} | {
@@ -225,17 +225,18 @@ def _story_entity(group: list[tuple[int, str, Entity]], keys: dict, kind: dict) 
         for r in e.roles:
             roles.setdefault(r.lower(), r)
     return StoryEntity(keys=tuple(sorted({k for i, _, _ in group for k in keys.get(i, ())})),
-                       members=tuple((aid, intern(e.id), intern(e.type), intern(_written(e)), kind.get(i, NAMED))
+                       members=tuple((aid, intern(e.id), intern(e.type), intern(written(e.name, e.mentions)),
+                                      kind.get(i, NAMED))
                                      for i, aid, e in group),
                        aliases=tuple(map(intern, aliases.values())), roles=tuple(map(intern, roles.values())))
 
 
-def _written(e: Entity) -> str:
-    """The entity's name as the text writes it: a name in capitals (a dateline's "MOSCOW") gives way to a
-    mention of it in ordinary case ("Moscow") where the article has one; an acronym stays."""
-    if not e.name.isupper():
-        return e.name
-    return next((m.text for m in e.mentions if m.text.lower() == e.name.lower() and not m.text.isupper()), e.name)
+def written(name: str, mentions: Iterable[Mention]) -> str:
+    """A name as the text writes it: one in capitals (a dateline's "MOSCOW") gives way to a mention of it in
+    ordinary case ("Moscow") where the article has one; an acronym stays."""
+    if not name.isupper():
+        return name
+    return next((m.text for m in mentions if m.text.lower() == name.lower() and not m.text.isupper()), name)
 
 
 Ref = tuple[str, int]       # a story entity: (story or group id, its position among the story's entities)

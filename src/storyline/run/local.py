@@ -190,9 +190,9 @@ def analyse_all(store: SQLiteStore, workers: int | None = None, progress: bool =
                 on_refusal=None) -> int:
     """Stage 3 for every stored article lacking an analysis at the current version; returns how many were read.
 
-    Articles are read `READ_BATCH` at a time (parsed together through spaCy's `nlp.pipe`), by `workers`
-    processes (`reading_workers`: the default, or `workers` kept to the cores), each loading the models once; at most two batches per process
-    are in flight, so memory does not grow with the store.
+    Articles are read `READ_BATCH` at a time (parsed together through spaCy's `nlp.pipe`), by the processes
+    `reading_workers` gives for `workers`, each loading the models once; at most two batches per process are
+    in flight, so memory does not grow with the store.
     """
     from storyline.read import VERSION
     todo = store.count_unread(VERSION)

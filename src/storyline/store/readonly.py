@@ -79,7 +79,6 @@ def fts_query(text: str, dialect: str = "sqlite") -> str | None:
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
-
 def spanned(story: Story, published: Iterable[DateRange | None]) -> Story:
     """`story` with `first`/`last` the earliest and latest ends of its articles' publication intervals
     (`published`: stage 4's, which bound articles that have no exact date too), where any end is known; the

@@ -31,7 +31,7 @@ from math import log
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.clean.credits import AGENCY_FORMS
-from storyline.connect.entities import is_name
+from storyline.connect.entities import is_name, written
 from storyline.read.entities import clean_name, fold
 from storyline.read.entities.roles import canonical_place
 from storyline.records import AnalysedArticle, Article
@@ -129,9 +129,8 @@ _PROSE = re.compile(r"\n|\b[a-z]{3,}")                        # a line break, or
 
 def dateline_end(text: str) -> int:
     """Where the text's dateline ends ("MOSCOW (Reuters) - ", "New York (CNN Business) —", a page's time stamp
-    before it included),
-    0 when its first `DATELINE_REACH` characters hold none: the agency's mark preceded on the first line by
-    no running text ("..., an official told (Reuters) - " is no dateline)."""
+    before it included), 0 when its first `DATELINE_REACH` characters hold none: the credit's mark preceded
+    on the first line by no running text ("..., an official told (Reuters) - " is no dateline)."""
     m = _WIRE_DATELINE.search(text, 0, DATELINE_REACH)
     return m.end() if m and not _PROSE.search(text, 0, m.start()) else 0
 
@@ -181,10 +180,7 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
         names = out.names[kind]
         for k, shown in keys:
             names[k] += weight
-            if shown.isupper():                           # a dateline's "MOSCOW": the body's "Moscow" if any
-                shown = next((m.text for m in e.mentions
-                              if m.text.lower() == shown.lower() and not m.text.isupper()), shown)
-            out.display[k] = shown_form(out.display.get(k), shown)
+            out.display[k] = shown_form(out.display.get(k), written(shown, e.mentions))
     for t in (analysis.time_expressions if analysis else ()):
         m = YEAR.search(t.text)
         if t.type != "DATE" or not m or not t.value.startswith(m.group(1)):
