@@ -68,7 +68,7 @@ from storyline.export.json import timeline as timeline_json  # noqa: E402
 NEAR, FRESH, LOCAL = 3, 2, 28
 EXTRA = ("weekend", "published_prev", "published_near", "weekday_mentions", "mention_span", "peak", "position",
          "fresh", "coverage", "published_vs_weekday", "month_docs", "central_max", "central_mean",
-         "weekday_local") + tuple(f"pct_{f}" for f in FEATURES)
+         "weekday_local", "pagerank", "pagerank_rev") + tuple(f"pct_{f}" for f in FEATURES)
 BEFORE = tuple(f for f in FEATURES if f != "docs_weekday")          # the counts shipped before docs_weekday
 C = timeline_model.C
 ROWS = {  # how the training rows are made: timeline_model.table, or one row per reference timeline and day
@@ -103,6 +103,9 @@ VARIANTS = {  # name -> (features, C[, rows]); rows "any" by default
     "+central_mean": (FEATURES + ("central_mean",), C),
     "per reference": (FEATURES, C, "per reference"),
     "before per reference": (BEFORE, C, "per reference"),
+    "+pagerank": (FEATURES + ("pagerank",), C),
+    "+pagerank_rev": (FEATURES + ("pagerank_rev",), C),
+    "+pagerank both": (FEATURES + ("pagerank", "pagerank_rev"), C),
 }
 
 _statistics = tl.statistics
@@ -131,6 +134,7 @@ def statistics_with_extras(sentences, published):
     for p in pubs:
         per_weekday[p.weekday()] += 1
     central = centrality(sentences, set(days))
+    ranks = {rev: date_rank(sentences, published, set(days), rev) for rev in (False, True)}
     for g, st in stats.items():
         extra = dict.fromkeys(EXTRA, 0.0)
         if g in days:
@@ -152,6 +156,8 @@ def statistics_with_extras(sentences, published):
             extra["month_docs"] = float(len(in_month[g[:7]]))
             extra["weekday_local"] = float(sum(by_day.get(d + timedelta(days=k), 0)
                                                for k in range(-LOCAL, LOCAL + 1, 7)))
+            extra["pagerank"] = ranks[False].get(g, 0.0)
+            extra["pagerank_rev"] = ranks[True].get(g, 0.0)
             if central.get(g):
                 extra["central_max"] = max(central[g])
                 extra["central_mean"] = sum(central[g]) / len(central[g])
@@ -162,6 +168,25 @@ def statistics_with_extras(sentences, published):
             v = stats[g].counts[f]
             stats[g].counts[f"pct_{f}"] = (bisect_left(values, v) + bisect_right(values, v)) / 2 / len(values)
     return stats
+
+
+def date_rank(sentences, published, days: set[str], reverse: bool) -> dict[str, float]:
+    """Day -> its PageRank in the date reference graph (Tran et al. 2015): an edge from an article's
+    publication day to each day it mentions, weighted by the articles; `reverse` turns the edges round
+    (a day that refers to many important days)."""
+    import networkx as nx
+    graph = nx.DiGraph()
+    graph.add_nodes_from(days)
+    for aid, sents in sentences.items():
+        pub = published.get(aid)
+        if pub is None:
+            continue
+        p = pub.isoformat()
+        for g in {g for s in sents for g in s.granules if g in days and g != p}:
+            a, b = (g, p) if reverse else (p, g)
+            w = graph.get_edge_data(a, b, {"weight": 0})["weight"]
+            graph.add_edge(a, b, weight=w + 1)
+    return nx.pagerank(graph, weight="weight") if graph else {}
 
 
 def centrality(sentences, days: set[str]) -> dict[str, list[float]]:
@@ -212,12 +237,24 @@ def load(topic: str, store: str | None, fast: bool, tmp: Path, cache: Path | Non
     return loaded
 
 
+def largest(readings, export_path: Path):
+    """(articles, analyses) of the export's largest story."""
+    import json
+    stories = json.loads(export_path.read_text())["stories"]
+    ids = set(max((s for s in stories if not s.get("merged_into")), key=lambda s: len(s["article_ids"]))["article_ids"])
+    articles, analyses = readings
+    return [a for a in articles if a.id in ids], [an for an in analyses if an.article_id in ids]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", help="analysed store per topic, '{topic}' filled in")
     ap.add_argument("--times-only", action="store_true", help="stages 1-2 and the TIMEX3 tagger alone (fast)")
     ap.add_argument("--variants", default=",".join(VARIANTS), help=f"of: {', '.join(VARIANTS)}")
     ap.add_argument("--cache", type=Path, help="folder keeping each topic's readings between runs")
+    ap.add_argument("--largest", help="export.json per topic, '{topic}' filled in: score (and with --fit-largest, "
+                                      "fit) the timeline of its largest story, as the acceptance does")
+    ap.add_argument("--fit-largest", action="store_true", help="fit on the largest stories' dates too")
     args = ap.parse_args(argv)
     names = args.variants.split(",")
     if unknown := [n for n in names if n not in VARIANTS]:
@@ -226,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         loaded = {t: load(t, args.store, args.times_only, tmp, args.cache) for t in topics}
-        stats = {t: reading(*loaded[t]).stats for t in topics}
+        if args.largest:
+            whole = loaded
+            loaded = {t: largest(loaded[t], Path(args.largest.format(topic=t))) for t in topics}
+        stats = {t: reading(*(loaded if args.fit_largest or not args.largest else whole)[t]).stats
+                 for t in topics}
         how = "store" if args.store else "times-only" if args.times_only else "pipeline"
         print(f"date ranker variants, date F1 ({how} readings, default length; in-sample: fitted on all "
               f"dev topics; held-out: leave one topic out)")

@@ -61,7 +61,11 @@ to the story's TF-IDF centroid (0.5255 / 0.5160, 0.5309 / 0.5113); the weekday's
 publications within 4 weeks of the date instead of the whole story's, in place
 of docs_weekday or beside it (0.4977 / 0.5083, 0.5003 / 0.5156); each count's
 percentile among the story's days in place of the counts (0.5011 / 0.4927), or
-that of docs_total beside them (0.5161 / 0.5092). With
+that of docs_total beside them (0.5161 / 0.5092); the day's PageRank in the date
+reference graph (Tran et al. 2015: an edge from each article's publication day
+to each day it mentions) beside them (0.5330 / 0.5234; on the largest stage-4
+story, 0.5053 / 0.5051 against 0.4933 / 0.5030, too little to carry the loss on
+whole topics), or with the edges reversed (largest story 0.5006 / 0.4958). With
 docs_weekday the nested choice of the spreading constants (below) is unchanged:
 discount 0.95, 2 to 3 days (bench/timeline_spread.py, nested figure 0.5212).
 
