@@ -141,6 +141,18 @@ def test_what_only_the_dateline_names_is_no_name_of_the_story():
     assert len(counts.names["people"]) == 2                    # the full name and the surname
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    (None, "LONDON | Fri Aug 12, 2011 3:42 pm BST LONDON Aug 12 (Reuters) - Markets fell. More follows.",
+     "Markets fell."),
+    (None, "WASHINGTON (AP) \u2014 The Senate voted on Tuesday.\nSecond line.", "The Senate voted on Tuesday."),
+    (None, "Talks resumed in Geneva on Monday. Both sides attended.", "Talks resumed in Geneva on Monday."),
+    ("Boeing (BA) - shares fall", "NEW YORK (Reuters) - Boeing shares fell.", "Boeing (BA) - shares fall"),
+])
+def test_an_untitled_article_is_headed_by_its_first_sentence_after_the_dateline(title, text, expected):
+    from storyline.connect.stories.profile import headline
+    assert headline(Article(id="h", source="in/h.txt", text=text, content_hash="h", title=title)) == expected
+
+
 def test_a_second_run_changes_nothing_and_new_articles_keep_old_ids(tmp_path):
     first, later = [*QUAKES[:1], *QUAKES[2:3], *SWAP[:2]], [*QUAKES[1:2], *QUAKES[3:], *SWAP[2:]]
     with open_store(tmp_path / "s.sqlite") as store:

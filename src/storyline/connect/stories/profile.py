@@ -10,7 +10,7 @@ import numpy as np
 
 from storyline.records import Article
 
-from .terms import KINDS, Counts, Memo
+from .terms import KINDS, Counts, Memo, dateline_end
 from .vectors import EMPTY, Sparse, add, heaviest, sparse, top, unit
 
 WORDS_KEPT = 200          # heaviest terms of an article's TF-IDF vector
@@ -77,10 +77,13 @@ def _idfs(docs: int) -> Memo:
 
 
 def headline(article: Article) -> str:
-    """The article's title, else its first sentence (at most 200 characters)."""
+    """The article's title, else its first sentence after the dateline (at most 200 characters): wire copy
+    without a title starts "LONDON | Fri Aug 12, 2011 3:42 pm BST LONDON Aug 12 (Reuters) - ", which names
+    no story."""
     if article.title and article.title.strip():
         return " ".join(article.title.split())
-    first = re.split(r"(?<=[.!?])\s|\n", article.text.strip(), maxsplit=1)[0]
+    text = article.text.strip()
+    first = re.split(r"(?<=[.!?])\s|\n", text[dateline_end(text):].lstrip(), maxsplit=1)[0]
     return " ".join(first.split())[:200]
 
 
