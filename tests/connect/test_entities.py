@@ -175,7 +175,9 @@ NAME_CASES = [
      [], [(("a", "e1"), ("b", "e1")), (("a", "e1"), ("c", "e1"))]),
     ([("a", [P("e1", "Pieter van der Berg")]), ("b", [P("e1", "Anna Berg")])],
      [], [(("a", "e1"), ("b", "e1"))]),
-    # a spelling variant is no reason without a story
+    # a spelling variant or a short form is no reason without a story
+    ([("a", [P("e1", "Bob Iger")]), ("b", [P("e1", "Robert Iger")])],
+     [], [(("a", "e1"), ("b", "e1"))]),
     ([("a", [P("e1", "Muammar Gaddafi")]), ("b", [P("e1", "Moammar Qaddafi")])],
      [], [(("a", "e1"), ("b", "e1"))]),
 ]
@@ -248,6 +250,15 @@ STORY_CASES = [
     ([A("a", [P("e1", "Muammar Gaddafi")]), A("b", [P("e1", "Moammar Qaddafi")]),
       A("c", [P("e1", "Ann Chen")]), A("d", [P("e1", "Ann Chan")])],
      {"a": "s", "b": "s", "c": "s", "d": "s"}, [{("a", "e1"), ("b", "e1")}], [(("c", "e1"), ("d", "e1"))]),
+    # a first name's usual short form in one story: the one full name it stands for
+    ([A("a", [P("e1", "Robert A. Iger")]), A("b", [P("e1", "Bob Iger")]),
+      A("c", [P("e1", "Henry Paulson")]), A("d", [P("e1", "Hank Paulson")]),
+      A("e", [P("e1", "Chris Evans")]), A("f", [P("e1", "Christopher Evans")]), A("g", [P("e1", "Christine Evans")]),
+      A("h", [P("e1", "Bill Smith")]), A("i", [P("e1", "Robert Smith")]),
+      A("j", [P("e1", "Rob Stone")]), A("k", [P("e1", "Bob Stone")])],
+     {k: "s" for k in "abcdefghijk"}, [{("a", "e1"), ("b", "e1")}, {("c", "e1"), ("d", "e1")}],
+     [(("e", "e1"), ("f", "e1")), (("e", "e1"), ("g", "e1")), (("f", "e1"), ("g", "e1")),
+      (("h", "e1"), ("i", "e1")), (("j", "e1"), ("k", "e1"))]),
     # what someone said tells nothing of who they are
     ([A("a", [P("e1", "police official", roles=["police official"])],
         [E("statement", "said", "A police official said the attacker aimed to provoke a stampede.", ("agent", "e1"))]),

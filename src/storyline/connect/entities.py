@@ -11,7 +11,9 @@ by exact keys (`link`):
   Berg" is Pieter van der Berg's surname); full names merge when surname and
   first name agree, never on a first name or a surname alone; spellings of
   one name ("Gaddafi", "Qaddafi") merge when their consonant skeletons agree
-  and the spellings are close;
+  and the spellings are close, and a first name's usual short form joins it
+  ("Bob Iger", "Robert Iger": `given_names`) when the story has one such
+  full name;
 - a surname on its own joins the one person of its story with that surname,
   and stays apart when two people share it or none has it; a single-word
   organisation that is such a surname is that person (the small model reads
@@ -41,6 +43,7 @@ from sys import intern
 from typing import Iterable, Mapping, Sequence
 
 from storyline.connect.descriptions import links, parse_office
+from storyline.connect.given_names import full_forms
 from storyline.read.entities import names as _names
 from storyline.read.entities.names import PARTICLES, fold, name_key, tails
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
@@ -192,9 +195,10 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
     for group in list(full.values()) + list(others.values()):
         u.join_all(group)
     if in_story:
-        for a, b in _join_spellings(full, u):
-            if trace is not None:
-                trace.append(("spelling", items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
+        for rule, joins in (("spelling", _join_spellings(full, u)), ("short form", _join_short_forms(full, u))):
+            for a, b in joins:
+                if trace is not None:
+                    trace.append((rule, items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
     _join_surnames(full, single, org_words, u)
     named = {i for i, fs in forms.items() if fs}
     if in_story:
@@ -327,6 +331,28 @@ def _join_spellings(full, u: Union) -> list[tuple[int, int]]:
                 continue
             for i in full[a]:
                 for j in full[b]:
+                    if u.find(i) != u.find(j):
+                        joined.append((i, j))
+                        u.join(i, j)
+    return joined
+
+
+def _join_short_forms(full, u: Union) -> list[tuple[int, int]]:
+    """A full name with a short first name joins the one of its story's same-surname full names whose first
+    name that is a short form of ("Bob Iger" and "Robert Iger", "Hank Paulson" and "Henry Paulson";
+    `given_names`); none when the story names two people it could be ("Chris Evans" beside "Christopher
+    Evans" and "Christine Evans"). Two short forms of one name do not join each other."""
+    joined: list[tuple[int, int]] = []
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for sur, first in full:
+        firsts[sur].add(first)
+    for sur, named in sorted(firsts.items()):
+        for short in sorted(named):
+            fits = [f for f in full_forms(short) if f in named]
+            if len(fits) != 1:
+                continue
+            for i in full[(sur, short)]:
+                for j in full[(sur, fits[0])]:
                     if u.find(i) != u.find(j):
                         joined.append((i, j))
                         u.join(i, j)
