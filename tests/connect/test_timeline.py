@@ -226,6 +226,34 @@ def test_a_timestamp_mentions_no_day(text, days):
     assert got == days
 
 
+@pytest.mark.parametrize("text,first,stamped", [
+    # a sentence opening with a page's timestamp starts after it; one with a comment's further in is stamped
+    ("Tuesday, March 10, 2009; 11:48 AM A shortage of staff is taking a toll.",
+     "A shortage of staff is taking a toll.", False),
+    ("Tuesday 4 January 2005 08.43 GMT There has never been a war like this one.",
+     "There has never been a war like this one.", False),
+    ("Nobody listens. Posted by: Sam | September 19, 2008 12:34 PM | Report abuse",
+     "Nobody listens.", True),
+    ("The blast struck on March 15, 2011, at 11:40 p.m. local time.",
+     "The blast struck on March 15, 2011, at 11:40 p.m. local time.", False),
+])
+def test_a_timestamp_opening_a_sentence_is_left_out_of_it(text, first, stamped):
+    article = A("t", "2011-03-16", text)
+    got = split(article, tag(text, date(2011, 3, 16)))
+    assert got[0].text == first and text[got[0].start:got[0].end] == first
+    assert any(s.stamped for s in got) == stamped
+
+
+def test_a_reader_comment_sums_up_a_day_only_when_nothing_else_does():
+    story = [A("p1", "2008-09-20", "Comment: bailouts never work. Posted by: Sam | September 19, 2008 12:34 PM "
+               "| Report abuse The Senate met on September 19 to debate the bailout plan."),
+             A("p2", "2008-09-21", "Lawmakers debated the bailout plan on September 19 until late at night.")]
+    entries = {e.date: e.text for e in timeline(story, read(story))}
+    assert entries["2008-09-19"] == "Lawmakers debated the bailout plan on September 19 until late at night."
+    alone = story[:1]
+    assert "2008-09-19" in {e.date for e in timeline(alone, read(alone))}
+
+
 @pytest.mark.parametrize("text,sentences", [
     ("Mr. Smith arrived in the U.S. on Monday. He left on Friday.",
      ["Mr. Smith arrived in the U.S. on Monday.", "He left on Friday."]),

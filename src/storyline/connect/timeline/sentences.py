@@ -37,6 +37,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 # after a date with its year: separators only (or "Last updated at"), then a clock time
 _STAMP_CLOCK = re.compile(r"[\s,;|\u2013\u2014-]*(?:last\s+updated\s+at\s+)?\d{1,2}[:.]\d{2}(?!\d)"
                           r"(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|[ECMP][SD]T|ET)\b)?", re.IGNORECASE)
+_STAMP_TAIL = re.compile(r"[\s,;|\u2013\u2014-]*")            # separators after a timestamp opening a sentence
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
 
 
@@ -48,6 +49,7 @@ class Sentence:
     end: int
     text: str
     granules: tuple[str, ...]      # distinct granules of its time expressions, in text order
+    stamped: bool = False          # a timestamp inside it: a reader comment's or a page's, run into the text
 
 
 def granule(t: TimeExpression) -> str | None:
@@ -149,11 +151,21 @@ def timestamps(text: str, times: Sequence[TimeExpression]) -> list[tuple[int, in
 
 def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
     """The sentences of `article`, each with the granules of the time expressions starting inside it
-    (none from a timestamp)."""
-    stamps = timestamps(article.text, times)
+    (none from a timestamp). A sentence that opens with a timestamp starts after it ("Tuesday, September 30,
+    2008; 10:10 AM Most Americans see ..." is "Most Americans see ..."); one with a timestamp further in is
+    `stamped`."""
+    text = article.text
+    stamps = timestamps(text, times)
     times = [t for t in times if not any(a <= t.start < b for a, b in stamps)]
     out, ordered, k = [], sorted(times, key=lambda t: t.start), 0
-    for i, (start, end) in enumerate(_spans(article.text)):
+    for i, (start, end) in enumerate(_spans(text)):
+        stamped = False
+        for a, b in stamps:
+            if start <= a < end:
+                if a == start and b < end:
+                    start = _STAMP_TAIL.match(text, b, end).end()
+                else:
+                    stamped = True
         while k < len(ordered) and ordered[k].start < start:
             k += 1
         found: list[str] = []
@@ -162,5 +174,5 @@ def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
             if g and g not in found:
                 found.append(g)
             k += 1
-        out.append(Sentence(article.id, i, start, end, article.text[start:end], tuple(found)))
+        out.append(Sentence(article.id, i, start, end, text[start:end], tuple(found), stamped))
     return out

@@ -59,12 +59,14 @@ class Pool:
         `used`: (article id, index) of sentences already summing up other dates, chosen again only
         when every readable sentence about `g` is among them ("between November 15 and January 3"
         is the one sentence about both days): which dates a timeline keeps is the date ranker's
-        choice, never lost for want of a fresh sentence.
+        choice, never lost for want of a fresh sentence. A `stamped` sentence (a reader comment run into
+        the text) is chosen only when no other readable sentence is about `g`.
         """
-        return self._best(g, used) or (self._best(g, ()) if used else None)
+        return (self._best(g, used) or (self._best(g, ()) if used else None)
+                or self._best(g, (), stamped=True))
 
-    def _best(self, g: str, used: Collection[tuple[str, int]]) -> Sentence | None:
-        ok = lambda s: _readable(s) and (s.article_id, s.index) not in used  # noqa: E731
+    def _best(self, g: str, used: Collection[tuple[str, int]], stamped: bool = False) -> Sentence | None:
+        ok = lambda s: _readable(s) and (stamped or not s.stamped) and (s.article_id, s.index) not in used  # noqa: E731
         ment = [s for s in self.mentioning.get(g, []) if ok(s)]
         pub = [s for s in self.reporting.get(g, []) if ok(s)] if level(g) == "day" else []
         if not ment and not pub:
