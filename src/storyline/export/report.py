@@ -4,7 +4,7 @@ Rendered from the export itself, never from the store, so the report and the
 JSON can never disagree. Each story section has a summary line (span, number
 of articles and outlets), the timeline (its `TIMELINE_SHOWN` best-scored
 dates), the events as every outlet reported them, the cast with roles,
-quotes grouped by speaker, the claims with their agreement (conflicts first,
+quotes grouped by speaker (as the story page groups them: `store.browse.speaker_groups`), the claims with their agreement (conflicts first,
 then agreements, then claims one article makes), and the sources; `[n]`
 marks refer to the story's numbered sources.
 Text taken from articles is escaped, so a title or quote cannot inject markup.
@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from storyline.store.browse import speaker_groups
 from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -131,13 +132,13 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
                          f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
                          f"{cite([m['article_id'] for m in e.get('mentions', []) if m['article_id'] in own])}")
 
-    quotes = defaultdict(list)
+    quoted = defaultdict(list)
     for q in export.get("quotes", []):
         if q.get("article_id") in own:
-            quotes[names.get(q.get("speaker")) or q.get("speaker_text") or "unattributed"].append(q)
-    if quotes:
+            quoted[q.get("speaker")].append(q)
+    if quoted:
         lines += ["", "### Quotes by speaker", ""]
-        for speaker, said in sorted(quotes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        for _, speaker, said in speaker_groups(quoted, names):
             lines.append(f"- **{_md(speaker)}**")
             for q in said:
                 lines.append(f"  - {q['kind']}: “{_md(_unquoted(q['text']), 300)}” {cite([q['article_id']])}")
