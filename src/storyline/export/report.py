@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from storyline.store.browse import speaker_groups
+from storyline.web.render import bare_quote
 from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
-_QUOTE_MARKS = "\"\u201c\u201d"
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 TIMELINE_SHOWN = 40          # a story's timeline holds every date it refers to; the dossier shows the best scored
 
@@ -58,14 +58,6 @@ def _when(span: dict | None) -> str:
         if lo[:7] == hi[:7] and (date.fromisoformat(hi) + timedelta(days=1)).day == 1:
             return lo[:7]
     return f"{lo or '?'} .. {hi or '?'}"
-
-
-def _unquoted(text: str) -> str:
-    """A quote's text without the quotation marks (and the comma before the closing one) it was printed with."""
-    t = (text or "").strip()
-    if len(t) > 1 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS and not any(c in t[1:-1] for c in _QUOTE_MARKS):
-        t = t[1:-1].rstrip().rstrip(",").rstrip()
-    return t
 
 
 def _stories(export: dict) -> list[dict]:
@@ -141,7 +133,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
         for _, speaker, said in speaker_groups(quoted, names):
             lines.append(f"- **{_md(speaker)}**")
             for q in said:
-                lines.append(f"  - {q['kind']}: “{_md(_unquoted(q['text']), 300)}” {cite([q['article_id']])}")
+                lines.append(f"  - {q['kind']}: “{_md(bare_quote(q['text']), 300)}” {cite([q['article_id']])}")
 
     claims = [f for f in export.get("facts", []) if members & set(f.get("article_ids", []))]
     if claims:
