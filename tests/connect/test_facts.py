@@ -93,3 +93,30 @@ def test_a_value_beside_a_quote_is_the_writers():
                                                        Fact("e1", "count of items", "2", sentence)))
     # the age beside the quote, a value not found in the sentence (the quote meets it), one inside it
     assert fact_sources(an) == (None, "e1", "e1")
+
+
+@pytest.mark.parametrize("text, quoted, timex, value, source", [
+    # the date a time expression beside the quote gives is the writer's, though the quote meets the sentence
+    ("Voss, 61, pleaded guilty last month to 12 counts of manslaughter.", "to 12 counts of manslaughter",
+     ("last month", "2024-05", "2024-05-01", "2024-05-31"), "2024-05", None),
+    ("Voss was arrested on Friday, police said, and charged with arson.", "and charged with arson",
+     ("Friday", "2024-03-08", "2024-03-08", "2024-03-08"), "2024-03-08", None),
+    # inside the quote it is the speaker's
+    ("\"I was arrested in March and held for a week,\" Doe said.", "I was arrested in March and held for a week,",
+     ("March", "2024-03", "2024-03-01", "2024-03-31"), "2024-03", "e1"),
+    # a value no time expression spells: the quote meeting the sentence still gives it
+    ("Voss, 61, pleaded guilty last month to 12 counts of manslaughter.", "to 12 counts of manslaughter",
+     ("last month", "2024-05", "2024-05-01", "2024-05-31"), "2023-01-02/2023-01-09", "e1"),
+])
+def test_a_date_value_is_found_by_its_time_expression(text, quoted, timex, value, source):
+    from datetime import date
+    from storyline.connect import fact_sources
+    from storyline.records import AnalysedArticle, Quote, TimeExpression
+    start = text.index(quoted)
+    quote = Quote(start, start + len(quoted), quoted, "indirect", speaker=Mention(0, 4, text[:4]), speaker_entity="e1")
+    words, tvalue, lo, hi = timex
+    at = text.index(words)
+    t = TimeExpression(at, at + len(words), words, "DATE", tvalue, date.fromisoformat(lo), date.fromisoformat(hi))
+    an = AnalysedArticle("a1", time_expressions=(t,), quotes=(quote,),
+                         facts=(Fact("e1", "date of plea", value, Mention(0, len(text), text)),))
+    assert fact_sources(an) == (source,)

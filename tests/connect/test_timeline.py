@@ -103,6 +103,25 @@ def test_summaries_are_sentences_about_the_date():
     assert entries["2022-08-04"].text.startswith("A Russian court sentenced")
 
 
+VIGIL = [  # a day the article published the day after names, beside leads that name no date
+    A("v1", "2024-03-08", "Hundreds of people gathered on Thursday night at a church to remember the workers killed "
+      "in the fire.",
+      "Many of the workers killed in the fire had worked at the plant for years.",
+      "The fire department said on Thursday that the state fire marshal had taken over the investigation."),
+    A("v2", "2024-03-06", "The fire at the plant killed 12 workers on Monday, officials said.",
+      "Families of the workers killed in the fire will hold a vigil at a church."),
+]
+
+
+def test_an_entry_quotes_a_sentence_naming_its_date_when_one_does():
+    """A lead sentence naming no date stands for a day only when no readable sentence names the day."""
+    entries = {e.date: e.text for e in timeline(VIGIL, read(VIGIL), 10)}
+    assert entries["2024-03-07"].startswith("Hundreds of people gathered on Thursday night")
+    assert entries["2024-03-04"].startswith("The fire at the plant killed 12 workers on Monday")
+    # no sentence names the publication day: a lead of that day's article stands for it
+    assert entries["2024-03-08"] == "Many of the workers killed in the fire had worked at the plant for years."
+
+
 def test_a_sentence_sums_up_a_second_day_only_when_it_is_the_only_one():
     entries = {e.date: e.text for e in timeline(SHARED, read(SHARED), 3)}
     assert entries["2004-11-15"] == entries["2005-01-03"] == SHARED[0].text.split("\n")[0]

@@ -116,3 +116,16 @@ def test_paths_are_code_spans_shown_as_written():
     longer fence (CommonMark 6.1)."""
     text = render({**EXPORT, "articles": [ART(1, path="in/000_8f3*.txt"), ART(2, path="in/odd`name.txt"), ART(3)]})
     assert "(`in/000_8f3*.txt`)" in text and "(``in/odd`name.txt``)" in text
+
+
+def test_quotes_are_grouped_by_the_speaker_that_said_them():
+    """A resolved speaker by its entity; an unresolved one by the words naming it, whatever their case."""
+    said = lambda speaker, words, text: {"article_id": "a1", "speaker": speaker, "speaker_text": words,  # noqa: E731
+                                         "kind": "indirect", "text": text}
+    export = {**EXPORT, "quotes": [said("p1", "Doe", "one"), said(None, "The company", "two"),
+                                   said(None, "the company", "three"), said(None, "federal records", "four"),
+                                   said(None, None, "five")]}
+    quotes = render(export).split("### Quotes by speaker")[1].split("###")[0]
+    heads = [line for line in quotes.splitlines() if line.startswith("- **")]
+    assert heads == ["- **The company**", "- **Jane Doe**", "- **federal records**", "- **unattributed**"]
+    assert quotes.index("“two”") < quotes.index("“three”") < quotes.index("**Jane Doe**")

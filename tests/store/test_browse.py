@@ -183,3 +183,46 @@ def test_a_copy_in_a_story_page_quotes_and_claims_nothing_again(location):
     (_, _, count, _), = page["quotes"]
     assert count == 2
     assert [outlet for _, evidence in page["claims"] for _, outlet in evidence] == ["City Daily", "Harbour News"]
+
+
+def Q(text: str | None) -> dict:
+    return {"speaker_text": text, "text": "..."}
+
+
+@pytest.mark.parametrize("quoted, groups", [
+    # unresolved speakers are told apart by the words naming them, not lumped under the first one's words
+    ({None: [Q("Workers"), Q("federal records"), Q("Workers")]}, [(None, "Workers", 2), (None, "federal records", 1)]),
+    # the same words in another case or spacing are one speaker, named as first written
+    ({None: [Q("the company"), Q("The  company"), Q("The company")]}, [(None, "the company", 3)]),
+    # a resolved speaker by its entity, whatever words name it; first, with as many quotes
+    ({"org:acme": [Q("Acme"), Q("the company")], None: [Q("the company"), Q("Officials")]},
+     [("org:acme", "Acme Corp", 2), (None, "Officials", 1), (None, "the company", 1)]),
+    # no words at all: unattributed, after the named ones
+    ({None: [Q(None), Q(""), Q("Police")]}, [(None, "unattributed", 2), (None, "Police", 1)]),
+    ({None: [Q(None), Q("Police")]}, [(None, "Police", 1), (None, "unattributed", 1)]),
+    # a resolved speaker without a known name is named as its first quote writes it
+    ({"person:x": [Q("Doe")]}, [("person:x", "Doe", 1)]),
+])
+def test_quotes_are_grouped_by_who_said_them(quoted, groups):
+    from storyline.store.browse import speaker_groups
+    got = speaker_groups(quoted, {"org:acme": "Acme Corp"})
+    assert [(sid, name, len(qs)) for sid, name, qs in got] == groups
+
+
+def test_a_story_page_keeps_unresolved_speakers_apart(location):
+    """Quotes whose speaker stage 4 did not resolve ("Workers described ...", "according to federal records")
+    are each shown under their own speaker's words, never under the first unresolved speaker's."""
+    from dataclasses import replace as with_
+    from storyline.records import Mention, Quote
+    from tests.store.synthetic import TEXTS, analysis
+    db = fill(location)
+    text = TEXTS["a1"][1]
+    said = [Quote(0, 10, text[0:10], "indirect", speaker=Mention(11, 16, "Staff")),
+            Quote(20, 30, text[20:30], "indirect", speaker=Mention(31, 39, "Officials")),
+            Quote(40, 50, text[40:50], "indirect", speaker=Mention(51, 60, "officials"))]
+    with open_store(db) as store:
+        store.add_analysis(with_(analysis("a1"), quotes=analysis("a1").quotes + tuple(said)), "v")
+    with Browser(db) as b:
+        page = b.story_page("s1")
+    assert [(sid, name, count) for sid, name, count, _ in page["quotes"]] == [
+        ("person:jane-doe", "Jane Doe", 2), (None, "Officials", 2), (None, "Staff", 1)]

@@ -8,7 +8,7 @@ from storyline.records import DateRange
 from storyline.web.chart import Row, day, layout
 from storyline.web.highlight import MENTION, QUOTE, SENTENCE, TARGET, Mark, render
 from storyline.web.links import DossierLinks, WebLinks, outside_url
-from storyline.web.render import coarse, when
+from storyline.web.render import bare_quote, coarse, when
 
 
 @pytest.mark.parametrize("url, linked", [
@@ -123,3 +123,23 @@ def test_a_long_stored_timeline_shows_its_best_scored_dates_in_date_order():
                for k, d in enumerate(days)]
     rows, source = timeline_rows({"timeline": tuple(reversed(entries))})
     assert source == "timeline" and [r.date for r in rows] == days[10:]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ('"We will win,"', "We will win"),
+    ("\u201cWe will win,\u201d", "We will win"),
+    # a quote split around its speaker: its pieces, not two quotations inside one
+    ('"We are still searching," "I fear that number will rise."', "We are still searching … I fear that number will rise."),
+    ('\u201cOur hearts are with the families,\u201d \u201cand we will do everything we can.\u201d',
+     "Our hearts are with the families … and we will do everything we can."),
+    ('"Is it over?" "No."', "Is it over? … No."),
+    # not quoted pieces alone: as written
+    ('a "fair" deal', 'a "fair" deal'),
+    ('the fire "the darkest day"', 'the fire "the darkest day"'),
+    ("the company was cooperating", "the company was cooperating"),
+    ('"open only', '"open only'),
+    ("", ""),
+    (None, ""),
+])
+def test_a_quote_is_shown_in_one_pair_of_quotation_marks(text, shown):
+    assert bare_quote(text) == shown

@@ -15,15 +15,18 @@ result and the exporter only writes it.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from storyline.connect.dating import date_articles, redated
 from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
-from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, Fact, MergedEvent
+from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, Fact, MergedEvent,
+                               TimeExpression)
 
 
 @dataclass(frozen=True)
@@ -115,14 +118,15 @@ def story_records(story_id: str, s: StoryConnected, ids: Sequence[str]) \
 
 def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
     """Per fact of the analysis, the per-article speaker entity of the first quote with a speaker whose content
-    holds the fact's value (where the value is found in its evidence sentence; else whose content meets the
-    sentence), else None: a fact read inside a quote keeps its speaker, one read beside it ("The 31-year-old
-    pleaded guilty but said she had no criminal intent") is the writer's."""
+    holds the fact's value (where the value is found in its evidence sentence, as written or as the time
+    expression that spells a date value: "pleaded guilty last month" holds "2024-05"; else whose content
+    meets the sentence), else None: a fact read inside a quote keeps its speaker, one read beside it ("The
+    31-year-old pleaded guilty but said she had no criminal intent") is the writer's."""
     return tuple(_source(an, f) for f in an.facts)
 
 
 def _source(an: AnalysedArticle, f: Fact) -> str | None:
-    at = _value_at(f)
+    at = _value_at(f, an.time_expressions)
     start, end = (at, at + 1) if at is not None else (f.evidence.start, f.evidence.end)
     for q in an.quotes:
         spans = q.content_spans or ((q.start, q.end),)
@@ -131,15 +135,38 @@ def _source(an: AnalysedArticle, f: Fact) -> str | None:
     return None
 
 
-def _value_at(f: Fact) -> int | None:
-    """The article offset of the fact's value in its evidence sentence: the value as written, else its first
-    number standing alone; None when neither is there (a value stage 3 spelled otherwise)."""
+def _value_at(f: Fact, times: Sequence[TimeExpression] = ()) -> int | None:
+    """The article offset of the fact's value in its evidence sentence: the value as written, else the first
+    time expression of the sentence whose interval the value spells (a date fact: "2024-05" is "last month",
+    "2024-03-08" "on Friday"), else its first number standing alone; None when none is there (a value stage 3
+    spelled otherwise)."""
     text = f.evidence.text
     i = text.lower().find(f.value.lower())
-    if i < 0 and (number := re.search(r"\d+", f.value)):
+    if i >= 0:
+        return f.evidence.start + i
+    for t in sorted(times, key=lambda t: t.start):
+        if f.evidence.start <= t.start < f.evidence.end and f.value in (t.value, _spelled(t)):
+            return t.start
+    if number := re.search(r"\d+", f.value):
         m = re.search(rf"(?<![\d.,]){number.group()}(?![\d])", text)
-        i = m.start() if m else -1
-    return f.evidence.start + i if i >= 0 else None
+        if m:
+            return f.evidence.start + m.start()
+    return None
+
+
+def _spelled(t: TimeExpression) -> str | None:
+    """A time expression's interval as stage 3 spells a date fact's value: a day, a month, a year, else
+    "first/last" (read.events.facts)."""
+    lo, hi = t.earliest, t.latest
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        return lo.isoformat()
+    if lo.day == 1 and hi == date(lo.year, lo.month, calendar.monthrange(lo.year, lo.month)[1]):
+        return lo.isoformat()[:7]
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return str(lo.year)
+    return f"{lo.isoformat()}/{hi.isoformat()}"
 
 
 __all__ = ["StoryConnected", "assemble", "connect", "connect_story", "copies_of", "fact_sources", "story_records"]

@@ -4,7 +4,7 @@ Rendered from the export itself, never from the store, so the report and the
 JSON can never disagree. Each story section has a summary line (span, number
 of articles and outlets), the timeline (its `TIMELINE_SHOWN` best-scored
 dates), the events as every outlet reported them, the cast with roles,
-quotes grouped by speaker, the claims with their agreement (conflicts first,
+quotes grouped by speaker (as the story page groups them: `store.browse.speaker_groups`), the claims with their agreement (conflicts first,
 then agreements, then claims one article makes), and the sources; `[n]`
 marks refer to the story's numbered sources.
 Text taken from articles is escaped, so a title or quote cannot inject markup.
@@ -18,10 +18,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from storyline.store.browse import speaker_groups
+from storyline.web.render import bare_quote
 from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
-_QUOTE_MARKS = "\"\u201c\u201d"
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 TIMELINE_SHOWN = 40          # a story's timeline holds every date it refers to; the dossier shows the best scored
 
@@ -57,14 +58,6 @@ def _when(span: dict | None) -> str:
         if lo[:7] == hi[:7] and (date.fromisoformat(hi) + timedelta(days=1)).day == 1:
             return lo[:7]
     return f"{lo or '?'} .. {hi or '?'}"
-
-
-def _unquoted(text: str) -> str:
-    """A quote's text without the quotation marks (and the comma before the closing one) it was printed with."""
-    t = (text or "").strip()
-    if len(t) > 1 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS and not any(c in t[1:-1] for c in _QUOTE_MARKS):
-        t = t[1:-1].rstrip().rstrip(",").rstrip()
-    return t
 
 
 def _stories(export: dict) -> list[dict]:
@@ -131,16 +124,16 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
                          f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
                          f"{cite([m['article_id'] for m in e.get('mentions', []) if m['article_id'] in own])}")
 
-    quotes = defaultdict(list)
+    quoted = defaultdict(list)
     for q in export.get("quotes", []):
         if q.get("article_id") in own:
-            quotes[names.get(q.get("speaker")) or q.get("speaker_text") or "unattributed"].append(q)
-    if quotes:
+            quoted[q.get("speaker")].append(q)
+    if quoted:
         lines += ["", "### Quotes by speaker", ""]
-        for speaker, said in sorted(quotes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        for _, speaker, said in speaker_groups(quoted, names):
             lines.append(f"- **{_md(speaker)}**")
             for q in said:
-                lines.append(f"  - {q['kind']}: “{_md(_unquoted(q['text']), 300)}” {cite([q['article_id']])}")
+                lines.append(f"  - {q['kind']}: “{_md(bare_quote(q['text']), 300)}” {cite([q['article_id']])}")
 
     claims = [f for f in export.get("facts", []) if members & set(f.get("article_ids", []))]
     if claims:

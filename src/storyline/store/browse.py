@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, CorpusEntity, MergedEvent, Refusal,
                                Story)
@@ -35,6 +35,38 @@ class StoryFilter:
     sort: str = "recent"          # recent | size
     offset: int = 0
     limit: int = 25
+
+
+def speaker_key(speaker: str | None, speaker_text: str | None) -> str:
+    """Whom a quote is grouped under: its speaker's corpus id when stage 4 resolved one, else the words that
+    name the speaker, compared in lower case with single spaces ("The company" and "the company" are one
+    speaker; "Officials" and "Workers" two), else "" (unattributed). An entity id always holds a colon
+    ("person:..."), words never start with "~"."""
+    if speaker:
+        return speaker
+    words = " ".join((speaker_text or "").split()).casefold()
+    return f"~{words}" if words else ""
+
+
+def speaker_groups(quoted: Mapping[str | None, Sequence[dict]], names: Mapping[str, str]) \
+        -> list[tuple[str | None, str, list[dict]]]:
+    """A story's quotes by speaker: (speaker corpus id or None, name shown, quotes), most quotes first.
+
+    `quoted`: speaker corpus id (None: unresolved) -> quotes as dicts holding at least `speaker_text`;
+    `names`: corpus id -> name. Unresolved quotes are grouped by the words naming their speaker
+    (`speaker_key`), each group named as its first quote writes it; quotes naming no speaker are
+    "unattributed". A resolved speaker without a known name is named as its first quote writes it.
+    """
+    groups: dict[str, tuple[str | None, str, list[dict]]] = {}
+    for sid, qs in quoted.items():
+        for q in qs:
+            key = speaker_key(sid, q.get("speaker_text"))
+            if key not in groups:
+                name = names.get(sid) if sid else None
+                groups[key] = (sid, name or " ".join((q.get("speaker_text") or "").split()) or "unattributed", [])
+            groups[key][2].append(q)
+    return sorted(groups.values(), key=lambda g: (-len(g[2]), g[0] is None, not g[2][0].get("speaker_text"),
+                                                  g[1].casefold(), g[0] or ""))
 
 
 class Browser(ReadOnlyStore):
@@ -114,11 +146,9 @@ class Browser(ReadOnlyStore):
         quoted = self._quotes(story_id)
         names = self.names([*(f.subject for f in facts),
                             *(e.source for f in facts for e in f.evidence), *quoted])
-        groups = sorted(quoted.items(), key=lambda kv: (-len(kv[1]), kv[0] or "~"))[:speakers]
+        groups = speaker_groups(quoted, {sid: names[sid][0] for sid in quoted if sid in names})[:speakers]
         return {"story": story, "articles": articles, "timeline": timeline, "events": events, "cast": people,
-                "quotes": [(sid, names.get(sid, (qs[0]["speaker_text"] or "unattributed",))[0] if sid else
-                            (qs[0]["speaker_text"] or "unattributed"), len(qs), qs[:quotes_per_speaker])
-                           for sid, qs in groups],
+                "quotes": [(sid, name, len(qs), qs[:quotes_per_speaker]) for sid, name, qs in groups],
                 "claims": [(f, [(e, outlets.get(e.article_id)) for e in f.evidence if e.article_id not in copies])
                            for f in facts],
                 "names": names}

@@ -8,6 +8,7 @@ own links (`web.links`).
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
@@ -21,6 +22,7 @@ from storyline.web.links import outside_url
 TEMPLATES = resources.files("storyline.web") / "templates"
 STATIC = resources.files("storyline.web") / "static"
 MAX_EVENT_ROWS = 80      # a timeline shows its best-scored rows: the widest reported events, the top stored dates
+_QUOTED_PIECE = re.compile(r'\s*["\u201c]([^"\u201c\u201d]*)["\u201d]\s*')
 
 
 def when(value: Any) -> str:
@@ -35,6 +37,25 @@ def when(value: Any) -> str:
     if not lo and not hi:
         return "undated"
     return lo if lo == hi else f"{lo or '?'} .. {hi or '?'}"
+
+
+def bare_quote(text: str | None) -> str:
+    """A quote's words as shown inside one pair of quotation marks: the marks it was printed with taken off
+    (and the comma before a closing one), the pieces of a quote split around its speaker joined by " … ".
+
+    '"We are searching," Ortiz said. "It will rise."' is stored as '"We are searching," "It will rise."'
+    and shown as 'We are searching … It will rise.'; a text that is not quoted pieces alone (an indirect
+    quote, a mixed one: 'a "fair" deal') is shown as written.
+    """
+    t = (text or "").strip()
+    pieces, at = [], 0
+    while at < len(t):
+        piece = _QUOTED_PIECE.match(t, at)
+        if piece is None:
+            return t
+        pieces.append(piece.group(1).strip().rstrip(",").rstrip())
+        at = piece.end()
+    return " … ".join(pieces) if pieces else t
 
 
 def timeline_rows(page: dict) -> tuple[list[chart.Row], str]:
@@ -77,6 +98,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = when
+    env.filters["bare_quote"] = bare_quote
     env.globals.update(outside_url=outside_url, layout=chart.layout, timeline_rows=timeline_rows)
     return env
 
