@@ -235,6 +235,12 @@ def test_granule(value, earliest, latest, typ, mod, expected):
     ("7 May 2012 Last updated at 20:10 GMT Voters went to the polls.", []),
     ("Nobody listens. Posted by: Sam | September 19, 2008 12:34 PM | Report abuse", []),
     ("2nd July 2011 - 13:45 If I had a pistol by my side I would not use it.", []),
+    # a wire dateline's date says when the story was filed: the lead is about the day it names
+    ("March 16 (Reuters) - A court sentenced him on Monday to eight years.", ["2011-03-14"]),
+    ("WASHINGTON, March 16 (Reuters) - Officials met on Monday.", ["2011-03-14"]),
+    ("LONDON, March 16 (AP) \u2014 Officials met on Monday.", ["2011-03-14"]),
+    # a date before a parenthesis in running text is prose
+    ("An official said on March 15 (Tuesday) - before the vote - that it was over.", ["2011-03-15"]),
     # prose that names a day and an hour mentions that day
     ("The blast struck on March 15, 2011, at 11:40 p.m. local time.", ["2011-03-15"]),
     ("On March 3, 2011 12 people died in the city.", ["2011-03-03"]),
@@ -255,8 +261,10 @@ def test_a_timestamp_mentions_no_day(text, days):
      "Nobody listens.", True),
     ("The blast struck on March 15, 2011, at 11:40 p.m. local time.",
      "The blast struck on March 15, 2011, at 11:40 p.m. local time.", False),
+    # so does one opening with a wire dateline
+    ("WASHINGTON, March 16 (Reuters) - Officials met on Monday.", "Officials met on Monday.", False),
 ])
-def test_a_timestamp_opening_a_sentence_is_left_out_of_it(text, first, stamped):
+def test_a_timestamp_or_dateline_opening_a_sentence_is_left_out_of_it(text, first, stamped):
     article = A("t", "2011-03-16", text)
     got = split(article, tag(text, date(2011, 3, 16)))
     assert got[0].text == first and text[got[0].start:got[0].end] == first

@@ -16,7 +16,11 @@ September 19, 2008 12:34 PM" says when a text was posted, not that anything
 happened that day, so its time expressions give the sentence no granule
 (`timestamps`). Told apart by form: a date written with its year and then,
 with nothing but a separator between, a clock time; prose says "on March 15,
-2011, at 11:40 p.m.".
+2011, at 11:40 p.m.". A wire dateline's date ("June 14 (Reuters) - The owner
+... was sentenced on Thursday") says when the story was filed in the same way:
+it gives its sentence no granule either (`connect.stories.terms.dateline_end`
+finds the dateline), so the lead is about the Thursday it names, not also
+about the day of its report.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
+from storyline.connect.stories.terms import dateline_end
 from storyline.records import Article, TimeExpression
 
 # mods that keep the interval a point of the timeline ("early on Monday", "mid-September", "about 3 p.m.")
@@ -151,11 +156,12 @@ def timestamps(text: str, times: Sequence[TimeExpression]) -> list[tuple[int, in
 
 def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
     """The sentences of `article`, each with the granules of the time expressions starting inside it
-    (none from a timestamp). A sentence that opens with a timestamp starts after it ("Tuesday, September 30,
-    2008; 10:10 AM Most Americans see ..." is "Most Americans see ..."); one with a timestamp further in is
-    `stamped`."""
+    (none from a timestamp or a wire dateline). A sentence that opens with a timestamp or a dateline starts
+    after it ("Tuesday, September 30, 2008; 10:10 AM Most Americans see ..." is "Most Americans see ...");
+    one with a timestamp further in is `stamped`."""
     text = article.text
-    stamps = timestamps(text, times)
+    dateline = dateline_end(text)
+    stamps = timestamps(text, times) + ([(0, dateline)] if dateline else [])
     times = [t for t in times if not any(a <= t.start < b for a, b in stamps)]
     out, ordered, k = [], sorted(times, key=lambda t: t.start), 0
     for i, (start, end) in enumerate(_spans(text)):
