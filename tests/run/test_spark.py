@@ -68,6 +68,16 @@ def test_small_or_compressed_jsonl_and_other_files_are_one_unit_each(tmp_path):
     assert units.plan([str(tmp_path)], 8) == [("file", str(tmp_path / n)) for n in ("a.jsonl", "b.txt", "c.jsonl.gz")]
 
 
+def test_a_large_file_of_pretty_printed_objects_is_one_unit(tmp_path, monkeypatch):
+    """Its objects span lines: a cut between two lines could fall inside one."""
+    monkeypatch.setattr(units, "MIN_SPLIT_BYTES", 1)
+    path = tmp_path / "pretty.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{i}", "text": f"road {i} reopens"}, indent=2) + "\n"
+                            for i in range(20)), encoding="utf-8")
+    assert units.plan([str(path)], 8) == [("file", str(path))]
+    assert [d.hints["id"] for d in units.read_unit(("file", str(path)), 1000)] == [f"p{i}" for i in range(20)]
+
+
 LISTINGS = [  # (file name, content, expected paths; None: not a listing)
     ("warc.paths", "crawl-data/CC-NEWS/2024/01/a.warc.gz\n/data/b.warc\n\n", ["{dir}/crawl-data/CC-NEWS/2024/01/a.warc.gz",
                                                                           "/data/b.warc"]),
