@@ -235,7 +235,7 @@ class Browser(ReadOnlyStore):
         return [heads[i] for i in ids if i in heads]
 
     def refusals(self) -> list[Refusal]:
-        return [Refusal(s, r) for s, r in self._rows("SELECT source, reason FROM refusals ORDER BY source")]
+        return [Refusal(s, r) for s, r in self._rows("SELECT source, reason FROM refusals ORDER BY sort_key, source")]
 
     def counts(self) -> dict[str, int]:
         """{articles, stories, entities, refused} for a page footer."""

@@ -16,7 +16,8 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.connect_tables import ConnectTables
-from storyline.store.migrations import MIGRATIONS, script
+from storyline.store.migrations import AFTER, MIGRATIONS, script
+from storyline.store.order import order_key
 from storyline.store.stories import StoryTables
 from storyline.store.story_tables import TimelineTables
 
@@ -47,6 +48,8 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                 if self.schema_version >= version:       # another process applied it meanwhile
                     continue
                 self.db.script(script(version, self.db.name))
+                if version in AFTER:
+                    AFTER[version](self.db)
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                                 (str(version),))
 
@@ -141,11 +144,13 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
     # ------------------------------------------------------------ refusals
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason) VALUES (?, ?, ?)",
-                            (refusal.source, content_hash, refusal.reason))
+            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason, sort_key) "
+                            "VALUES (?, ?, ?, ?)", (refusal.source, content_hash, refusal.reason,
+                                                    order_key(refusal.source)))
 
     def refusals(self) -> Iterator[Refusal]:
-        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY source"):
+        """The refusals by file, then by place in the file, numerically (store/order.py)."""
+        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY sort_key, source"):
             yield Refusal(source, reason)
 
     # ------------------------------------------------------------ analyses (stage 3)
