@@ -194,6 +194,19 @@ MIGRATIONS: list[str] = [
     ALTER TABLE refusals ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
     CREATE INDEX refusals_order ON refusals (sort_key)
     """,
+    # 10: warnings about stored articles (Article.warnings: an id taken by another input, a given date set
+    #     aside), one row each, listed in the order of refusals
+    """
+    CREATE TABLE warnings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE INDEX warnings_order ON warnings (sort_key)
+    """,
 ]
 
 
