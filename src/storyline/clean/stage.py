@@ -12,6 +12,7 @@ from datetime import date
 
 from storyline.clean import dating
 from storyline.clean.given_date import given_date
+from storyline.clean.html_meta import split_byline
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.records import Article, DateRange, RawDoc, Refusal
@@ -61,13 +62,21 @@ def clean(raw: RawDoc) -> Article | Refusal:
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
     outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) or lines.outlet
-    byline = tuple(html_meta.byline) if html_meta and html_meta.byline else tuple(lines.byline)
+    byline = _given_byline(raw, outlet) or (tuple(html_meta.byline) if html_meta and html_meta.byline
+                                            else tuple(lines.byline))
     given, warnings = _given(raw)
     return Article(
         id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),
         title=title, url=url, outlet=outlet, byline=byline, credits=tuple(lines.credits),
         published=given or _published(raw, html_meta, url, lines, body), kind=raw.kind,
         captions=tuple(lines.captions), warnings=warnings)
+
+
+def _given_byline(raw: RawDoc, outlet: str | None) -> tuple[str, ...]:
+    """The people of the byline given with the input (a feed entry's dc:creator or author, a JSON Lines
+    `byline`), read as a page's byline is (html_meta.split_byline: no outlet, agency or job title)."""
+    given = _hint(raw, "byline")
+    return tuple(split_byline(given, outlet)) if given else ()
 
 
 def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
