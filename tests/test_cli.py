@@ -68,6 +68,31 @@ def test_exit_status_is_0_when_every_input_is_read_and_1_when_some_are_refused(t
         assert some.stderr.count("refused: ") == (0 if quiet else 1)
 
 
+def test_an_id_used_twice_is_stored_renamed_with_a_warning_that_names_both_lines(tmp_path):
+    data = tmp_path / "c.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a1", "text": "The harbour authority said on Monday that the port would reopen next week."},
+        {"id": "a1", "text": "Police said on Tuesday that two men were arrested after the warehouse fire.",
+         "published": True}]))
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(data), "--db", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 0 and "2 articles read, 2 stored" in result.stdout and "2 warnings" in result.stdout
+    [renamed] = re.findall(r'stored as "(a1~[0-9a-f]{8})"', result.stderr)
+    assert result.stderr.splitlines() == [
+        f"warning: {data}#L2: 'published' is a boolean (true), not a date; set aside",
+        f'warning: {data}#L2: id "a1" is already used by {data}#L1; stored as "{renamed}"']
+    quiet = runner.invoke(main, ["ingest", str(data), "--db", str(tmp_path / "q.sqlite"), "--quiet"])
+    assert quiet.exit_code == 0 and not quiet.stderr
+    exported = runner.invoke(main, ["export", "--db", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "out")])
+    assert exported.exit_code == 0
+    export = json.loads((tmp_path / "out" / "export.json").read_text())
+    assert [a["id"] for a in export["articles"]] == ["a1", renamed]
+    assert [(w["source"], w["article_id"]) for w in export["warnings"]] == [(f"{data}#L2", renamed)] * 2
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## Warnings" in report and f"stored as \"{renamed}\"" in report
+    assert f"stored as &#34;{renamed}&#34;" in (tmp_path / "out" / "report.html").read_text()
+
+
 def test_missing_store_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["stats", "--db", str(tmp_path / "nope.sqlite")])
     assert result.exit_code == 2 and "does not exist" in result.output

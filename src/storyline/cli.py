@@ -4,7 +4,9 @@ Every command calls one public function; errors the user can cause are printed
 as one line, `error: WHAT: why`. Exit statuses (also in `storyline --help`):
 0 every input read; 1 some inputs refused (one `refused:` line each) or the
 store could not be opened or written; 2 a usage error: an unknown option, a
-bad setting, a path that does not exist.
+bad setting, a path that does not exist. A warning (one `warning:` line: an
+article stored, but something in its input set aside or changed, such as an
+id another input holds) leaves the status as it is.
 """
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ class _StoreLocation(click.ParamType):
 
 
 class _Refusals:
-    """The `on_refusal` callback of a run: counts refusals, and prints each unless quiet."""
+    """The `on_refusal` callback of a run: counts refusals, and prints each unless quiet (`warn`: the
+    `on_warning` callback, printing each warning about a stored article unless quiet)."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
@@ -55,6 +58,10 @@ class _Refusals:
         self.count += 1
         if not self.quiet:
             click.echo(f"refused: {refusal.source}: {refusal.reason}", err=True)
+
+    def warn(self, source: str, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"warning: {source}: {message}", err=True)
 
 
 def _require_paths(inputs) -> None:
@@ -109,7 +116,7 @@ def main() -> None:
 @_config
 @_max_bytes
 @_near
-@click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input or warning.")
 def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, config, max_bytes, near_duplicate,
         quiet) -> None:
     """Ingest, clean, read and connect INPUTS (files, folders, JSONL, feeds, WARC), then export to OUT.
@@ -123,7 +130,7 @@ def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, con
                            timeline_length=timeline_length)
     refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
-                           on_refusal=refusals, runner=runner, spark_master=spark_master)
+                           on_refusal=refusals, runner=runner, spark_master=spark_master, on_warning=refusals.warn)
     _finish(summary, refusals, f"; {summary.analysed} analysed; export: {Path(out_dir) / 'export.json'}")
 
 
@@ -134,7 +141,7 @@ def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, con
 @_config
 @_max_bytes
 @_near
-@click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no line per refused input or warning.")
 def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     """Ingest and clean INPUTS into the store DB, without reading them (stages 1-2).
 
@@ -143,7 +150,8 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     _require_paths(inputs)
     chosen = settings.load(config, max_bytes=max_bytes, near_duplicate=near_duplicate)
     refusals = _Refusals(quiet)
-    summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(), on_refusal=refusals)
+    summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(), on_refusal=refusals,
+                              on_warning=refusals.warn)
     _finish(summary, refusals)
 
 

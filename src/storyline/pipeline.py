@@ -24,17 +24,22 @@ def default_store(out_dir: str | Path) -> Path:
 
 
 def ingest(inputs: Iterable[str], db: str | Path, settings: Settings | None = None, progress: bool = False,
-           on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
-    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated."""
+           on_refusal: Callable[[Refusal], None] | None = None,
+           on_warning: Callable[[str, str], None] | None = None) -> Summary:
+    """Stages 1-2: store every article of the inputs, cleaned, dated and de-duplicated.
+
+    `on_refusal(refusal)` is called for each input refused, `on_warning(source, message)` for each warning
+    about an article stored (an id another input holds, a given date set aside)."""
     with open_store(db) as store:
-        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal)
+        return local.ingest(store, inputs, settings or Settings(), progress, on_refusal, on_warning)
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None, settings: Settings | None = None,
         progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None, runner: str = "local",
-        spark_master: str | None = None) -> Summary:
+        spark_master: str | None = None, on_warning: Callable[[str, str], None] | None = None) -> Summary:
     """The whole pipeline: ingest, read, connect, then DIR/export.json, DIR/report.md and DIR/report.html.
 
+    `on_refusal` and `on_warning` are called as `ingest` calls them (refusals of stage 3 too).
     Stages 1-3 run in local processes (`runner` "local") or on Spark ("spark", run/spark: `spark_master`
     a master URL, None for spark-submit's or local[*]); stage 4 runs once, after stage 3, over the whole store.
     """
@@ -42,9 +47,10 @@ def run(inputs: Iterable[str], out_dir: str | Path, db: str | Path | None = None
     with open_store(db or default_store(out_dir)) as store:
         if runner == "spark":
             from storyline.run import spark
-            summary = spark.ingest_and_read(store, inputs, settings, spark_master, progress, on_refusal)
+            summary = spark.ingest_and_read(store, inputs, settings, spark_master, progress, on_refusal,
+                                            on_warning)
         else:
-            summary = local.ingest(store, inputs, settings, progress, on_refusal)
+            summary = local.ingest(store, inputs, settings, progress, on_refusal, on_warning)
             summary.analysed = local.analyse_all(store, settings.workers or None, progress, on_refusal)
         local.cluster_stories(store, progress)
         local.connect(store)

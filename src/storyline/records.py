@@ -71,6 +71,7 @@ class Article:
     kind: str = "text"
     captions: tuple[str, ...] = ()   # photo captions removed from the text (their dates bound `published`)
     duplicate_of: str | None = None  # set when the store finds an earlier copy
+    warnings: tuple[str, ...] = ()   # what the input got wrong but the article survives, one line each
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import pytest
 
 from storyline.clean import html as html_mod
 from storyline.clean.html import HtmlPage, clean_blocks, extract_html
-from storyline.clean.html_meta import PageMeta, parse_date, split_byline
+from storyline.clean.html_meta import PageMeta, parse_date, saved_from_url, split_byline
 
 STORY = (
     "<p>The city council voted on Tuesday to close the old harbour bridge to cars after engineers "
@@ -192,6 +192,46 @@ def test_metadata(html, expected):
     got = extract_html(html, url)
     for field, value in expected.items():
         assert getattr(got, field) == value, field
+
+
+SAVED = "https://www.harbourtimes.com/news/bridge-closes"     # 47 characters
+
+
+@pytest.mark.parametrize("html, url", [
+    (f"<!DOCTYPE html>\n<!-- saved from url=(0047){SAVED} -->\n<html><head>", SAVED),          # Chrome, Edge
+    (f"\ufeff<!-- saved from url=(0047){SAVED} -->\r\n<html>", SAVED),                      # IE, with a BOM
+    (f"<!-- saved from url=(0047){SAVED}?utm=x -->", SAVED),                       # cut to its length
+    (f"<!-- saved from url=(0060){SAVED} -->", SAVED),                             # a length that overstates
+    ("<!-- saved from url=(0014)about:internet -->", None),                          # saved from a local file
+    (f"<html><body><!-- saved from url=(0047){SAVED} --></body></html>", None),    # not a mark: in the page
+    ("<!DOCTYPE html><html><head><title>x</title>", None),
+])
+def test_saved_from_url(html, url):
+    assert saved_from_url(html) == url
+
+
+def test_a_saved_page_is_given_its_address_and_its_title_loses_the_site_name():
+    """A page saved with the browser's 'Save as' has no canonical link or og tags left, often; the mark of
+    the web gives its address, hence its outlet, and the host names the ' | Harbour Times' suffix."""
+    html = (f"<!DOCTYPE html>\n<!-- saved from url=(0047){SAVED} -->\n"
+            f"{page('<title>Council votes to shut the harbour bridge | Harbour Times</title>', STORY)}")
+    got = extract_html(html)
+    assert (got.url, got.title) == (SAVED, "Council votes to shut the harbour bridge")
+    assert extract_html(html, "https://example.com/a").url == "https://example.com/a"   # a given address wins
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Council votes to shut the bridge - BBC News", "Council votes to shut the bridge"),
+    ("BBC News - Council votes to shut the bridge", "Council votes to shut the bridge"),
+    ("Oil prices fall again | Reuters", "Oil prices fall again"),
+    ("Oil prices fall again – Guardian", "Oil prices fall again"),
+    ("Council votes to shut the bridge - Time to act now", "Council votes to shut the bridge - Time to act now"),
+    ("Council votes to shut the bridge | Hill residents protest",
+     "Council votes to shut the bridge | Hill residents protest"),
+    ("Reuters - AP", "Reuters - AP"),                                     # nothing left that is a headline
+])
+def test_a_well_known_outlet_named_after_the_headline_is_cut_without_other_evidence(title, expected):
+    assert extract_html(page(f"<title>{title}</title>", STORY)).title == expected
 
 
 BYLINES = [

@@ -81,3 +81,18 @@ def test_any_digits_in_dates_never_raise(noise, kind):
 def test_any_text_never_raises(text, kind):
     result = clean(RawDoc("doc", kind, text.encode("utf-8", "surrogatepass")))
     assert isinstance(result, (Article, Refusal))
+
+
+BYLINE_TEXT = "Police said on Tuesday that two men were arrested after the fire at the harbour warehouse."
+
+
+@pytest.mark.parametrize("hints, byline", [
+    ({"byline": "Jane Roe"}, ("Jane Roe",)),
+    ({"byline": "By Jane Roe and John Doe | Reuters"}, ("Jane Roe", "John Doe")),   # the agency is no person
+    ({"byline": "Harbour Times", "outlet": "Harbour Times"}, ()),                    # nor the outlet
+    ({"byline": ["Jane Roe"]}, ()),                                                  # not a byline as written
+    ({}, ()),
+])
+def test_a_byline_given_with_the_input_gives_the_articles_people(hints, byline):
+    """A feed entry's author or a JSON Lines `byline` (ingest's `byline` hint) is read as a page's byline."""
+    assert clean(RawDoc("c.jsonl#L1", "jsonl", BYLINE_TEXT.encode(), hints, "utf-8", BYLINE_TEXT)).byline == byline

@@ -1,4 +1,5 @@
-"""JSON Lines and JSON files: one record per article, bad lines refused one by one, streaming."""
+"""JSON Lines and JSON files: one record per article, bad lines refused one by one, streaming; objects
+spread over lines (pretty-printed, or a JSON array) read as what they are."""
 from __future__ import annotations
 
 import gzip
@@ -39,17 +40,17 @@ def test_text_is_kept_exactly_so_offsets_hold(ingest_one):
 
 
 @pytest.mark.parametrize("line, reason", [
-    ("{not json", "line 2: invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
-    ('{"id": "x"}', 'line 2: no "text" field'),
-    ('{"text": ""}', 'line 2: "text" is empty'),
-    ('{"text": "  \\n "}', 'line 2: "text" is empty'),
-    ('{"text": 42}', 'line 2: "text" is a number, not a string'),
-    ('{"text": null}', 'line 2: "text" is null, not a string'),
-    ('{"text": ["a"]}', 'line 2: "text" is a list, not a string'),
-    ('["text", "x"]', "line 2: expected a JSON object, got a list"),
-    ('"just a string"', "line 2: expected a JSON object, got a string"),
-    ("[" * 100_000 + "]" * 100_000, "line 2: unreadable JSON (RecursionError)"),
-    ('{"text": "x", "n": ' + "9" * 5000 + "}", "line 2: unreadable JSON (ValueError)"),
+    ("{not json", "invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
+    ('{"id": "x"}', 'no "text" field'),
+    ('{"text": ""}', '"text" is empty'),
+    ('{"text": "  \\n "}', '"text" is empty'),
+    ('{"text": 42}', '"text" is a number, not a string'),
+    ('{"text": null}', '"text" is null, not a string'),
+    ('{"text": ["a"]}', '"text" is a list, not a string'),
+    ('["text", "x"]', "expected a JSON object, got a list"),
+    ('"just a string"', "expected a JSON object, got a string"),
+    ("[" * 100_000 + "]" * 100_000, "unreadable JSON (RecursionError)"),
+    ('{"text": "x", "n": ' + "9" * 5000 + "}", "unreadable JSON (ValueError)"),
 ])
 def test_bad_lines_are_refused_and_the_others_go_on(ingest, tmp_path, line, reason):
     results = ingest("c.jsonl", lines({"id": "a", "text": "first"}, line, {"id": "c", "text": "third"}))
@@ -64,7 +65,7 @@ def test_invalid_utf8_line_is_refused(ingest):
     data = b'{"text": "ok"}\n{"text": "caf\xe9"}\n'
     docs, refusals = split(ingest("c.jsonl", data))
     assert len(docs) == 1
-    assert refusals[0].reason == "line 2: not valid UTF-8 (byte 14); JSON Lines must be UTF-8"
+    assert refusals[0].reason == "not valid UTF-8 (byte 14); JSON must be UTF-8"
 
 
 def test_blank_lines_bom_crlf_and_numeric_ids(ingest):
@@ -79,7 +80,7 @@ def test_blank_lines_bom_crlf_and_numeric_ids(ingest):
 def test_line_over_the_limit_is_skipped_without_losing_the_next(ingest):
     data = lines({"text": "x" * 5000}, {"text": "small"})
     results = ingest("c.jsonl", data, max_bytes=1000)
-    assert results[0].reason == "line 1 is over the 1 kB limit for one article"
+    assert results[0].reason == "line is over the 1 kB limit for one article"
     assert results[1].body == b"small"
 
 
@@ -142,10 +143,77 @@ def test_bad_json_files(ingest_one, content, reason):
 
 def test_json_list_item_errors_name_the_item(ingest, tmp_path):
     results = ingest("c.json", json.dumps([{"text": "ok"}, {"text": 3}]))
-    assert results[1] == Refusal(f"{tmp_path / 'c.json'}#/1", 'item 1: "text" is a number, not a string')
+    assert results[1] == Refusal(f"{tmp_path / 'c.json'}#/1", '"text" is a number, not a string')
 
 
 def test_json_file_over_the_limit_points_to_jsonl(ingest_one):
     result = ingest_one("c.json", json.dumps([{"text": "x" * 3000}]), max_bytes=1000)
     assert result.reason.startswith("JSON file is over the 1 kB limit")
     assert "JSON Lines" in result.reason
+
+
+def where(results, tmp_path, name):
+    """(fragment of each source, id or refusal reason) of one file's results."""
+    return [(r.source.removeprefix(str(tmp_path / name)), r.hints.get("id") if isinstance(r, RawDoc) else r.reason)
+            for r in results]
+
+
+PRETTY_TWO = json.dumps({"id": "p1", "text": "one"}, indent=2) + "\n" + json.dumps({"id": "p2", "text": "two"}, indent=2)
+
+
+@pytest.mark.parametrize("content, expected", [
+    # pretty-printed objects one after another: each object's first line
+    (PRETTY_TWO + "\n", [("#L1", "p1"), ("#L5", "p2")]),
+    # a JSON array of articles, pretty-printed or on one line, then more JSON Lines
+    (json.dumps([{"id": "a", "text": "x"}, {"id": "b", "text": "y"}], indent=1) + "\n",
+     [("#L2", "a"), ("#L6", "b")]),
+    ('[{"id": "a", "text": "x"}, {"id": "b", "text": "y"}]\n{"id": "c", "text": "z"}\n',
+     [("#L1", "a"), ("#L1C28", "b"), ("#L2", "c")]),
+    # an object closed on the line the next one opens on; nested brackets and brackets inside strings
+    ('{"id": "a",\n "text": "x [ { y"\n}{"id": "b",\n "tags": [["t"]], "text": "z ]"}\n', [("#L1", "a"), ("#L3", "b")]),
+    # one broken object is refused once, at its first line, and the next one is read
+    ('{\n "id": "a"\n "text": "x"\n}\n{\n "id": "b", "text": "y"\n}\n',
+     [("#L1", "invalid JSON (Expecting ',' delimiter at line 3, column 2)"), ("#L5", "b")]),
+    # a JSON Lines record cut off (a trailing comma) does not swallow the records after it
+    ('{"id": "a", "text": "x",\n{"id": "b", "text": "y"}\n',
+     [("#L1", "invalid JSON: the value that starts here is not closed before line 2"), ("#L2", "b")]),
+    ('{\n "id": "a",\n', [("#L1", "invalid JSON: the value that starts here is not closed when the file ends")]),
+    ('[\n {"id": "a", "text": "x"}\n', [("#L2", "a"), ("", "invalid JSON: the file's array is not closed when the "
+                                                          "file ends")]),
+    # a file that is not JSON at all: one refusal, not one per line
+    ("Dear editor,\nplease find the articles below.\nThanks\n",
+     [("", "not JSON Lines: none of its 3 lines is JSON (line 1: invalid JSON (Expecting value at column 1))")]),
+    ("# exported by hand\n" + lines({"id": "a", "text": "x"}),
+     [("#L1", "invalid JSON (Expecting value at column 1)"), ("#L2", "a")]),
+])
+def test_objects_spread_over_lines_are_read_as_what_they_are(ingest, tmp_path, content, expected):
+    assert where(ingest("c.jsonl", content), tmp_path, "c.jsonl") == expected
+
+
+def test_a_pretty_printed_record_keeps_its_text_exactly(ingest):
+    text = "First line\nsecond \u2028 line with \"quotes\" and \\ backslash \U0001F600"
+    content = json.dumps({"id": "x", "text": text, "title": "T"}, indent=4, ensure_ascii=False)
+    [doc] = ingest("c.jsonl", content)
+    assert doc.body.decode("utf-8") == text and doc.hints["title"] == "T"
+
+
+def test_concatenated_pretty_objects_in_a_json_file(ingest, tmp_path):
+    assert where(ingest("c.json", PRETTY_TWO), tmp_path, "c.json") == [("#L1", "p1"), ("#L5", "p2")]
+
+
+def test_a_value_spread_over_lines_is_held_only_up_to_the_limit(ingest, tmp_path):
+    big = json.dumps({"id": "big", "text": "w " * 2000}, indent=1)
+    results = ingest("c.jsonl", big + "\n" + json.dumps({"id": "small", "text": "ok"}, indent=1), max_bytes=1000)
+    assert where(results, tmp_path, "c.jsonl") == [
+        ("#L1", "the JSON value that starts here is over the 1 kB limit for one article"), ("#L5", "small")]
+
+
+def test_a_large_pretty_array_is_streamed_item_by_item(tmp_path):
+    path = tmp_path / "big.jsonl"
+    items = [{"id": str(i), "text": f"article {i} " + "w" * 200} for i in range(3000)]
+    path.write_text(json.dumps(items, indent=2))
+    start = time.perf_counter()
+    results = list(iter_inputs([path], max_bytes=10_000))          # far less than the file: never held whole
+    assert [r.hints["id"] for r in results] == [str(i) for i in range(3000)]
+    assert results[1].source == f"{path}#L6"
+    assert time.perf_counter() - start < 10

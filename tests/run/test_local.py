@@ -30,6 +30,29 @@ def test_a_failing_article_is_recorded_and_the_rest_are_read(tmp_path, monkeypat
         assert store.counts()["analysed"] == 2 and store.counts()["refused"] == 1
 
 
+def test_an_id_already_used_is_renamed_once_per_input_and_said_so(tmp_path):
+    """Ids are unique in the export: a second (third ...) input with an id is stored as ID~HASH (-2 when even
+    that is taken), with a warning; running again stores and warns nothing twice."""
+    import json
+    path = tmp_path / "c.jsonl"
+    same = "Police said on Tuesday that two men were arrested after the fire at the harbour warehouse."
+    path.write_text("".join(json.dumps({"id": "x", "text": text}) + "\n" for text in (
+        "The harbour authority said on Monday that the port would reopen next week after repairs.", same, same)))
+    with open_store(tmp_path / "s.sqlite") as store:
+        seen = []
+        summary = local.ingest(store, [str(path)], on_warning=lambda *w: seen.append(w))
+        ids = [a.id for a in store.articles()]
+        assert summary.warnings == 2 and len(ids) == 3 and ids[0] == "x"
+        assert ids[2] == ids[1] + "-2" and ids[1].startswith("x~")
+        assert seen == [(f"{path}#L2", f'id "x" is already used by {path}#L1; stored as "{ids[1]}"'),
+                        (f"{path}#L3", f'id "x" is already used by {path}#L1; stored as "{ids[2]}"')]
+        assert list(store.warnings()) == [(source, aid, message) for (source, message), aid in zip(seen, ids[1:])]
+        again = local.ingest(store, [str(path)], on_warning=lambda *w: seen.append(w))
+        assert again.already == 3 and again.warnings == 0 and len(seen) == 2
+        store.remove_article(ids[1])
+        assert [w[1] for w in store.warnings()] == [ids[2]]
+
+
 def test_an_overlong_text_is_refused_with_its_size(tmp_path):
     with open_store(tmp_path / "s.sqlite") as store:
         store.add_article(_article(1, "word " * 250_000))

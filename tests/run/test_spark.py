@@ -68,6 +68,16 @@ def test_small_or_compressed_jsonl_and_other_files_are_one_unit_each(tmp_path):
     assert units.plan([str(tmp_path)], 8) == [("file", str(tmp_path / n)) for n in ("a.jsonl", "b.txt", "c.jsonl.gz")]
 
 
+def test_a_large_file_of_pretty_printed_objects_is_one_unit(tmp_path, monkeypatch):
+    """Its objects span lines: a cut between two lines could fall inside one."""
+    monkeypatch.setattr(units, "MIN_SPLIT_BYTES", 1)
+    path = tmp_path / "pretty.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{i}", "text": f"road {i} reopens"}, indent=2) + "\n"
+                            for i in range(20)), encoding="utf-8")
+    assert units.plan([str(path)], 8) == [("file", str(path))]
+    assert [d.hints["id"] for d in units.read_unit(("file", str(path)), 1000)] == [f"p{i}" for i in range(20)]
+
+
 LISTINGS = [  # (file name, content, expected paths; None: not a listing)
     ("warc.paths", "crawl-data/CC-NEWS/2024/01/a.warc.gz\n/data/b.warc\n\n", ["{dir}/crawl-data/CC-NEWS/2024/01/a.warc.gz",
                                                                           "/data/b.warc"]),
@@ -133,7 +143,7 @@ def _fake_analyse(article):
 def _store_view(db):
     with open_store(db) as store:
         return ([(a.id, a.source, a.duplicate_of) for a in store.articles()], list(store.refusals()),
-                sorted(an.article_id for an in store.analyses()))
+                sorted(an.article_id for an in store.analyses()), list(store.warnings()))
 
 
 def test_the_driver_stores_rows_as_the_local_runner_stores_inputs(tmp_path, monkeypatch):
@@ -149,9 +159,10 @@ def test_the_driver_stores_rows_as_the_local_runner_stores_inputs(tmp_path, monk
     (corpus / "e.jsonl").write_text(LINE % ("x1", 1) + "{bad\n", encoding="utf-8")
     (corpus / "f.jsonl").write_text(LINE % ("x1", 2), encoding="utf-8")          # id clash: renamed
     inputs, settings = [str(corpus)], Settings(workers=1)
+    said = {"local": [], "spark": []}
 
     def local_run(store):
-        summary = local.ingest(store, inputs, settings)
+        summary = local.ingest(store, inputs, settings, on_warning=lambda *w: said["local"].append(w))
         summary.analysed = local.analyse_all(store, 1)
         return summary.line() + f"; {summary.analysed} analysed"
 
@@ -159,13 +170,13 @@ def test_the_driver_stores_rows_as_the_local_runner_stores_inputs(tmp_path, monk
         from storyline.read import VERSION
         known = spark._known(store, VERSION)
         rows = [row for unit in units.plan(inputs, 4) for row in process(unit, settings.max_bytes, known)]
-        summary = spark.store_rows(store, rows, settings)
+        summary = spark.store_rows(store, rows, settings, on_warning=lambda *w: said["spark"].append(w))
         return summary.line() + f"; {summary.analysed} analysed"
 
     with open_store(tmp_path / "local.sqlite") as one, open_store(tmp_path / "spark.sqlite") as two:
         first = local_run(one)
         assert first.startswith("4 articles read, 4 stored, 0 already stored, 1 duplicate, 3 refused (")
-        assert first.endswith("; 4 analysed")
+        assert first.endswith(", 1 warning; 4 analysed")
         assert spark_run(two) == first
         again = local_run(one)                                 # resumed: nothing new
         assert again.startswith("4 articles read, 0 stored, 4 already stored") and again.endswith("; 0 analysed")
@@ -173,6 +184,8 @@ def test_the_driver_stores_rows_as_the_local_runner_stores_inputs(tmp_path, monk
     assert _store_view(tmp_path / "spark.sqlite") == _store_view(tmp_path / "local.sqlite")
     ids = [a[0] for a in _store_view(tmp_path / "spark.sqlite")[0]]
     assert ids[-1].startswith("x1~") and ids.count("x1") == 1
+    assert said["spark"] == said["local"] == [(f"{corpus / 'f.jsonl'}#L1", f'id "x1" is already used by '
+                                                                          f'{corpus / "e.jsonl"}#L1; stored as "{ids[-1]}"')]
 
 
 # ---------------------------------------------------------------- with Spark

@@ -139,7 +139,7 @@ def test_api_pages_end_to_end_are_the_export(db, size):
     shapes = {"articles": lambda i: json_export.article(*i), "entities": lambda i: json_export.entity(*i),
               "time_expressions": lambda i: json_export.time_expression(*i), "quotes": lambda i: json_export.quote(*i),
               "events": json_export.event, "facts": json_export.fact, "stories": lambda i: json_export.story(*i),
-              "refusals": json_export.refusal}
+              "refusals": json_export.refusal, "warnings": lambda i: json_export.warning(*i)}
     with Pages(db) as p:
         for name in COLLECTIONS:
             items, offset = [], 0

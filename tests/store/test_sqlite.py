@@ -88,6 +88,36 @@ def test_refusal_is_replaced_not_repeated(location):
         assert list(store.refusals()) == [Refusal("x.txt", "binary content")]
 
 
+# (sources as stored, in any order; the order they are listed in: by file, then line numerically)
+LISTED = ["b.txt", "c.jsonl", "c.jsonl#L2", "c.jsonl#L2C30", "c.jsonl#L14", "c.jsonl#L100", "c.jsonl.gz#L1",
+          "feed.xml#entry2", "feed.xml#entry10", "list.json#/9", "list.json#/10"]
+
+
+def test_refusals_are_listed_by_file_then_line_numerically(location):
+    from storyline.store.pages import Pages
+    with open_store(location) as store:
+        for source in sorted(LISTED, reverse=True):
+            store.add_refusal(Refusal(source, "invalid JSON"))
+        assert [r.source for r in store.refusals()] == LISTED
+    with Pages(location) as pages:                     # the API's pages: the same order
+        assert [r.source for r in pages.page("refusals", 2, 5)[1]] == LISTED[2:7]
+
+
+def test_refusals_stored_before_migration_9_are_keyed_for_the_order(tmp_path):
+    from storyline.store.migrations import script
+    path = tmp_path / "eight.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for version in range(1, 9):
+        db.executescript(script(version, "sqlite"))
+    db.execute("INSERT INTO meta VALUES ('schema_version', '8')")
+    db.executemany("INSERT INTO refusals (source, reason) VALUES (?, 'bad')", [(s,) for s in reversed(LISTED)])
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert [r.source for r in store.refusals()] == LISTED
+
+
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
 texts = st.text(max_size=40)
 

@@ -56,6 +56,8 @@ def jsonl_records() -> list[dict]:
                         "text": f"{STORY}{payload} The work costs {n + 2} million euros. {payload}",
                         "published": f"2023-02-{n % 27 + 1:02d}", "url": URLS[n % len(URLS)],
                         "outlet": payload if n % 4 == 0 else f"Harbour News {n % 3}"})
+    # an id used twice and a date that is no date: warnings quoting payloads (the /refused page, the dossier)
+    records.append({"id": MARKUP[0], "text": f"{STORY} A second report on the bridge.", "published": {"at": MARKUP[0]}})
     return records
 
 

@@ -99,6 +99,12 @@ def test_search_pages_and_missing_pages_are_escaped_too(server):
         assert "<script>" not in response.text and "<svg onload" not in response.text
 
 
+def test_the_refused_page_lists_the_warnings_about_stored_articles_as_text(server):
+    page = httpx.get(server + "/refused").text
+    assert "<h2>Warnings</h2>" in page and "is already used by" in page
+    assert f"id &#34;&lt;script&gt;{CANARY}&lt;/script&gt;&#34;" in page
+
+
 def test_the_api_pages_put_end_to_end_are_export_json(server, run_dir):
     export = json.loads((run_dir / "export.json").read_text(encoding="utf-8"))
     collections = httpx.get(server + "/api").json()["collections"]

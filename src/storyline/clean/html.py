@@ -37,7 +37,7 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
-from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, split_byline
+from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, saved_from_url, split_byline
 
 __all__ = ["HtmlPage", "extract_html", "clean_blocks"]
 
@@ -353,7 +353,8 @@ _MAX_HTML = 10_000_000
 
 
 def extract_html(html: str, url: str | None = None, disabled: frozenset[str] = frozenset()) -> HtmlPage:
-    """Story text and metadata of one page; never raises, the worst is empty text.
+    """Story text and metadata of one page; never raises, the worst is empty text. `url` is where the page
+    was fetched; None: the address a browser noted in a saved page (`saved_from_url`), if any.
 
     `disabled` names strategies (`STRATEGIES`) and cleaning rules (`RULES`) to skip; bench/extraction.py
     --ablate uses it to measure what each rule is worth."""
@@ -361,6 +362,7 @@ def extract_html(html: str, url: str | None = None, disabled: frozenset[str] = f
         if not isinstance(html, str):
             html = str(html or "")
         html = html[:_MAX_HTML].replace("\x00", "")
+        url = url or saved_from_url(html)
         tree = load_tree(html) if html.strip() else None
         try:
             meta = extract_meta(tree, url)

@@ -230,6 +230,31 @@ def _outlets(meta: dict[str, str], articles: list[dict], url: str | None) -> tup
     return tuple(n.lstrip("@") for n in names if n)
 
 
+# --------------------------------------------------------------------------- saved pages
+
+# The "mark of the web" a browser writes at the top of a page saved with "Save as" (Internet Explorer, Edge,
+# Chrome): <!-- saved from url=(0042)https://... -->, the number being the URL's length in characters.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\((\d{1,5})\)(\S+?)\s*-->", re.I)
+_SAVED_FROM_HEAD = 4096   # browsers write it before <html>, after at most a doctype and a byte-order mark
+
+
+def saved_from_url(html: str) -> str | None:
+    """The http(s) address a saved page came from, read from its mark of the web
+    ('<!-- saved from url=(0042)https://... -->' in the first 4 KB, before <html>), or None.
+
+    The URL is cut to the length in parentheses when it is longer (Microsoft's
+    format, "Mark of the Web"); pages saved as local files ('about:internet',
+    'file:') give None."""
+    head = html[:_SAVED_FROM_HEAD]
+    start = re.search(r"<html[\s>]", head, re.I)
+    found = _SAVED_FROM.search(head, 0, start.start() if start else len(head))
+    if not found:
+        return None
+    length, url = int(found[1]), found[2]
+    url = url[:length] if 0 < length < len(url) else url
+    return url if re.match(r"https?://[^/\s]+\.[^/\s]+", url, re.I) else None
+
+
 # --------------------------------------------------------------------------- entry point
 
 def extract_meta(tree, url: str | None = None) -> PageMeta:

@@ -108,12 +108,29 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _outlet_key(name: str) -> str:
+    """A name as words, without a leading 'the' or a trailing 'news': 'BBC News', 'BBC' -> 'bbc'."""
+    words = _words(name)
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] == "news" else words)
+
+
+_KNOWN_KEYS = frozenset(_outlet_key(name) for name in KNOWN.values())
+
+
+def is_known_outlet(name: str) -> bool:
+    """Whether `name` is, word for word, the name of a well-known outlet (KNOWN): 'BBC News', 'Reuters',
+    'The Guardian', 'Guardian'; not 'Time to act' nor 'Hill residents'."""
+    return bool(name.strip()) and _outlet_key(name) in _KNOWN_KEYS
+
+
 def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[str, ...] = ()) -> str:
     """A page title without the site's own name before or after it.
 
     'Bridge closes - Harbour Times' -> 'Bridge closes'. The piece cut off
     must be the page's own name: one of `outlets` (og:site_name,
-    application-name, the JSON-LD publisher, the host name), or a piece of at
+    application-name, the JSON-LD publisher, the host name), the whole name
+    of a well-known outlet (`is_known_outlet`: 'Bridge closes - BBC News' from
+    a page saved without its address), or a piece of at
     most six words whose removal leaves exactly one of `headlines` (the
     page's <h1> and og:title/headline texts), i.e. a suffix the <title>
     carries and the headline does not. A title whose separator is part of the
@@ -126,7 +143,7 @@ def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[
     def is_site(piece: str, rest: str) -> bool:
         if len(rest.split()) < 2 or not piece.strip():
             return False
-        if is_outlet_name(piece, outlets):
+        if is_outlet_name(piece, outlets) or is_known_outlet(piece):
             return True
         return len(piece.split()) <= 6 and _norm(rest) in heads
 

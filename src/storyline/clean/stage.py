@@ -11,6 +11,8 @@ import hashlib
 from datetime import date
 
 from storyline.clean import dating
+from storyline.clean.given_date import given_date
+from storyline.clean.html_meta import split_byline
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.records import Article, DateRange, RawDoc, Refusal
@@ -38,7 +40,8 @@ def _hint(raw: RawDoc, key: str) -> str | None:
 
 
 def clean(raw: RawDoc) -> Article | Refusal:
-    """Stage 2: one RawDoc -> its Article (text, title, outlet, credits, publication DateRange), or a
+    """Stage 2: one RawDoc -> its Article (text, title, outlet, credits, publication DateRange, and
+    `warnings`: one line for each given field set aside, such as a `published` that is no date), or a
     Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
     # ingest decodes; a RawDoc made by hand without text is read as UTF-8
     text = raw.text if raw.text is not None else raw.body.decode("utf-8", errors="replace")
@@ -59,18 +62,38 @@ def clean(raw: RawDoc) -> Article | Refusal:
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
     outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) or lines.outlet
-    byline = tuple(html_meta.byline) if html_meta and html_meta.byline else tuple(lines.byline)
+    byline = _given_byline(raw, outlet) or (tuple(html_meta.byline) if html_meta and html_meta.byline
+                                            else tuple(lines.byline))
+    given, warnings = _given(raw)
     return Article(
         id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),
         title=title, url=url, outlet=outlet, byline=byline, credits=tuple(lines.credits),
-        published=_published(raw, html_meta, url, lines, body), kind=raw.kind, captions=tuple(lines.captions))
+        published=given or _published(raw, html_meta, url, lines, body), kind=raw.kind,
+        captions=tuple(lines.captions), warnings=warnings)
+
+
+def _given_byline(raw: RawDoc, outlet: str | None) -> tuple[str, ...]:
+    """The people of the byline given with the input (a feed entry's dc:creator or author, a JSON Lines
+    `byline`), read as a page's byline is (html_meta.split_byline: no outlet, agency or job title)."""
+    given = _hint(raw, "byline")
+    return tuple(split_byline(given, outlet)) if given else ()
+
+
+def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
+    """The date the input gives (`published`, else `date`, else `pubdate`), and a warning for each of
+    those fields consulted before it (all, when none is read) that holds something unreadable (given_date.py)."""
+    warnings = []
+    for key in ("published", "date", "pubdate"):
+        day, how, problem = given_date(raw.hints.get(key))
+        if problem:
+            warnings.append(f"'{key}' {problem}; set aside")
+        elif day:
+            return DateRange(day, day, f"'{key}' given with the input" + (f" ({how})" if how else "")), tuple(warnings)
+    return None, tuple(warnings)
 
 
 def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
-    for key in ("published", "date", "pubdate"):
-        day = dating.parse_date(raw.hints.get(key))
-        if day:
-            return DateRange(day, day, f"'{key}' given with the input")
+    """The publication interval from what the page, URL, dateline and text say (none given with the input)."""
     if html_meta and html_meta.published:
         day = dating.parse_date(html_meta.published)
         if day:

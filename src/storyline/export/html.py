@@ -20,7 +20,8 @@ from storyline.web.render import environment, stylesheet
 
 
 def render(db: str | Path) -> str:
-    """The dossier of the store file `db`: its live stories, most articles first, then refused inputs."""
+    """The dossier of the store file `db`: its live stories, most articles first, then refused inputs and
+    warnings about stored articles."""
     return "".join(_chunks(db))
 
 
@@ -33,7 +34,8 @@ def _chunks(db: str | Path) -> Iterator[str]:
         sections = _Sections(browser, stories)
         yield from environment().get_template("report.html").generate(
             css=stylesheet(), contents=[(s["id"], s["title"]) for s in stories], sections=sections,
-            counts=browser.counts(), refusals=browser.refusals(), grouped=[s for s in stories if s["id"] != ALL_ID])
+            counts=browser.counts(), refusals=browser.refusals(), warnings=browser.warnings(),
+            grouped=[s for s in stories if s["id"] != ALL_ID])
 
 
 class _Sections:

@@ -104,6 +104,11 @@ def refusal(r: Refusal) -> dict:
     return {"source": r.source, "reason": r.reason}
 
 
+def warning(source: str, article_id: str, message: str) -> dict:
+    """A warning about a stored article (Article.warnings): the input, the article's id, what was set aside."""
+    return {"source": source, "article_id": article_id, "warning": message}
+
+
 def build(store: SQLiteStore) -> dict[str, Any]:
     """The export of everything the store holds as one dict (`sections`, each made a list)."""
     return {key: list(items) for key, items in sections(store)}
@@ -111,7 +116,7 @@ def build(store: SQLiteStore) -> dict[str, Any]:
 
 def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     """The export's sections in file order, (key, its items one at a time): articles, stage-3 readings with
-    corpus entity ids, stage 4. Each section reads the store as it is consumed, one article or analysis
+    corpus entity ids, stage 4, then the inputs refused and the warnings about stored articles. Each section reads the store as it is consumed, one article or analysis
     at a time, so memory holds the stage-4 records and the entity mentions, never every article or analysis."""
     connected = store.connected()
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
@@ -129,6 +134,7 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
                       for s in store.stories())
     yield "facts", (fact(f) for f in connected.facts)
     yield "refusals", (refusal(r) for r in store.refusals())
+    yield "warnings", (warning(*w) for w in store.warnings())
 
 
 def _each(store: SQLiteStore, part: str) -> Iterator[tuple[str, Any]]:

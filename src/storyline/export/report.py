@@ -165,15 +165,17 @@ def render(export: dict) -> str:
                                                                                    "refusals")}}
     return "".join(f"{line}\n" for line in document({e["id"]: e["name"] for e in export.get("entities", [])},
                                                      _stories(export), counts, lambda story: (export, articles),
-                                                     export.get("refusals", [])))
+                                                     export.get("refusals", []), export.get("warnings", [])))
 
 
 def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[str, int],
-             story_parts: Callable[[dict], tuple[dict, Mapping[str, dict]]], refusals: Iterable[dict]) -> Iterator[str]:
+             story_parts: Callable[[dict], tuple[dict, Mapping[str, dict]]], refusals: Iterable[dict],
+             warnings: Iterable[dict] = ()) -> Iterator[str]:
     """The dossier's lines, one at a time: `names` (entity id -> name), `stories` (export story dicts, in the
     order shown), `counts` ("articles", "entities", "events", "quotes", "refusals" -> int),
     `story_parts(story)` -> (an export-shaped dict holding at least the events, entities, quotes and facts
-    of the story's articles, those articles by id), `refusals` (export refusal dicts)."""
+    of the story's articles, those articles by id), `refusals` (export refusal dicts), `warnings` (export
+    warning dicts)."""
     yield "# storyline dossier"
     yield ""
     grouped = [s for s in stories if s["id"] != ALL_ID]
@@ -189,6 +191,11 @@ def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[
         yield from ["", "## Refused inputs", ""]
         for r in refusals:
             yield f"- {_code(r['source'])}: {_md(r['reason'])}"
+    heading = ["", "## Warnings", "", "Articles stored, with something in their input set aside or changed.", ""]
+    for w in warnings:
+        yield from heading
+        heading = []
+        yield f"- {_code(w['source'])}: {_md(w['warning'])}"
 
 
 def write(export: dict, path: str | Path) -> Path:

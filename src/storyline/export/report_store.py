@@ -82,7 +82,8 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         for line in document(names, stories, totals, with_timeline,
-                             (json_export.refusal(r) for r in store.refusals())):
+                             (json_export.refusal(r) for r in store.refusals()),
+                             (json_export.warning(*w) for w in store.warnings())):
             f.write(f"{line}\n")
     os.replace(tmp, path)
     return path

@@ -34,6 +34,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # what the strict readers may see: email.utils alone would also take "June 29, 2016 3:07 PM" (as 03:07)
 _RFC822 = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[\w+-]+)?",
                      re.ASCII)
+_EMAIL = re.compile(r"[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?")
 _ISO_DAY = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)", re.ASCII)  # a calendar date, not a week or ordinal date
 
 
@@ -78,12 +79,25 @@ def _entry_doc(entry: Any, where: str, path: str, outlet: str | None, max_bytes:
         "url": entry.get("link"),
         "published": _published(raw_date),
         "published_raw": raw_date,
-        "byline": plain_text(entry.get("author")),
+        "byline": _authors(entry),
         "outlet": outlet,
         "guid": entry.get("id"),
     }
     hints = {key: value for key, value in hints.items() if value}
     return RawDoc(source=where, kind="html" if html else "text", body=body, hints=hints, encoding="utf-8")
+
+
+def _authors(entry: Any) -> str | None:
+    """The entry's authors as one byline, 'Jane Roe, John Doe', without e-mail addresses.
+
+    RSS `author` ('jroe@x.example (Jane Roe)'), `dc:creator` and Atom `<author><name>`. feedparser's
+    `author` holds only the last of several (Atom, repeated dc:creator), so their `authors` names are
+    joined; a single one is taken from `author` as written, since feedparser's reading of an RSS
+    'EMAIL (NAME)' cuts the name when the address's domain is not two to four letters long."""
+    authors = [a for a in entry.get("authors") or [] if isinstance(a, dict)]
+    written = [a.get("name") for a in authors] if len(authors) > 1 else [entry.get("author")]
+    names = [_EMAIL.sub("", plain_text(name) or "").strip(" ()<>") for name in written]
+    return ", ".join(n for n in names if n) or None
 
 
 def _content(entry: Any) -> tuple[str, str]:

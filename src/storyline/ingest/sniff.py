@@ -118,7 +118,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "html"
     if ext == ".xml":
         return "xml"
-    if _looks_like_jsonl(head):
+    if looks_like_jsonl(head):
         return "jsonl"
     return "text"
 
@@ -144,8 +144,10 @@ def _ascii_view(head: bytes) -> bytes:
     return head
 
 
-def _looks_like_jsonl(head: bytes) -> bool:
-    stripped = head.lstrip()
+def looks_like_jsonl(head: bytes) -> bool:
+    """Whether `head` starts with a line that is a whole JSON object with "text": JSON Lines, one record a
+    line (not pretty-printed objects, whose first line is a lone "{")."""
+    stripped = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not stripped.startswith(b"{"):
         return False
     first, newline, _ = stripped.partition(b"\n")

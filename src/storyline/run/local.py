@@ -36,6 +36,7 @@ class Summary:
     duplicates: int = 0      # newly stored copies of another article
     refused: Counter = field(default_factory=Counter)   # reason -> count
     analysed: int = 0
+    warnings: int = 0        # warnings about newly stored articles (Article.warnings)
 
     def line(self) -> str:
         refused = sum(self.refused.values())
@@ -44,6 +45,8 @@ class Summary:
         if refused:
             top = "; ".join(f"{n} x {reason}" for reason, n in self.refused.most_common(3))
             text += f" ({top}{'; ...' if len(self.refused) > 3 else ''})"
+        if self.warnings:
+            text += f", {_count(self.warnings, 'warning')}"
         return text
 
 
@@ -62,8 +65,9 @@ def _reason_kind(reason: str) -> str:
 
 
 def ingest(store: SQLiteStore, inputs: Iterable[str], settings: Settings = Settings(), progress: bool = False,
-           on_refusal=None) -> Summary:
-    """Stages 1 and 2 into the store, with duplicate detection."""
+           on_refusal=None, on_warning=None) -> Summary:
+    """Stages 1 and 2 into the store, with duplicate detection. `on_refusal(Refusal)` is called for each
+    input refused, `on_warning(source, message)` for each warning about an article stored (`_store_article`)."""
     summary = Summary()
     bar = tqdm(desc="ingest", unit=" doc", disable=not progress, leave=False)
     for item in iter_inputs(inputs, settings.max_bytes):
@@ -87,7 +91,7 @@ def ingest(store: SQLiteStore, inputs: Iterable[str], settings: Settings = Setti
             summary.read -= 1
             _refuse(store, summary, result, digest, on_refusal)
             continue
-        _store_article(store, summary, result, settings.near_duplicate)
+        _store_article(store, summary, result, settings.near_duplicate, on_warning)
     bar.close()
     return summary
 
@@ -99,20 +103,22 @@ def _refuse(store, summary: Summary, refusal: Refusal, digest, on_refusal) -> No
         on_refusal(refusal)
 
 
-def _store_article(store: SQLiteStore, summary: Summary, article: Article, threshold: float) -> None:
-    if store.has_id(article.id):
-        old = article.id
-        if store.has_source(article.source):
-            store.remove_article(old)          # the input changed since it was stored: replace it
-        else:
-            article = replace(article, id=f"{old}~{article.content_hash[:8]}")
+def _store_article(store: SQLiteStore, summary: Summary, article: Article, threshold: float,
+                   on_warning=None) -> None:
+    """Store one cleaned article with its duplicate keys, under an id no other input holds (`store.unclash`:
+    renamed, with a warning, when taken); its warnings (Article.warnings) go with it and to
+    `on_warning(source, message)`."""
+    article = store.unclash(article)
     digest, sig = text_hash(article.text), signature(article.text)
     original = store.find_duplicate(digest, sig, threshold)
     if original:
         article = replace(article, duplicate_of=original)
         summary.duplicates += 1
-    store.add_article(article, sig, digest, clean_stage.VERSION)
+    stored = store.add_article(article, sig, digest, clean_stage.VERSION) or article
     summary.stored += 1
+    summary.warnings += len(stored.warnings)
+    for message in stored.warnings if on_warning else ():
+        on_warning(stored.source, message)
 
 
 # ---------------------------------------------------------------- stage 3

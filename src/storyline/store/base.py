@@ -15,14 +15,17 @@ class Store(Protocol):
     def stored_input(self, source: str, content_hash: str) -> tuple[str, str] | None:
         """(article id, clean-stage version) of the article made from this exact input, if stored."""
 
-    def has_id(self, article_id: str) -> bool: ...
-
-    def has_source(self, source: str) -> bool: ...
+    def source_of(self, article_id: str) -> str | None:
+        """The input (source) of the article stored under this id, or None when the id is free."""
 
     def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
-                    version: str = "") -> None:
-        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature)
-        and the version of the clean stage that made it."""
+                    version: str = "") -> Article | None:
+        """Store one cleaned article, atomically, with its duplicate keys (dedup.text_hash, dedup.signature),
+        the version of the clean stage that made it and its warnings; returns it as stored (None: another
+        run stored its input meanwhile)."""
+
+    def unclash(self, article: Article) -> Article:
+        """The article with an id no other input's article holds (renamed with a warning when taken)."""
 
     def remove_article(self, article_id: str) -> None:
         """Forget an article whose input changed, with everything read from it."""
@@ -67,6 +70,9 @@ class Store(Protocol):
         """How many articles lack an analysis at `version`."""
 
     def refusals(self) -> Iterator[Refusal]: ...
+
+    def warnings(self) -> Iterator[tuple[str, str, str]]:
+        """(source, article id, message) of the warnings about stored articles, in the order of refusals."""
 
     def counts(self) -> dict[str, int]: ...
 

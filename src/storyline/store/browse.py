@@ -265,7 +265,12 @@ class Browser(ReadOnlyStore):
         return [heads[i] for i in ids if i in heads]
 
     def refusals(self) -> list[Refusal]:
-        return [Refusal(s, r) for s, r in self._rows("SELECT source, reason FROM refusals ORDER BY source")]
+        return [Refusal(s, r) for s, r in self._rows("SELECT source, reason FROM refusals ORDER BY sort_key, source")]
+
+    def warnings(self) -> list[dict]:
+        """The warnings about stored articles, as the export lists them ({source, article_id, warning})."""
+        return [{"source": s, "article_id": a, "warning": m} for s, a, m in self._rows(
+            "SELECT source, article_id, message FROM warnings ORDER BY sort_key, source, position")]
 
     def counts(self) -> dict[str, int]:
         """{articles, stories, entities, refused} for a page footer."""

@@ -8,6 +8,7 @@ built-ins have no translation (migration 4's full-text search and triggers:
 store/postgres_schema.py).
 """
 from storyline.store import dialect, postgres_schema
+from storyline.store.order import order_key
 
 MIGRATIONS: list[str] = [
     # 1: articles keyed by input, refusals, LSH buckets, stage-3 analyses
@@ -187,7 +188,36 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX entity_keys_story ON entity_keys (story_id)
     """,
+    # 9: refusals listed by file, then by line (or other place) numerically (store/order.py): the key
+    #    they are ordered by; rows stored before it are keyed by `AFTER[9]`
+    """
+    ALTER TABLE refusals ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX refusals_order ON refusals (sort_key)
+    """,
+    # 10: warnings about stored articles (Article.warnings: an id taken by another input, a given date set
+    #     aside), one row each, listed in the order of refusals
+    """
+    CREATE TABLE warnings (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE INDEX warnings_order ON warnings (sort_key)
+    """,
 ]
+
+
+def _key_refusals(db) -> None:
+    """Give the refusals stored before migration 9 their `order_key`."""
+    rows = db.execute("SELECT source FROM refusals").fetchall()
+    db.executemany("UPDATE refusals SET sort_key = ? WHERE source = ?", [(order_key(s), s) for s, in rows])
+
+
+# what a migration needs done in Python, in the same transaction, after its script
+AFTER = {9: _key_refusals}
 
 
 def script(version: int, dialect_name: str) -> str:

@@ -16,7 +16,8 @@ from storyline.records import (Article, ArticleDate, ComparedFact, CorpusEntity,
 from storyline.store import codec
 from storyline.store.readonly import ReadOnlyStore
 
-COLLECTIONS = ("articles", "entities", "time_expressions", "events", "quotes", "stories", "facts", "refusals")
+COLLECTIONS = ("articles", "entities", "time_expressions", "events", "quotes", "stories", "facts", "refusals",
+               "warnings")
 
 
 class Pages(ReadOnlyStore):
@@ -28,7 +29,8 @@ class Pages(ReadOnlyStore):
         articles: (Article, the interval stage 4 gave it or None); entities: (CorpusEntity,
         [(article id, Mention)]); time_expressions: (number, article id, TimeExpression); quotes:
         (number, article id, Quote, speaker corpus id);
-        events: MergedEvent; facts: ComparedFact; stories: (Story, timeline entries); refusals: Refusal.
+        events: MergedEvent; facts: ComparedFact; stories: (Story, timeline entries); refusals: Refusal;
+        warnings: (source, article id, message).
         Raises KeyError for an unknown collection.
         """
         if collection not in COLLECTIONS:
@@ -105,8 +107,13 @@ class Pages(ReadOnlyStore):
         return codec.loads(Story, self._one("SELECT data FROM main.stories WHERE id = ?", (story_id,))[0])
 
     def _refusals(self, offset, limit):
-        rows = self._rows("SELECT source, reason FROM refusals ORDER BY source LIMIT ? OFFSET ?", (limit, offset))
+        rows = self._rows("SELECT source, reason FROM refusals ORDER BY sort_key, source LIMIT ? OFFSET ?", (limit, offset))
         return self._count("SELECT COUNT(*) FROM refusals"), [Refusal(s, r) for s, r in rows]
+
+    def _warnings(self, offset, limit):
+        rows = self._rows("SELECT source, article_id, message FROM warnings ORDER BY sort_key, source, position "
+                          "LIMIT ? OFFSET ?", (limit, offset))
+        return self._count("SELECT COUNT(*) FROM warnings"), [tuple(r) for r in rows]
 
     def _count(self, sql: str, params=()) -> int:
         return self._one(sql, params)[0]

@@ -80,22 +80,18 @@ class PostgresStore(SQLStore):
         return self.db.execute("SELECT max(seq) FROM articles").fetchone()[0]
 
     def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
-                    version: str = "") -> None:
+                    version: str = "") -> Article | None:
         """Store one article as SQLStore does, after checking again, under the ingest lock, what other runs
         stored since the runner looked: its input (then nothing is written), its id, an earlier copy."""
         self._reading()
         with self.db:
             self.db.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_INGEST,))
             if self.stored_input(article.source, article.content_hash):
-                return
-            row = self.db.execute("SELECT source FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if row and row[0] == article.source:
-                self.remove_article(article.id)          # its input changed: as the runner does
-            elif row:
-                article = replace(article, id=f"{article.id}~{article.content_hash[:8]}")
+                return None
+            article = self.unclash(article)              # its id, taken meanwhile: as the runner does
             if article.duplicate_of is None and text_hash and self._newest() != self._last_seq:
                 article = replace(article, duplicate_of=self.find_duplicate(text_hash, signature, self._threshold))
-            super().add_article(article, signature, text_hash, version)
+            return super().add_article(article, signature, text_hash, version)
 
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         self._reading()

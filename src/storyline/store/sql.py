@@ -9,6 +9,7 @@ copies of a new article never compares it with the whole corpus.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Iterator, Sequence
 
 from storyline.clean.dedup import band_keys, similarity
@@ -16,7 +17,8 @@ from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
 from storyline.store.connect_tables import ConnectTables
-from storyline.store.migrations import MIGRATIONS, script
+from storyline.store.migrations import AFTER, MIGRATIONS, script
+from storyline.store.order import order_key
 from storyline.store.stories import StoryTables
 from storyline.store.story_tables import TimelineTables
 
@@ -47,6 +49,8 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                 if self.schema_version >= version:       # another process applied it meanwhile
                     continue
                 self.db.script(script(version, self.db.name))
+                if version in AFTER:
+                    AFTER[version](self.db)
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                                 (str(version),))
 
@@ -64,21 +68,43 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                               (source, content_hash)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def has_id(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+    def source_of(self, article_id: str) -> str | None:
+        """The input (source) of the article stored under this id, or None when the id is free."""
+        row = self.db.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
-    def has_source(self, source: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE source = ?", (source,)).fetchone() is not None
+    def unclash(self, article: Article) -> Article:
+        """`article` with an id no other input's article holds (ids are unique in the export, EXPORT.md):
+        its own, or `ID~HASH` (the first 8 hex digits of its content hash; then `-2`, `-3` ... when that
+        is taken too) with a warning (Article.warnings) naming the id, the input holding it and the new
+        id. An article stored under the id from the same input (which changed since) is removed: the new
+        one replaces it."""
+        holder = self.source_of(article.id)
+        if holder == article.source:
+            self.remove_article(article.id)
+        if holder is None or holder == article.source:
+            return article
+        stem = new = f"{article.id}~{article.content_hash[:8]}"
+        n = 1
+        while self.source_of(new) is not None:
+            n += 1
+            new = f"{stem}-{n}"
+        quoted = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
+        return replace(article, id=new, warnings=article.warnings + (
+            f"id {quoted(article.id)} is already used by {holder}; stored as {quoted(new)}",))
 
     def remove_article(self, article_id: str) -> None:
         with self.db:
+            self.db.execute("DELETE FROM warnings WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
             self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
             self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
-                    version: str = "") -> None:
+                    version: str = "") -> Article | None:
+        """Store one cleaned article, atomically, with its duplicate keys and its warnings; returns it as
+        stored (its id must be free: `unclash`)."""
         with self.db:
             self.db.execute(
                 "INSERT INTO articles (id, source, content_hash, text_hash, duplicate_of, data, signature, "
@@ -89,6 +115,10 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                 self.db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
                                     [(b, key, article.id) for b, key in enumerate(band_keys(signature))])
             self.db.execute("DELETE FROM refusals WHERE source = ?", (article.source,))
+            self.db.executemany("INSERT INTO warnings (article_id, position, source, sort_key, message) "
+                                "VALUES (?, ?, ?, ?, ?)", [(article.id, n, article.source, order_key(article.source),
+                                                            message) for n, message in enumerate(article.warnings)])
+        return article
 
     def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
         row = self.db.execute("SELECT id FROM articles WHERE text_hash = ? ORDER BY seq LIMIT 1",
@@ -141,12 +171,20 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
     # ------------------------------------------------------------ refusals
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason) VALUES (?, ?, ?)",
-                            (refusal.source, content_hash, refusal.reason))
+            self.db.execute("INSERT OR REPLACE INTO refusals (source, content_hash, reason, sort_key) "
+                            "VALUES (?, ?, ?, ?)", (refusal.source, content_hash, refusal.reason,
+                                                    order_key(refusal.source)))
 
     def refusals(self) -> Iterator[Refusal]:
-        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY source"):
+        """The refusals by file, then by place in the file, numerically (store/order.py)."""
+        for source, reason in self.db.execute("SELECT source, reason FROM refusals ORDER BY sort_key, source"):
             yield Refusal(source, reason)
+
+    def warnings(self) -> Iterator[tuple[str, str, str]]:
+        """(source, article id, message) of every warning about a stored article (Article.warnings), by
+        file, then by place in the file, numerically, then in the article's order."""
+        yield from self.db.execute("SELECT source, article_id, message FROM warnings "
+                                   "ORDER BY sort_key, source, position").fetchall()
 
     # ------------------------------------------------------------ analyses (stage 3)
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:

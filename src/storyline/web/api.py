@@ -26,6 +26,7 @@ SHAPES: dict[str, Callable[[Any], dict]] = {
     "facts": shape.fact,
     "stories": lambda item: shape.story(*item),
     "refusals": shape.refusal,
+    "warnings": lambda item: shape.warning(*item),
 }
 
 

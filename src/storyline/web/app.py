@@ -124,7 +124,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/refused", response_class=HTMLResponse, include_in_schema=False)
     def refused() -> HTMLResponse:
-        return html("refused.html", refusals=browser.refusals())
+        return html("refused.html", refusals=browser.refusals(), warnings=browser.warnings())
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router(pages), prefix="/api")

@@ -41,7 +41,8 @@ UNITS_PER_CORE = 4        # a big JSON Lines file is cut into this many parts pe
 
 
 def ingest_and_read(store, inputs: Iterable[str], settings: Settings = Settings(), master: str | None = None,
-                    progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
+                    progress: bool = False, on_refusal: Callable[[Refusal], None] | None = None,
+                    on_warning: Callable[[str, str], None] | None = None) -> Summary:
     """Stages 1-3 of `inputs` on Spark (`master`: a Spark master URL; None: spark-submit's, else local[*])
     into `store`; returns the Summary local.ingest would, with `analysed` as local.analyse_all counts it.
 
@@ -59,20 +60,21 @@ def ingest_and_read(store, inputs: Iterable[str], settings: Settings = Settings(
         rows.persist(StorageLevel.MEMORY_AND_DISK)
         try:
             rows.count()                               # every partition computed at once, in parallel
-            return store_rows(store, rows.toLocalIterator(), settings, progress, on_refusal)
+            return store_rows(store, rows.toLocalIterator(), settings, progress, on_refusal, on_warning)
         finally:
             rows.unpersist()
             shared.destroy()
 
 
 def store_rows(store, rows: Iterable[tuple], settings: Settings = Settings(), progress: bool = False,
-               on_refusal: Callable[[Refusal], None] | None = None) -> Summary:
+               on_refusal: Callable[[Refusal], None] | None = None,
+               on_warning: Callable[[str, str], None] | None = None) -> Summary:
     """Write the rows of work.process, in input order, as local.ingest then local.analyse_all would;
     articles without a reading in the rows (stored earlier, or renamed on an id clash) are read here."""
     from storyline.read import VERSION
     summary, late = Summary(), []
     for row in tqdm(rows, desc="store", unit=" doc", disable=not progress, leave=False):
-        _store(store, summary, row, settings, on_refusal, late, VERSION)
+        _store(store, summary, row, settings, on_refusal, late, VERSION, on_warning)
     for refusal in late:                               # local.analyse_all records these after ingest
         store.add_refusal(refusal)
         if on_refusal:
@@ -81,7 +83,8 @@ def store_rows(store, rows: Iterable[tuple], settings: Settings = Settings(), pr
     return summary
 
 
-def _store(store, summary: Summary, row: tuple, settings: Settings, on_refusal, late: list, version: str) -> None:
+def _store(store, summary: Summary, row: tuple, settings: Settings, on_refusal, late: list, version: str,
+           on_warning=None) -> None:
     """One row of work.process into the store, as local.ingest and local.analyse_all would store it."""
     if row[0] == "refused" and row[2] is None:         # stage 1
         local._refuse(store, summary, codec.loads(Refusal, row[1]), None, on_refusal)
@@ -101,7 +104,7 @@ def _store(store, summary: Summary, row: tuple, settings: Settings, on_refusal, 
         summary.read -= 1
         local._refuse(store, summary, refusal, digest, on_refusal)
         return
-    local._store_article(store, summary, article, settings.near_duplicate)
+    local._store_article(store, summary, article, settings.near_duplicate, on_warning)
     reading = row[3]
     if reading is None or store.stored_input(article.source, digest)[0] != article.id:
         return                                         # renamed on an id clash: analyse_all reads it

@@ -5,7 +5,8 @@ A unit is a plain tuple, cheap to ship to an executor:
 - `("refusal", source, reason)`: a path stage 1 refuses before opening it (walk's refusals);
 - `("file", path)`: one file, read by `iter_inputs` exactly as the local runner reads it;
 - `("lines", path, start, end, first_line)`: the whole lines in bytes [start, end) of a large,
-  uncompressed JSON Lines file, line `first_line` first.
+  uncompressed JSON Lines file (one record a line from its first line on: a file of pretty-printed
+  objects is one unit), line `first_line` first.
 
 Units are listed in the local runner's order (`walk`), so their results, taken
 in unit order, are the local runner's sequence of RawDocs and Refusals: ids,
@@ -32,7 +33,7 @@ from typing import Iterable, Iterator
 from storyline.ingest import decode, iter_inputs
 from storyline.ingest.files import _one_line
 from storyline.ingest.jsonl import read_jsonl
-from storyline.ingest.sniff import HEAD_BYTES, binary_label, is_warc, sniff_format
+from storyline.ingest.sniff import HEAD_BYTES, binary_label, is_warc, looks_like_jsonl, sniff_format
 from storyline.ingest.streams import GZIP_MAGIC, GuardedStream
 from storyline.ingest.walk import walk
 from storyline.records import RawDoc, Refusal
@@ -95,7 +96,8 @@ def _file_units(path: Path, parts: int) -> list[tuple]:
         return [("file", str(path))]           # read_path words the refusal
     split_bytes = max(MIN_SPLIT_BYTES, size // max(1, parts))
     splittable = (size > split_bytes and not head.startswith(GZIP_MAGIC) and head.strip()
-                  and not is_warc(head) and binary_label(head) is None and sniff_format(path.name, head) == "jsonl")
+                  and not is_warc(head) and binary_label(head) is None and sniff_format(path.name, head) == "jsonl"
+                  and looks_like_jsonl(head))          # pretty-printed objects span lines: never cut between lines
     if not splittable:
         return [("file", str(path))]
     units, start, first, line_no, pos = [], 0, 1, 0, 0
