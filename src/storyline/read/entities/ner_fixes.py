@@ -1,15 +1,17 @@
 """spaCy components that repair what the small English model gets wrong on news.
 
 Each one reads and rewrites `doc.ents` (never a parallel list), so every later
-reader sees the repaired entities. They run after "ner", in the order of
-`COMPONENTS`:
+reader sees the repaired entities. They run after "ner" and `furniture`'s
+"wire_names", in the order of `COMPONENTS`:
 
 1. news_credits   photo credits ("© Jo Doe / Getty Images / AFP") are not
                   people: the photographer goes, the agencies stay as ORG, and
                   the credit lines are kept in `doc.spans["credits"]`.
 2. news_noise     contractions read as places ("n't"), lowercase or URL
                   fragments, capitalised common words ("'Hostage'",
-                  "Teammates") and words of all-caps headlines.
+                  "Teammates") and words of all-caps headlines (not the
+                  places of a wire dateline, a sentence in capitals of its
+                  own: "LITTLE ROCK, Ark. (AP) —").
 3. news_titles    titles glued into names ("Press Secretary Jo Doe" -> "Jo
                   Doe"), a person read as ORG after a title ("champion Jo
                   Doe"), departments inside titles ("Defense" of "Defense
@@ -45,6 +47,7 @@ from storyline.read.entities.ner_names import set_ents as _set_ents
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
 from storyline.read.doctext import doc_text
+from storyline.read.furniture import wire_spans
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AGENCIES = AGENCY_NAMES | PHOTO_AGENCIES
@@ -121,6 +124,12 @@ def _is_agency(text: str) -> bool:
     return t in AGENCIES or t.endswith(" images") or t.endswith(" photos") or t.endswith(" press")
 
 
+def _in_dateline(span: Span) -> bool:
+    """Inside the wire dateline `furniture.wire_names` marked: "LITTLE ROCK, Ark. (AP) —" is a sentence in
+    capitals of its own, but a place, not a shouting headline."""
+    return any(f.label_ == "dateline" and f.start <= span.start and span.end <= f.end for f in wire_spans(span.doc))
+
+
 def _caps_line(span: Span) -> bool:
     words = [t for t in span.sent if t.is_alpha]
     caps = [t for t in words if t.is_upper and len(t) > 1]
@@ -151,7 +160,7 @@ def news_noise(doc: Doc) -> Doc:
             continue                        # a common word capitalised by a headline or a quote
         if len(ent) == 1 and first.tag_ in {"NN", "NNS"} and not text.isupper():
             continue                        # "Teammates", "Protesters" at the start of a sentence
-        if all(t.is_upper or not t.is_alpha for t in ent) and _caps_line(ent):
+        if all(t.is_upper or not t.is_alpha for t in ent) and _caps_line(ent) and not _in_dateline(ent):
             label = mixed.get(text.lower())
             if label:
                 out.append(Span(doc, ent.start, ent.end, label=label))
