@@ -2,8 +2,9 @@
 
 Each row is an article text; what must hold is the same for all of them: no
 quote's content, speaker or cue starts inside the dateline or a credit, no
-person, quote or event comes from a credit line, the dateline's place is a
-place and its bracketed source no entity.
+person, quote or event comes from a credit line, no event takes a participant
+named only there, the dateline's place is a place and its bracketed source an
+organisation.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from storyline.clean.credits import dateline_span, staff_credits
 from storyline.read import analyse
+from storyline.read.furniture import dateline_places, source_name
 from storyline.records import Article, DateRange
 
 WIRE = [
@@ -65,9 +67,8 @@ def test_nothing_of_the_story_is_read_from_a_dateline_or_a_credit(text, places, 
         assert q.speaker is None or not inside(q.speaker.start), q
         assert q.cue is None or not inside(q.cue.start), q
     for e in result.entities:
-        assert not any(inside(m.start) for m in e.mentions if e.type != "GPE"), e
+        assert all(m.text in places + sources for m in e.mentions if inside(m.start)), e
         assert e.name not in staff and not set(e.aliases) & set(staff), e
-        assert e.name not in sources, e
     by_id = {e.id: e for e in result.entities}
     for v in result.events:
         assert not inside(v.trigger.start), v
@@ -75,3 +76,19 @@ def test_nothing_of_the_story_is_read_from_a_dateline_or_a_credit(text, places, 
             assert any(not inside(m.start) for m in by_id[eid].mentions), (v, by_id[eid])
     named = {m.text: e.type for e in result.entities for m in e.mentions}
     assert {p: named.get(p) for p in places} == {p: "GPE" for p in places}
+    assert {s: named.get(s) for s in sources} == {s: "ORG" for s in sources}
+
+
+@pytest.mark.parametrize("text, places, source", [
+    ("ARLINGTON, Virginia (Reuters) - Boeing ...", ["ARLINGTON", "Virginia"], "Reuters"),
+    ("RENO, Nev. (AP) \u2014 A judge ...", ["RENO", "Nev."], "AP"),
+    ("MOSCOW, March 5 (Reuters) - Talks ...", ["MOSCOW"], "Reuters"),
+    ("WASHINGTON, Dec 20 (AP) \u2014 The ...", ["WASHINGTON"], "AP"),
+    ("New York (CNN Business) \u2014 Stocks ...", ["New York"], "CNN Business"),
+    ("Nov. 11 (Bloomberg) -- Stocks ...", [], "Bloomberg"),
+])
+def test_a_datelines_places_and_source(text, places, source):
+    start, src, _ = dateline_span(text)
+    assert [text[a:b] for a, b in dateline_places(text, start, src)] == places
+    a, b = source_name(text, src)
+    assert text[a:b] == source

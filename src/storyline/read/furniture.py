@@ -14,12 +14,13 @@ spaCy components:
    (AP) — The White House said ..." no longer makes "WASHINGTON" the subject
    of "said", nor a quote's content start at "WASHINGTON".
 2. wire_names (right after "ner"): no entity inside a staff credit (its
-   names are the newsroom's people and bureaux, not the story's actors), and
-   none in the dateline's bracketed source ("(Reuters)", "(CNN Business)":
-   where the copy came from, which stage 2 records as a credit); the
+   names are the newsroom's people and bureaux, not the story's actors); the
    dateline's place stays, since it is where the story is, and is a GPE
    ("PARIS", which the model often reads as ORG in capitals; one it missed
-   is added).
+   is added), and its bracketed source ("(Reuters)", "(CNN Business)": where
+   the copy came from, which stage 2 records as a credit) is an ORG, the
+   agency the article names. Being a sentence of its own, the dateline gives
+   no event a participant and no quote a word.
    The spans are kept in `doc.spans["furniture"]`, labelled "dateline" (the
    whole dateline, its source and dashes included) and "credit", for the
    readers after it (`wire_spans`).
@@ -58,6 +59,18 @@ def dateline_places(text: str, start: int, source: int) -> list[tuple[int, int]]
         a = start + m.start() + m.group().index(part)
         out.append((a, a + len(part)))
     return out
+
+
+def source_name(text: str, source: int) -> tuple[int, int] | None:
+    """The [start, end) span of the name inside a dateline's bracketed source that opens at `source`
+    ("Reuters" of "(Reuters) -", "CNN Business" of "(CNN Business) —"), None when the brackets hold none."""
+    close = text.find(")", source)
+    inner = text[source + 1:close]
+    name = inner.strip()
+    if close < 0 or not name:
+        return None
+    a = source + 1 + inner.index(name)
+    return a, a + len(name)
 
 
 def furniture(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None, list[tuple[int, int]]]:
@@ -99,8 +112,10 @@ def wire_sentences(doc: Doc) -> Doc:
 
 @Language.component("wire_names", requires=["doc.ents"], assigns=["doc.ents", "doc.spans"])
 def wire_names(doc: Doc) -> Doc:
-    """No entity in a staff credit nor in the dateline's bracketed source; the spans in `doc.spans[SPANS]`."""
-    dateline, source, credits = furniture(doc_text(doc))
+    """No entity in a staff credit, the dateline's places GPEs and its source an ORG; the spans in
+    `doc.spans[SPANS]`."""
+    text = doc_text(doc)
+    dateline, source, credits = furniture(text)
     spans = []
     if dateline is not None:
         span = doc.char_span(*dateline, label="dateline", alignment_mode="expand")
@@ -111,28 +126,29 @@ def wire_names(doc: Doc) -> Doc:
         if span is not None:
             spans.append(span)
     doc.spans[SPANS] = spans
-    away = ([source] if source else []) + credits
-    ents = [e for e in doc.ents if not any(a < e.end_char and e.start_char < b for a, b in away)]
+    ents = [e for e in doc.ents if not any(a < e.end_char and e.start_char < b for a, b in credits)]
     if dateline is not None:
-        ents = _dateline_places(doc, ents, dateline[0], source[0])
-    if away:
+        ents = _named(doc, ents, dateline_places(text, dateline[0], source[0]), "GPE")
+        name = source_name(text, source[0])
+        ents = _named(doc, ents, [name] if name else [], "ORG")
+    if credits or dateline is not None:
         set_ents(doc, ents)
     return doc
 
 
-def _dateline_places(doc: Doc, ents: list[Span], start: int, source: int) -> list[Span]:
-    """The places a dateline names (`dateline_places`) as GPE entities: a name the model typed otherwise
+def _named(doc: Doc, ents: list[Span], spans: list[tuple[int, int]], label: str) -> list[Span]:
+    """`ents` with each character span of `spans` an entity of `label`: a name the model typed otherwise
     there ("PARIS" as ORG) is retyped, one it cut in two ("ST" and "PAUL" of "ST. PAUL") made one, one it
-    missed ("BEIJING") added; a name reaching over the part's edge is left as the model read it."""
+    missed ("BEIJING") added; a name reaching over the span's edge is left as the model read it."""
     out = list(ents)
-    for a, b in dateline_places(doc_text(doc), start, source):
-        place = doc.char_span(a, b)
-        if place is None:
+    for a, b in spans:
+        name = doc.char_span(a, b)
+        if name is None:
             continue
-        clash = [e for e in out if e.start < place.end and place.start < e.end]
-        if any(e.start < place.start or place.end < e.end for e in clash):
-            continue                                  # a name across the part's edge: left as the model read it
-        out = [e for e in out if e not in clash] + [Span(doc, place.start, place.end, label="GPE")]
+        clash = [e for e in out if e.start < name.end and name.start < e.end]
+        if any(e.start < name.start or name.end < e.end for e in clash):
+            continue                                  # a name across the span's edge: left as the model read it
+        out = [e for e in out if e not in clash] + [Span(doc, name.start, name.end, label=label)]
     return out
 
 
