@@ -26,12 +26,17 @@ reader sees the repaired entities. They run after "ner" and `furniture`'s
 5. news_places    a PERSON that is exactly a country, a US state or a big
                   city of the gazetteer in `places` ("Wigan", "Mali") is a GPE
                   where the article gives it no sign of being a person.
-6. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
+6. news_types     a name the article writes with a legal form ("Qualcomm
+                  Inc.") or whose shares it quotes ("Qualcomm shares") is an
+                  ORG in its other mentions too; a place (of the gazetteer,
+                  or typed GPE elsewhere in the article) typed ORG after
+                  "in", "from" ... is a GPE (`ner_types`).
+7. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
 
-Components 4 to 6 judge PERSON spans with a vocabulary of their own and live in
-`ner_names`; importing it here registers them, so loading this module is all
-`nlp` needs before adding `COMPONENTS`.
+Components 4, 5 and 7 judge PERSON spans with a vocabulary of their own and
+live in `ner_names`, 6 in `ner_types`; importing them here registers them, so
+loading this module is all `nlp` needs before adding `COMPONENTS`.
 """
 from __future__ import annotations
 
@@ -44,6 +49,7 @@ from storyline.read.entities.ner_names import ORG_HEADS as _ORG_HEADS
 from storyline.read.entities.ner_names import is_title as _is_title
 from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
 from storyline.read.entities.ner_names import set_ents as _set_ents
+from storyline.read.entities.ner_types import news_types  # noqa: F401  (registered here)
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
 from storyline.read.doctext import doc_text
@@ -245,4 +251,5 @@ def news_titles(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_places", "news_surnames")
+COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_places", "news_types",
+              "news_surnames")
