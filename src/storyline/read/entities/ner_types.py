@@ -131,6 +131,8 @@ def _at_place(ent: Span) -> bool:
 
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
+    """`doc.ents` retyped by the article's own evidence (the module's rules): ORG for a name with a legal form
+    or shares, GPE for a place typed ORG after a preposition of place; spans are kept, only labels change."""
     ents = list(doc.ents)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     placed = {_name(e) for e in ents if e.label_ in {"GPE", "LOC"}}
