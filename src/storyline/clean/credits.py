@@ -31,6 +31,25 @@ REUTERS_FOOTER = re.compile(r"^\W*\(?(?:reporting|writing)\s+by\s+[^;]+(?:;\s*(?
                             re.I)
 # "MOSCOW (Reuters) -" / "WASHINGTON, Dec 20 (AP) —" datelines credit the agency too.
 DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\((?P<who>{AGENCY_FORMS})\)\s*[-\u2013\u2014]")
+# Staff credits: "(Reporting by Jane Doe in Moscow; Additional reporting by Ann Lee; Editing by John Roe)",
+# "Writing by ...", "Compiled by ...": a role, "by", and names (each maybe "in", "from", "at" or "for" a place or an
+# outlet) joined by commas or "and"; several credits joined by ";" or ",".
+_NAME_WORD = r"(?![a-z])[^\W\d_][\w.'\u2019-]*"                          # a word that does not start in lower case
+_PARTICLE = r"(?:de|da|das|do|dos|du|del|della|der|den|di|la|le|van|von|al|el|bin|ibn|ter|y)"
+_PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*"   # "Jane Doe", "Pieter van der Berg"
+_STAFF = rf"{_PROPER}(?:\s+(?:in|from|at|for)\s+{_PROPER})?"
+_STAFF_LIST = rf"{_STAFF}(?:(?:\s*,)?\s+(?:and|&)\s+{_STAFF}|\s*,\s*{_STAFF})*"
+_STAFF_ROLE = r"(?i:(?:(?:additional|further|extra)\s+)?(?:reporting|writing|editing|compiled|compiling|written|edited|reported))"
+_STAFF_CREDIT = rf"{_STAFF_ROLE}\s+(?i:by)\s+{_STAFF_LIST}"
+_STAFF_CREDITS = rf"{_STAFF_CREDIT}(?:\s*[;,.|/]\s*(?:and\s+)?{_STAFF_CREDIT})*"
+STAFF_LINE = re.compile(rf"(?:[-\u2013\u2014*\u2022]+\s*)?\(?\s*{_STAFF_CREDITS}\s*\)?[.\s]*")   # a whole line
+STAFF_BRACKETS = re.compile(rf"\(\s*{_STAFF_CREDITS}\s*\)\.?")                                     # a bracketed credit
+_SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
+STAFF_REACH = 600                                               # characters: the longest line read as a credit
+# A wire dateline's credit mark: an agency, or any capitalised source in brackets ("(CNN Business)"), then dashes.
+_WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS}|[A-Z][\w.&'\u2019 -]{{0,40}})\)\s*[-\u2013\u2014]+")
+DATELINE_REACH = 250                                          # characters: where a wire dateline can end
+_PROSE = re.compile(r"\n|\b[a-z]{3,}")                        # a line break, or a word of running text
 
 
 def agency(form: str) -> str | None:
@@ -69,3 +88,63 @@ def credit_line(line: str, last: bool = False) -> list[str] | None:
 def dateline_credit(text: str) -> list[str]:
     m = DATELINE.match(text.lstrip())
     return [name] if m and (name := agency(m.group("who"))) else []
+
+
+def _wire_dateline(text: str, start: int) -> re.Match | None:
+    m = _WIRE_DATELINE.search(text, start, start + DATELINE_REACH)
+    return m if m and not _PROSE.search(text, start, m.start()) else None
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where the dateline opening `text` at `start` ends ("MOSCOW (Reuters) - ", "New York (CNN Business) —", a
+    page's time stamp before it included), 0 when the `DATELINE_REACH` characters from `start` hold none: the
+    credit's mark preceded on its line by no running text ("..., an official told (Reuters) - " is no
+    dateline). An offset into `text`, just after the dashes."""
+    m = _wire_dateline(text, start)
+    return m.end() if m else 0
+
+
+def dateline_span(text: str) -> tuple[int, int, int] | None:
+    """(start, source start, end) of the wire dateline opening one of the text's first lines, or None.
+
+    The dateline is `dateline_end`'s, looked for at the text's start and at each line start within its first
+    `DATELINE_REACH` characters (a headline line may come first: "Clinton calls for unity.\n\nNEW YORK
+    (AP) — ..."). `source start` is where its bracketed credit begins: before it lie the place and the date
+    ("NEW YORK, Nov. 19 "), from it the source and its dashes ("(AP) —") up to `end`. Offsets into `text`.
+    """
+    start = 0
+    while start < DATELINE_REACH:
+        m = _wire_dateline(text, start)
+        if m:
+            return start, m.start(), m.end()
+        start = text.find("\n", start, DATELINE_REACH) + 1
+        if not start:
+            return None
+    return None
+
+
+def staff_credits(text: str) -> list[tuple[int, int]]:
+    """The [start, end) character spans of `text` that credit its staff ("Reporting by Jane Doe in Moscow;
+    Editing by John Roe", "Compiled by Sam Lee", "--additional reporting by Linh Tat."), in text order.
+
+    A span is a whole line that is nothing but credits (in brackets or not), or credits in brackets that open
+    a line or close it after a sentence's end ("... he said. (Reporting by Jane Doe)"). Names must be
+    capitalised, so running text is no credit ("shoddy reporting by the Washington Post", "Written by Paul
+    McCartney, the song ..."). Lines longer than `STAFF_REACH` characters are not read.
+    """
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if len(body) > STAFF_REACH or " by" not in body.lower():
+            continue
+        lead = len(body) - len(body.lstrip())
+        core = body.strip()
+        if STAFF_LINE.fullmatch(core):
+            out.append((line.start() + lead, line.start() + lead + len(core)))
+            continue
+        for m in STAFF_BRACKETS.finditer(body):
+            opens = not body[:m.start()].strip()
+            closes = not body[m.end():].strip() and _SENTENCE_END.search(body[:m.start()]) is not None
+            if opens or closes:
+                out.append((line.start() + m.start(), line.start() + m.end()))
+    return out

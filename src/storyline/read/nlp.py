@@ -3,8 +3,9 @@
 Loaded once per process (the model is ~15 MB and takes ~0.5 s to load), from
 the pip-installed package, never from a hub. Components that fix what the
 small model gets wrong on news are added here, in the order they must run
-(see `ner_fixes`); `load_nlp(fixes=False)` gives the bare model, which the
-entity bench compares against.
+(`furniture`: a wire dateline and staff credits, then `ner_fixes`);
+`load_nlp(fixes=False)` gives the bare model, which the entity bench compares
+against.
 
 `parse(texts)` is how readers run it. A text longer than `SECTION_CHARS` is
 parsed in sections cut at paragraph (else sentence, else word) boundaries and
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
+from storyline.read import furniture  # noqa: F401  (registers wire_sentences and wire_names)
 from storyline.read.entities import ner_fixes
 from storyline.read.entities.roles import RANKS
 
@@ -59,8 +61,10 @@ def _load(fixes: bool) -> Language:
         for abbreviation in RANKS:           # "Sgt. Jo Doe said": the full stop ends no sentence
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("wire_sentences", before="parser")
+        nlp.add_pipe("wire_names", after="ner")
         for name in ner_fixes.COMPONENTS:
-            nlp.add_pipe(name, after="ner" if name == ner_fixes.COMPONENTS[0] else None)
+            nlp.add_pipe(name)
     return nlp
 
 

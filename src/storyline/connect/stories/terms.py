@@ -30,7 +30,7 @@ from math import log
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.clean.credits import AGENCY_FORMS
+from storyline.clean.credits import dateline_end  # stays importable from here (stories.profile, timeline.sentences)
 from storyline.connect.entities import is_name, written
 from storyline.read.entities import clean_name, fold
 from storyline.read.entities.roles import canonical_place
@@ -122,17 +122,6 @@ def _salience(mentions: int, first: int, length: int) -> float:
 
 
 _TERM = Memo(lambda w: key.__wrapped__("t", w), 1 << 20)      # word -> its key (not cached twice)
-_WIRE_DATELINE = re.compile(rf"\((?:{AGENCY_FORMS}|[A-Z][\w.&'\u2019 -]{{0,40}})\)\s*[-\u2013\u2014]+")   # (Reuters), (CNN Business)
-DATELINE_REACH = 250                                          # characters: where a wire dateline can end
-_PROSE = re.compile(r"\n|\b[a-z]{3,}")                        # a line break, or a word of running text
-
-
-def dateline_end(text: str) -> int:
-    """Where the text's dateline ends ("MOSCOW (Reuters) - ", "New York (CNN Business) —", a page's time stamp
-    before it included), 0 when its first `DATELINE_REACH` characters hold none: the credit's mark preceded
-    on the first line by no running text ("..., an official told (Reuters) - " is no dateline)."""
-    m = _WIRE_DATELINE.search(text, 0, DATELINE_REACH)
-    return m.end() if m and not _PROSE.search(text, 0, m.start()) else 0
 
 
 def shown_form(old: str | None, new: str) -> str:

@@ -1,15 +1,17 @@
 """spaCy components that repair what the small English model gets wrong on news.
 
 Each one reads and rewrites `doc.ents` (never a parallel list), so every later
-reader sees the repaired entities. They run after "ner", in the order of
-`COMPONENTS`:
+reader sees the repaired entities. They run after "ner" and `furniture`'s
+"wire_names", in the order of `COMPONENTS`:
 
 1. news_credits   photo credits ("© Jo Doe / Getty Images / AFP") are not
                   people: the photographer goes, the agencies stay as ORG, and
                   the credit lines are kept in `doc.spans["credits"]`.
 2. news_noise     contractions read as places ("n't"), lowercase or URL
                   fragments, capitalised common words ("'Hostage'",
-                  "Teammates") and words of all-caps headlines.
+                  "Teammates") and words of all-caps headlines (not the
+                  places of a wire dateline, a sentence in capitals of its
+                  own: "LITTLE ROCK, Ark. (AP) —").
 3. news_titles    titles glued into names ("Press Secretary Jo Doe" -> "Jo
                   Doe"), a person read as ORG after a title ("champion Jo
                   Doe"), departments inside titles ("Defense" of "Defense
@@ -24,12 +26,17 @@ reader sees the repaired entities. They run after "ner", in the order of
 5. news_places    a PERSON that is exactly a country, a US state or a big
                   city of the gazetteer in `places` ("Wigan", "Mali") is a GPE
                   where the article gives it no sign of being a person.
-6. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
+6. news_types     a name the article writes with a legal form ("Qualcomm
+                  Inc.") or whose shares it quotes ("Qualcomm shares") is an
+                  ORG in its other mentions too; a place (of the gazetteer,
+                  or typed GPE elsewhere in the article) typed ORG after
+                  "in", "from" ... is a GPE (`ner_types`).
+7. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
 
-Components 4 to 6 judge PERSON spans with a vocabulary of their own and live in
-`ner_names`; importing it here registers them, so loading this module is all
-`nlp` needs before adding `COMPONENTS`.
+Components 4, 5 and 7 judge PERSON spans with a vocabulary of their own and
+live in `ner_names`, 6 in `ner_types`; importing them here registers them, so
+loading this module is all `nlp` needs before adding `COMPONENTS`.
 """
 from __future__ import annotations
 
@@ -42,9 +49,11 @@ from storyline.read.entities.ner_names import ORG_HEADS as _ORG_HEADS
 from storyline.read.entities.ner_names import is_title as _is_title
 from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
 from storyline.read.entities.ner_names import set_ents as _set_ents
+from storyline.read.entities.ner_types import news_types  # noqa: F401  (registered here)
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
 from storyline.read.doctext import doc_text
+from storyline.read.furniture import wire_spans
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AGENCIES = AGENCY_NAMES | PHOTO_AGENCIES
@@ -121,6 +130,12 @@ def _is_agency(text: str) -> bool:
     return t in AGENCIES or t.endswith(" images") or t.endswith(" photos") or t.endswith(" press")
 
 
+def _in_dateline(span: Span) -> bool:
+    """Inside the wire dateline `furniture.wire_names` marked: "LITTLE ROCK, Ark. (AP) —" is a sentence in
+    capitals of its own, but a place, not a shouting headline."""
+    return any(f.label_ == "dateline" and f.start <= span.start and span.end <= f.end for f in wire_spans(span.doc))
+
+
 def _caps_line(span: Span) -> bool:
     words = [t for t in span.sent if t.is_alpha]
     caps = [t for t in words if t.is_upper and len(t) > 1]
@@ -151,7 +166,7 @@ def news_noise(doc: Doc) -> Doc:
             continue                        # a common word capitalised by a headline or a quote
         if len(ent) == 1 and first.tag_ in {"NN", "NNS"} and not text.isupper():
             continue                        # "Teammates", "Protesters" at the start of a sentence
-        if all(t.is_upper or not t.is_alpha for t in ent) and _caps_line(ent):
+        if all(t.is_upper or not t.is_alpha for t in ent) and _caps_line(ent) and not _in_dateline(ent):
             label = mixed.get(text.lower())
             if label:
                 out.append(Span(doc, ent.start, ent.end, label=label))
@@ -236,4 +251,5 @@ def news_titles(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_places", "news_surnames")
+COMPONENTS = ("news_credits", "news_noise", "news_titles", "news_persons", "news_places", "news_types",
+              "news_surnames")

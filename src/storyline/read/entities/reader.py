@@ -9,7 +9,8 @@ met (or, for a surname, at the full name the headline announced later):
 1. names: the (repaired) spaCy entities, persons clustered by surname and
    first name (`names`: transliteration variants fold together, particles
    stay with the surname: "Van der Berg" is Pieter van der Berg), places canonicalised
-   ("U.S." -> "United States"), organisations by their text;
+   ("U.S." -> "United States"), organisations by their text without a legal
+   form ("Qualcomm Inc." is "Qualcomm");
 2. titles and descriptions: "the Russian foreign minister", "the
    spokeswoman", "the 31-year-old" join the person whose title matches, else
    the most salient person when the description fits, else they start an
@@ -30,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.records import Entity, Mention, Quote
 from storyline.read.entities.names import clean_name, fold, name_key, tails
+from storyline.read.entities.ner_types import without_legal_form
 from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
 from storyline.read.entities.roles import COUNTRIES, canonical_place, country_of, describe, gender_of_title, roles_of, title_key
 from storyline.read.doctext import doc_text
@@ -105,7 +107,8 @@ class _Reader(MentionReader):
                 group = "PLACE"
             else:
                 group = ent.label_
-            key = (group, re.sub(r"s$", "", name.lower()) if group == "NORP" else name.lower())
+            # one organisation with or without its legal form: "Qualcomm Inc." is the "Qualcomm" of the next line
+            key = (group, re.sub(r"s$", "", name.lower()) if group == "NORP" else without_legal_form(name).lower())
             c = others.get(key)
             if c is None:
                 c = others[key] = Cluster(ent.label_)

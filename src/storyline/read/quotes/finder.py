@@ -32,6 +32,10 @@ the person's name when the source phrase holds one ("Karin Holm", not
 noun phrase as written ("she", "the spokeswoman"); it is resolved to an
 entity later.
 
+Nothing is read from a wire dateline or a staff credit (`read.furniture`):
+no cue, content word or speaker lies in "WASHINGTON (AP) —" or in
+"(Reporting by Jane Doe; Editing by John Roe)".
+
 Scare quotes and titles (a few words in quotation marks with no punctuation
 of their own: the "hostages", "Saturday Night Live") never become a quote
 by themselves: they only widen the content of a reported speech that contains
@@ -51,6 +55,7 @@ from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has
 from storyline.read.quotes.marks import Region, find_regions
 from storyline.read.quotes.sources import np_span, speaker_of, trailing_source
 from storyline.read.doctext import doc_text
+from storyline.read.furniture import wire_spans
 from storyline.records import Quote
 
 # Relations by which a cue word governs its content, the most clause-like first.
@@ -127,10 +132,29 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[Draft], list[Region]]:
             continue
         last, last_region = d, ri
 
-    drafts = [d for d in drafts if span_chars(doc, d, regions)]
+    drafts = [d for d in _off_furniture(doc, drafts) if span_chars(doc, d, regions)]
     drafts = _outermost(doc, drafts, regions)
     drafts.sort(key=lambda d: span_chars(doc, d, regions)[0])
     return drafts, regions
+
+
+def _off_furniture(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """No cue, content word or speaker inside a wire dateline or a staff credit (`furniture`): a draft whose
+    cue lies there goes, its content loses those words, a speaker found there is no speaker."""
+    inside: set[int] = set()
+    for span in wire_spans(doc):
+        inside.update(range(span.start, span.end))
+    if not inside:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.cue.i in inside:
+            continue
+        d.content -= inside
+        if d.speaker is not None and inside.intersection(range(*d.speaker)):
+            d.speaker = None
+        out.append(d)
+    return out
 
 
 def _region_index(doc: Doc, regions: list[Region]) -> list[int | None]:

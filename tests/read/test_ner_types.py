@@ -1,0 +1,61 @@
+"""One type for a name the article shows to be an organisation or a place (`ner_types`)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.read.entities.ner_types import is_legal_form, without_legal_form
+from storyline.read.entities.reader import find_entities
+from storyline.read.nlp import load_nlp
+
+# (text, name, the label each of its mentions must carry, in text order)
+TYPES = [
+    # a legal form anywhere makes the name an organisation everywhere
+    ("Qualcomm Inc. reported higher sales on Wednesday. Analyst Mary Jones said Qualcomm would benefit from the "
+     "deal.", "Qualcomm", ["ORG"]),
+    # so do its shares
+    ("Qualcomm shares rose 5 percent. Analyst Mary Jones said Qualcomm would benefit.", "Qualcomm", ["ORG"]),
+    # a place the gazetteer lists, typed ORG after a preposition of place
+    ("Fans in Chelsea celebrated late into the night.", "Chelsea", ["GPE"]),
+    # a spelling the gazetteer lacks, typed GPE elsewhere in the same article
+    ("Delegates met in Marrakech on Monday. The talks in Marrakech ended late.", "Marrakech", ["GPE", "GPE"]),
+    # elsewhere a place name may be a team: no preposition of place, no change
+    ("Chelsea won 2-0 at home on Saturday.", "Chelsea", ["ORG"]),
+    # a market, not a company
+    ("Hong Kong shares fell on Monday.", "Hong Kong", ["GPE"]),
+]
+
+
+@pytest.mark.parametrize("text, name, labels", TYPES)
+def test_the_article_types_a_name_as_an_organisation_or_a_place(text, name, labels):
+    doc = load_nlp()(text)
+    assert [e.label_ for e in doc.ents if e.text == name] == labels
+
+
+def test_a_word_of_a_persons_name_stays_a_person():
+    doc = load_nlp()("Actor Harrison Ford arrived on Monday. Ford Motor Co. shares fell. Ford said nothing.")
+    assert "ORG" not in {e.label_ for e in doc.ents if e.text == "Ford"}
+
+
+@pytest.mark.parametrize("word, legal", [
+    ("Inc.", True), ("Corp", True), ("N.V.", True), ("plc", True), ("Ltd", True), ("AG", True),
+    ("CO", False), ("inc", False), ("Company", False), ("Group", False),
+])
+def test_legal_forms(word, legal):
+    assert is_legal_form(word) is legal
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Qualcomm Inc.", "Qualcomm"), ("Deere & Co.", "Deere"), ("Apple, Inc.", "Apple"),
+    ("Micron Technology Inc", "Micron Technology"), ("Texas AG", "Texas AG"), ("Qualcomm", "Qualcomm"),
+    ("Inc.", "Inc."),
+])
+def test_without_legal_form(name, bare):
+    assert without_legal_form(name) == bare
+
+
+def test_an_organisation_with_and_without_its_legal_form_is_one_entity():
+    ents, _ = find_entities(load_nlp()("Qualcomm Inc. reported higher sales on Wednesday. Analyst Mary Jones said "
+                                       "Qualcomm would benefit from the deal."))
+    qualcomm = [e for e in ents if "qualcomm" in e.name.lower()]
+    assert len(qualcomm) == 1 and qualcomm[0].type == "ORG"
+    assert {m.text for m in qualcomm[0].mentions} >= {"Qualcomm Inc.", "Qualcomm"}
