@@ -6,7 +6,9 @@ phrases agents, a noun trigger takes its possessor, its "of"/"between"/
 "involving" complements and the subject of the verb that carries it:
 "Moscow and Washington completed a swap"). One happening gives one event:
 triggers in a sentence that name the same kind of thing with overlapping
-participants are merged, and "freed X in exchange for Y" is one exchange.
+participants are merged, "freed X in exchange for Y" is one exchange, and a
+definite noun naming again an event told earlier ("the Griner-Bout
+exchange") is that event, not a second one.
 
 Events are kept only when they say something checkable: a named participant,
 or a place or date for kinds that often have none (protests, attacks).
@@ -306,6 +308,28 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+_DEFINITE = {"the", "this", "that"}
+# words that make a definite noun another happening of the kind ("the new agreement", "the next swap")
+_ANOTHER = {"new", "another", "other", "second", "third", "next", "latest", "last", "previous", "earlier", "first",
+            "further", "more", "future", "fresh", "later", "recent", "possible", "potential", "proposed"}
+
+
+def _retold(d: _Draft, earlier: list[_Draft]) -> bool:
+    """Whether `d` is a definite noun naming again an event the article told before ("Russia swapped
+    Griner for Bout in December. ... the Griner-Bout exchange"): the same kind, its named participants
+    among that event's, no word that makes it another one. Such a mention is that event, not a second
+    one; it takes no date from the other sentence (timing dates each event by its own sentence only)."""
+    tok = d.trigger
+    if tok.pos_ not in {"NOUN", "PROPN"} or not d.ids or d.type.name == "statement":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children):
+        return False
+    if any(c.lower_ in _ANOTHER for c in tok.children) or tok.tag_ in {"NNS", "NNPS"}:
+        return False
+    return any(o.type.name == d.type.name and d.ids <= o.ids and o.trigger.sent.start != tok.sent.start
+               for o in earlier)
+
+
 def _keep(d: _Draft, index: EntityIndex) -> bool:
     if d.type.name in {"meeting", "agreement"} and d.trigger.pos_ == "VERB" and len(d.ids) < 2:
         return False                          # "failed to meet the needs", "agreed with her opponent"
@@ -341,6 +365,7 @@ def find_events(doc, entities: Sequence[Entity], times: Sequence[TimeExpression]
     drafts = _find_drafts(doc, index)
     _inherit_subjects(drafts, index)
     drafts = _merge(drafts)
+    drafts = [d for k, d in enumerate(drafts) if not _retold(d, drafts[:k])]
     for d in drafts:
         d.place = find_place(index, d.anchors)
         _add_capital_states(d, index, by_name)
