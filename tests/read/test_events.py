@@ -280,6 +280,35 @@ def test_a_clause_describing_a_noun_keeps_its_time():
     assert [(g[3].earliest, g[3].latest) for g in st] == [(PUB.earliest, PUB.latest)]
 
 
+# (text, entities, event type, trigger word or None): a word that names an event kind is no trigger inside
+# a person's, a place's, a company's or a show's name, written in the entities or missed by them; a
+# treaty's or an agreement's name is the event
+IN_NAMES = [
+    ("Boeing's Stan Deal said the company would cut jobs.", {"Boeing": "ORG", "Stan Deal": P}, "agreement", None),
+    ("Boeing's Stan Deal said the company would cut jobs.", {"Boeing": "ORG"}, "agreement", None),
+    ("Boeing fired Stan Deal in March.", {"Boeing": "ORG", "Stan Deal": P}, "agreement", None),
+    ("Shares fell on the New York Stock Exchange on Monday.", {"New York Stock Exchange": "ORG"}, "exchange", None),
+    ("Ana Lopez hosts Meet the Press with Tom Reyes.",
+     {"Ana Lopez": P, "Tom Reyes": P, "Meet the Press": "WORK_OF_ART"}, "meeting", None),
+    ("Russia and Ukraine signed the Black Sea Grain Agreement in July.",
+     {"Russia": G, "Ukraine": G, "Black Sea Grain Agreement": "LAW"}, "agreement", "Agreement"),
+    ("The United States and Russia signed the Treaty on Mutual Legal Assistance in 1999.",
+     {"United States": G, "Russia": G, "Treaty on Mutual Legal Assistance": "ORG"}, "treaty", "Treaty"),
+    ("Russia and Ukraine reached a deal on grain in July.", {"Russia": G, "Ukraine": G}, "agreement", "deal"),
+    # capitalised for where it stands, not for being a name: a title-case headline, a sentence's first word
+    ("Russia Completes Swap Of Ana Lopez For Tom Reyes", {"Russia": G, "Ana Lopez": P, "Tom Reyes": P},
+     "exchange", "Swap"),
+    ("Swap Of Ana Lopez For Tom Reyes Completed", {"Ana Lopez": P, "Tom Reyes": P}, "exchange", "Swap"),
+]
+
+
+@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES,
+                         ids=[r[0][:40] for r in IN_NAMES])
+def test_trigger_words(text, names, etype, trigger):
+    got = [g[5].trigger.text for g in run(text, names) if g[0] == etype]
+    assert got == ([trigger] if trigger else []), [(g[0], g[5].trigger.text) for g in run(text, names)]
+
+
 def test_evidence_sentence_and_trigger_offsets():
     text = "Header line\nBoris Johnson resigned in July."
     got = run(text, {"Boris Johnson": P})

@@ -29,6 +29,8 @@ _PATIENT_SUBJECT = {"die"}                  # "X died": the subject undergoes it
 _NOUN_PREP_ROLES = {"of": None, "between": "participant", "with": "with", "involving": "participant",
                     "for": "participant", "against": "patient", "on": "patient", "including": "participant"}
 _PHONE = {"phone", "telephone", "video"}
+_NAMED_DOCUMENTS = {"LAW", "EVENT"}          # "the Paris Agreement", "the Treaty of Rome": a name that is the event
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
@@ -112,13 +114,57 @@ def _verb_type(tok) -> EventType | None:
     return VERB_TYPES.get(lemma)
 
 
-def _noun_type(tok, in_name: bool = False) -> EventType | None:
+def _capitalised_by_place(tok) -> bool:
+    """Whether `tok` may be capitalised for where it stands rather than for being a name: the first word
+    of its sentence, or a word of a headline written in title case."""
+    sent = tok.sent
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is not None and first.i == tok.i:
+        return True
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def name_kind(tok, index: EntityIndex) -> str | None:
+    """The kind of name `tok` is written in, or None when it is an ordinary word.
+
+    The entity type of the mention it lies in ("Stan Deal": PERSON), or
+    "PROPN" for a capitalised proper noun the entity reader took for no
+    name: written so inside a sentence (not its first word, not in a
+    title-case headline) and without the article a named document or
+    meeting takes ("the Paris Agreement", "the G20 Summit").
+    """
+    eid = index.direct(tok)
+    if eid is not None:
+        return index.type_of(eid) or "NAME"
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _capitalised_by_place(tok):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+        return None
+    return "PROPN"
+
+
+def _names_a_document(tok, name: str) -> bool:
+    """Whether a name is a document's: a LAW or EVENT entity, or an ORG one with "the" on `tok`."""
+    return name in _NAMED_DOCUMENTS or name == "ORG" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                             for c in tok.children)
+
+
+def _noun_type(tok, name: str | None = None) -> EventType | None:
+    """The event type a noun names, or None.
+
+    `name`: what `name_kind` says of it. In a name only a treaty's or an
+    agreement's is the event: a LAW or EVENT entity ("the Paris Agreement"),
+    or an organisation with the article a document takes (the small model
+    tags "the Treaty on Mutual Legal Assistance" ORG); never a person's,
+    a place's or a company's ("Boeing's Stan Deal").
+    """
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
         return None
     etype = NOUN_TYPES.get(tok.lemma_.lower()) or NOUN_TYPES.get(tok.lower_)
     if etype is None:
         return None
-    if in_name and etype.name not in {"treaty", "agreement"}:
+    if name is not None and not (etype.name in {"treaty", "agreement"} and _names_a_document(tok, name)):
         return None                           # "the New York Stock Exchange" is a name, not a swap
     if etype.name == "call":
         kids = {c.lemma_.lower() for c in tok.children}
@@ -248,7 +294,9 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
     doc_text = index.text
     drafts: list[_Draft] = []
     for tok in doc:
-        etype = _verb_type(tok)
+        name = name_kind(tok, index)
+        # a verb is read inside a mention unless written as part of the name ("Free" of an army's name)
+        etype = _verb_type(tok) if name is None or not tok.text[:1].isupper() else None
         if etype is not None:
             d = _Draft(etype, tok, doc_text)
             _verb_args(d, index, tok)
@@ -260,7 +308,7 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
                         d.arg("patient", t, index)
             drafts.append(d)
             continue
-        etype = _noun_type(tok, index.direct(tok) is not None)
+        etype = _noun_type(tok, name)
         if etype is not None and etype.name == "statement":
             d = _statement(index, tok, doc_text) if any(c.dep_ == "poss" for c in tok.children) else None
             if d is None:
