@@ -302,8 +302,22 @@ IN_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES,
-                         ids=[r[0][:40] for r in IN_NAMES])
+# a hearing is a court's only when said with a court ("bail hearing", "in federal court", "a judge set a
+# hearing"); a legislature's or a board's is no trial, and a clinical trial tries a drug, not a person
+HEARINGS = [
+    ("Ana Lopez testified at a Senate hearing in May.", {"Ana Lopez": P, "Senate": "ORG"}, "trial", None),
+    ("The confirmation hearing of Ana Lopez began on Monday.", {"Ana Lopez": P}, "trial", None),
+    ("The hearing of Ana Lopez was held in the Senate.", {"Ana Lopez": P, "Senate": "ORG"}, "trial", None),
+    ("The clinical trial of Ana Lopez began on Monday.", {"Ana Lopez": P}, "trial", None),
+    ("The bail hearing of Ana Lopez was held in Madrid.", {"Ana Lopez": P, "Madrid": G}, "trial", "hearing"),
+    ("A judge set a hearing for Ana Lopez on Monday.", {"Ana Lopez": P}, "trial", "hearing"),
+    ("The hearing of Ana Lopez was held in federal court.", {"Ana Lopez": P}, "trial", "hearing"),
+    ("The trial of Ana Lopez began on Monday.", {"Ana Lopez": P}, "trial", "trial"),
+]
+
+
+@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES + HEARINGS,
+                         ids=[r[0][:40] for r in IN_NAMES + HEARINGS])
 def test_trigger_words(text, names, etype, trigger):
     got = [g[5].trigger.text for g in run(text, names) if g[0] == etype]
     assert got == ([trigger] if trigger else []), [(g[0], g[5].trigger.text) for g in run(text, names)]

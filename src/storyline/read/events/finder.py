@@ -144,6 +144,25 @@ def name_kind(tok, index: EntityIndex) -> str | None:
     return "PROPN"
 
 
+def _said_with(tok, words: frozenset[str]) -> bool:
+    """Whether the noun `tok` is said with one of `words`: among its modifiers ("a bail hearing"), in its
+    in/at/before phrases ("a hearing in federal court", "before Judge X"), or with the verb that carries
+    it ("the judge set a hearing", "the judge said at a hearing", "appeared in court for a hearing")."""
+    def near(t) -> list:
+        out = []
+        for c in t.children:
+            if c.dep_ in {"compound", "amod", "nmod", "poss"} and t is tok:
+                out.extend(c.subtree)
+            elif c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "at", "before", "by"} and c.i != tok.head.i:
+                out.extend(c.subtree)
+            elif c.dep_ in {"nsubj", "nsubjpass"} and t is not tok:
+                out.extend(c.subtree)
+        return out
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    found = near(tok) + (near(head) if head.pos_ in {"VERB", "AUX"} and head.i != tok.i else [])
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in found)
+
+
 def _names_a_document(tok, name: str) -> bool:
     """Whether a name is a document's: a LAW or EVENT entity, or an ORG one with "the" on `tok`."""
     return name in _NAMED_DOCUMENTS or name == "ORG" and any(c.dep_ == "det" and c.lower_ == "the"
@@ -166,6 +185,10 @@ def _noun_type(tok, name: str | None = None) -> EventType | None:
         return None
     if name is not None and not (etype.name in {"treaty", "agreement"} and _names_a_document(tok, name)):
         return None                           # "the New York Stock Exchange" is a name, not a swap
+    if tok.lemma_.lower() in etype.context_nouns and not _said_with(tok, etype.context):
+        return None                           # "a Senate hearing" is no trial
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in etype.other_kinds for c in tok.children):
+        return None                           # "a clinical trial"
     if etype.name == "call":
         kids = {c.lemma_.lower() for c in tok.children}
         if not (kids & _PHONE or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):

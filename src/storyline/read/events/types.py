@@ -27,11 +27,32 @@ class EventType:
     needs_person: bool = False
     # legal-process events whose missing subject is the person the previous sentence was about
     inherits_subject: bool = False
+    # nouns of this type that name it only where one of `context` is said with them ("a bail hearing",
+    # "a hearing before Judge X"; "a Senate hearing" is a legislature's, not a court's)
+    context_nouns: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    # modifiers that make a trigger noun another kind of thing ("a clinical trial" tests a drug)
+    other_kinds: frozenset[str] = frozenset()
 
 
 def _t(name, verbs=(), nouns=(), **kw) -> EventType:
+    kw = {k: frozenset(v) if isinstance(v, (set, tuple)) else v for k, v in kw.items()}
     return EventType(name, frozenset(verbs), frozenset(nouns), **kw)
 
+
+# Words that put a hearing before a court: its kind ("bail hearing"), where it is held ("in federal
+# court", "before Judge X") or who holds it ("the judge set a hearing"). Legislatures, regulators and
+# boards hold hearings too ("a Senate hearing", "a confirmation hearing"), which are no trial.
+COURT_WORDS = frozenset("""
+court courtroom courthouse judge magistrate tribunal jury juror bail sentencing plea arraignment extradition
+custody detention remand parole probation appeal appeals pretrial pre-trial preliminary evidentiary
+competency suppression habeas deportation
+""".split())
+
+# Kinds of trial that test a thing rather than try a person.
+TEST_TRIALS = frozenset("""
+clinical drug vaccine medical human field pilot free randomized randomised placebo phase test treatment
+""".split())
 
 _SENTENCE_HEADS = frozenset({
     "impose", "hand", "give", "pass", "deliver", "announce", "expect", "schedule", "issue", "appeal",
@@ -42,7 +63,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("arrest", {"arrest", "detain", "apprehend", "nab", "capture"}, {"arrest", "detention", "capture"},
        needs_person=True),
     _t("charge", {"charge", "indict"}, {"indictment"}, needs_person=True),
-    _t("trial", set(), {"trial", "hearing"}, needs_person=True),
+    _t("trial", set(), {"trial", "hearing"}, needs_person=True, context_nouns={"hearing"}, context=COURT_WORDS,
+       other_kinds=TEST_TRIALS),
     _t("verdict", {"acquit"}, {"verdict", "acquittal", "ruling"}, inherits_subject=True),
     _t("conviction", {"convict"}, {"conviction"}, needs_person=True),
     _t("plea", {"plead"}, {"plea"}, needs_person=True),
