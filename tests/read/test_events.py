@@ -316,8 +316,39 @@ HEARINGS = [
 ]
 
 
-@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES + HEARINGS,
-                         ids=[r[0][:40] for r in IN_NAMES + HEARINGS])
+# verbs of appointing and removing make an appointment or a resignation (leaving a post, by choice or not)
+# only with a post ("as chief executive", "CEO", "to lead"); "stepped down", "stood aside" need none
+APPOINTMENTS = [
+    ("Boeing named Kelly Ortberg as chief executive in July.", {"Boeing": "ORG", "Kelly Ortberg": P},
+     "appointment", "named"),
+    ("Kelly Ortberg was named CEO of Boeing.", {"Boeing": "ORG", "Kelly Ortberg": P}, "appointment", "named"),
+    ("Boeing hired Kelly Ortberg as its new chief executive.", {"Boeing": "ORG", "Kelly Ortberg": P},
+     "appointment", "hired"),
+    ("Kelly Ortberg was promoted to chief operating officer.", {"Kelly Ortberg": P}, "appointment", "promoted"),
+    ("Boeing named Kelly Ortberg to lead the company.", {"Boeing": "ORG", "Kelly Ortberg": P}, "appointment",
+     "named"),
+    ("Police named Ana Lopez as a suspect.", {"Ana Lopez": P}, "appointment", None),
+    ("Ana Lopez was named the winner of the award.", {"Ana Lopez": P}, "appointment", None),
+    ("Boeing hired 500 engineers in Seattle.", {"Boeing": "ORG", "Seattle": G}, "appointment", None),
+    ("Ana Lopez picked up Tom Reyes from his office.", {"Ana Lopez": P, "Tom Reyes": P}, "appointment", None),
+    ("Tom Reyes picked Ana Lopez from the bench.", {"Ana Lopez": P, "Tom Reyes": P}, "appointment", None),
+    ("FBI agents removed documents from the office of Ana Lopez.", {"FBI": "ORG", "Ana Lopez": P}, "resignation",
+     None),
+    ("The Senate removed Ana Lopez from office in March.", {"Senate": "ORG", "Ana Lopez": P}, "resignation",
+     "removed"),
+    ("Police fired at Ana Lopez in Madrid.", {"Ana Lopez": P, "Madrid": G}, "resignation", None),
+    ("Dave Calhoun stepped down as chief executive.", {"Dave Calhoun": P}, "resignation", "stepped"),
+    ("Dave Calhoun stood down as chief executive in March.", {"Dave Calhoun": P}, "resignation", "stood"),
+    ("Dave Calhoun stepped aside in March.", {"Dave Calhoun": P}, "resignation", "stepped"),
+    ("Boeing ousted Dave Calhoun in March.", {"Boeing": "ORG", "Dave Calhoun": P}, "resignation", "ousted"),
+    ("Ana Lopez was fired from her job in March.", {"Ana Lopez": P}, "resignation", "fired"),
+    ("Boeing fired Stan Deal as head of its commercial airplanes unit.", {"Boeing": "ORG", "Stan Deal": P},
+     "resignation", "fired"),
+]
+
+
+@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES + HEARINGS + APPOINTMENTS,
+                         ids=[r[0][:40] for r in IN_NAMES + HEARINGS + APPOINTMENTS])
 def test_trigger_words(text, names, etype, trigger):
     got = [g[5].trigger.text for g in run(text, names) if g[0] == etype]
     assert got == ([trigger] if trigger else []), [(g[0], g[5].trigger.text) for g in run(text, names)]

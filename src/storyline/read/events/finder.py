@@ -21,7 +21,7 @@ from storyline.read.events import timing as event_time
 from storyline.read.events.arguments import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
                                        with_conjuncts)
 from storyline.read.events.types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
-                                        SAY_VERBS, VERB_TYPES, EventType)
+                                        POST_INFINITIVES, POST_VERBS, POSTS, SAY_VERBS, VERB_TYPES, EventType)
 from storyline.read.events.modality import modality_of, own_modality
 from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
 
@@ -99,16 +99,57 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return depth_open is not None
 
 
+def _is_post(tok) -> bool:
+    """Whether a noun names an office: "chief executive", "CEO", "the board"; not "the officer who fired"."""
+    return (tok.lemma_.lower() in POSTS or tok.lower_ in POSTS) and not any(c.dep_ == "relcl" for c in tok.children)
+
+
+# the prepositions that put a post after a verb of each kind: "named as", "promoted to"; "fired as", "removed from"
+_POST_PREPS = {"appointment": frozenset({"as", "to"}), "resignation": frozenset({"as", "from"})}
+
+
+def post_of(verb, preps: frozenset[str] = frozenset({"as", "to", "from"})):
+    """The post a verb of appointing or removing puts someone in or out of, or None.
+
+    Read off the verb's complements: a predicate ("was named CEO"), a
+    phrase of one of `preps` ("named X as chief executive", also when the
+    parser hung "as" on the object; "promoted to chief operating officer",
+    "removed from office"), or an infinitive that says the post by its work
+    ("named X to lead the company"). Returns the token of the post (the verb
+    of the infinitive). A verb with a particle is another verb ("picked up
+    X from his office"): None.
+    """
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None
+    holders = [tok for tok in verb.children if tok.dep_ in {"dobj", "nsubjpass", "oprd"}]
+    for c in verb.children:
+        if c.dep_ == "oprd" and _is_post(c):
+            return c
+        if c.dep_ == "xcomp" and c.lemma_.lower() in POST_INFINITIVES and any(
+                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    for c in [*verb.children, *(g for h in holders for g in h.children)]:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and any(_is_post(t) for t in with_conjuncts(p)):
+                    return p
+    return None
+
+
 def _verb_type(tok) -> EventType | None:
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "amod":
         return None
     lemma = tok.lemma_.lower()
+    if lemma in POST_VERBS:                   # "named X as chief executive", "fired as coach"
+        etype = POST_VERBS[lemma]
+        return etype if post_of(tok, _POST_PREPS[etype.name]) is not None else None
     if lemma in {"speak", "talk"} and any(o.lemma_.lower() in _PHONE for o in prep_objects(tok, {"by", "on", "over"})):
         return BY_NAME["call"]
     if lemma == "find" and any(c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ == "guilty" for c in tok.children):
         return BY_NAME["conviction"]
-    if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return BY_NAME["resignation"]
+    if lemma in {"step", "stand"} and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in tok.children):
+        return BY_NAME["resignation"]         # "stepped down", "stood down as", "stepped aside"
     if lemma == "plead" and not any(c.lower_ == "guilty" for c in tok.children):
         return None
     return VERB_TYPES.get(lemma)

@@ -33,6 +33,9 @@ class EventType:
     context: frozenset[str] = frozenset()
     # modifiers that make a trigger noun another kind of thing ("a clinical trial" tests a drug)
     other_kinds: frozenset[str] = frozenset()
+    # verbs of this type only with a post as their complement ("named X as chief executive", "was named
+    # CEO", "promoted to chief operating officer", "hired X to lead"): see `POSTS` and `POST_VERBS`
+    post_verbs: frozenset[str] = frozenset()
 
 
 def _t(name, verbs=(), nouns=(), **kw) -> EventType:
@@ -53,6 +56,17 @@ competency suppression habeas deportation
 TEST_TRIALS = frozenset("""
 clinical drug vaccine medical human field pilot free randomized randomised placebo phase test treatment
 """.split())
+
+# Posts a person is appointed to or removed from (the head noun of "as chief executive", "to the
+# board", "from office"). Offices only: "named X as a suspect" or "as the winner" names no post.
+POSTS = frozenset("""
+president vice-president premier chancellor minister secretary secretary-general spokesman spokeswoman
+spokesperson governor mayor ambassador envoy commissioner commander chief head leader director chairman
+chairwoman chair executive officer ceo cfo coo cto cio cmo vp svp evp manager treasurer trustee principal dean
+provost adviser advisor counsel judge justice prosecutor coach captain editor correspondent deputy successor
+replacement nominee board post position role job office seat cabinet bench
+""".split())
+
 
 _SENTENCE_HEADS = frozenset({
     "impose", "hand", "give", "pass", "deliver", "announce", "expect", "schedule", "issue", "appeal",
@@ -87,12 +101,19 @@ EVENT_TYPES: tuple[EventType, ...] = (
        noun_owner_role="agent"),
     _t("death", {"die", "kill", "assassinate"}, {"death", "killing", "assassination", "execution"}),
     _t("election", {"elect", "reelect", "re-elect"}, {"election", "referendum", "runoff"}),
-    _t("resignation", {"resign", "quit"}, {"resignation"}, noun_owner_role="agent"),
-    _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"}),
+    _t("resignation", {"resign", "quit", "oust"}, {"resignation"}, noun_owner_role="agent",
+       post_verbs={"fire", "sack", "dismiss", "remove", "retire"}),
+    _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"},
+       post_verbs={"name", "hire", "promote", "tap", "pick", "choose", "select", "install", "designate",
+                   "recruit"}),
 )
 
 BY_NAME = {t.name: t for t in EVENT_TYPES}
 VERB_TYPES = {v: t for t in EVENT_TYPES for v in t.verbs}
+POST_VERBS = {v: t for t in EVENT_TYPES for v in t.post_verbs}
+# "named Ortberg to lead Boeing": infinitives that say the post by its work
+POST_INFINITIVES = frozenset({"lead", "head", "run", "succeed", "replace", "chair", "oversee", "manage", "serve",
+                              "become", "direct", "helm", "coach", "captain"})
 NOUN_TYPES = {n: t for t in EVENT_TYPES for n in t.nouns}
 
 # Reporting verbs: a named subject of one of these makes a "statement" event.
