@@ -170,6 +170,10 @@ CASES = [
     ("He appeared on “Saturday Night Live” last week.", None),
     ("The committee met on Tuesday in the old hall.", None),
     ("Prices rose sharply in March.", None),
+    # appointing names a post-holder, not words said
+    ("Boeing named Kelly Ortberg as chief executive in July.", None),
+    ("Kelly Ortberg was named CEO of Boeing last year.", None),
+    ("The board appointed Ana Lopez to lead the bank.", None),
 ]
 
 

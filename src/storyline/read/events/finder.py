@@ -6,7 +6,9 @@ phrases agents, a noun trigger takes its possessor, its "of"/"between"/
 "involving" complements and the subject of the verb that carries it:
 "Moscow and Washington completed a swap"). One happening gives one event:
 triggers in a sentence that name the same kind of thing with overlapping
-participants are merged, and "freed X in exchange for Y" is one exchange.
+participants are merged, "freed X in exchange for Y" is one exchange, and a
+definite noun naming again an event told earlier ("the Griner-Bout
+exchange") is that event, not a second one.
 
 Events are kept only when they say something checkable: a named participant,
 or a place or date for kinds that often have none (protests, attacks).
@@ -19,7 +21,7 @@ from storyline.read.events import timing as event_time
 from storyline.read.events.arguments import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
                                        with_conjuncts)
 from storyline.read.events.types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
-                                        SAY_VERBS, VERB_TYPES, EventType)
+                                        POST_INFINITIVES, POST_VERBS, POSTS, SAY_VERBS, VERB_TYPES, EventType)
 from storyline.read.events.modality import modality_of, own_modality
 from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
 
@@ -27,6 +29,8 @@ _PATIENT_SUBJECT = {"die"}                  # "X died": the subject undergoes it
 _NOUN_PREP_ROLES = {"of": None, "between": "participant", "with": "with", "involving": "participant",
                     "for": "participant", "against": "patient", "on": "patient", "including": "participant"}
 _PHONE = {"phone", "telephone", "video"}
+_NAMED_DOCUMENTS = {"LAW", "EVENT"}          # "the Paris Agreement", "the Treaty of Rome": a name that is the event
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
@@ -95,29 +99,137 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return depth_open is not None
 
 
+def _is_post(tok) -> bool:
+    """Whether a noun names an office: "chief executive", "CEO", "the board"; not "the officer who fired"."""
+    return (tok.lemma_.lower() in POSTS or tok.lower_ in POSTS) and not any(c.dep_ == "relcl" for c in tok.children)
+
+
+# the prepositions that put a post after a verb of each kind: "named as", "promoted to"; "fired as", "removed from"
+_POST_PREPS = {"appointment": frozenset({"as", "to"}), "resignation": frozenset({"as", "from"})}
+
+
+def post_of(verb, preps: frozenset[str] = frozenset({"as", "to", "from"})):
+    """The post a verb of appointing or removing puts someone in or out of, or None.
+
+    Read off the verb's complements: a predicate ("was named CEO"), a
+    phrase of one of `preps` ("named X as chief executive", also when the
+    parser hung "as" on the object; "promoted to chief operating officer",
+    "removed from office"), or an infinitive that says the post by its work
+    ("named X to lead the company"). Returns the token of the post (the verb
+    of the infinitive). A verb with a particle is another verb ("picked up
+    X from his office"): None.
+    """
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None
+    holders = [tok for tok in verb.children if tok.dep_ in {"dobj", "nsubjpass", "oprd"}]
+    for c in verb.children:
+        if c.dep_ == "oprd" and _is_post(c):
+            return c
+        if c.dep_ == "xcomp" and c.lemma_.lower() in POST_INFINITIVES and any(
+                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    for c in [*verb.children, *(g for h in holders for g in h.children)]:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and any(_is_post(t) for t in with_conjuncts(p)):
+                    return p
+    return None
+
+
 def _verb_type(tok) -> EventType | None:
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "amod":
         return None
     lemma = tok.lemma_.lower()
+    if lemma in POST_VERBS:                   # "named X as chief executive", "fired as coach"
+        etype = POST_VERBS[lemma]
+        return etype if post_of(tok, _POST_PREPS[etype.name]) is not None else None
     if lemma in {"speak", "talk"} and any(o.lemma_.lower() in _PHONE for o in prep_objects(tok, {"by", "on", "over"})):
         return BY_NAME["call"]
     if lemma == "find" and any(c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ == "guilty" for c in tok.children):
         return BY_NAME["conviction"]
-    if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return BY_NAME["resignation"]
+    if lemma in {"step", "stand"} and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in tok.children):
+        return BY_NAME["resignation"]         # "stepped down", "stood down as", "stepped aside"
     if lemma == "plead" and not any(c.lower_ == "guilty" for c in tok.children):
         return None
     return VERB_TYPES.get(lemma)
 
 
-def _noun_type(tok, in_name: bool = False) -> EventType | None:
+def _capitalised_by_place(tok) -> bool:
+    """Whether `tok` may be capitalised for where it stands rather than for being a name: the first word
+    of its sentence, or a word of a headline written in title case."""
+    sent = tok.sent
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is not None and first.i == tok.i:
+        return True
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def name_kind(tok, index: EntityIndex) -> str | None:
+    """The kind of name `tok` is written in, or None when it is an ordinary word.
+
+    The entity type of the mention it lies in ("Stan Deal": PERSON), or
+    "PROPN" for a capitalised proper noun the entity reader took for no
+    name: written so inside a sentence (not its first word, not in a
+    title-case headline) and without the article a named document or
+    meeting takes ("the Paris Agreement", "the G20 Summit").
+    """
+    eid = index.direct(tok)
+    if eid is not None:
+        return index.type_of(eid) or "NAME"
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _capitalised_by_place(tok):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+        return None
+    return "PROPN"
+
+
+def _said_with(tok, words: frozenset[str]) -> bool:
+    """Whether the noun `tok` is said with one of `words`: among its modifiers ("a bail hearing"), in its
+    in/at/before phrases ("a hearing in federal court", "before Judge X"), or with the verb that carries
+    it ("the judge set a hearing", "the judge said at a hearing", "appeared in court for a hearing")."""
+    def near(t) -> list:
+        out = []
+        for c in t.children:
+            if c.dep_ in {"compound", "amod", "nmod", "poss"} and t is tok:
+                out.extend(c.subtree)
+            elif c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "at", "before", "by"} and c.i != tok.head.i:
+                out.extend(c.subtree)
+            elif c.dep_ in {"nsubj", "nsubjpass"} and t is not tok:
+                out.extend(c.subtree)
+        return out
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    found = near(tok) + (near(head) if head.pos_ in {"VERB", "AUX"} and head.i != tok.i else [])
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in found)
+
+
+def _names_a_document(tok, name: str) -> bool:
+    """Whether a name is a document's: a LAW or EVENT entity, or an ORG one with "the" on `tok`."""
+    return name in _NAMED_DOCUMENTS or name == "ORG" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                             for c in tok.children)
+
+
+def _noun_type(tok, name: str | None = None) -> EventType | None:
+    """The event type a noun names, or None.
+
+    `name`: what `name_kind` says of it. In a name only a treaty's or an
+    agreement's is the event: a LAW or EVENT entity ("the Paris Agreement"),
+    or an organisation with the article a document takes (the small model
+    tags "the Treaty on Mutual Legal Assistance" ORG); never a person's,
+    a place's or a company's ("Boeing's Stan Deal").
+    """
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
         return None
     etype = NOUN_TYPES.get(tok.lemma_.lower()) or NOUN_TYPES.get(tok.lower_)
     if etype is None:
         return None
-    if in_name and etype.name not in {"treaty", "agreement"}:
+    if name is not None and not (etype.name in {"treaty", "agreement"} and _names_a_document(tok, name)):
         return None                           # "the New York Stock Exchange" is a name, not a swap
+    if tok.lemma_.lower() in etype.context_nouns and not _said_with(tok, etype.context):
+        return None                           # "a Senate hearing" is no trial
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in etype.other_kinds for c in tok.children):
+        return None                           # "a clinical trial"
     if etype.name == "call":
         kids = {c.lemma_.lower() for c in tok.children}
         if not (kids & _PHONE or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
@@ -246,7 +358,9 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
     doc_text = index.text
     drafts: list[_Draft] = []
     for tok in doc:
-        etype = _verb_type(tok)
+        name = name_kind(tok, index)
+        # a verb is read inside a mention unless written as part of the name ("Free" of an army's name)
+        etype = _verb_type(tok) if name is None or not tok.text[:1].isupper() else None
         if etype is not None:
             d = _Draft(etype, tok, doc_text)
             _verb_args(d, index, tok)
@@ -258,7 +372,7 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
                         d.arg("patient", t, index)
             drafts.append(d)
             continue
-        etype = _noun_type(tok, index.direct(tok) is not None)
+        etype = _noun_type(tok, name)
         if etype is not None and etype.name == "statement":
             d = _statement(index, tok, doc_text) if any(c.dep_ == "poss" for c in tok.children) else None
             if d is None:
@@ -306,6 +420,28 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+_DEFINITE = {"the", "this", "that"}
+# words that make a definite noun another happening of the kind ("the new agreement", "the next swap")
+_ANOTHER = {"new", "another", "other", "second", "third", "next", "latest", "last", "previous", "earlier", "first",
+            "further", "more", "future", "fresh", "later", "recent", "possible", "potential", "proposed"}
+
+
+def _retold(d: _Draft, earlier: list[_Draft]) -> bool:
+    """Whether `d` is a definite noun naming again an event the article told before ("Russia swapped
+    Griner for Bout in December. ... the Griner-Bout exchange"): the same kind, its named participants
+    among that event's, no word that makes it another one. Such a mention is that event, not a second
+    one; it takes no date from the other sentence (timing dates each event by its own sentence only)."""
+    tok = d.trigger
+    if tok.pos_ not in {"NOUN", "PROPN"} or not d.ids or d.type.name == "statement":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children):
+        return False
+    if any(c.lower_ in _ANOTHER for c in tok.children) or tok.tag_ in {"NNS", "NNPS"}:
+        return False
+    return any(o.type.name == d.type.name and d.ids <= o.ids and o.trigger.sent.start != tok.sent.start
+               for o in earlier)
+
+
 def _keep(d: _Draft, index: EntityIndex) -> bool:
     if d.type.name in {"meeting", "agreement"} and d.trigger.pos_ == "VERB" and len(d.ids) < 2:
         return False                          # "failed to meet the needs", "agreed with her opponent"
@@ -341,6 +477,7 @@ def find_events(doc, entities: Sequence[Entity], times: Sequence[TimeExpression]
     drafts = _find_drafts(doc, index)
     _inherit_subjects(drafts, index)
     drafts = _merge(drafts)
+    drafts = [d for k, d in enumerate(drafts) if not _retold(d, drafts[:k])]
     for d in drafts:
         d.place = find_place(index, d.anchors)
         _add_capital_states(d, index, by_name)

@@ -1,13 +1,20 @@
-"""Dates for events: from the sentence's own time expressions, never by default.
+"""Dates for events: from the event's own sentence, never by default.
 
-An event is dated only by what its clause says. A time expression belongs to
+An event is dated only by what its own sentence says: a time expression of
+another sentence never dates it, whatever that sentence is about ("Boeing
+said it would cut jobs. It first announced the plan in March." leaves the
+saying undated by March). Within the sentence, a time expression belongs to
 the nearest event above it in the dependency tree ("was arrested ... in 2008"
 dates the arrest, not the sentence's other events). A duration with "after"
 or "before" ("nearly two weeks after Russia freed X") is counted back or
-forward from the clause it modifies. The publication date is used only for
-what the article itself reports as news (a statement made to the outlet);
-background events without a time stay undated, because dating them to the
-article would put a 2008 arrest on a 2022 timeline.
+forward from the clause it modifies. Where a time is inherited, it is from a
+clause of the same sentence linked to the event: a coordinated verb ("was
+extradited and sentenced in 2012"), an earlier event the sentence says it
+followed ("arrested in 2008 and subsequently extradited"), or the speaker's
+dated words. The publication date is used only for what the article itself
+reports as news (a statement made to the outlet); background events without
+a time stay undated, because dating them to the article would put a 2008
+arrest on a 2022 timeline.
 """
 from __future__ import annotations
 
@@ -143,8 +150,19 @@ def _past_year_fix(rng: DateRange, tx: TimeExpression, verb, published: DateRang
     return DateRange(lo, hi, rng.reason + ", the past year (past tense)")
 
 
+def same_sentence(d, o) -> bool:
+    """Whether two drafts' triggers stand in one sentence: the only place a time may pass between them."""
+    return d.trigger.sent.start == o.trigger.sent.start and d.line == o.line
+
+
+def _sentence_before(d, o) -> bool:
+    """Whether `o`'s trigger stands in the sentence just before `d`'s, on the same line (paragraph)."""
+    start = d.trigger.sent.start
+    return start > 0 and d.trigger.doc[start - 1].sent.start == o.trigger.sent.start and d.line == o.line
+
+
 def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None) -> None:
-    """Give each time expression to the nearest event above it in the parse, on the same line."""
+    """Give each time expression to the nearest event above it in the parse, in its sentence and line."""
     owner = {d.trigger.i: d for d in drafts}     # a trigger dates its own event first
     for d in drafts:
         for a in d.anchors:
@@ -162,10 +180,12 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
             if tok.i in owner and not span.start <= tok.i < span.end:
                 d = owner[tok.i]
                 break
-            if tok.head.i == tok.i:
-                break
+            if tok.head.i == tok.i or tok.dep_ in {"acl", "relcl"} and tok.head.i not in owner:
+                break                        # a clause describing a noun keeps its time ("the treaty signed in 1999")
             tok = tok.head
-        if d is None or d.time is not None or not d.line[0] <= tx.start < d.line[1]:
+        sent = d.trigger.sent if d is not None else None
+        if d is None or d.time is not None or not d.line[0] <= tx.start < d.line[1] \
+                or not sent.start_char <= tx.start < sent.end_char:
             continue
         if tx.type == "DURATION":
             verb = d.anchors[0] if d.anchors[0].pos_ in {"VERB", "AUX"} else tok
@@ -185,54 +205,82 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
 
 
 def date_drafts(drafts, times: Sequence[TimeExpression], published: DateRange | None) -> None:
-    """Date events in place: own time expressions, then what the sentence and the article imply."""
+    """Date events in place: their own time expressions, then what their own sentence implies.
+
+    `drafts` in document order (finder's `_Draft`: trigger token, anchors,
+    type, ids, line; `time` is set here, a `DateRange` or None). No step
+    takes a time from another sentence (`same_sentence`), except the lower
+    bound a sequence adverb of the event's own clause sets ("Bout was arrested
+    in 2008. He was subsequently extradited ...": after the event told in the
+    sentence just before, in the same paragraph).
+    """
     _attach(drafts, times, published)
-    last = None
+    last = None                              # the last dated event told just before, for "subsequently"
     for d in drafts:                         # document order
+        if last is not None and not (same_sentence(d, last) or _sentence_before(d, last)):
+            last = None
         if d.time is None and d.type.name != "statement":
-            d.time = _from_coordinated(d, drafts, last)
-        if d.time is None and d.type.name != "statement" and d.trigger.pos_ in {"NOUN", "PROPN"}:
-            d.time = _from_earlier_mention(d, drafts)
+            d.time = _from_coordinated(d, drafts, last and last.time)
         if d.time is not None and d.type.name != "statement":
-            last = d.time
+            last = d
     for d in drafts:
         if d.time is None and d.type.name == "statement":
             d.time = _statement_date(d, drafts, published)
 
 
 def _from_coordinated(d, drafts, last: DateRange | None) -> DateRange | None:
-    """ "was extradited and sentenced in 2012": no later than the dated verb it is coordinated with."""
+    """Bounds from the dated events the event's verb is coordinated with in its sentence, or None.
+
+    Coordinated verbs tell events in the order they happened: one told
+    before a dated verb came no later ("was extradited and sentenced in
+    2012": 2012 at the latest), one told after it no earlier ("was arrested
+    in 2008 and extradited": 2008 at the earliest). With "subsequently" and
+    no dated verb before it, `last` (the last dated event of its sentence or
+    of the sentence just before) bounds it from below: "subsequently" says the event came after the one told
+    just before it. Coordinated nouns share one date ("a verdict and
+    sentence are expected on ...").
+    """
     verb = d.anchors[0]
+    lo = hi = None
     for o in drafts:
-        if o is d or not o.time or o.trigger.sent != d.trigger.sent or "conj" not in {o.trigger.dep_, verb.dep_}:
+        if o is d or not o.time or not same_sentence(d, o) or "conj" not in {o.trigger.dep_, verb.dep_}:
             continue
-        if o.trigger.head.i == verb.i or verb.head.i == o.trigger.i:
-            if verb.pos_ in {"NOUN", "PROPN"}:
-                return o.time                # "a verdict and sentence are expected on ...": one date
-            later = any(c.lower_ in _SEQUENCE for c in verb.children)
-            start = last.earliest if later and last else None
-            return DateRange(start, o.time.latest, "no later than the event it is coordinated with")
-    return None
-
-
-def _from_earlier_mention(d, drafts) -> DateRange | None:
-    """ "the Griner-Bout exchange" names again an exchange dated earlier in the article."""
-    if not d.ids:
+        if o.trigger.head.i != verb.i and verb.head.i != o.trigger.i:
+            continue
+        if verb.pos_ in {"NOUN", "PROPN"}:
+            return o.time                    # "a verdict and sentence are expected on ...": one date
+        if o.trigger.i > verb.i and o.time.latest:
+            hi = o.time.latest if hi is None else min(hi, o.time.latest)
+        elif o.trigger.i < verb.i and o.time.earliest:
+            lo = o.time.earliest if lo is None else max(lo, o.time.earliest)
+    if lo is None and hi is None:
         return None
-    for o in drafts:
-        if o is d:
-            break
-        if o.type.name == d.type.name and o.time and d.ids <= o.ids:
-            return o.time
-    return None
+    if lo is None and last is not None and any(c.lower_ in _SEQUENCE for c in verb.children):
+        lo = last.earliest
+    if lo is not None and hi is not None and lo > hi:
+        return None                          # the parse joined verbs the text does not tell in order
+    side = "between the events" if lo and hi else "no later than the event" if hi else "no earlier than the event"
+    return DateRange(lo, hi, f"{side} it is coordinated with")
 
 
 def _statement_date(d, drafts, published: DateRange | None) -> DateRange | None:
-    """A speaker's undated words: the date of their dated statement, else the article's news date."""
+    """A speaker's undated words: the date of their dated words in the same sentence ("said on Monday ...
+    and added ..."), else the article's news date when told as news ("said", "says").
+
+    Words told in the perfect ("has expressed", "had said") were said at some
+    time up to the telling that the sentence does not give ("has long said"):
+    they stay undated rather than take the article's date or a date another
+    sentence gives to other words.
+    """
     dated = {o.time for o in drafts if o.type.name == "statement" and o.time and o.ids & d.ids and
-             o.time_from_text}
+             o.time_from_text and same_sentence(d, o)}
     if len(dated) == 1:
         return next(iter(dated))
-    if published is None or any(c.dep_ == "aux" and c.lower_ == "had" for c in d.trigger.children):
+    if published is None or _perfect(d.trigger):
         return None
     return DateRange(published.earliest, published.latest, "reported as news of the article")
+
+
+def _perfect(verb) -> bool:
+    """ "has expressed", "have said", "had told": a participle with the auxiliary "have"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)

@@ -27,10 +27,45 @@ class EventType:
     needs_person: bool = False
     # legal-process events whose missing subject is the person the previous sentence was about
     inherits_subject: bool = False
+    # nouns of this type that name it only where one of `context` is said with them ("a bail hearing",
+    # "a hearing before Judge X"; "a Senate hearing" is a legislature's, not a court's)
+    context_nouns: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    # modifiers that make a trigger noun another kind of thing ("a clinical trial" tests a drug)
+    other_kinds: frozenset[str] = frozenset()
+    # verbs of this type only with a post as their complement ("named X as chief executive", "was named
+    # CEO", "promoted to chief operating officer", "hired X to lead"): see `POSTS` and `POST_VERBS`
+    post_verbs: frozenset[str] = frozenset()
 
 
 def _t(name, verbs=(), nouns=(), **kw) -> EventType:
+    kw = {k: frozenset(v) if isinstance(v, (set, tuple)) else v for k, v in kw.items()}
     return EventType(name, frozenset(verbs), frozenset(nouns), **kw)
+
+
+# Words that put a hearing before a court: its kind ("bail hearing"), where it is held ("in federal
+# court", "before Judge X") or who holds it ("the judge set a hearing"). Legislatures, regulators and
+# boards hold hearings too ("a Senate hearing", "a confirmation hearing"), which are no trial.
+COURT_WORDS = frozenset("""
+court courtroom courthouse judge magistrate tribunal jury juror bail sentencing plea arraignment extradition
+custody detention remand parole probation appeal appeals pretrial pre-trial preliminary evidentiary
+competency suppression habeas deportation
+""".split())
+
+# Kinds of trial that test a thing rather than try a person.
+TEST_TRIALS = frozenset("""
+clinical drug vaccine medical human field pilot free randomized randomised placebo phase test treatment
+""".split())
+
+# Posts a person is appointed to or removed from (the head noun of "as chief executive", "to the
+# board", "from office"). Offices only: "named X as a suspect" or "as the winner" names no post.
+POSTS = frozenset("""
+president vice-president premier chancellor minister secretary secretary-general spokesman spokeswoman
+spokesperson governor mayor ambassador envoy commissioner commander chief head leader director chairman
+chairwoman chair executive officer ceo cfo coo cto cio cmo vp svp evp manager treasurer trustee principal dean
+provost adviser advisor counsel judge justice prosecutor coach captain editor correspondent deputy successor
+replacement nominee board post position role job office seat cabinet bench
+""".split())
 
 
 _SENTENCE_HEADS = frozenset({
@@ -42,7 +77,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("arrest", {"arrest", "detain", "apprehend", "nab", "capture"}, {"arrest", "detention", "capture"},
        needs_person=True),
     _t("charge", {"charge", "indict"}, {"indictment"}, needs_person=True),
-    _t("trial", set(), {"trial", "hearing"}, needs_person=True),
+    _t("trial", set(), {"trial", "hearing"}, needs_person=True, context_nouns={"hearing"}, context=COURT_WORDS,
+       other_kinds=TEST_TRIALS),
     _t("verdict", {"acquit"}, {"verdict", "acquittal", "ruling"}, inherits_subject=True),
     _t("conviction", {"convict"}, {"conviction"}, needs_person=True),
     _t("plea", {"plead"}, {"plea"}, needs_person=True),
@@ -65,12 +101,19 @@ EVENT_TYPES: tuple[EventType, ...] = (
        noun_owner_role="agent"),
     _t("death", {"die", "kill", "assassinate"}, {"death", "killing", "assassination", "execution"}),
     _t("election", {"elect", "reelect", "re-elect"}, {"election", "referendum", "runoff"}),
-    _t("resignation", {"resign", "quit"}, {"resignation"}, noun_owner_role="agent"),
-    _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"}),
+    _t("resignation", {"resign", "quit", "oust"}, {"resignation"}, noun_owner_role="agent",
+       post_verbs={"fire", "sack", "dismiss", "remove", "retire"}),
+    _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"},
+       post_verbs={"name", "hire", "promote", "tap", "pick", "choose", "select", "install", "designate",
+                   "recruit"}),
 )
 
 BY_NAME = {t.name: t for t in EVENT_TYPES}
 VERB_TYPES = {v: t for t in EVENT_TYPES for v in t.verbs}
+POST_VERBS = {v: t for t in EVENT_TYPES for v in t.post_verbs}
+# "named Ortberg to lead Boeing": infinitives that say the post by its work
+POST_INFINITIVES = frozenset({"lead", "head", "run", "succeed", "replace", "chair", "oversee", "manage", "serve",
+                              "become", "direct", "helm", "coach", "captain"})
 NOUN_TYPES = {n: t for t in EVENT_TYPES for n in t.nouns}
 
 # Reporting verbs: a named subject of one of these makes a "statement" event.

@@ -8,6 +8,10 @@ alone matters because the same verb is a cue with one complement and not with
 another: "told reporters" (dobj) names the hearer, "told ... that" (ccomp)
 names the content.
 
+Verbs of appointing and removing ("named X as chief executive", "was named
+CEO") are cues only with a clause of their own (`APPOINT`): their object is
+the person appointed, not words said.
+
 Verbs of judging and attitude ("criticised the tariff", "approved a plan",
 "welcomed the decision") are cues only with a clause of their own or with
 quotation content in their object: their noun-phrase object names what was
@@ -69,6 +73,16 @@ like love hate dislike despise admire appreciate respect trust distrust resent e
 boycott""".split())
 CLAUSAL = frozenset({"ccomp", "xcomp"})
 
+# Verbs of appointing and removing (VerbNet's appoint class and its news kin): their object is the
+# person put in or out of a post and their predicate the post ("named Kelly Ortberg as chief
+# executive", "was named CEO", "appointed X to the board"), which tells of an act, not of words said.
+# PolNeAR's annotators mark some of them as attributions (hence weights above THRESHOLD for "name
+# dobj", "appoint dobj"); the product reports who *said* what, so only a clause of their own makes
+# them cues. The event reader reads them as appointments and resignations.
+APPOINT = frozenset("""
+appoint name nominate hire promote tap designate install fire sack oust
+""".split())
+
 ACCORDING = frozenset({"according"})
 
 # Nouns that carry content in a clause of their own: "his claim that ..."
@@ -104,6 +118,8 @@ def is_cue(lemma: str, dep: str, proposition: bool = False,
     """
     lemma = lemma.lower()
     if lemma in STANCE and dep not in CLAUSAL and not proposition:
+        return False
+    if lemma in APPOINT and dep not in CLAUSAL:
         return False
     weight = (learned() if weights is None else weights).get((lemma, dep))
     if weight is not None:
