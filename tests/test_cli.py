@@ -198,6 +198,18 @@ def test_a_bad_setting_is_one_line_naming_it(tmp_path):
     assert result.stderr.strip() == "error: --max-bytes: max_bytes must be a positive number of bytes, not -3"
 
 
+def test_a_misspelt_setting_variable_is_a_warning_and_changes_nothing(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The harbour authority said on Monday that the port would reopen next week after repairs.")
+    runner = CliRunner()
+    for n, quiet in enumerate(([], ["--quiet"])):
+        result = runner.invoke(main, ["ingest", str(good), "--db", str(tmp_path / f"s{n}.sqlite"), *quiet],
+                               env={"STORYLINE_MAXBYTES": "5"})
+        assert result.exit_code == 0 and "1 stored" in result.stdout
+        assert result.stderr == ("" if quiet else "warning: STORYLINE_MAXBYTES names no setting "
+                                 "(did you mean STORYLINE_MAX_BYTES?); ignored\n")
+
+
 def test_a_file_that_is_not_a_store_is_one_line(tmp_path):
     fake = tmp_path / "notes.sqlite"
     fake.write_text("not a database " * 200)

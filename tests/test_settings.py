@@ -1,7 +1,7 @@
 import pytest
 
 from storyline.errors import SettingsError
-from storyline.settings import Settings, load
+from storyline.settings import Settings, load, unknown_variables
 
 
 def test_defaults_then_file_then_environment_then_flags(tmp_path):
@@ -42,3 +42,17 @@ def test_a_bad_flag_or_variable_is_named():
 def test_a_missing_settings_file_is_named(tmp_path):
     with pytest.raises(SettingsError, match="nope.toml: no such file or directory$"):
         load(tmp_path / "nope.toml", env={})
+
+
+@pytest.mark.parametrize("env,lines", [
+    ({"STORYLINE_WORKERS": "2", "HOME": "/x", "PATH": "/bin"}, []),
+    ({"STORYLINE_WORKER": "2"}, ["STORYLINE_WORKER names no setting (did you mean STORYLINE_WORKERS?); ignored"]),
+    ({"STORYLINE_TIMELINE_LEN": "9", "STORYLINE_MAXBYTES": "5"},
+     ["STORYLINE_MAXBYTES names no setting (did you mean STORYLINE_MAX_BYTES?); ignored",
+      "STORYLINE_TIMELINE_LEN names no setting (did you mean STORYLINE_TIMELINE_LENGTH?); ignored"]),
+    ({"STORYLINE_COLOUR": "blue"}, ["STORYLINE_COLOUR names no setting (known: STORYLINE_MAX_BYTES, "
+                                    "STORYLINE_NEAR_DUPLICATE, STORYLINE_WORKERS, STORYLINE_TIMELINE_LENGTH); ignored"]),
+])
+def test_a_storyline_variable_that_names_no_setting_is_said_to_be_ignored(env, lines):
+    assert unknown_variables(env) == lines
+    load(None, env=env)                     # ignored, not an error

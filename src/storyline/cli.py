@@ -78,6 +78,15 @@ def _require_paths(inputs) -> None:
             pass  # exists but cannot be read: ingest refuses it with the reason
 
 
+def _settings(config, quiet: bool, **flags) -> settings.Settings:
+    """`settings.load`, with one `warning:` line per STORYLINE_* variable that names no setting (unless quiet)."""
+    chosen = settings.load(config, **flags)
+    if not quiet:
+        for line in settings.unknown_variables():
+            click.echo(f"warning: {line}", err=True)
+    return chosen
+
+
 def _finish(summary, refusals: _Refusals, more: str = "") -> None:
     click.echo(summary.line() + more)
     if not summary.read and not refusals.count:
@@ -126,8 +135,8 @@ def run(inputs, out_dir, db, workers, runner, spark_master, timeline_length, con
     _require_paths(inputs)
     if spark_master and runner != "spark":
         raise click.UsageError("--spark-master needs --runner spark")
-    chosen = settings.load(config, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate,
-                           timeline_length=timeline_length)
+    chosen = _settings(config, quiet, workers=workers, max_bytes=max_bytes, near_duplicate=near_duplicate,
+                       timeline_length=timeline_length)
     refusals = _Refusals(quiet)
     summary = pipeline.run(inputs, out_dir, db, chosen, progress=not quiet and sys.stderr.isatty(),
                            on_refusal=refusals, runner=runner, spark_master=spark_master, on_warning=refusals.warn)
@@ -148,7 +157,7 @@ def ingest(inputs, db, config, max_bytes, near_duplicate, quiet) -> None:
     Exit status 0 when every input was read, 1 when some were refused, 2 on a usage error.
     """
     _require_paths(inputs)
-    chosen = settings.load(config, max_bytes=max_bytes, near_duplicate=near_duplicate)
+    chosen = _settings(config, quiet, max_bytes=max_bytes, near_duplicate=near_duplicate)
     refusals = _Refusals(quiet)
     summary = pipeline.ingest(inputs, db, chosen, progress=not quiet and sys.stderr.isatty(), on_refusal=refusals,
                               on_warning=refusals.warn)

@@ -2,11 +2,15 @@
 
 Each later source overrides the earlier ones field by field, so a team can
 keep a `storyline.toml` beside its corpus and a user can still change one
-value for one run. A bad value is a `SettingsError` naming where it came from.
+value for one run. A bad value is a `SettingsError` naming where it came from;
+a `STORYLINE_*` variable that names no setting is ignored, and said so
+(`unknown_variables`), since a misspelt one would otherwise change nothing
+without a word.
 """
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -69,3 +73,20 @@ def load(config: str | Path | None = None, env: Mapping[str, str] | None = None,
             values[name] = _typed(name, value, key)
     values.update({k: _typed(k, v, f"--{k.replace('_', '-')}") for k, v in flags.items() if v is not None})
     return dataclasses.replace(Settings(), **values)
+
+
+def unknown_variables(env: Mapping[str, str] | None = None) -> list[str]:
+    """One line per `STORYLINE_*` variable of `env` (default: the process's) that names no setting, sorted:
+    "STORYLINE_WORKER names no setting (did you mean STORYLINE_WORKERS?); ignored". The suggestion is the
+    closest setting's variable by `difflib.get_close_matches` on the names after the prefix (ratio at least
+    0.6), when one is."""
+    known = [name.upper() for name in CHECKS]
+    lines = []
+    for key in sorted(os.environ if env is None else env):
+        name = key[len(ENV_PREFIX):]
+        if key.startswith(ENV_PREFIX) and name not in known:
+            near = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {ENV_PREFIX}{near[0]}?)" if near else \
+                f" (known: {', '.join(ENV_PREFIX + k for k in known)})"
+            lines.append(f"{key} names no setting{hint}; ignored")
+    return lines
