@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/stories.py --halves
+	$(BIN)/python bench/stories_twins.py
 	$(BIN)/python bench/connect_scale.py
 
 clean:
