@@ -169,6 +169,10 @@ PRETTY_TWO = json.dumps({"id": "p1", "text": "one"}, indent=2) + "\n" + json.dum
      [("#L2", "a"), ("#L6", "b")]),
     ('[{"id": "a", "text": "x"}, {"id": "b", "text": "y"}]\n{"id": "c", "text": "z"}\n',
      [("#L1", "a"), ("#L1C28", "b"), ("#L2", "c")]),
+    # two objects on one line, each read; a broken one after a good one is refused alone
+    ('{"id": "a", "text": "x"}{"id": "b", "text": "y"}\n{"id": "c", "text": "z"} {"id": "d", "text": oops}\n',
+     [("#L1", "a"), ("#L1C25", "b"), ("#L2", "c"),
+      ("#L2C26", "invalid JSON (Expecting value at line 2, column 46)")]),
     # an object closed on the line the next one opens on; nested brackets and brackets inside strings
     ('{"id": "a",\n "text": "x [ { y"\n}{"id": "b",\n "tags": [["t"]], "text": "z ]"}\n', [("#L1", "a"), ("#L3", "b")]),
     # one broken object is refused once, at its first line, and the next one is read

@@ -178,8 +178,9 @@ class _Values:
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            if exc.pos >= len(text.rstrip()) or text.lstrip().startswith("["):
-                yield from self._feed(lineno, text)     # opens a value (or an array) it does not close
+            if exc.pos >= len(text.rstrip()) or text.lstrip().startswith("[") or exc.msg == "Extra data":
+                yield from self._feed(lineno, text)     # opens a value (or an array) it does not close,
+                                                        # or holds more than one
             else:
                 yield Refusal(self._where(lineno, 1), f"invalid JSON ({exc.msg} at column {exc.colno})")
             return
