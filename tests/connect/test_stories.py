@@ -102,6 +102,24 @@ def test_a_surname_is_shown_in_its_full_form_across_a_particle():
     assert s.main_names("people") == ("Bashar al-Assad",)
 
 
+@pytest.mark.parametrize("display, shown", [
+    ({1: "Bob Iger", 2: "Bob Chapek", 3: "Robert Iger"}, ("Bob Iger", "Bob Chapek")),
+    ({1: "Andrew Bailey", 2: "Andy Bailey"}, ("Andrew Bailey",)),
+    ({1: "Andrew Bailey", 2: "Andy Murray"}, ("Andrew Bailey", "Andy Murray")),     # another surname
+    ({1: "Robert Iger", 2: "Bill Iger"}, ("Robert Iger", "Bill Iger")),             # not a short form of it
+])
+def test_a_person_under_a_short_form_of_the_first_name_is_one_main_person(display, shown):
+    """The story's main people list a person once, though articles name him 'Bob Iger' and 'Robert Iger'."""
+    import numpy as np
+    from storyline.connect.stories.state import StoryState
+    from storyline.connect.stories.vectors import EMPTY
+    keys = sorted(display)
+    people = (np.array(keys, np.int64), np.array([10.0 - k for k in keys], np.float32))
+    s = StoryState("s1", 0, 0, names={"people": people, "places": EMPTY, "names": EMPTY}, display=display,
+                   named={k: 1 for k in keys})
+    assert s.main_names("people") == shown
+
+
 @pytest.mark.parametrize("alias", ["U.S.", "US", "USA", "the United States", "America"])
 def test_a_country_and_its_abbreviations_are_one_place(alias):
     """A place is keyed by its canonical name, so a story's main places never list 'United States' and 'U.S.'

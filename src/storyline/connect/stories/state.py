@@ -16,6 +16,7 @@ from functools import cached_property
 
 import numpy as np
 
+from storyline.connect.given_names import full_forms
 from storyline.read.entities import fold
 from storyline.records import Story
 
@@ -170,7 +171,9 @@ class StoryState:
         as many (the weights alone would put a name one article's headline carries before the one every
         article names, in a small corpus where idf is flat); a surname (whose key gathers every mention of
         the person) is shown in its full form when the story has one, matched as spelled under
-        `read.entities.fold` ("Assad" is Bashar al-Assad)."""
+        `read.entities.fold` ("Assad" is Bashar al-Assad); a full name whose first name is a short form of a
+        shown one's, or the other way round, is that person ("Andy Bailey" after "Andrew Bailey";
+        `connect.given_names`)."""
         keys, weights = self.names[kind]
         ranked = sorted(range(len(keys)), key=lambda i: (-self.named.get(int(keys[i]), 0), -weights[i], i))
         names = [self.display[k] for k in (int(keys[i]) for i in ranked) if k in self.display]
@@ -182,7 +185,7 @@ class StoryState:
         for name in names:
             if kind == "people" and " " not in name:
                 name = full.get(fold(name), name)
-            if not any(name in s or s in name for s in shown):
+            if not any(name in s or s in name or kind == "people" and _short_form_pair(name, s) for s in shown):
                 shown.append(name)
                 if len(shown) == MAIN_NAMES:
                     break
@@ -325,3 +328,13 @@ def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     if b is None:
         return a
     return b.astype(np.float32).copy() if a is None else a + b
+
+
+def _short_form_pair(a: str, b: str) -> bool:
+    """Whether two full names share a surname and one's first name is a short form of the other's ("Bob Iger",
+    "Robert Iger"), compared as `read.entities.fold` spells names."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or fold(wa[-1]) != fold(wb[-1]):
+        return False
+    fa, fb = fold(wa[0]), fold(wb[0])
+    return fa in full_forms(fb) or fb in full_forms(fa)
