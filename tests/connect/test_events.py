@@ -78,3 +78,15 @@ def test_reports_in_different_stories_are_never_merged():
     reports = [("a1", ev("arrest", ["person:griner"], FEB)), ("a2", ev("arrest", ["person:griner"], FEB))]
     assert len(merged(reports, {"a1": "s1", "a2": "s2"})) == 2
     assert len(merged(reports, {})) == 2            # no story known: each article alone
+
+
+@pytest.mark.parametrize("copy_trigger, groups", [
+    ("said", [["a1", "a2"]]),                  # the copy's statement, told in the same words, is the original's
+    ("added", [["a1"], ["a2"]]),               # another sentence of the copy is another statement
+])
+def test_an_event_of_a_copy_told_in_the_same_words_is_the_originals(copy_trigger, groups):
+    ans = analyses(("a1", ev("statement", ["person:calvino"], AUG5, trigger="said")),
+                   ("a2", ev("statement", ["person:calvino"], AUG5, trigger=copy_trigger)))
+    got = merge_events(ans, {(a, "person:calvino"): "person:calvino" for a in ("a1", "a2")},
+                       {"a1": "s1", "a2": "s1"}, {"person:calvino"}, copies={"a2": "a1"})
+    assert sorted(list(v.article_ids) for v in got) == groups

@@ -74,11 +74,11 @@ def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
                   copies: Mapping[str, str] | None = None) -> StoryConnected:
     """`StoryConnected` of one story's analyses (`in_story`), events already `redated`, in article order;
     `in_story` False: analyses in no story (events merged only within an article). `copies`: article id ->
-    the article it duplicates, for the facts (`facts.compare`)."""
+    the article it duplicates, for the events (`events.merge_events`) and facts (`facts.compare`)."""
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
-    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors)
+    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
     facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
                       local.get((an.article_id, src)) if src else None)
                      for an in read for f, src in zip(an.facts, fact_sources(an))), copies)

@@ -52,12 +52,15 @@ def _compatible(a: tuple, b: tuple, people: set[str]) -> bool:
 
 
 def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[str, str], str],
-                 story_of: Mapping[str, str] | None = None, people: Iterable[str] = ()) -> list[MergedEvent]:
+                 story_of: Mapping[str, str] | None = None, people: Iterable[str] = (),
+                 copies: Mapping[str, str] | None = None) -> list[MergedEvent]:
     """Every event of the analyses, reports of one event merged; ids `v1`, `v2`, ... in first-report order.
 
     `to_corpus`: (article id, per-article entity id) -> corpus entity id.
     `story_of`: article id -> story id (articles without one are compared only with themselves).
     `people`: corpus ids of persons and organisations (places and groups alone never make two reports one).
+    `copies`: article id -> the article it duplicates (stage 2's `duplicate_of`): an event of a copy told
+    in the same words as one of its original is that event, whatever its type (a statement included).
     """
     story_of = story_of or {}
     people = set(people)
@@ -76,6 +79,13 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
             if c in people:
                 blocks[(group, e.type, c)].append(i)
     u = Union(len(items))
+    told: dict[tuple[str, str, str], int] = {}          # (article, type, sentence) -> first such event
+    for i, (aid, e, _, _) in enumerate(items):
+        told.setdefault((aid, e.type, e.sentence.text), i)
+    for i, (aid, e, _, _) in enumerate(items):
+        original = told.get(((copies or {}).get(aid, ""), e.type, e.sentence.text))
+        if original is not None:
+            u.join(original, i)
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
