@@ -272,6 +272,17 @@ def test_time_never_comes_from_another_sentence(text, names, times, etype, trigg
     assert (time.earliest, time.latest) == when if when else time is None
 
 
+@pytest.mark.parametrize("text", [
+    "Andy Bailey told reporters in London that a cut was possible in May.",
+    "Andy Bailey said inflation was falling and that a cut was possible in May.",
+])
+def test_the_time_of_what_is_said_is_not_the_time_of_saying_it(text):
+    # a month after publication in the reported clause: neither the saying's date nor moved to the past year
+    got = run(text, {"Andy Bailey": P, "London": G}, {"May": ("DATE", "2023-05", date(2023, 5, 1), date(2023, 5, 31))})
+    st = [g for g in got if g[0] == "statement"]
+    assert st and all(g[3] is not None and (g[3].earliest, g[3].latest) == (PUB.earliest, PUB.latest) for g in st)
+
+
 def test_a_clause_describing_a_noun_keeps_its_time():
     # "which was drafted in March" dates the drafting, not the saying above the noun it describes
     text = "Boeing said the plan, which was drafted in March, would cut jobs."

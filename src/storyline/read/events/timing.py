@@ -182,6 +182,8 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
                 break
             if tok.head.i == tok.i or tok.dep_ in {"acl", "relcl"} and tok.head.i not in owner:
                 break                        # a clause describing a noun keeps its time ("the treaty signed in 1999")
+            if tok.dep_ == "ccomp" and tok.head.i in owner and owner[tok.head.i].type.name == "statement":
+                break                        # what is said keeps its time ("said a cut was possible in May")
             tok = tok.head
         sent = d.trigger.sent if d is not None else None
         if d is None or d.time is not None or not d.line[0] <= tx.start < d.line[1] \
