@@ -4,6 +4,7 @@ from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFa
                                Evidence, EventReport, MergedEvent)
 from storyline.store import open_store
 from storyline.store.migrations import MIGRATIONS
+from tests.store.old_schema import store_at
 
 
 def _articles(store, n: int = 3) -> None:
@@ -18,14 +19,8 @@ def test_migrations_6_and_7_add_the_parts_table_and_its_joins(location):
 
 
 def test_a_store_made_at_schema_6_gains_the_joins_column(tmp_path):
-    import sqlite3
-    from storyline.store.migrations import script
     path = tmp_path / "six.sqlite"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    for version in range(1, 7):
-        db.executescript(script(version, "sqlite"))
-    db.execute("INSERT INTO meta VALUES ('schema_version', '6')")
+    db = store_at(path, 6)
     db.execute("INSERT INTO connect_parts VALUES ('s1', 'k1', '{}')")
     db.commit()
     db.close()

@@ -10,6 +10,7 @@ from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFa
 from storyline.store import open_store
 from storyline.store.codec import dumps, loads
 from storyline.store.migrations import MIGRATIONS
+from tests.store.old_schema import store_at
 
 
 def article(i=1, text="Some story text that is long enough to keep.", **kw):
@@ -104,13 +105,8 @@ def test_refusals_are_listed_by_file_then_line_numerically(location):
 
 
 def test_refusals_stored_before_migration_9_are_keyed_for_the_order(tmp_path):
-    from storyline.store.migrations import script
     path = tmp_path / "eight.sqlite"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    for version in range(1, 9):
-        db.executescript(script(version, "sqlite"))
-    db.execute("INSERT INTO meta VALUES ('schema_version', '8')")
+    db = store_at(path, 8)
     db.executemany("INSERT INTO refusals (source, reason) VALUES (?, 'bad')", [(s,) for s in reversed(LISTED)])
     db.commit()
     db.close()
