@@ -17,8 +17,9 @@ Michael Jackson, whom a news round-up inside the same story names once (two
 people one name apart; the same full name would have joined them anyway).
 
 Both are compared folded, as `read.entities.names.fold` folds first names
-(lower case, no accents, transliterations alike: "henry" is "henri"). A short form standing for several names ("Chris": Christopher,
-Christine, Christina) lists them all; the caller decides between them.
+(lower case, no accents, transliterations alike: "henry" is "henri"). A
+short form standing for several names ("Chris": Christopher, Christine,
+Christina) lists them all; the caller decides between them.
 """
 from __future__ import annotations
 

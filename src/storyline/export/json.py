@@ -116,8 +116,9 @@ def build(store: SQLiteStore) -> dict[str, Any]:
 
 def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     """The export's sections in file order, (key, its items one at a time): articles, stage-3 readings with
-    corpus entity ids, stage 4, then the inputs refused and the warnings about stored articles. Each section reads the store as it is consumed, one article or analysis
-    at a time, so memory holds the stage-4 records and the entity mentions, never every article or analysis."""
+    corpus entity ids, stage 4, then the inputs refused and the warnings about stored articles. Each section
+    reads the store as it is consumed, one article or analysis at a time, so memory holds the stage-4 records
+    and the entity mentions, never every article or analysis."""
     connected = store.connected()
     to_corpus = {member: e.id for e in connected.entities for member in e.members}
     dated = {d.article_id: d.published for d in connected.dates}

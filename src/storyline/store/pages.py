@@ -107,7 +107,8 @@ class Pages(ReadOnlyStore):
         return codec.loads(Story, self._one("SELECT data FROM main.stories WHERE id = ?", (story_id,))[0])
 
     def _refusals(self, offset, limit):
-        rows = self._rows("SELECT source, reason FROM refusals ORDER BY sort_key, source LIMIT ? OFFSET ?", (limit, offset))
+        rows = self._rows("SELECT source, reason FROM refusals ORDER BY sort_key, source LIMIT ? OFFSET ?",
+                          (limit, offset))
         return self._count("SELECT COUNT(*) FROM refusals"), [Refusal(s, r) for s, r in rows]
 
     def _warnings(self, offset, limit):
