@@ -177,13 +177,19 @@ def main() -> None:
     ap.add_argument("--trees", type=int, default=BOOST["trees"], help="boosted trees (0: logistic regression only)")
     ap.add_argument("--depth", type=int, default=BOOST["depth"], help="depth of each tree")
     ap.add_argument("--rate", type=float, default=BOOST["rate"], help="learning rate of the boosting")
+    ap.add_argument("--train-kind", default="", help="seeds of the same-kind splits trained on (default: seed + 1, "
+                    "seed + 2)")
+    ap.add_argument("--train-main", default="", help="seeds of the same-main splits trained on (default: none)")
     args = ap.parse_args()
     BOOST.update(trees=args.trees, depth=args.depth, rate=args.rate)
 
     dev = load_dev()
     sets = {"dev": dev, "same-kind": same_kind(dev, args.seed), "same-kind2": same_kind(dev, args.seed + 4),
             "same-main": same_kind(dev, args.seed + 8, keep_main=True)}
-    train = [dev, same_kind(dev, args.seed + 1), same_kind(dev, args.seed + 2)]    # scored sets stay unseen
+    kind_seeds = [int(s) for s in args.train_kind.split(",") if s] or [args.seed + 1, args.seed + 2]
+    main_seeds = [int(s) for s in args.train_main.split(",") if s]
+    train = [dev, *(same_kind(dev, s) for s in kind_seeds),                      # scored sets stay unseen
+             *(same_kind(dev, s, keep_main=True) for s in main_seeds)]
     vectors = Embeddings().vectors([d.article for docs in [*sets.values(), *train] for d in docs])
     profs = {name: profiles(docs, vectors) for name, docs in sets.items()}
     train_profs = [profiles(docs, vectors) for docs in train]
