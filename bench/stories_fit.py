@@ -1,6 +1,7 @@
 """Fit the story join model on the dev clustering set and measure it on topics it was not fitted on.
 
 usage: python bench/stories_fit.py [--write] [--orders N] [--seed S] [--trees N] [--depth D] [--rate R]
+                                   [--train-kind S1,S2,...] [--train-main S1,...]
 
 Training pairs come from replaying the dev articles as a stream (several
 random orders) with teacher forcing: each article is compared, through the
@@ -11,8 +12,9 @@ story years apart never occurs in it. Each topic is therefore also split in
 two: a random half of its articles is rewritten as a synthetic twin
 (bench/stories_synth.py: every specific name replaced, years shifted), a
 different story of the same kind that shares no article with the other half.
-Training replays the dev set and two such splits; the scored split uses
-another seed, so its twins are never trained on. The join model is a
+Training replays the dev set and two such splits (seeds seed + 1 and seed + 2,
+or --train-kind; --train-main adds splits whose twins keep the main name); the
+scored splits use other seeds, so their twins are never trained on. The join model is a
 logistic regression (scikit-learn, C=1) over `signals.FEATURES` plus
 --trees gradient-boosted regression trees of depth --depth fitted from its
 log-odds (default 100 of depth 2: each tree weighs a pair of signals
