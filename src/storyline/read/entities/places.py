@@ -31,11 +31,12 @@ JSON and takes ~0.3 s to load, which only the first lookup pays.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
+
+from storyline.read.entities.names import latin_ascii
 
 # Cities smaller than this are no places for the PERSON -> GPE repair. Measured on the two
 # 60-article samples (clustering, Syria) at 15,000 with the person checks of `treated_as_person`
@@ -127,23 +128,19 @@ def is_place(text: str) -> bool:
     return country(t) is not None or t in _NATIONS or t in us_states() or t in cities()
 
 
-# Letters NFKD does not split into a base letter and a mark, written as English news writes them.
-_UNFOLDED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
-                           "ı": "i", "ħ": "h"})
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02bf\u02be`\u00b4]")   # Sana'a, Dar‘ā, Ha'il
 
 
 def spelling_key(name: str) -> str:
     """A key under which spellings of one place name agree: "Marrakech", "Marrakesh" -> "marrakesh".
 
-    Folded: case, accents and other diacritics (unicodedata NFKD; "ł", "ø", "ß", "æ" as "l", "o", "ss",
-    "ae"), apostrophes and ayns ("Sana'a"), hyphens (as spaces), and the transliteration equivalences
-    ch = sh (French: "Marrakech", "Nouakchott"), q = k ("Qatar", "Katar"), ou = u (French: "Tartous",
-    "Tartus") and a final -ah = -a (Arabic: "Basrah", "Basra"). Doubled letters are not folded: on the dev
-    texts that made people places ("Annan", "Patterson", "Mann" for Anan, Paterson, Man).
+    Folded: case, accents and other diacritics (`names.latin_ascii`: "Łódź" as "lodz"), apostrophes and
+    ayns ("Sana'a"), hyphens (as spaces), and the transliteration equivalences ch = sh (French:
+    "Marrakech", "Nouakchott"), q = k ("Qatar", "Katar"), ou = u (French: "Tartous", "Tartus") and a final
+    -ah = -a (Arabic: "Basrah", "Basra"). Doubled letters are not folded: on the dev texts that made people
+    places ("Annan", "Patterson", "Mann" for Anan, Paterson, Man).
     """
-    t = _APOSTROPHES.sub("", name.lower().translate(_UNFOLDED))
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = _APOSTROPHES.sub("", latin_ascii(name).lower())
     t = " ".join(re.split(r"[\s\-\u2010\u2013]+", t.strip()))
     t = t.replace("ch", "sh").replace("q", "k").replace("ou", "u")
     return re.sub(r"ah\b", "a", t)
