@@ -16,7 +16,11 @@ TYPES = [
     ("Qualcomm shares rose 5 percent. Analyst Mary Jones said Qualcomm would benefit.", "Qualcomm", ["ORG"]),
     # a place the gazetteer lists, typed ORG after a preposition of place
     ("Fans in Chelsea celebrated late into the night.", "Chelsea", ["GPE"]),
-    # a spelling the gazetteer lacks, typed GPE elsewhere in the same article
+    # a spelling variant of a gazetteer place ("Marrakesh", "Qatar", "Bogotá")
+    ("Officials met in Marrakech on Monday.", "Marrakech", ["GPE"]),
+    ("Talks in Katar ended late.", "Katar", ["GPE"]),
+    ("He flew in from Bogota on Monday.", "Bogota", ["GPE"]),
+    # typed GPE elsewhere in the same article
     ("Delegates met in Marrakech on Monday. The talks in Marrakech ended late.", "Marrakech", ["GPE", "GPE"]),
     # elsewhere a place name may be a team: no preposition of place, no change
     ("Chelsea won 2-0 at home on Saturday.", "Chelsea", ["ORG"]),

@@ -286,7 +286,7 @@ def corpus_entity(group: Sequence[StoryEntity]) -> CorpusEntity:
     for the same story entities whatever else the corpus holds."""
     typ, name, aliases, roles, members = _draft(group)
     digest = hashlib.sha1(key_text(min(k for se in group for k in se.keys)).encode()).hexdigest()[:6]
-    return CorpusEntity(f"{typ.lower()}:{_slug(name)}~{digest}", name, typ, aliases, roles, members)
+    return CorpusEntity(f"{typ.lower()}:{slug(name)}~{digest}", name, typ, aliases, roles, members)
 
 
 def story_local(story_id: str, entities: Mapping[int, StoryEntity]) -> dict[int, CorpusEntity]:
@@ -295,7 +295,7 @@ def story_local(story_id: str, entities: Mapping[int, StoryEntity]) -> dict[int,
     drafts = sorted(((_draft([se]), i) for i, se in entities.items()), key=lambda d: (d[0][0], d[0][1].lower(), d[0][4]))
     out, used = {}, Counter()
     for (typ, name, aliases, roles, members), i in drafts:
-        base = f"{typ.lower()}:{_slug(name)}@{story_id}"
+        base = f"{typ.lower()}:{slug(name)}@{story_id}"
         used[base] += 1
         out[i] = CorpusEntity(base if used[base] == 1 else f"{base}-{used[base]}", name, typ, aliases, roles, members)
     return out
@@ -306,8 +306,11 @@ def key_text(key: tuple[str, str]) -> str:
     return "\t".join(key)
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
+def slug(name: str) -> str:
+    """A name as an id's slug: "Nadia Calviño" -> "nadia-calvino", "Łukaszenka" -> "lukaszenka" (Latin letters
+    in ASCII: `names.latin_ascii`), every run of other characters one hyphen, "x" when nothing is left (a name
+    in another script: the id's hash or story keeps it apart)."""
+    return re.sub(r"[^a-z0-9]+", "-", _names.latin_ascii(name).lower()).strip("-") or "x"
 
 
 def _join_spellings(full, u: Union) -> list[tuple[int, int]]:

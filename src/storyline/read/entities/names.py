@@ -26,6 +26,23 @@ PARTICLES = frozenset({"van", "von", "der", "den", "ter", "ten", "de", "del", "d
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar|az)[-‐]")
 
 
+# Latin letters NFKD keeps whole (no base letter and mark), as English news writes them.
+_WHOLE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                                "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                                "Œ": "Oe", "ı": "i", "ħ": "h", "Ħ": "H"})
+
+
+def latin_ascii(text: str) -> str:
+    """`text` with Latin letters in ASCII: diacritics dropped (unicodedata NFKD: "Calviño" -> "Calvino",
+    "Müller" -> "Muller", not "Mueller") and the letters NFKD keeps whole written as English news writes
+    them ("Łukaszenka" -> "Lukaszenka", "Søren" -> "Soren", "Weiß" -> "Weiss", "Æsir" -> "Aesir"). Other
+    scripts and characters are left as they are; ASCII text is returned unchanged."""
+    if text.isascii():
+        return text
+    t = unicodedata.normalize("NFKD", text.translate(_WHOLE_LETTERS))
+    return unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
+
+
 def fold(word: str) -> str:
     """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy).
 

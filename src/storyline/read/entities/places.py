@@ -18,6 +18,13 @@ What is kept, and why:
   with ordinary words). The threshold was set by measurement on two 60-article
   news samples (clustering and Syria): see `CITY_MIN_POPULATION`.
 
+A place written in another spelling than the listed one ("Marrakech" for
+GeoNames' "Marrakesh", "Katar", "Hama" for "Ḩamāh") is found by `listed_spelling`
+under `spelling_key`: accents folded and a few transliteration equivalences.
+Not by the alternate names: the cities' hold 68,000 Latin-script forms, many of
+them other languages' ones that are English words or names ("Ilan" for Yilan,
+"Darvin" for Darwin), and countries and states have none ("Katar").
+
 Everything is read once, lazily, and cached: the cities file is 16 MB of
 JSON and takes ~0.3 s to load, which only the first lookup pays.
 """
@@ -28,6 +35,8 @@ from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
+
+from storyline.read.entities.names import latin_ascii
 
 # Cities smaller than this are no places for the PERSON -> GPE repair. Measured on the two
 # 60-article samples (clustering, Syria) at 15,000 with the person checks of `treated_as_person`
@@ -117,6 +126,51 @@ def is_place(text: str) -> bool:
     """A country, a US state or a city of the gazetteer, written exactly as it is listed."""
     t = text.strip()
     return country(t) is not None or t in _NATIONS or t in us_states() or t in cities()
+
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02bf\u02be`\u00b4]")   # Sana'a, Dar‘ā, Ha'il
+
+
+def spelling_key(name: str) -> str:
+    """A key under which spellings of one place name agree: "Marrakech", "Marrakesh" -> "marrakesh".
+
+    Folded: case, accents and other diacritics (`names.latin_ascii`: "Łódź" as "lodz"), apostrophes and
+    ayns ("Sana'a"), hyphens (as spaces), and the transliteration equivalences ch = sh (French:
+    "Marrakech", "Nouakchott"), q = k ("Qatar", "Katar"), ou = u (French: "Tartous", "Tartus") and a final
+    -ah = -a (Arabic: "Basrah", "Basra"). Doubled letters are not folded: on the dev texts that made people
+    places ("Annan", "Patterson", "Mann" for Anan, Paterson, Man).
+    """
+    t = _APOSTROPHES.sub("", latin_ascii(name).lower())
+    t = " ".join(re.split(r"[\s\-\u2010\u2013]+", t.strip()))
+    t = t.replace("ch", "sh").replace("q", "k").replace("ou", "u")
+    return re.sub(r"ah\b", "a", t)
+
+
+@lru_cache(maxsize=1)
+def _by_spelling() -> dict[str, str]:
+    """spelling_key -> the listed name it stands for: a country before a US state before the most populous city."""
+    out: dict[str, str] = {}
+    for name in [*countries(), *sorted(us_states()), *sorted(cities(), key=lambda c: -cities()[c])]:
+        out.setdefault(spelling_key(name), country(name) or name)
+    return out
+
+
+def listed_spelling(text: str) -> str | None:
+    """The gazetteer's name for a place written as listed or in another spelling (`spelling_key`), else None.
+
+    "Marrakech" -> "Marrakesh", "Katar" -> "Qatar", "Guantanamo" -> "Guantánamo", "Burma" -> "Myanmar".
+    Only a name of four letters or more, capitalised and not in capitals, is looked up by its spelling key
+    ("Ito", "MORE" only as written: `is_place`). A final "-e" is no variant: on the dev texts it made
+    places of words and names ("Main", "Tom", "Pool" for Maine, Tome, Poole) and "Harar" is not "Harare".
+    A surname can still fold onto a small town ("Bush" onto Egypt's "Būsh"): look a name up where the text
+    says it is a place ("in Marrakech"), as `ner_types` does, not to tell a person from a place.
+    """
+    t = text.strip()
+    if is_place(t):
+        return country(t) or t
+    if len(re.sub(r"\W", "", t)) < 4 or not t[:1].isupper() or t.isupper():
+        return None
+    return _by_spelling().get(spelling_key(t))
 
 
 # Place names that are also common first names: a place only where a preposition of place says so.
