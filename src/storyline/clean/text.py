@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.clean.bylines import byline_line
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
 
 # Markdown syntax that is not text
@@ -57,8 +58,6 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
-_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*(?:[,|/-].*)?$")
 
 
 @dataclass
@@ -194,9 +193,9 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
             continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
-            byline = _BYLINE.match(plain)
-            if byline:
-                out.byline += re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names"))
+            names = byline_line(plain)
+            if names is not None:
+                out.byline += [name for name in names if name not in out.byline]
                 continue
             if len(plain.split()) <= 8 and not re.search(r"[.!?\"\u201d]$", plain) and out.title is not None:
                 out.top_lines.append(plain)
