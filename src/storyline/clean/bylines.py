@@ -9,10 +9,10 @@ The same reading serves a page's byline element, a byline given with the input
 an article's text (`byline_line`).
 
 A byline lists names separated by commas and "and"; the first comma-separated
-part that is no name (a job title, words in lower case, the outlet, an agency,
-one word after a name: a city) starts what describes them, and nothing after it
-is a name until a part that opens with "and" ("Jane Doe, Political Reporter,
-and John Roe, Staff Writer").
+part after a name that is no name (a job title, words in lower case, the
+outlet, an agency, one word: a city) starts what describes them, and nothing
+after it is a name until a part that opens with "and" ("Jane Doe, Political
+Reporter, and John Roe, Staff Writer").
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from storyline.clean.credits import agency
 from storyline.clean.outlets import is_outlet_name
 from storyline.lexicon import AGENCY_NAMES
 
-__all__ = ["byline_line", "split_byline"]
+__all__ = ["byline_agencies", "byline_line", "split_byline"]
 
 _AGENCIES = AGENCY_NAMES
 _NOT_A_NAME = re.compile(
@@ -115,7 +115,7 @@ def _read(raw: str, outlets: tuple[str, ...]) -> tuple[list[str], list[str]]:
         if not part or not expect:
             continue
         if _describes(part, outlets) or names and len(part.split()) == 1:
-            expect = False          # a job, a desk, the outlet, a city: not a name, and none after it
+            expect = not names      # a job, a desk, the outlet, a city after a name: no name after it either
             continue
         for chunk in re.split(_JOINERS, part):
             name = _squash(chunk).strip(" .:-")
@@ -164,3 +164,16 @@ def byline_line(line: str, outlets: tuple[str, ...] = ()) -> list[str] | None:
                                                           for n in names):
         return None
     return names
+
+
+def byline_agencies(raw: str) -> list[str]:
+    """The news agencies a byline names as its authors, as credits name them: 'Reuters Staff' -> ['Reuters'],
+    'By Jane Doe | AP' -> ['AP'], 'Jane Roe, AFP staff' -> ['AFP']; [] when it names none."""
+    text = _BY.sub("", _squash(raw))
+    found: list[str] = []
+    for part in re.split(rf"\s[|•·–—-]\s|[,;]|{_JOINERS}", text):
+        part = re.sub(r"\s+(?:staff|wires?|reporters?|writers?|desk)$", "", part.strip(" .:-"), flags=re.I)
+        name = agency(part) if part else None
+        if name and name not in found:
+            found.append(name)
+    return found
