@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from storyline.clean.bylines import byline_line, split_byline
 from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, saved_from_url
+from storyline.clean.page_dates import date_line
 
 __all__ = ["HtmlPage", "extract_html", "clean_blocks"]
 
@@ -61,6 +62,7 @@ class HtmlPage:
     published_source: str | None
     description: str | None
     updated: str | None = None  # the page's last update: publication is not later
+    shown_dates: tuple[str, ...] = ()  # dates the text shows on top ("5 March 2026"): `top_dates`
 
 
 # --------------------------------------------------------------------------- strategies
@@ -302,6 +304,13 @@ def top_byline(blocks: list[str], site_name: str | None = None) -> tuple[str, ..
     return ()
 
 
+def top_dates(blocks: list[str]) -> tuple[str, ...]:
+    """The dates that blocks among the text's first ones show alone ('5 March 2026', 'Published: 5 March
+    2026' -> '5 March 2026': `page_dates.date_line`), read before `clean_blocks` drops them as a standfirst or
+    a time stamp; a page that marks no date up for machines still shows one."""
+    return tuple(d for block in blocks[:BYLINE_BLOCKS + 1] if (d := date_line(block)))
+
+
 def _title_variants(meta: PageMeta, headings: tuple[str, ...] = ()) -> set[str]:
     """The headline as the page states it in <title>/og:title (maybe with an
     outlet suffix) and in its <h1> elements."""
@@ -388,10 +397,11 @@ def extract_html(html: str, url: str | None = None, disabled: frozenset[str] = f
         headings = tuple(h.text_content() for h in tree.iter("h1")) if tree is not None else ()
         text = "\n\n".join(clean_blocks(blocks, meta, disabled, headings))
         byline = meta.byline or top_byline(blocks, meta.site_name)
+        shown = top_dates(blocks)
     except Exception:  # noqa: BLE001 - last resort: the contract is "never raises"
         return HtmlPage("", None, url, None, (), None, None, None)
     return HtmlPage(
         text=text, title=meta.title, url=meta.url, site_name=meta.site_name, byline=byline,
         published=meta.published, published_source=meta.published_source, description=meta.description,
-        updated=meta.updated,
+        updated=meta.updated, shown_dates=shown,
     )

@@ -100,12 +100,14 @@ def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
 
 
 def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
-    """The publication interval from what the page, URL, dateline and text say (none given with the input)."""
+    """The publication interval from what the page, URL, dateline (or a date the page shows on top of its text)
+    and text say (none given with the input)."""
     if html_meta and html_meta.published:
         day = dating.parse_date(html_meta.published)
         if day:
             return DateRange(day, day, html_meta.published_source or "page metadata")
-    found = dating.from_url(url) or dating.from_dateline(lines.top_lines)
+    shown = html_meta.shown_dates if html_meta else ()
+    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown])
     if found:
         return found
     implied = dating.implied(body, lines.captions)

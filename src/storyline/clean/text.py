@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean.bylines import byline_line
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
+from storyline.clean.page_dates import date_line
 
 # Markdown syntax that is not text
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -155,7 +156,10 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
 
     `head=False` for text an extractor already took out of its page: the
     headline and byline were page elements, and a short first line there is
-    a subheading of the story, not its title.
+    a subheading of the story, not its title. Either way a line above the body
+    that shows a date alone ('5 March 2026', 'Published: 5 March 2026':
+    `page_dates.date_line`) is the page's visible date: a top line
+    (`top_lines`), where stage 2 reads a dateline, not story text.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = Cleaned(text="")
@@ -190,6 +194,10 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         credited = credit_line(plain, last=(i == last))
         if credited is not None:
             out.credits += [c for c in credited if c not in out.credits]
+            continue
+        shown = date_line(plain) if not any(body) else None
+        if shown:
+            out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
             continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
