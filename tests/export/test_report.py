@@ -129,3 +129,17 @@ def test_quotes_are_grouped_by_the_speaker_that_said_them():
     heads = [line for line in quotes.splitlines() if line.startswith("- **")]
     assert heads == ["- **The company**", "- **Jane Doe**", "- **federal records**", "- **unattributed**"]
     assert quotes.index("“two”") < quotes.index("“three”") < quotes.index("**Jane Doe**")
+
+
+def test_an_article_bound_at_one_end_only_sets_no_span():
+    """'since 2020' gives an undated article an interval open at its later end: the story's span (the export's
+    first/last, store.readonly.spanned) is made of the closed intervals, and the report shows that span."""
+    since = ART(1, published={"earliest": "2020-01-01", "latest": None})
+    export = {**EXPORT, "articles": [since, ART(2)],
+              "stories": [{"id": "s1", "title": "Bridge", "article_ids": ["a1", "a2"], "first": "2022-02-01",
+                           "last": "2022-02-01", "timeline": []},
+                          {"id": "s2", "title": "Since", "article_ids": ["a1"], "first": None, "last": None,
+                           "timeline": []}]}
+    text = render(export)
+    assert "Bridge\n\n2022-02-01 to 2022-02-01; 2 articles" in text and "Since\n\nundated; 1 article" in text
+    assert "2020-01-01 to" not in text

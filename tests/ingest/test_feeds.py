@@ -186,3 +186,28 @@ def test_a_feed_entrys_authors_are_the_articles_byline(ingest_one, name, feed, h
     raw = ingest_one(name, feed)
     assert raw.hints.get("byline") == hint
     assert clean(raw).byline == byline
+
+
+def _item(authors: str) -> str:
+    return ('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour Times</title>'
+            f"<item><title>T</title>{authors}<description>{REPORT}</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize("authors, byline, credits", [
+    ("<author>news@harbour.example (Jane Roe)</author><dc:creator>Reuters Staff</dc:creator>", ("Jane Roe",),
+     ("Reuters",)),
+    ("<dc:creator>Reuters Staff</dc:creator><author>news@harbour.example (Jane Roe)</author>", ("Jane Roe",),
+     ("Reuters",)),
+    ("<author>news@harbour.example</author><dc:creator>John Doe</dc:creator>", ("John Doe",), ()),
+    ("<dc:creator>John Doe</dc:creator><author>news@harbour.example</author>", ("John Doe",), ()),
+    ("<author>news@harbour.example</author><dc:creator>Reuters Staff</dc:creator>", (), ("Reuters",)),
+    ("<author>jroe@harbour.example (Jane Roe)</author><dc:creator>By John Doe, AFP staff</dc:creator>",
+     ("Jane Roe", "John Doe"), ("AFP",)),
+])
+def test_an_entry_with_author_and_dc_creator_keeps_the_names_and_credits_the_agency(ingest_one, authors, byline,
+                                                                                     credits):
+    """RSS <author> and <dc:creator> together: every name in either is the byline (e-mail addresses dropped),
+    and an agency's staff credit ('Reuters Staff') is a credit of that agency, as a credit line is."""
+    from storyline.clean.stage import clean
+    article = clean(ingest_one("f.rss", _item(authors)))
+    assert (article.byline, article.credits) == (byline, credits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +130,23 @@ def test_json_files(ingest, tmp_path, content, expected):
     docs, refusals = split(ingest("c.json", content))
     assert not refusals
     assert [d.source.removeprefix(str(tmp_path / "c.json")) for d in docs] == expected
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.mark.parametrize("name, content, suffix, documented", [
+    ("c.jsonl", lines(GOOD, GOOD), "#L2", "`FILE#L12`"),                                   # a line
+    ("c.jsonl", json.dumps([GOOD, GOOD], indent=1), "#L11", "`FILE#L12`"),                 # an array's item
+    ("c.json", json.dumps(GOOD), "", "named `FILE`"),                                      # one object
+    ("c.json", json.dumps([GOOD, GOOD], indent=1), "#/1", "`FILE#/1`"),                    # an array's item
+])
+def test_each_name_a_json_record_is_given_is_documented(ingest, tmp_path, name, content, suffix, documented):
+    """The README says how each record of a JSON input is named: by its line in JSON Lines (a .jsonl file), by
+    its index in a .json file's array (a JSON Pointer, which reformatting the file does not change)."""
+    docs, _ = split(ingest(name, content))
+    assert docs[-1].source == f"{tmp_path / name}{suffix}"
+    assert documented in " ".join(README.read_text(encoding="utf-8").split())
 
 
 @pytest.mark.parametrize("content, reason", [

@@ -137,12 +137,13 @@ def test_the_run_writes_a_dossier_beside_report_md_with_the_payloads_as_text(run
 
 
 def test_a_story_has_one_span_in_the_export_the_report_and_the_pages(server, run_dir):
-    """A story's first and last day are the ends of its articles' publication intervals (stage 4 bounds the
-    undated seed between July and August 2022) wherever it is shown."""
+    """A story's first and last day are the ends of its articles' closed publication intervals (stage 4 bounds
+    the undated seed between July and August 2022; one open at an end bounds no span) wherever it is shown."""
     export = json.loads((run_dir / "export.json").read_text(encoding="utf-8"))
     story = max(export["stories"], key=lambda s: len(s["article_ids"]))
     published = {a["id"]: a["published"] or {} for a in export["articles"]}
-    ends = sorted(d for aid in story["article_ids"] for d in published[aid].values() if d and d[:1].isdigit())
+    ends = sorted(p[k] for aid in story["article_ids"] if (p := published[aid]).get("earliest") and p.get("latest")
+                  for k in ("earliest", "latest"))
     assert (story["first"], story["last"]) == (ends[0], ends[-1]) and story["first"] < story["last"]
     assert f"{story['first']} to {story['last']};" in (run_dir / "report.md").read_text(encoding="utf-8")
     for html in (httpx.get(server + "/").text, httpx.get(f"{server}/stories/{story['id']}").text):

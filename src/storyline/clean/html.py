@@ -37,7 +37,9 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
-from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, saved_from_url, split_byline
+from storyline.clean.bylines import byline_line, split_byline
+from storyline.clean.html_meta import PageMeta, extract_meta, load_tree, saved_from_url
+from storyline.clean.page_dates import date_line
 
 __all__ = ["HtmlPage", "extract_html", "clean_blocks"]
 
@@ -60,6 +62,7 @@ class HtmlPage:
     published_source: str | None
     description: str | None
     updated: str | None = None  # the page's last update: publication is not later
+    shown_dates: tuple[str, ...] = ()  # dates the text shows on top ("5 March 2026"): `top_dates`
 
 
 # --------------------------------------------------------------------------- strategies
@@ -275,18 +278,37 @@ def _norm(text: str) -> str:
 
 
 def _is_byline_block(block: str, byline: tuple[str, ...]) -> bool:
-    """'By Jane Doe', 'Jane Doe, Reuters', '5:45 AM PST 11/19/2019 by Jane Doe'."""
+    """'By Jane Doe', 'By Theo Leggett, Business correspondent', 'Jane Doe, Reuters', '5:45 AM PST 11/19/2019
+    by Jane Doe'."""
+    if byline_line(block) is not None:
+        return True
     if len(block) > 120:
         return False
-    name = r"[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}"
-    if re.match(rf"[Bb]y\s+{name}(\s*(,|\||and|&)\s*{name})*\W*$", block):
-        return True
     names = split_byline(block)
     rest = block
     for name in set(names) | set(byline):
         rest = rest.replace(name, " ")
     rest = re.sub(r"\b(by|and|updated|published|posted|on|at|[ap]\.?m\.?|[A-Z]{2,4})\b|[\d:/,.|•·–—-]", " ", rest)
     return bool(names) and any(n in block for n in byline) and not rest.strip()
+
+
+BYLINE_BLOCKS = 4      # a byline stands among the first blocks of the text (or the last three)
+
+
+def top_byline(blocks: list[str], site_name: str | None = None) -> tuple[str, ...]:
+    """The people of the first "By ..." line among the text's first blocks, where a byline the page does not
+    mark up stands ('By Theo Leggett, Business correspondent' -> ('Theo Leggett',)); () when there is none."""
+    for block in blocks[:BYLINE_BLOCKS]:
+        if names := byline_line(block, (site_name,) if site_name else ()):
+            return tuple(names)
+    return ()
+
+
+def top_dates(blocks: list[str]) -> tuple[str, ...]:
+    """The dates that blocks among the text's first ones show alone ('5 March 2026', 'Published: 5 March
+    2026' -> '5 March 2026': `page_dates.date_line`), read before `clean_blocks` drops them as a standfirst or
+    a time stamp; a page that marks no date up for machines still shows one."""
+    return tuple(d for block in blocks[:BYLINE_BLOCKS + 1] if (d := date_line(block)))
 
 
 def _title_variants(meta: PageMeta, headings: tuple[str, ...] = ()) -> set[str]:
@@ -330,7 +352,8 @@ def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: froz
             after_title = False
             continue
         after_title = False
-        if "byline" not in disabled and (i < 4 or i >= len(blocks) - 3) and _is_byline_block(block, meta.byline):
+        if "byline" not in disabled and (i < BYLINE_BLOCKS or i >= len(blocks) - 3) and \
+                _is_byline_block(block, meta.byline):
             continue
         hit = next((name for name, rx, limit in _DROP_LINE
                     if name not in disabled and len(block) <= limit and rx.match(block)), None)
@@ -373,10 +396,12 @@ def extract_html(html: str, url: str | None = None, disabled: frozenset[str] = f
             blocks, _how = main_text_blocks(html, url, meta, tree, disabled)
         headings = tuple(h.text_content() for h in tree.iter("h1")) if tree is not None else ()
         text = "\n\n".join(clean_blocks(blocks, meta, disabled, headings))
+        byline = meta.byline or top_byline(blocks, meta.site_name)
+        shown = top_dates(blocks)
     except Exception:  # noqa: BLE001 - last resort: the contract is "never raises"
         return HtmlPage("", None, url, None, (), None, None, None)
     return HtmlPage(
-        text=text, title=meta.title, url=meta.url, site_name=meta.site_name, byline=meta.byline,
+        text=text, title=meta.title, url=meta.url, site_name=meta.site_name, byline=byline,
         published=meta.published, published_source=meta.published_source, description=meta.description,
-        updated=meta.updated,
+        updated=meta.updated, shown_dates=shown,
     )

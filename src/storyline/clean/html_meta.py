@@ -22,23 +22,13 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from storyline.clean import dating
-from storyline.clean.outlets import host_core, is_outlet_name, outlet_from_url, strip_site_name
+from storyline.clean.bylines import split_byline
+from storyline.clean.outlets import host_core, outlet_from_url, strip_site_name
 from storyline.clean.page_dates import page_dates
-from storyline.lexicon import AGENCY_NAMES
 
 # Types whose JSON-LD object describes the article itself (schema.org Article
 # subtypes). WebPage objects are read only for their date, after these.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report)$", re.I)
-_AGENCIES = AGENCY_NAMES
-_NOT_A_NAME = re.compile(
-    r"^(staff|staff writer|staff reporter|editor|editors|the editors|admin|administrator|"
-    r"correspondent|contributor|guest|news desk|newsdesk|web desk|desk|team|wire|wires|"
-    r"and|by|updated|published|posted|editorial|opinion|guest author|anonymous|unknown)$", re.I)
-# Job titles that follow a name after a comma ("Jane Doe, Senior Writer").
-_TITLE_WORDS = re.compile(
-    r"\b(writer|reporter|editor|correspondent|columnist|contributor|producer|"
-    r"staff|analyst|author|photographer|journalist|chief|bureau)\b", re.I)
-_BY = re.compile(r"^\s*(?:written|posted|reported|reporting|words|story|text)?\s*by[:\s]+", re.I)
 
 
 @dataclass(frozen=True)
@@ -152,53 +142,6 @@ def parse_date(value: str | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- bylines
-
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn", "y", "dos"}
-
-
-def _looks_like_person(name: str) -> bool:
-    """Usernames ('jdadmin', 'kevin-r'), credentials ('MS', 'RDN') and bio
-    fragments ('exclusive discounts') are not names. Scripts without case
-    (CJK, Arabic) are given the benefit of the doubt."""
-    words = name.split()
-    if name.lower() == name.upper():
-        return True
-    if len(words) == 1 and (len(name) <= 4 and name.isupper() or name.islower()):
-        return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES or not w[0].isalpha() for w in words)
-
-
-def split_byline(raw: str, site_name: str | None = None, outlets: tuple[str, ...] = ()) -> list[str]:
-    """'By Jane Doe and John Roe | Reuters' -> ['Jane Doe', 'John Roe'].
-
-    A byline mixes people, agencies, the outlet itself, job titles and
-    timestamps; only people belong in `byline` (agencies are credits, decided
-    elsewhere)."""
-    text = _squash(raw)
-    if not text or "://" in text or "@" in text and " " not in text:
-        return []
-    outlets = tuple(o for o in (site_name, *outlets) if o)
-    # "5:45 AM PST 11/19/2019 by Patrick Shanley": the names follow the last "by".
-    parts = re.split(r"\bby[:\s]\s*", text, flags=re.I)
-    if len(parts) > 1 and parts[-1].strip():
-        text = parts[-1]
-    text = _BY.sub("", text)
-    text = re.split(r"\s[|•·–—]\s|\s-\s|\n", text)[0]
-    # An agency glued to the last name by markup without spaces ("JILL LAWLESSAssociated Press").
-    text = re.sub(r"(?<=[a-zA-Z])(Associated Press|Reuters|AFP)\b", ", ", text)
-    names: list[str] = []
-    for chunk in re.split(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|/", text):
-        name = _squash(chunk).strip(" .:-")
-        if len(name.split()) > 2:
-            name = re.sub(r"^(dr|mr|mrs|ms|prof)\.?\s+", "", name, flags=re.I)
-        if (not name or name.lower() in _AGENCIES or _NOT_A_NAME.match(name) or re.search(r"\d", name)
-                or len(name) > 60 or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name)
-                or _TITLE_WORDS.search(name) or is_outlet_name(name, outlets) or not _looks_like_person(name)):
-            continue
-        if name.lower() not in (n.lower() for n in names):
-            names.append(name)
-    return names
-
 
 def _bylines(tree, meta: dict[str, str], articles: list[dict], outlets: tuple[str, ...]) -> tuple[str, ...]:
     """The first source that yields a person wins: JSON-LD, <meta>, rel=author,

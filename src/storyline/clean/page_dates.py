@@ -20,7 +20,7 @@ from datetime import date
 
 from storyline.clean import dating
 
-__all__ = ["PageDates", "page_dates", "time_role", "visible_dates"]
+__all__ = ["PageDates", "date_line", "page_dates", "time_role", "visible_dates"]
 
 # Words that label a time as an update or as the first publication, in the
 # languages news sites commonly use.
@@ -31,6 +31,9 @@ _PUBLISHED = (r"(?:first[\s-]+)?(?:published|posted|created)|publicad[oa]|publi[
               r"|gepubliceerd|opublikowano|опубликовано|yayınlandı|publicerad|udgivet|publisert|julkaistu")
 _UPDATED_LABEL = re.compile(rf"(?<!\w)(?:{_UPDATED})(?!\w)", re.I)
 _PUBLISHED_LABEL = re.compile(rf"(?<!\w)(?:{_PUBLISHED})(?!\w)", re.I)
+# A publication label opening a line that shows the date ("Published: ", "First published on ", "Posted at ").
+_LINE_LABEL = re.compile(rf"^\W*(?:(?:{_PUBLISHED})(?:\s+(?:on|at|am|le|el))?\s*:?\s*)", re.I)
+_YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9][0-9](?![0-9])")
 # Attribute values (itemprop, class, id) that name a time's role.
 _PUBLISHED_MARK = re.compile(r"date-?published|publish|pubdate|entry-date|posted|created", re.I)
 _UPDATED_MARK = re.compile(r"date-?modified|modif|updat|edited|revised", re.I)
@@ -109,6 +112,20 @@ def time_role(el) -> str | None:
     if labels and not re.search(r"[0-9]", before[max(labels)[0]:]):
         return max(labels)[1]
     return None
+
+
+def date_line(line: str) -> str | None:
+    """The date a short line of a page's text shows and nothing else, maybe after a publication label:
+    '5 March 2026' -> '5 March 2026', 'Published: Thursday 5 March 2026' -> 'Thursday 5 March 2026'; None
+    for an update's time ('Updated 6 March 2026'), a date without its year or day, and any other line.
+
+    A page that marks no date up for machines often shows one at the top of its text; stage 2 reads it
+    as a dateline (`dating.from_dateline`), after the page's metadata and its URL."""
+    text = " ".join(line.split())
+    if len(text.split()) > 10 or not _YEAR.search(text) or _UPDATED_LABEL.search(text):
+        return None
+    rest = _LINE_LABEL.sub("", text, count=1)
+    return rest if rest and dating.from_dateline([rest]) else None
 
 
 def _numeric_day(a: str, b: str, year: str, month_first: bool | None, not_after: date | None) -> date | None:

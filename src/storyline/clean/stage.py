@@ -12,7 +12,7 @@ from datetime import date
 
 from storyline.clean import dating
 from storyline.clean.given_date import given_date
-from storyline.clean.html_meta import split_byline
+from storyline.clean.bylines import byline_agencies, split_byline
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.records import Article, DateRange, RawDoc, Refusal
@@ -67,7 +67,7 @@ def clean(raw: RawDoc) -> Article | Refusal:
     given, warnings = _given(raw)
     return Article(
         id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),
-        title=title, url=url, outlet=outlet, byline=byline, credits=tuple(lines.credits),
+        title=title, url=url, outlet=outlet, byline=byline, credits=_credits(raw, lines.credits),
         published=given or _published(raw, html_meta, url, lines, body), kind=raw.kind,
         captions=tuple(lines.captions), warnings=warnings)
 
@@ -77,6 +77,13 @@ def _given_byline(raw: RawDoc, outlet: str | None) -> tuple[str, ...]:
     `byline`), read as a page's byline is (html_meta.split_byline: no outlet, agency or job title)."""
     given = _hint(raw, "byline")
     return tuple(split_byline(given, outlet)) if given else ()
+
+
+def _credits(raw: RawDoc, found: list[str]) -> tuple[str, ...]:
+    """The agencies the text credits (`found`), then those a byline given with the input names as its authors
+    (a feed entry's 'Reuters Staff'), each once."""
+    given = _hint(raw, "byline")
+    return tuple(dict.fromkeys([*found, *(byline_agencies(given) if given else ())]))
 
 
 def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
@@ -93,12 +100,14 @@ def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
 
 
 def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
-    """The publication interval from what the page, URL, dateline and text say (none given with the input)."""
+    """The publication interval from what the page, URL, dateline (or a date the page shows on top of its text)
+    and text say (none given with the input)."""
     if html_meta and html_meta.published:
         day = dating.parse_date(html_meta.published)
         if day:
             return DateRange(day, day, html_meta.published_source or "page metadata")
-    found = dating.from_url(url) or dating.from_dateline(lines.top_lines)
+    shown = html_meta.shown_dates if html_meta else ()
+    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown])
     if found:
         return found
     implied = dating.implied(body, lines.captions)

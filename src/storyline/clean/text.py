@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.clean.bylines import byline_line
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
+from storyline.clean.page_dates import date_line
 
 # Markdown syntax that is not text
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -57,8 +59,6 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
-_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*(?:[,|/-].*)?$")
 
 
 @dataclass
@@ -156,7 +156,10 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
 
     `head=False` for text an extractor already took out of its page: the
     headline and byline were page elements, and a short first line there is
-    a subheading of the story, not its title.
+    a subheading of the story, not its title. Either way a line above the body
+    that shows a date alone ('5 March 2026', 'Published: 5 March 2026':
+    `page_dates.date_line`) is the page's visible date: a top line
+    (`top_lines`), where stage 2 reads a dateline, not story text.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = Cleaned(text="")
@@ -192,11 +195,15 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         if credited is not None:
             out.credits += [c for c in credited if c not in out.credits]
             continue
+        shown = date_line(plain) if not any(body) else None
+        if shown:
+            out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
+            continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
-            byline = _BYLINE.match(plain)
-            if byline:
-                out.byline += re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names"))
+            names = byline_line(plain)
+            if names is not None:
+                out.byline += [name for name in names if name not in out.byline]
                 continue
             if len(plain.split()) <= 8 and not re.search(r"[.!?\"\u201d]$", plain) and out.title is not None:
                 out.top_lines.append(plain)

@@ -75,7 +75,10 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     own = members - copies           # a copy's quotes, mentions and claims are its original's: shown once
     ref = {aid: n for n, aid in enumerate(ids, start=1)}
     cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
-    dates = sorted(d for aid in ids for k in ("earliest", "latest") if (d := (articles[aid].get("published") or {}).get(k)))
+    closed = [p for aid in ids if (p := articles[aid].get("published") or {}).get("earliest") and p.get("latest")]
+    # the export's span (store.readonly.spanned: intervals with both ends), computed alike for "All articles"
+    dates = [story["first"], story["last"]] if story.get("first") else \
+        sorted(p[k] for p in closed for k in ("earliest", "latest"))
     outlets = sorted({articles[aid].get("outlet") for aid in ids if articles[aid].get("outlet")})
     unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"

@@ -35,6 +35,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _RFC822 = re.compile(r"(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[\w+-]+)?",
                      re.ASCII)
 _EMAIL = re.compile(r"[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?")
+_BY = re.compile(r"^by[:\s]+", re.I)      # 'By Jane Roe': one author's own byline, joined with the others
 _ISO_DAY = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)", re.ASCII)  # a calendar date, not a week or ordinal date
 
 
@@ -88,16 +89,30 @@ def _entry_doc(entry: Any, where: str, path: str, outlet: str | None, max_bytes:
 
 
 def _authors(entry: Any) -> str | None:
-    """The entry's authors as one byline, 'Jane Roe, John Doe', without e-mail addresses.
+    """The entry's authors as one byline, 'Jane Roe, John Doe', without e-mail addresses (nor each one's 'By').
 
     RSS `author` ('jroe@x.example (Jane Roe)'), `dc:creator` and Atom `<author><name>`. feedparser's
     `author` holds only the last of several (Atom, repeated dc:creator), so their `authors` names are
     joined; a single one is taken from `author` as written, since feedparser's reading of an RSS
     'EMAIL (NAME)' cuts the name when the address's domain is not two to four letters long."""
     authors = [a for a in entry.get("authors") or [] if isinstance(a, dict)]
-    written = [a.get("name") for a in authors] if len(authors) > 1 else [entry.get("author")]
+    written = [_written(a) for a in authors] if len(authors) > 1 else [entry.get("author")]
     names = [_EMAIL.sub("", plain_text(name) or "").strip(" ()<>") for name in written]
+    names = [_BY.sub("", name) for name in names] if len(names) > 1 else names
     return ", ".join(n for n in names if n) or None
+
+
+def _written(author: dict) -> str | None:
+    """One of feedparser's `authors` as the feed wrote it, as far as it can be told.
+
+    feedparser reads an RSS 'EMAIL (NAME)' with an address pattern whose last label has two to four
+    letters, so 'news@harbour.example (Jane Roe)' becomes email 'news@harbour.exam' and name 'ple (Jane
+    Roe' (and 'news@harbour.example' alone, name 'ple'): when the name starts with the lower-case rest of a
+    label cut after four letters, the two are joined again for `_EMAIL` to take the whole address out."""
+    name, email = author.get("name") or "", author.get("email") or ""
+    if re.search(r"\.[A-Za-z]{4}$", email) and re.match(r"[a-z]+(?:$|[\s(<)])", name):
+        return email + name
+    return name or None
 
 
 def _content(entry: Any) -> tuple[str, str]:

@@ -319,11 +319,13 @@ class _Values:
 
 
 def read_json(stream: GuardedStream, source: str, max_bytes: int) -> Iterator[RawDoc | Refusal]:
-    """A `.json` file: one article object, or a list of them, read whole.
+    """A `.json` file: one article object (named `FILE`), or a list of them (`FILE#/0`, `FILE#/1`, ...), read whole.
 
-    A list cannot be streamed with the standard library, hence the size cap;
+    An item is named by its index (a JSON Pointer), not its line: a `.json` file is the kind that tools
+    re-indent, which moves every line but no index, and an article's id is made from its name when the
+    record gives none. A list cannot be streamed with the standard library, hence the size cap;
     a file that holds several values (JSON Lines, or pretty-printed objects
-    one after another, under a `.json` name) is read as `read_jsonl` reads it.
+    one after another, under a `.json` name) is read as `read_jsonl` reads it (`FILE#L12`).
     """
     data = stream.read(max_bytes + 1)
     if stream.error:

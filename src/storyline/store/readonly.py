@@ -81,10 +81,14 @@ def fts_query(text: str, dialect: str = "sqlite") -> str | None:
 
 def spanned(story: Story, published: Iterable[DateRange | None]) -> Story:
     """`story` with `first`/`last` the earliest and latest ends of its articles' publication intervals
-    (`published`: stage 4's, which bound articles that have no exact date too), where any end is known; the
-    Story record keeps the days of the articles dated when it was clustered. The report, the export and the
-    web app all show this span."""
-    days = [d for r in published if r is not None for d in (r.earliest, r.latest) if d is not None]
+    (`published`: stage 4's, which bound articles that have no exact date too), where both ends of some
+    interval are known; the Story record keeps the days of the articles dated when it was clustered. The
+    report, the export and the web app all show this span.
+
+    An interval open at one end says nothing of when the story ran: "since 2020" only bounds an article
+    from below ("published after 2020-01-01"), and a story is not dated from 2020 because of it."""
+    days = [d for r in published if r is not None and r.earliest is not None and r.latest is not None
+            for d in (r.earliest, r.latest)]
     return replace(story, first=min(days), last=max(days)) if days else story
 
 
