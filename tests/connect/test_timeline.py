@@ -9,6 +9,7 @@ import pytest
 from storyline.connect.timeline import default_length, reading, timeline
 from storyline.connect.timeline.centroid import Tfidf, cosine, knee
 from storyline.connect.timeline.dates import choose, features, load_model
+from storyline.connect.timeline import sentences
 from storyline.connect.timeline.sentences import granule, split
 from storyline.timex import tag
 from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
@@ -352,3 +353,29 @@ def test_an_article_too_long_to_read_still_has_sentences():
                       published=DateRange(date(2022, 5, 6), date(2022, 5, 6), "given"))
     sentences = split(article, ())
     assert len(sentences) == 35_000 and sentences[-1].text == "The talks ended on 5 May 2022."
+
+
+@pytest.mark.parametrize("text,word,attributive", [
+    ("Velmar said on Tuesday it restarted the units shut after the March 4 explosion.", "March 4", True),
+    ("Velmar said on Tuesday it restarted the units shut after the March 4 explosion.", "Tuesday", False),
+    ("The minister visited the site of Tuesday's deadly explosion on Wednesday.", "Tuesday", True),
+    ("The minister visited the site of Tuesday's deadly explosion on Wednesday.", "Wednesday", False),
+    ("Unemployment rose sharply in the 2008 crisis.", "2008", True),
+    ("The March 4 vote was delayed.", "March 4", True),
+    ("The vote was held on March 4 in Paris.", "March 4", False),
+    ("It happened last Tuesday, he said.", "Tuesday", False),
+    ("On March 4 police arrested him.", "March 4", False),
+])
+def test_a_date_naming_a_noun_s_event_is_attributive(text, word, attributive):
+    i = text.index(word)
+    assert sentences.attributive(text, TimeExpression(i, i + len(word), word, "DATE", "2025-03-04")) is attributive
+
+
+def test_a_sentence_naming_a_day_only_as_a_noun_s_date_sums_it_up_last():
+    """The restart told on Tuesday is no summary of the day of the explosion it mentions in passing."""
+    story = [A("m1", "2025-03-25", "Velmar Chemie said on Tuesday it had restarted four production units that were "
+               "shut down after the March 4 explosion that killed three workers."),
+             A("m2", "2025-03-18", "Investigators said the blast on March 4 began in a faulty reactor at the plant.")]
+    entries = {e.date: e.text for e in timeline(story, read(story))}
+    assert entries["2025-03-04"] == "Investigators said the blast on March 4 began in a faulty reactor at the plant."
+    assert entries["2025-03-25"].startswith("Velmar Chemie said on Tuesday")

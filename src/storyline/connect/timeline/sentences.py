@@ -44,6 +44,11 @@ _STAMP_CLOCK = re.compile(r"[\s,;|\u2013\u2014-]*(?:last\s+updated\s+at\s+)?\d{1
                           r"(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|[ECMP][SD]T|ET)\b)?", re.IGNORECASE)
 _STAMP_TAIL = re.compile(r"[\s,;|\u2013\u2014-]*")            # separators after a timestamp opening a sentence
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
+# a date naming a noun's event rather than the sentence's time: "Tuesday's explosion", "the March 4 explosion",
+# "the 2008 crisis" (a determiner before it, a word after it)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b(?!\s+(?:of|in|at|on|to)\b)")
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Sentence:
     text: str
     granules: tuple[str, ...]      # distinct granules of its time expressions, in text order
     stamped: bool = False          # a timestamp inside it: a reader comment's or a page's, run into the text
+    attributive: tuple[str, ...] = ()  # granules it names only as a noun's attribute ("the March 4 explosion")
 
 
 def granule(t: TimeExpression) -> str | None:
@@ -175,10 +181,23 @@ def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
         while k < len(ordered) and ordered[k].start < start:
             k += 1
         found: list[str] = []
+        adverbial: set[str] = set()
         while k < len(ordered) and ordered[k].start < end:
-            g = granule(ordered[k])
-            if g and g not in found:
-                found.append(g)
-            k += 1
-        out.append(Sentence(article.id, i, start, end, text[start:end], tuple(found), stamped))
+            t, k = ordered[k], k + 1
+            if g := granule(t):
+                found += [g] if g not in found else []
+                if not attributive(text, t):
+                    adverbial.add(g)
+        out.append(Sentence(article.id, i, start, end, text[start:end], tuple(found), stamped,
+                            tuple(g for g in found if g not in adverbial)))
     return out
+
+
+def attributive(text: str, t: TimeExpression) -> bool:
+    """True when time expression `t` names the time of a noun's event, not of its sentence: a possessive
+    ("Tuesday's deadly explosion") or a determiner before it and a word after it ("after the March 4
+    explosion", "the 2008 crisis"). Such a sentence is about another time ("Velmar said on Tuesday it had
+    restarted the units shut after the March 4 explosion" is news of the Tuesday)."""
+    if _POSSESSIVE.match(text, t.end):
+        return True
+    return bool(_DETERMINER.search(text, max(0, t.start - 8), t.start) and _NOUN_AFTER.match(text, t.end))

@@ -92,7 +92,8 @@ class Pool:
                 chosen = kept or chosen
         centre = unit(total(map(self.vector, chosen)))
         closeness = lambda s: cosine(self.vector(s), centre) + STORY_WEIGHT * cosine(self.vector(s), self.story)  # noqa: E731
-        return max(ment or chosen, key=lambda s: (closeness(s), -s.index))
+        told = [s for s in ment if g not in s.attributive]    # its time, not a noun's ("the March 4 blast")
+        return max(told or ment or chosen, key=lambda s: (closeness(s), -s.index))
 
 
 def _readable(s: Sentence) -> bool:
