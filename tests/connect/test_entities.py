@@ -83,6 +83,28 @@ CASES = [
     ([("a", [P("e1", "Boeing Co.", typ="ORG"), P("e2", "Walt Disney Company", typ="ORG")]),
       ("b", [P("e1", "Boeing", typ="ORG"), P("e2", "Walt Disney Co", typ="ORG"), P("e3", "Company", typ="ORG")])],
      [{("a", "e1"), ("b", "e1")}, {("a", "e2"), ("b", "e2")}], [(("a", "e2"), ("b", "e3"))]),
+    # European legal forms: "Velmar Chemie AG" and "Norrland Telecom AB" are the Velmar Chemie and Norrland
+    # Telecom of other articles, and a person named exactly as such a company is that company ...
+    ([("a", [P("e1", "Velmar Chemie AG", typ="ORG"), P("e2", "Norrland Telecom AB", typ="ORG")]),
+      ("b", [P("e1", "Velmar Chemie", ["Velmar"]), P("e2", "Norrland Telecom", typ="ORG")]),
+      ("c", [P("e1", "Velmar Chemie")])],
+     [{("a", "e1"), ("b", "e1"), ("c", "e1")}, {("a", "e2"), ("b", "e2")}], []),
+    # ... but a person is not a company without a legal form, nor where the form follows a place ("Texas AG")
+    ([("a", [P("e1", "Texas AG", typ="ORG")]), ("b", [P("e1", "Texas", typ="GPE")])],
+     [], [(("a", "e1"), ("b", "e1"))]),
+    # a person's full name read as an organisation in one article is that person, where more read it so ...
+    ([("a", [P("e1", "Claudia Neumann")]), ("b", [P("e1", "Claudia Neumann", ["Neumann"])]),
+      ("c", [P("e1", "Claudia Neumann", typ="ORG")])],
+     [{("a", "e1"), ("b", "e1"), ("c", "e1")}], []),
+    # ... the surname alone counting as the person's ("Ingrid Dahl" an ORG twice, "Dahl" a person beside it)
+    ([("a", [P("e1", "Ingrid Dahl", typ="ORG"), P("e2", "Dahl")]), ("b", [P("e1", "Ingrid Dahl", typ="ORG"),
+                                                                          P("e2", "Dahl")]),
+      ("c", [P("e1", "Ingrid Dahl")])],
+     [{("a", "e1"), ("a", "e2"), ("b", "e1"), ("b", "e2"), ("c", "e1")}], []),
+    # ... and a company most articles name stays a company where one reads it as a person
+    ([("a", [P("e1", "Goldman Sachs", typ="ORG")]), ("b", [P("e1", "Goldman Sachs", typ="ORG")]),
+      ("c", [P("e1", "Goldman Sachs")])],
+     [{("a", "e1"), ("b", "e1")}], [(("a", "e1"), ("c", "e1"))]),
     # the Arabic article does not split a surname: "al-Assad", "Al Assad"
     ([("a", [P("e1", "Bashar al-Assad")]), ("b", [P("e1", "Bashar Al Assad", ["Assad"])])],
      [{("a", "e1"), ("b", "e1")}], []),

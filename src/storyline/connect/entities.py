@@ -46,6 +46,7 @@ from storyline.connect.descriptions import links, parse_office
 from storyline.connect.given_names import full_forms
 from storyline.read.entities import names as _names
 from storyline.read.entities.names import PARTICLES, fold, name_key, tails
+from storyline.read.entities.ner_types import without_legal_form
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
 from storyline.records import AnalysedArticle, CorpusEntity, Entity, Mention
 from storyline.connect.union import Union
@@ -169,7 +170,7 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
     by_item = [(an, e) for an in analyses for e in an.entities]
     items = [(an.article_id, e) for an, e in by_item]
     u = Union(len(items))
-    retyped = _not_people(items)
+    retyped = _not_people(items) | _companies(items)
     forms = {i: _person_forms(e) for i, (_, e) in enumerate(items) if e.type == "PERSON" and i not in retyped}
     known = tails(f for fs in forms.values() for f in fs)
     keys: dict[int, set[tuple[str, str]]] = {}
@@ -194,6 +195,7 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
             org_words[fold(name)].append(i)          # "Doe" read as an organisation
     for group in list(full.values()) + list(others.values()):
         u.join_all(group)
+    _join_people_typed_org(items, full, single, others, u)
     if in_story:
         for rule, joins in (("spelling", _join_spellings(full, u)), ("short form", _join_short_forms(full, u))):
             for a, b in joins:
@@ -436,7 +438,7 @@ _LEGAL_FORM = re.compile(r"(?<=\w)[,\s]+(?:co|corp|corporation|company|inc|incor
 def _type_key(typ: str, name: str) -> tuple[str, str]:
     name = clean_name(name)
     if typ in _PLACE_GROUP:
-        return ("PLACE", canonical_place(_LEGAL_FORM.sub("", name) if typ == "ORG" else name).lower())
+        return ("PLACE", canonical_place(_LEGAL_FORM.sub("", without_legal_form(name)) if typ == "ORG" else name).lower())
     return (typ, re.sub(r"s$", "", name.lower()) if typ == "NORP" else name.lower())
 
 
@@ -481,6 +483,35 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
             out[i] = other_key[clean_name(e.name).lower()] if clean_name(e.name).lower() in other_key \
                 else other_key[next(iter(sorted(names)))]
     return out
+
+
+def _companies(items) -> dict[int, tuple[str, str]]:
+    """PERSON entities named exactly as a company the group's articles write with a legal form: item -> the
+    company's key. The small model reads an unfamiliar company name as a person's ("Velmar Chemie said ...")
+    where another article writes "Velmar Chemie AG"; a name with a legal form is no person's."""
+    legal: dict[str, tuple[str, str]] = {}
+    for _, e in items:
+        if e.type == "ORG" and (bare := without_legal_form(name := clean_name(e.name))) != name:
+            legal.setdefault(bare.lower(), _other_key(e))
+    return {i: legal[n] for i, (_, e) in enumerate(items)
+            if e.type == "PERSON" and (n := clean_name(e.name).lower()) in legal} if legal else {}
+
+
+def _join_people_typed_org(items, full, single, others, u: Union) -> None:
+    """An organisation named exactly as a person of the group with a first name and a surname ("Claudia Neumann"
+    read as an ORG in one article) joins that person, when more of the group's entities read the name, or its
+    surname alone, as the person's and it has no legal form ("Goldman Sachs" read as a person once stays a
+    company)."""
+    for (typ, name), group in others.items():
+        if typ != "PLACE" or len(name.split()) != 2:
+            continue
+        written = clean_name(items[group[0]][1].name)
+        if without_legal_form(written) != written or not is_name(written):
+            continue
+        key = name_key(written, ())
+        people = full.get(key)
+        if people and len(people) + len(single.get(key[0], ())) > len(group):
+            u.join(group[0], people[0])
 
 
 def _type_and_name(members) -> tuple[str, str]:
