@@ -120,3 +120,35 @@ def test_a_date_value_is_found_by_its_time_expression(text, quoted, timex, value
     an = AnalysedArticle("a1", time_expressions=(t,), quotes=(quote,),
                          facts=(Fact("e1", "date of plea", value, Mention(0, len(text), text)),))
     assert fact_sources(an) == (source,)
+
+
+NEWS = "count of injured"
+
+
+@pytest.mark.parametrize("stated,expected", [
+    # injured 11 / 12 / 11 across three outlets: a conflict, with 11 backed by two
+    ([("a1", NEWS, "11"), ("a2", NEWS, "Twelve"), ("a3", NEWS, "eleven")],
+     [(NEWS, "11", "conflict"), (NEWS, "Twelve", "conflict")]),
+    ([("a1", NEWS, "seven"), ("a2", NEWS, "8"), ("a3", NEWS, "Nine")],
+     [(NEWS, "8", "conflict"), (NEWS, "Nine", "conflict"), (NEWS, "seven", "conflict")]),
+    ([("a1", "count of dead", "at least 40"), ("a2", "count of dead", "42")],
+     [("count of dead", "42", "agree"), ("count of dead", "at least 40", "agree")]),
+    ([("a1", "years in office", "6 years"), ("a2", "years in office", "seven years")],
+     [("years in office", "6 years", "conflict"), ("years in office", "seven years", "conflict")]),
+    ([("a1", "in office since", "2019"), ("a2", "in office since", "2018")],
+     [("in office since", "2018", "conflict"), ("in office since", "2019", "conflict")]),
+    ([("a1", "share price change on 2025-03-10", "4.2% lower"),
+      ("a2", "share price change on 2025-03-10", "4.2% lower")],
+     [("share price change on 2025-03-10", "4.2% lower", "agree")]),
+    ([("a1", "share price change on 2025-03-10", "4.2% lower"),
+      ("a2", "share price change on 2025-03-10", "4.2% higher")],
+     [("share price change on 2025-03-10", "4.2% higher", "conflict"),
+      ("share price change on 2025-03-10", "4.2% lower", "conflict")]),
+    # moves of different days are different facts
+    ([("a1", "share price change on 2025-03-10", "4.2% lower"),
+      ("a2", "share price change on 2025-03-24", "3.5% higher")],
+     [("share price change on 2025-03-10", "4.2% lower", "single"),
+      ("share price change on 2025-03-24", "3.5% higher", "single")]),
+])
+def test_news_verdicts(stated, expected):
+    assert verdicts(*stated) == expected

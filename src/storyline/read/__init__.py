@@ -76,5 +76,5 @@ def read_parsed(article: Article, doc) -> AnalysedArticle:
     times = tag(article.text, anchor(article))
     entities, quotes = find_entities(doc, find_quotes(doc))
     events = find_events(doc, entities, times, article.published)
-    facts = find_facts(doc, entities, events)
+    facts = find_facts(doc, entities, events, times, article.published)
     return AnalysedArticle(article.id, tuple(entities), tuple(times), tuple(quotes), tuple(events), tuple(facts))

@@ -2,7 +2,9 @@
 
 A fact is (subject entity, attribute, value) with its evidence sentence.
 Only values that another outlet could state differently are kept: prison
-terms, ages, counts of people, sums of money, and the dates of events. Values
+terms, ages, counts of people, sums of money, the dates of events, and (in
+modules of their own) casualty counts of an incident (`casualties`), time in
+office (`tenure`) and share price moves (`shares`). Values
 are normalised (number words to digits, "nine-year" to "9 years") so that
 stage 4 can compare them across articles; `status` stays "single" here,
 because agreement is a property of the corpus, not of one article.
@@ -17,8 +19,11 @@ from typing import Sequence
 
 from storyline.lexicon import NUMBER_WORDS
 from storyline.read.events.arguments import EntityIndex, sentence_mention, with_conjuncts
+from storyline.read.events.casualties import Casualties
+from storyline.read.events.shares import Shares
+from storyline.read.events.tenure import read_tenure
 from storyline.read.events.modality import modality_of
-from storyline.records import Entity, Event, Fact
+from storyline.records import DateRange, Entity, Event, Fact, TimeExpression
 
 _NUMBERS = NUMBER_WORDS
 _DIGITS = re.compile(r"[0-9]+")
@@ -301,9 +306,20 @@ def _event_dates(reader: _Reader, events: Sequence[Event]) -> None:
             reader.add(people, f"date of {_DATE_NOUNS.get(ev.type, ev.type)}", value, tok.root)
 
 
-def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event]) -> list[Fact]:
+def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: Sequence[TimeExpression] = (),
+               published: DateRange | None = None) -> list[Fact]:
+    """The facts of one parsed article (`doc`, its `entities` and `events`), in reading order.
+
+    `times` (its time expressions) and `published` (its publication interval) date share price moves;
+    without them a move is kept only where the article's day is known from neither, that is never.
+    """
     reader = _Reader(doc, entities, events)
+    casualties = Casualties(doc, reader.index, number, reader.add)
+    shares = Shares(doc, reader.index, number, reader.add, times, published)
     for tok in doc:
+        casualties.read(tok)
+        read_tenure(tok, reader.index, number, reader.add)
+        shares.read(tok)
         reader.sentences(tok)
         reader.ages(tok)
         reader.appositive_age(tok)

@@ -1,0 +1,91 @@
+"""Casualty counts, time in office and share price moves read from short news stories, as tables.
+
+Entities are built by hand (each listed name is one entity); events come from the real event reader.
+Each row: text, entities, facts that must be read, facts that must not.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.read.events.facts import find_facts
+from storyline.read.events.finder import find_events
+from storyline.read.nlp import load_nlp
+from storyline.records import DateRange, TimeExpression
+
+from .fakes import entities_named
+
+P, G, O = "PERSON", "GPE", "ORG"
+PUB = DateRange(date(2025, 3, 10), date(2025, 3, 10))
+MONDAY = {"Monday": ("DATE", "2025-03-10", date(2025, 3, 10), date(2025, 3, 10)),
+          "Tuesday": ("DATE", "2025-03-11", date(2025, 3, 11), date(2025, 3, 11))}
+
+
+def facts_of(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    ents = entities_named(text, names)
+    txs = [TimeExpression(text.find(t), text.find(t) + len(t), t, *spec) for t, spec in MONDAY.items() if t in text]
+    doc = load_nlp()(text)
+    events = find_events(doc, ents, txs, PUB)
+    name_of = {e.id: e.name for e in ents}
+    return {(name_of[f.subject], f.attribute, f.value) for f in find_facts(doc, ents, events, txs, PUB)}
+
+
+DEAD, HURT = "count of dead", "count of injured"
+ROWS = [
+    # casualty counts: in words or digits, active, passive, intransitive, with "at least" / "more than"
+    ("MARL, Germany (Reuters) - An explosion ripped through a chemical plant in the city of Marl on Tuesday, "
+     "killing two workers and injuring 11 others.", {"MARL": G, "Germany": G, "Marl": G},
+     {("Marl", DEAD, "2"), ("Marl", HURT, "11")}, {("MARL", DEAD, "2"), ("Germany", DEAD, "2")}),
+    ("The minister visited the site of the explosion in Marl. Twelve people were injured, three of them seriously.",
+     {"Marl": G}, {("Marl", HURT, "12")}, {("Marl", HURT, "3")}),
+    ("PASADENA, Texas (AP) — An explosion at a plant near Houston killed one worker and injured seven others.",
+     {"PASADENA": G, "Texas": G, "Houston": G},
+     {("PASADENA", DEAD, "1"), ("PASADENA", HURT, "7")}, {("Houston", HURT, "7")}),
+    ("At least 40 people were killed and more than 100 wounded in a bombing in Kabul on Tuesday.", {"Kabul": G},
+     {("Kabul", DEAD, "at least 40")}, set()),
+    ("Two workers died after the blast at the refinery in Pasadena and eight were injured.", {"Pasadena": G},
+     {("Pasadena", DEAD, "2"), ("Pasadena", HURT, "8")}, set()),
+    ("The fire in Dhaka raised the death toll to 45. Three people are missing.", {"Dhaka": G},
+     {("Dhaka", DEAD, "45"), ("Dhaka", "count of missing", "3")}, set()),
+    # a count of another incident keeps that incident's place
+    ("The explosion in Marl is the deadliest since a blast at a site in Leverkusen in 2021 killed seven people.",
+     {"Marl": G, "Leverkusen": G}, {("Leverkusen", DEAD, "7")}, {("Marl", DEAD, "7")}),
+    # precision: ages, years, money and employees are no casualty counts; no place, no count
+    ("Two workers, aged 34 and 51, were killed in the explosion in Marl.", {"Marl": G},
+     {("Marl", DEAD, "2")}, {("Marl", DEAD, "34"), ("Marl", DEAD, "51")}),
+    ("The company, which employs 3,400 people in Marl, lost $5 million after the fire.", {"Marl": G}, set(),
+     {("Marl", DEAD, "3400"), ("Marl", HURT, "3400")}),
+    ("Rebels killed 35 civilians in the village.", {"Rebels": O}, set(), {("Rebels", DEAD, "35")}),
+    # time in office
+    ("Ingrid Dahl is stepping down after six years at the helm, Norrland said.", {"Ingrid Dahl": P, "Norrland": O},
+     {("Ingrid Dahl", "years in office", "6 years")}, set()),
+    ("Mark Tellis had led the company since 2019.", {"Mark Tellis": P},
+     {("Mark Tellis", "in office since", "2019")}, set()),
+    ("Mark Tellis, who had been CEO since 2018, has not commented.", {"Mark Tellis": P},
+     {("Mark Tellis", "in office since", "2018")}, set()),
+    ("Dan Ortega had worked at the plant for 19 years. Ana Lopez has lived in Paris since 2010.",
+     {"Dan Ortega": P, "Ana Lopez": P, "Paris": G}, set(),
+     {("Dan Ortega", "years in office", "19 years"), ("Ana Lopez", "in office since", "2010")}),
+    ('"After six intense years, I feel this is the right time," Ingrid Dahl said.', {"Ingrid Dahl": P}, set(),
+     {("Ingrid Dahl", "years in office", "6 years")}),
+    # share price moves, dated by the sentence or the publication day; spans of days are left out
+    ("Norrland shares fell 4.2 percent on Monday morning.", {"Norrland": O},
+     {("Norrland", "share price change on 2025-03-10", "4.2% lower")}, set()),
+    ("Norrland said so in a statement. The shares fell 4.2% in early trading.", {"Norrland": O},
+     {("Norrland", "share price change on 2025-03-10", "4.2% lower")}, set()),
+    ("Shares of Kvant rose 3.5% on Tuesday.", {"Kvant": O},
+     {("Kvant", "share price change on 2025-03-11", "3.5% higher")}, set()),
+    ("Velmar's shares have fallen about 9% since the blast. Velmar shares fell another 6% on Monday.", {"Velmar": O},
+     set(), {("Velmar", "share price change on 2025-03-10", "9% lower"),
+             ("Velmar", "share price change on 2025-03-10", "6% lower")}),
+    ("Velmar cut its profit forecast by 15% on Monday.", {"Velmar": O}, set(),
+     {("Velmar", "share price change on 2025-03-10", "15% lower")}),
+]
+
+
+@pytest.mark.parametrize("text,names,want,unwanted", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_news_fact_table(text, names, want, unwanted):
+    got = facts_of(text, names)
+    assert want <= got, got
+    assert not (unwanted & got), got
