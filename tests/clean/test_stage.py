@@ -121,8 +121,9 @@ def test_the_outlet_from_a_dateline_or_a_byline(text, hints, outlet, byline, cre
 
 @pytest.mark.parametrize("html, reason", [
     ("<html><head><title>Blast: what we know</title></head><body><article><h1>Blast: what we know</h1><p>One",
-     "no article text found (1 words after cleaning, at least 5 needed; the HTML is cut off)"),
-    ("<html><body><p>Too short.</p></body></html>", "no article text found (2 words after cleaning, at least 5 needed)"),
+     "no article text found (1 word after cleaning, at least 5 needed; the HTML is cut off)"),
+    ("<html><body><p>Too short.</p></body></html>",
+     "no article text found (2 words after cleaning, at least 5 needed)"),
 ])
 def test_a_refusal_for_too_little_text_says_how_much_and_why(html, reason):
     got = clean(html_doc(html))

@@ -137,7 +137,8 @@ def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[
     """A page title without the site's own name before or after it.
 
     'Bridge closes - Harbour Times' -> 'Bridge closes'. The piece cut off
-    must be a date ('Bridge closes | Harbour Times | 05.03.2025') or the page's own name: one of `outlets` (og:site_name,
+    must be a date ('Bridge closes | Harbour Times | 05.03.2025') or the
+    page's own name: one of `outlets` (og:site_name,
     application-name, the JSON-LD publisher, the host name), the whole name
     of a well-known outlet (`is_known_outlet`: 'Bridge closes - BBC News' from
     a page saved without its address), or a piece of at

@@ -62,7 +62,8 @@ def clean(raw: RawDoc) -> Article | Refusal:
     if len(body.split()) < MIN_WORDS:
         cut = "; the HTML is cut off" if raw.kind == "html" and not re.search(r"</(?:html|body)\s*>", page, re.I) \
             else ""
-        return Refusal(raw.source, f"no article text found ({len(body.split())} words after cleaning, "
+        n = len(body.split())
+        return Refusal(raw.source, f"no article text found ({n} word{'s' * (n != 1)} after cleaning, "
                                    f"at least {MIN_WORDS} needed{cut})")
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title

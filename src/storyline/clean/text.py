@@ -70,7 +70,7 @@ class Cleaned:
     credits: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)   # removed caption lines: their dates bound publication from below
     top_lines: list[str] = field(default_factory=list)  # short lines above the body: datelines live there
-    outlet: str | None = None                           # from a byline ("By Jane Doe, The Texas Tribune") or a copyright footer
+    outlet: str | None = None                           # from a byline ("By Jane Doe, The Texas Tribune"), a footer
 
 
 _MARKDOWN_SIGNS = re.compile(r"\]\([^)]*\)|^\s{0,3}#{1,6}\s|\*\*\S[^*\n]*\*\*|^\s*[-*]\s+\S", re.M)
