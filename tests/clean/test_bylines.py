@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.bylines import byline_line, split_byline
+from storyline.clean.bylines import byline_line, byline_outlet, split_byline
 from storyline.clean.html import extract_html
 from storyline.clean.text import clean_lines
 
@@ -83,3 +83,19 @@ def test_a_pages_by_name_role_line_gives_its_byline(article, byline):
 def test_a_texts_by_name_role_line_gives_its_byline(text, byline):
     cleaned = clean_lines(text)
     assert cleaned.byline == byline and "By Theo" not in cleaned.text
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("By Carlos Mendez, The Texas Tribune", "The Texas Tribune"),
+    ("By Jane Doe | Reuters", "Reuters"),
+    ("By Jane Doe, Associated Press", "AP"),
+    ("By Jane Doe, Houston Chronicle", "Houston Chronicle"),
+    ("By Jane Doe, Staff Writer, The Texas Tribune", "The Texas Tribune"),
+    ("By Sophie Long, BBC News, Los Angeles", "BBC News"),
+    ("By Jane Doe, Los Angeles", None),
+    ("By Jane Doe, The Hague", None),
+    ("By Theo Leggett, Business correspondent", None),
+    ("By Jane Doe and John Roe", None),
+])
+def test_a_byline_may_name_its_outlet(line, outlet):
+    assert byline_outlet(line) == outlet

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.credits import dateline_end, dateline_span, staff_credits
+from storyline.clean.credits import dateline_credit, dateline_end, dateline_span, staff_credits
 
 BODY = "Japan raced to avert a catastrophe, an official told (Reuters) - later."
 
@@ -59,6 +59,18 @@ def test_a_dateline_is_found_at_the_start_of_one_of_the_first_lines(text, parts)
       "BEIJING; Editing by Grant McCool.)"]),
     ("he said.\n\n--additional reporting by Linh Tat.", ["--additional reporting by Linh Tat."]),
     ("Reporting by Pieter van der Berg for Reuters", ["Reporting by Pieter van der Berg for Reuters"]),
+    # contributor lines: names, maybe after an outlet's job title, then "contributed"
+    ("The fire burned on.\n\nAssociated Press writer Juan Lozano contributed to this report.",
+     ["Associated Press writer Juan Lozano contributed to this report."]),
+    ("Jane Doe in Houston and John Roe in Austin contributed reporting.",
+     ["Jane Doe in Houston and John Roe in Austin contributed reporting."]),
+    ("New York Times reporters Jane Doe and John Roe contributed reporting from Washington.",
+     ["New York Times reporters Jane Doe and John Roe contributed reporting from Washington."]),
+    ("The fire burned for hours, he said. Juan Lozano contributed to this report.",
+     ["Juan Lozano contributed to this report."]),
+    ("Additional reporting by Jane Doe in Paris.", ["Additional reporting by Jane Doe in Paris."]),
+    ("The company contributed $5 million to the fund.", []),
+    ("Residents contributed to the cleanup. Smith contributed too.", []),
     # running text is no credit
     ("Now I see that I was the victim of shoddy reporting by the Washington Post.", []),
     ("Written by Paul McCartney, the song topped the charts.", []),
@@ -68,3 +80,14 @@ def test_a_dateline_is_found_at_the_start_of_one_of_the_first_lines(text, parts)
 ])
 def test_staff_credits_are_whole_lines_or_brackets_at_a_line_edge(text, credits):
     assert [text[a:b] for a, b in staff_credits(text)] == credits
+
+
+@pytest.mark.parametrize("line, credits", [
+    ("MARL, Germany, March 4 (Reuters) - An explosion", ["Reuters"]),
+    ("MARL, Germany, March 4, 2025 (Reuters) \u2014 An explosion", ["Reuters"]),
+    ("Z\u00dcRICH, 4 March (Reuters) - Shares", ["Reuters"]),
+    ("PASADENA, Texas (AP) \u2014 An explosion", ["AP"]),
+    ("He said 4 workers (Reuters) - died", []),
+])
+def test_a_dateline_with_a_date_credits_its_agency(line, credits):
+    assert dateline_credit(line) == credits

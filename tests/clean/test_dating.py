@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from storyline.clean.dating import bounds, combine, from_dateline, from_url, implied, parse_date
+from storyline.clean.dating import bounds, combine, from_dateline, from_url, from_wire_dateline, implied, parse_date
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -152,3 +152,32 @@ def test_the_new_rules_name_themselves():
                    ["Fans on July 27, 2010. \u00a9 Agency"])
     assert {b.rule for b in found} == {"past", "ongoing", "scheduled", "caption", "weekday"}
     assert (combine(found).earliest, combine(found).latest) == (date(2010, 8, 1), date(2010, 8, 4))
+
+
+# (text, year stage 4 gives or None, the day a wire dateline gives or None)
+WIRE_DATELINES = [
+    ("MARL, Germany, March 4, 2025 (Reuters) - An explosion ripped through a plant.", None, date(2025, 3, 4)),
+    ("LONDON, 4 March 2025 (Reuters) \u2014 Shares fell.", None, date(2025, 3, 4)),
+    ("Headline here\n\nMOSCOW, Sept. 3, 2019 (Xinhua) -- Talks began.", None, date(2019, 9, 3)),
+    ("MARL, Germany, March 4 (Reuters) - An explosion ripped through a plant.", None, None),   # no year: no guess
+    ("MARL, Germany, March 4 (Reuters) - An explosion ripped through a plant.", 2025, date(2025, 3, 4)),
+    ("WASHINGTON, Dec 20 (AP) \u2014 The Senate voted.", 2018, date(2018, 12, 20)),
+    ("PASADENA, Texas (AP) \u2014 A fire broke out.", 2025, None),                            # no date in it
+    ("The minister said on March 4, 2025 (Reuters) - nothing.", None, None),                  # running text
+]
+
+
+@pytest.mark.parametrize("text,year,day", WIRE_DATELINES)
+def test_a_wire_dateline_dates_its_copy(text, year, day):
+    found = bounds(text, [], year) if year else None
+    got = [b.day for b in found if b.rule == "dateline"] if found else []
+    if year is None:
+        got = [r.earliest] if (r := from_wire_dateline(text)) else []
+        assert r is None or (r.earliest, r.latest) == (day, day) and "dateline" in r.reason
+    assert got == ([day] * (2 if year else 1) if day else [])
+
+
+def test_a_year_is_kept_for_a_yearless_dateline_only_when_the_text_agrees():
+    text = "PARIS, March 4 (Reuters) - The strike began on March 9, 2025, officials said."
+    assert implied(text, [], 2025) is None                      # the past date after the dateline: not 2025
+    assert (implied(text, [], 2026).earliest, implied(text, [], 2026).latest) == (date(2026, 3, 4), date(2026, 3, 4))

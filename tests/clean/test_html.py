@@ -426,3 +426,31 @@ def test_never_raises(html):
 def test_huge_page_is_handled():
     got = extract_html(page("", STORY * 2000))
     assert "Ana Ruiz" in got.text
+
+
+# (title, site name, h1, the headline): a <title> loses the site's name and a date it carries as separate pieces
+@pytest.mark.parametrize("title, site, h1, headline", [
+    ("Marl chemical blast: minister promises full inquiry | DW | 05.03.2025", "DW",
+     "Marl chemical blast: minister promises full inquiry", "Marl chemical blast: minister promises full inquiry"),
+    ("Bridge closes for repairs - Harbour Times - March 5, 2025", "Harbour Times", None, "Bridge closes for repairs"),
+    ("Bridge closes for repairs | 2025-03-05", None, None, "Bridge closes for repairs"),
+    ("Brexit - what happens next", None, None, "Brexit - what happens next"),
+    ("The 1-2-3 of tax returns | Harbour Times", "Harbour Times", None, "The 1-2-3 of tax returns"),
+])
+def test_a_title_loses_its_site_name_and_date(title, site, h1, headline):
+    site_meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = (f"<html><head><title>{title}</title>{site_meta}</head><body><article>"
+            + (f"<h1>{h1}</h1>" if h1 else "") + "<p>" + "The council closed the harbour bridge to cars. " * 6
+            + "</p></article></body></html>")
+    assert extract_html(html, None).title == headline
+
+
+# (blocks after the title, the story text kept): a dek under a headline goes, unless nothing follows it
+@pytest.mark.parametrize("blocks, kept", [
+    (["Bridge closes for repairs", "Engineers found deep cracks in two piers", "The council voted on Tuesday."],
+     ["The council voted on Tuesday."]),
+    (["Bridge closes for repairs", "An explosion at the plant killed two workers. The blast struck a unit that ma"],
+     ["An explosion at the plant killed two workers. The blast struck a unit that ma"]),     # a page cut off
+])
+def test_the_last_block_is_no_standfirst(blocks, kept):
+    assert clean_blocks(blocks, PageMeta(title="Bridge closes for repairs")) == kept

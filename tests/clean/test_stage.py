@@ -96,3 +96,41 @@ BYLINE_TEXT = "Police said on Tuesday that two men were arrested after the fire 
 def test_a_byline_given_with_the_input_gives_the_articles_people(hints, byline):
     """A feed entry's author or a JSON Lines `byline` (ingest's `byline` hint) is read as a page's byline."""
     assert clean(RawDoc("c.jsonl#L1", "jsonl", BYLINE_TEXT.encode(), hints, "utf-8", BYLINE_TEXT)).byline == byline
+
+
+WIRE_BODY = " An explosion at a plant killed one worker and injured seven others on Thursday, officials said."
+
+
+# (text, hints, outlet, byline, credits, published): what names the outlet when nothing given with the input does
+@pytest.mark.parametrize("text, hints, outlet, byline, credits, published", [
+    ("Plant blast kills one\n\nPASADENA, Texas (AP) \u2014" + WIRE_BODY, {}, "AP", (), ("AP",), None),
+    ("Plant blast kills one\n\nMARL, Germany, March 4, 2025 (Reuters) -" + WIRE_BODY, {}, "Reuters", (),
+     ("Reuters",), date(2025, 3, 4)),
+    ("Plant blast kills one\n\nMARL, Germany, March 4 (Reuters) \u2014" + WIRE_BODY, {}, "Reuters", (),
+     ("Reuters",), None),                                            # no year: left to stage 4, never invented
+    ("Plant blast kills one\n\nPASADENA, Texas (AP) \u2014" + WIRE_BODY, {"outlet": "Houston Chronicle"},
+     "Houston Chronicle", (), ("AP",), None),                        # a given outlet reprints the wire copy
+    ("Lawmakers grill regulators\n\nBy Carlos Mendez, The Texas Tribune\nMarch 26, 2025\n\n" + WIRE_BODY, {},
+     "The Texas Tribune", ("Carlos Mendez",), (), date(2025, 3, 26)),
+])
+def test_the_outlet_from_a_dateline_or_a_byline(text, hints, outlet, byline, credits, published):
+    a = clean(RawDoc("story.txt", "text", text.encode(), hints, "utf-8", text))
+    assert (a.outlet, a.byline, a.credits) == (outlet, byline, credits)
+    assert a.published.earliest == published and a.published.latest == published
+
+
+@pytest.mark.parametrize("html, reason", [
+    ("<html><head><title>Blast: what we know</title></head><body><article><h1>Blast: what we know</h1><p>One",
+     "no article text found (1 word after cleaning, at least 5 needed; the HTML is cut off)"),
+    ("<html><body><p>Too short.</p></body></html>",
+     "no article text found (2 words after cleaning, at least 5 needed)"),
+])
+def test_a_refusal_for_too_little_text_says_how_much_and_why(html, reason):
+    got = clean(html_doc(html))
+    assert isinstance(got, Refusal) and got.reason == reason
+
+
+def test_a_page_cut_off_mid_sentence_keeps_its_text():
+    html = ("<html><head><title>Blast: what we know so far</title></head><body><article><h1>Blast: what we know so far"
+            "</h1><p>An explosion at the plant in Marl on Tuesday killed two workers. The blast struck a unit that ma")
+    assert clean(html_doc(html)).text.startswith("An explosion at the plant")

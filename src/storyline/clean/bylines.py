@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from storyline.clean.credits import agency
-from storyline.clean.outlets import is_outlet_name
+from storyline.clean.outlets import is_known_outlet, is_outlet_name
 from storyline.lexicon import AGENCY_NAMES
 
-__all__ = ["byline_agencies", "byline_line", "split_byline"]
+__all__ = ["byline_agencies", "byline_line", "byline_outlet", "split_byline"]
 
 _AGENCIES = AGENCY_NAMES
 _NOT_A_NAME = re.compile(
@@ -164,6 +164,40 @@ def byline_line(line: str, outlets: tuple[str, ...] = ()) -> list[str] | None:
                                                           for n in names):
         return None
     return names
+
+
+# The last word of a newspaper's or a newsroom's name ("Houston Chronicle", "Texas Tribune", "Kyiv Post").
+_MASTHEAD_WORDS = re.compile(
+    r"(?:Times|Tribune|Post|Herald|Journal|Gazette|Chronicle|Telegraph|Guardian|Independent|Observer|Examiner|"
+    r"Inquirer|Dispatch|Courier|Sentinel|Register|Record|Ledger|Bulletin|Monitor|Mail|Mirror|Express|Standard|Star|"
+    r"Globe|Daily|Weekly|News|Press|Radio|Television|TV|Magazine|Review|Report|Wire|Network|Media|Gazeta|Zeitung)")
+
+
+def byline_outlet(raw: str) -> str | None:
+    """The outlet a byline names after its people ('By Carlos Mendez, The Texas Tribune' -> 'The Texas Tribune',
+    'By Jane Doe | Reuters' -> 'Reuters', 'By Jane Doe, Associated Press' -> 'AP'), None when it names none.
+
+    The first part after the names ("," "|" or " - ") that is an outlet is taken: an agency (as the agency table
+    names it), a well-known outlet, or a capitalised name of at most six words that starts with 'The' (three words
+    at least) or ends with a masthead word ('Houston Chronicle'); other parts (a job title, a city: 'Los Angeles',
+    'The Hague') are passed over."""
+    text = _squash(raw)
+    parts = [p.strip(" .:-") for p in re.split(r"[,;]|\s[|\u2022\u00b7\u2013\u2014]\s|\s-\s", _BY.sub("", text))]
+    if not _read(text, ())[0]:
+        return None
+    for part in parts[1:5]:
+        words = part.split()
+        if not words or re.match(r"(?:and|&)\s", part, re.I):
+            continue
+        if name := agency(part):
+            return name
+        if is_known_outlet(part):
+            return part
+        proper = all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words)
+        if proper and len(words) <= 6 and not _TITLE_WORDS.search(part) and not re.search(r"\d", part) and (
+                words[0] == "The" and len(words) >= 3 or len(words) >= 2 and _MASTHEAD_WORDS.fullmatch(words[-1])):
+            return part
+    return None
 
 
 def byline_agencies(raw: str) -> list[str]:

@@ -30,7 +30,8 @@ CREDIT_LINE = [
 REUTERS_FOOTER = re.compile(r"^\W*\(?(?:reporting|writing)\s+by\s+[^;]+(?:;\s*(?:additional\s+reporting|editing)\s+by\s+.+)?\)?\W*$",
                             re.I)
 # "MOSCOW (Reuters) -" / "WASHINGTON, Dec 20 (AP) —" datelines credit the agency too.
-DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\((?P<who>{AGENCY_FORMS})\)\s*[-\u2013\u2014]")
+# The place may carry a date ("MARL, Germany, March 4, 2025 (Reuters) -") and letters outside ASCII ("ZÜRICH").
+DATELINE = re.compile(rf"^[A-Z\u00c0-\u00de][\w .,'\u2019/-]{{1,60}}?\((?P<who>{AGENCY_FORMS})\)\s*[-\u2013\u2014]")
 # Staff credits: "(Reporting by Jane Doe in Moscow; Additional reporting by Ann Lee; Editing by John Roe)",
 # "Writing by ...", "Compiled by ...": a role, "by", and names (each maybe "in", "from", "at" or "for" a place or an
 # outlet) joined by commas or "and"; several credits joined by ";" or ",".
@@ -44,6 +45,14 @@ _STAFF_CREDIT = rf"{_STAFF_ROLE}\s+(?i:by)\s+{_STAFF_LIST}"
 _STAFF_CREDITS = rf"{_STAFF_CREDIT}(?:\s*[;,.|/]\s*(?:and\s+)?{_STAFF_CREDIT})*"
 STAFF_LINE = re.compile(rf"(?:[-\u2013\u2014*\u2022]+\s*)?\(?\s*{_STAFF_CREDITS}\s*\)?[.\s]*")   # a whole line
 STAFF_BRACKETS = re.compile(rf"\(\s*{_STAFF_CREDITS}\s*\)\.?")                                     # a bracketed credit
+# Contributor lines: "Associated Press writer Juan Lozano contributed to this report.", "Jane Doe in Houston and
+# John Roe in Austin contributed reporting.": names (maybe after an outlet's job title), then "contributed".
+_STAFF_JOB = r"(?i:staff\s+)?(?i:writers?|reporters?|correspondents?|journalists?|photographers?|producers?)"
+_STAFF_DESK = rf"(?:the\s+)?(?:{AGENCY_FORMS}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\s+{_STAFF_JOB}"
+_CONTRIBUTED = (rf"(?:{_STAFF_DESK}\s+)?{_STAFF_LIST}\s+(?:also\s+)?contributed"
+                rf"(?:\s+(?:reporting|research|(?:from|in)\s+{_PROPER}|to\s+(?:this|the)\s+(?:report|story|article)))*")
+CONTRIBUTOR_LINE = re.compile(rf"(?:[-\u2013\u2014*\u2022]+\s*)?\(?\s*{_CONTRIBUTED}\s*\)?[.\s]*")   # a whole line
+CONTRIBUTOR_TAIL = re.compile(rf"(?<=[.!?\"\u201d])\s+(?P<credit>{_CONTRIBUTED}\s*\.)\s*$")   # ending a paragraph
 _SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
 STAFF_REACH = 600                                               # characters: the longest line read as a credit
 # A wire dateline's credit mark: an agency, or any capitalised source in brackets ("(CNN Business)"), then dashes.
@@ -86,8 +95,12 @@ def credit_line(line: str, last: bool = False) -> list[str] | None:
 
 
 def dateline_credit(text: str) -> list[str]:
+    """The agency a line opening with a wire dateline credits ("MARL, Germany, March 4 (Reuters) -" -> ['Reuters']),
+    [] for any other line: running text before the bracket ("he said (Reuters) -") is no dateline."""
     m = DATELINE.match(text.lstrip())
-    return [name] if m and (name := agency(m.group("who"))) else []
+    if not m or _PROSE.search(m.string, 0, m.start("who")):
+        return []
+    return [name] if (name := agency(m.group("who"))) else []
 
 
 def _wire_dateline(text: str, start: int) -> re.Match | None:
@@ -123,23 +136,35 @@ def dateline_span(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+def dateline_agency(text: str) -> str | None:
+    """The news agency whose wire dateline opens one of the text's first lines (`dateline_span`), as the agency
+    table names it: "PASADENA, Texas (AP) \u2014" -> 'AP'; None without one, or for a source that is no agency
+    ("(CNN Business)")."""
+    span = dateline_span(text)
+    m = re.match(r"\(([^)]*)\)", text[span[1]:span[2]]) if span else None
+    return agency(m[1]) if m else None
+
+
 def staff_credits(text: str) -> list[tuple[int, int]]:
     """The [start, end) character spans of `text` that credit its staff ("Reporting by Jane Doe in Moscow;
-    Editing by John Roe", "Compiled by Sam Lee", "--additional reporting by Linh Tat."), in text order.
+    Editing by John Roe", "Compiled by Sam Lee", "--additional reporting by Linh Tat.", "Associated Press writer
+    Juan Lozano contributed to this report."), in text order.
 
     A span is a whole line that is nothing but credits (in brackets or not), or credits in brackets that open
-    a line or close it after a sentence's end ("... he said. (Reporting by Jane Doe)"). Names must be
+    a line or close it after a sentence's end ("... he said. (Reporting by Jane Doe)"), or a contributor
+    sentence that ends a line after another sentence ("... he said. Jane Doe contributed."). Names must be
     capitalised, so running text is no credit ("shoddy reporting by the Washington Post", "Written by Paul
     McCartney, the song ..."). Lines longer than `STAFF_REACH` characters are not read.
     """
     out = []
     for line in re.finditer(r"[^\n]+", text):
         body = line.group()
-        if len(body) > STAFF_REACH or " by" not in body.lower():
+        lowered = body.lower()
+        if len(body) > STAFF_REACH or " by" not in lowered and "contributed" not in lowered:
             continue
         lead = len(body) - len(body.lstrip())
         core = body.strip()
-        if STAFF_LINE.fullmatch(core):
+        if STAFF_LINE.fullmatch(core) or CONTRIBUTOR_LINE.fullmatch(core):
             out.append((line.start() + lead, line.start() + lead + len(core)))
             continue
         for m in STAFF_BRACKETS.finditer(body):
@@ -147,4 +172,6 @@ def staff_credits(text: str) -> list[tuple[int, int]]:
             closes = not body[m.end():].strip() and _SENTENCE_END.search(body[:m.start()]) is not None
             if opens or closes:
                 out.append((line.start() + m.start(), line.start() + m.end()))
+        if "contributed" in lowered and (m := CONTRIBUTOR_TAIL.search(body)):
+            out.append((line.start() + m.start("credit"), line.start() + m.end("credit")))
     return out

@@ -323,7 +323,9 @@ def _title_variants(meta: PageMeta, headings: tuple[str, ...] = ()) -> set[str]:
 
 def _is_standfirst(block: str) -> bool:
     """The dek under a headline: a short line with no closing punctuation. The
-    page description is no guide here: it is as often the lede itself."""
+    page description is no guide here: it is as often the lede itself. Only a
+    block with story text after it is read so (`clean_blocks`): the last block
+    of a page cut off mid-sentence is the story, not a dek."""
     return len(block) < 160 and len(block.split()) >= 4 and not re.search(r"[.!?\"”’')]\W*$", block)
 
 
@@ -348,7 +350,7 @@ def clean_blocks(blocks: list[str], meta: PageMeta | None = None, disabled: froz
         if "title" not in disabled and i < 3 and titles and _norm(block) in titles:
             after_title = not out
             continue
-        if after_title and "standfirst" not in disabled and _is_standfirst(block):
+        if after_title and "standfirst" not in disabled and i + 1 < len(blocks) and _is_standfirst(block):
             after_title = False
             continue
         after_title = False

@@ -123,11 +123,22 @@ def is_known_outlet(name: str) -> bool:
     return bool(name.strip()) and _outlet_key(name) in _KNOWN_KEYS
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{2,4}(?:,?\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?", re.I)
+
+
+def _is_date(piece: str) -> bool:
+    """A title piece that is a date and nothing else ('05.03.2025', '2025-03-05', 'March 5, 2025')."""
+    from storyline.clean.page_dates import date_line    # page_dates needs the timex tagger: only titles with pieces
+    piece = piece.strip()
+    return bool(_NUMERIC_DATE.fullmatch(piece) or date_line(piece) == piece)
+
+
 def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[str, ...] = ()) -> str:
     """A page title without the site's own name before or after it.
 
     'Bridge closes - Harbour Times' -> 'Bridge closes'. The piece cut off
-    must be the page's own name: one of `outlets` (og:site_name,
+    must be a date ('Bridge closes | Harbour Times | 05.03.2025') or the
+    page's own name: one of `outlets` (og:site_name,
     application-name, the JSON-LD publisher, the host name), the whole name
     of a well-known outlet (`is_known_outlet`: 'Bridge closes - BBC News' from
     a page saved without its address), or a piece of at
@@ -143,7 +154,7 @@ def strip_site_name(title: str, outlets: tuple[str, ...] = (), headlines: tuple[
     def is_site(piece: str, rest: str) -> bool:
         if len(rest.split()) < 2 or not piece.strip():
             return False
-        if is_outlet_name(piece, outlets) or is_known_outlet(piece):
+        if is_outlet_name(piece, outlets) or is_known_outlet(piece) or _is_date(piece):
             return True
         return len(piece.split()) <= 6 and _norm(rest) in heads
 

@@ -8,11 +8,13 @@ it; metadata (credits, dates) is still read from it.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from storyline.clean import dating
 from storyline.clean.given_date import given_date
 from storyline.clean.bylines import byline_agencies, split_byline
+from storyline.clean.credits import dateline_agency
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.records import Article, DateRange, RawDoc, Refusal
@@ -45,7 +47,7 @@ def clean(raw: RawDoc) -> Article | Refusal:
     Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
     # ingest decodes; a RawDoc made by hand without text is read as UTF-8
     text = raw.text if raw.text is not None else raw.body.decode("utf-8", errors="replace")
-    html_meta = None
+    html_meta, page = None, text
     if raw.kind == "html":
         from storyline.clean.html import extract_html   # trafilatura is slow to import; only HTML needs it
         html_meta = extract_html(text, _hint(raw, "url"))
@@ -58,10 +60,15 @@ def clean(raw: RawDoc) -> Article | Refusal:
         lines = clean_lines(text, markdown=markdown, head=raw.kind != "html")
         body = lines.text
     if len(body.split()) < MIN_WORDS:
-        return Refusal(raw.source, f"no article text found ({len(body.split())} words after cleaning)")
+        cut = "; the HTML is cut off" if raw.kind == "html" and not re.search(r"</(?:html|body)\s*>", page, re.I) \
+            else ""
+        n = len(body.split())
+        return Refusal(raw.source, f"no article text found ({n} word{'s' * (n != 1)} after cleaning, "
+                                   f"at least {MIN_WORDS} needed{cut})")
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
-    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) or lines.outlet
+    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) \
+        or lines.outlet or dateline_agency(body)
     byline = _given_byline(raw, outlet) or (tuple(html_meta.byline) if html_meta and html_meta.byline
                                             else tuple(lines.byline))
     given, warnings = _given(raw)
@@ -107,7 +114,7 @@ def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
         if day:
             return DateRange(day, day, html_meta.published_source or "page metadata")
     shown = html_meta.shown_dates if html_meta else ()
-    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown])
+    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown]) or dating.from_wire_dateline(body)
     if found:
         return found
     implied = dating.implied(body, lines.captions)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.clean.bylines import byline_line
+from storyline.clean.bylines import byline_line, byline_outlet
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
 from storyline.clean.page_dates import date_line
 
@@ -70,7 +70,7 @@ class Cleaned:
     credits: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)   # removed caption lines: their dates bound publication from below
     top_lines: list[str] = field(default_factory=list)  # short lines above the body: datelines live there
-    outlet: str | None = None                           # from a copyright footer
+    outlet: str | None = None                           # from a byline ("By Jane Doe, The Texas Tribune"), a footer
 
 
 _MARKDOWN_SIGNS = re.compile(r"\]\([^)]*\)|^\s{0,3}#{1,6}\s|\*\*\S[^*\n]*\*\*|^\s*[-*]\s+\S", re.M)
@@ -204,6 +204,7 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
             names = byline_line(plain)
             if names is not None:
                 out.byline += [name for name in names if name not in out.byline]
+                out.outlet = out.outlet or byline_outlet(plain)
                 continue
             if len(plain.split()) <= 8 and not re.search(r"[.!?\"\u201d]$", plain) and out.title is not None:
                 out.top_lines.append(plain)

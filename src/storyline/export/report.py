@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from storyline.export.wording import counted
 from storyline.store.browse import speaker_groups
 from storyline.web.render import bare_quote
 from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
@@ -83,12 +84,12 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     lines = ["", f"## {_md(story.get('title') or story['id'])}", "",
-             f"{span}; {len(ids)} article{'s' * (len(ids) != 1)}"
+             f"{span}; {counted(len(ids), 'article')}"
              + (f" ({len(copies)} of them {'a copy' if len(copies) == 1 else 'copies'} of another)" if copies else "")
              + "; "
-             + (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)} ({_md(', '.join(outlets))})" if outlets
+             + (f"{counted(len(outlets), 'outlet')} ({_md(', '.join(outlets))})" if outlets
                 else "outlets unknown")
-             + (f", {unknown} article{'s' * (unknown != 1)} of unknown outlet" if unknown and outlets else "") + "."
+             + (f", {counted(unknown, 'article')} of unknown outlet" if unknown and outlets else "") + "."
              + (f" Where: {_md(', '.join(story['places']))}." if story.get("places") else "")]
 
     timeline = story.get("timeline") or []
@@ -182,9 +183,9 @@ def document(names: Mapping[str, str], stories: Sequence[dict], counts: Mapping[
     yield "# storyline dossier"
     yield ""
     grouped = [s for s in stories if s["id"] != ALL_ID]
-    yield (f"{len(grouped)} stor{'ies' if len(grouped) != 1 else 'y'} from {counts['articles']} articles; "
-           f"{counts['entities']} entities, {counts['events']} events, "
-           f"{counts['quotes']} quotes, {counts['refusals']} inputs refused."
+    yield (f"{counted(len(grouped), 'story')} from {counted(counts['articles'], 'article')}; "
+           f"{counted(counts['entities'], 'entity')}, {counted(counts['events'], 'event')}, "
+           f"{counted(counts['quotes'], 'quote')}, {counted(counts['refusals'], 'input')} refused."
            + (" The articles are not grouped into stories yet: `storyline run` reads and groups them."
               if len(grouped) < len(stories) else ""))
     for story in stories:

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from storyline.export.wording import counted
 from storyline.records import DateRange
 from storyline.web import chart
 from storyline.web.links import outside_url
@@ -99,6 +100,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = when
     env.filters["bare_quote"] = bare_quote
+    env.filters["counted"] = counted      # {{ n|counted('story') }} -> "1 story", "2 stories"
     env.globals.update(outside_url=outside_url, layout=chart.layout, timeline_rows=timeline_rows)
     return env
 
