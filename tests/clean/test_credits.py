@@ -32,6 +32,13 @@ def test_the_dateline_opening_a_text_ends_after_its_dashes(top, end):
     (BODY, None),                                   # running text before the mark: no dateline
     ("The senator (R-Texas) - who spoke first - left.", None),
     ("x" * 300 + "\nMOSCOW (Reuters) - Talks.", None),  # too far down to be the story's dateline
+    # a newspaper's dateline: a place in capitals, maybe its region and a date, and a dash
+    ("PASADENA, Texas \u2014 Federal investigators said ...", ("PASADENA, Texas ", "\u2014")),
+    ("Plant restarts.\n\nFRANKFURT \u2014 Velmar Chemie said ...", ("FRANKFURT ", "\u2014")),
+    ("NEW YORK, March 4, 2025 -- Stocks fell.", ("NEW YORK, March 4, 2025 ", "--")),
+    ("BREAKING \u2014 Stocks fell.", None),                # a label in capitals is no place
+    ("Officials said \u2014 after a pause \u2014 that it was over.", None),
+    ("The CEO \u2014 who left \u2014 said so.", None),
 ])
 def test_a_dateline_is_found_at_the_start_of_one_of_the_first_lines(text, parts):
     found = dateline_span(text)

@@ -64,6 +64,8 @@ def dateline_places(text: str, start: int, source: int) -> list[tuple[int, int]]
 def source_name(text: str, source: int) -> tuple[int, int] | None:
     """The [start, end) span of the name inside a dateline's bracketed source that opens at `source`
     ("Reuters" of "(Reuters) -", "CNN Business" of "(CNN Business) —"), None when the brackets hold none."""
+    if not text.startswith("(", source):
+        return None                                  # a dateline with no source: "FRANKFURT —"
     close = text.find(")", source)
     inner = text[source + 1:close]
     name = inner.strip()
