@@ -355,6 +355,10 @@ APPOINTMENTS = [
     ("Ana Lopez was fired from her job in March.", {"Ana Lopez": P}, "resignation", "fired"),
     ("Boeing fired Stan Deal as head of its commercial airplanes unit.", {"Boeing": "ORG", "Stan Deal": P},
      "resignation", "fired"),
+    # a rank makes a post of a noun outside `POSTS`, not of one that names no office
+    ("Acme named Ana Lopez its chief economist.", {"Acme": "ORG", "Ana Lopez": P}, "appointment", "named"),
+    ("Police named Ana Lopez as the chief suspect.", {"Ana Lopez": P}, "appointment", None),
+    ("A man named Tom Reyes was arrested in Madrid.", {"Tom Reyes": P, "Madrid": G}, "appointment", None),
 ]
 
 
@@ -363,6 +367,77 @@ APPOINTMENTS = [
 def test_trigger_words(text, names, etype, trigger):
     got = [g[5].trigger.text for g in run(text, names) if g[0] == etype]
     assert got == ([trigger] if trigger else []), [(g[0], g[5].trigger.text) for g in run(text, names)]
+
+
+TUESDAY = {"Tuesday": ("DATE", "2022-12-13", date(2022, 12, 13), date(2022, 12, 13))}
+
+
+# (text, entities, times, event type, {role: [names]} the event must hold, (earliest, latest) or None): the person
+# a verb of appointing or removing puts in or out of a post is its patient however the small model hangs the name
+# (an object, a predicate before "as", a modifier of the post), the one who names them its agent
+APPOINTEES = [
+    # the model reads "The board named Jane Roe" as a board called Jane Roe: the board is who named her
+    ("The board named Jane Roe as chief executive on Tuesday, ousting John Doe.", {"Jane Roe": P, "John Doe": P},
+     TUESDAY, "appointment", {"patient": ["Jane Roe"]}, (date(2022, 12, 13), date(2022, 12, 13))),
+    # the participle set off by a comma is dated with the naming it goes with
+    ("The board named Jane Roe as chief executive on Tuesday, ousting John Doe.", {"Jane Roe": P, "John Doe": P},
+     TUESDAY, "resignation", {"patient": ["John Doe"]}, (date(2022, 12, 13), date(2022, 12, 13))),
+    ("The board of Acme Corp named Jane Roe as chief executive on Tuesday, ousting John Doe.",
+     {"Acme Corp": "ORG", "Jane Roe": P, "John Doe": P}, TUESDAY, "appointment",
+     {"agent": ["Acme Corp"], "patient": ["Jane Roe"]}, (date(2022, 12, 13), date(2022, 12, 13))),
+    ("Acme Corp named Jane Roe as chief executive on Tuesday, ousting John Doe.",
+     {"Acme Corp": "ORG", "Jane Roe": P, "John Doe": P}, TUESDAY, "resignation", {"patient": ["John Doe"]},
+     (date(2022, 12, 13), date(2022, 12, 13))),
+    # no "as": a rank makes "chief economist" a post, and the name hung on it is the appointee
+    ("The Federal Reserve Bank of New York named William Dudley chief economist.",
+     {"Federal Reserve Bank": "ORG", "New York": G, "William Dudley": P}, {}, "appointment",
+     {"agent": ["Federal Reserve Bank"], "patient": ["William Dudley"]}, None),
+    # the name before "as", read as a predicate
+    ("Walt Disney Co. named Robert Iger as chief executive.", {"Walt Disney Co.": "ORG", "Robert Iger": P}, {},
+     "appointment", {"agent": ["Walt Disney Co."], "patient": ["Robert Iger"]}, None),
+    ("Jane Roe, named chief executive on Tuesday, thanked the board.", {"Jane Roe": P}, TUESDAY, "appointment",
+     {"patient": ["Jane Roe"]}, (date(2022, 12, 13), date(2022, 12, 13))),
+]
+
+
+@pytest.mark.parametrize("text,names,times,etype,roles,when", APPOINTEES,
+                         ids=[f"{r[0][:40]}-{r[3]}" for r in APPOINTEES])
+def test_who_is_appointed_or_removed_and_when(text, names, times, etype, roles, when):
+    got = [g for g in run(text, names, times) if g[0] == etype]
+    assert len(got) == 1, [(g[0], g[2]) for g in run(text, names, times)]
+    ev = got[0][5]
+    name_of = {e.id: e.name for e in entities_named(text, names)}
+    for role, who in roles.items():
+        assert sorted(name_of[e] for r, e in ev.participants if r == role) == who, ev.participants
+    assert ((ev.time.earliest, ev.time.latest) if ev.time else None) == when
+
+
+@pytest.mark.parametrize("text", [
+    "The board named Jane Roe as chief executive on Tuesday, after ousting John Doe.",
+    "Acme Corp named Jane Roe as chief executive on Tuesday. It said it was ousting John Doe.",
+])
+def test_a_participle_takes_no_time_it_does_not_go_with(text):
+    got = [g for g in run(text, {"Jane Roe": P, "John Doe": P, "Acme Corp": "ORG"}, TUESDAY) if g[0] == "resignation"]
+    assert all(g[3] is None for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The budget will be cut, he told Reuters.",
+    "\"We have no choice,\" he told Reuters.",
+    "Finance Minister Paul Smith spoke on Monday. \"We have no choice,\" he told Reuters.",
+])
+def test_whom_a_speaker_told_is_never_the_speaker(text):
+    # the speaker is "he" (Paul Smith where the pronoun resolves); the outlet told is the recipient, and a
+    # statement with no speaker named is none
+    got = [g[5] for g in run(text, {"Paul Smith": P, "Reuters": "ORG"}) if g[0] == "statement"]
+    told = [e for e in got if e.trigger.text == "told"]
+    reuters = "e2"
+    assert all(("agent", reuters) not in e.participants for e in told), told
+    assert all(any(r == "agent" for r, _ in e.participants) for e in got), got
+    if "Paul Smith" in text:
+        assert [sorted(e.participants) for e in told] == [[("agent", "e1"), ("recipient", reuters)]]
+    else:
+        assert told == []
 
 
 def test_evidence_sentence_and_trigger_offsets():

@@ -35,6 +35,31 @@ def test_the_article_types_a_name_as_an_organisation_or_a_place(text, name, labe
     assert [e.label_ for e in doc.ents if e.text == name] == labels
 
 
+# (text, the all-caps word, the labels of the entities that hold it, in text order): a word right after a model
+# number is the rest of a product's name, never an organisation; after a count it may be one
+MODELS = [
+    ("Boeing's 737 MAX jets were grounded.", "MAX", ["PRODUCT"]),
+    ("Boeing 737 MAX jets were grounded worldwide.", "MAX", ["PRODUCT"]),
+    ("The 737 MAX returned to service in 2020.", "MAX", ["PRODUCT"]),
+    ("The FAA grounded the 737 MAX 9 after the blowout. The MAX has a history of problems.", "MAX",
+     ["PRODUCT", "PRODUCT"]),
+    ("Airbus sold 50 A321 XLR jets.", "XLR", ["PRODUCT"]),
+    ("The UN sent 300 UN peacekeepers to the area.", "UN", ["ORG", "ORG"]),
+    ("Police arrested 12 FBI agents.", "FBI", ["ORG"]),
+    ("The 2024 NATO summit was held in Washington.", "NATO", ["ORG"]),
+    ("Friday, February 20, 2009; Page D01 NEW YORK, Feb. 19 -- The Dow Jones industrial average slid.", "YORK",
+     ["GPE"]),
+]
+
+
+@pytest.mark.parametrize("text, word, labels", MODELS)
+def test_an_all_caps_word_after_a_model_number_is_a_product(text, word, labels):
+    doc = load_nlp()(text)
+    assert [e.label_ for e in doc.ents if word in e.text.split()] == labels
+    ents, _ = find_entities(doc)
+    assert (word in {e.name for e in ents if e.type == "ORG"}) == ("ORG" in labels)
+
+
 def test_a_word_of_a_persons_name_stays_a_person():
     doc = load_nlp()("Actor Harrison Ford arrived on Monday. Ford Motor Co. shares fell. Ford said nothing.")
     assert "ORG" not in {e.label_ for e in doc.ents if e.text == "Ford"}

@@ -170,6 +170,14 @@ CASES = [
     ("He appeared on “Saturday Night Live” last week.", None),
     ("The committee met on Tuesday in the old hall.", None),
     ("Prices rose sharply in March.", None),
+    # whom the words were told is no part of them ("told Reuters", "told reporters")
+    ("\"No,\" Smith told Reuters on Tuesday.", [("\"No,\"", "Smith", "told", "direct")]),
+    ("\"We have no choice,\" he told Reuters.", [("\"We have no choice,\"", "he", "told", "direct")]),
+    ("Smith told the truth.", [("the truth", "Smith", "told", "indirect")]),
+    # ... nor keeps a sentence-final cue from its content
+    ("Their first move was to shoot everybody standing at the bar, witnesses Gregoire, Thomas and Nicolas told "
+     "Liberation newspaper.", [("Their first move was to shoot everybody standing at the bar",
+                                "witnesses Gregoire, Thomas and Nicolas", "told", "indirect")]),
     # appointing names a post-holder, not words said
     ("Boeing named Kelly Ortberg as chief executive in July.", None),
     ("Kelly Ortberg was named CEO of Boeing last year.", None),

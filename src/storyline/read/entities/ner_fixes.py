@@ -30,7 +30,9 @@ reader sees the repaired entities. They run after "ner" and `furniture`'s
                   Inc.") or whose shares it quotes ("Qualcomm shares") is an
                   ORG in its other mentions too; a place (of the gazetteer,
                   or typed GPE elsewhere in the article) typed ORG after
-                  "in", "from" ... is a GPE (`ner_types`).
+                  "in", "from" ... is a GPE; an all-caps word right after a
+                  model number is a PRODUCT with it ("737 MAX"), not an ORG
+                  (`ner_types`).
 7. news_surnames  a surname seen as part of a PERSON is a PERSON wherever it
                   recurs, also where the model called it ORG or nothing.
 

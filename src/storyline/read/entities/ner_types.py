@@ -1,4 +1,4 @@
-"""One type for a name the article itself shows to be an organisation or a place.
+"""One type for a name the article itself shows to be an organisation, a place or part of a product's name.
 
 The small model types a name by its sentence alone, so one article can call
 "Qualcomm" ORG in one sentence and PERSON in the next ("Analyst Mary Jones
@@ -40,6 +40,20 @@ from the whole article:
   those names ORG.
 
 "X said in a statement" is no sign: people say things in statements too.
+
+A name is also shown to be no organisation: an all-caps word right after a
+model number is the rest of a product's name ("Boeing's 737 MAX jets", "the
+737 MAX 9", "A321 XLR"), not a company or a person the model read in it
+("MAX"); one word only, never a place ("Page D01 NEW YORK, Feb. 19" is a page
+and a dateline). The number is a model's when it mixes letters and digits
+("A321", "777X"; not an ordinal: "1st"), or,
+a bare number (not a year), when a name stands before it ("Boeing 737",
+"Boeing's 737"), a number after the word ("737 MAX 9"), or the word ends its
+noun phrase ("the 737 MAX was grounded"): "300 UN peacekeepers" and "12 FBI
+agents" count people of an organisation. The span from the number is typed
+PRODUCT (which the entity reader does not keep), and so is the same model
+written again in the article ("737 MAX planes") and the word alone ("the
+MAX"), as a legal form types every mention of its name.
 """
 from __future__ import annotations
 
@@ -124,6 +138,73 @@ def _traded_names(doc: Doc) -> set[str]:
     return out
 
 
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_NAMES = {"ORG", "PERSON"}                                  # what the model makes of "MAX", "XLR"; not a place
+_ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)", re.I)
+_CLAUSE_GOES_ON = {"VERB", "AUX", "ADP", "PART", "SCONJ"}     # after a noun phrase that ends: "737 MAX was", "after"
+
+
+def _caps_word(tok) -> bool:
+    return tok.is_alpha and tok.is_upper and len(tok) > 1
+
+
+def _model_number(doc: Doc, ent: Span) -> int | None:
+    """The index of the model number right before an all-caps name ("737" of "737 MAX"), or None (module
+    docstring: what makes a number a model's rather than a count)."""
+    if ent.start == 0 or len(ent) != 1 or not _caps_word(ent[0]):
+        return None                                 # one word: "Page D01 NEW YORK" is a page and a dateline
+    num = doc[ent.start - 1]
+    text = num.text
+    if not any(ch.isdigit() for ch in text) or num.whitespace_ != " " or _ORDINAL.fullmatch(text):
+        return None
+    if any(ch.isalpha() for ch in text):
+        return num.i                                # "A321", "777X", "F-35"
+    if not text.isdigit() or _YEAR.fullmatch(text) or num.ent_type_ in _COUNTS:
+        return None
+    before = doc[num.i - 1] if num.i else None
+    if before is not None and before.text in {"'s", "\u2019s"} and before.i:
+        before = doc[before.i - 1]
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in _COUNTS:
+        return num.i                                # "Boeing 737 MAX", "Boeing's 737 MAX"
+    end = ent.end
+    while end < len(doc) and _caps_word(doc[end]):
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    if after is None or after.like_num or after.is_punct and after.text not in {"-", "/", "&"} or \
+            after.pos_ in _CLAUSE_GOES_ON:
+        return num.i                                # "737 MAX 9", "the 737 MAX was grounded", "the 737 MAX."
+    return None                                     # "22 EU and four non-EU countries", "300 UN peacekeepers"
+
+
+def _products(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[int, int]]]:
+    """`ents` with the all-caps names that go on a model number typed PRODUCT, from the number on, also where
+    the article writes the same model again ("737 MAX planes" after "the 737 MAX was grounded") or the word
+    alone ("the MAX"); and the (start, end) of the spans so typed."""
+    def model(ent: Span) -> tuple[str, str] | None:
+        if ent.label_ not in _NAMES or ent.start == 0 or not _caps_word(ent[0]):
+            return None
+        return doc[ent.start - 1].text, ent.text
+
+    found = {model(e) for e in ents if e.label_ in _NAMES and _model_number(doc, e) is not None}
+    if not found:
+        return ents, set()
+    words = {w for _, w in found}
+    out, made = [], set()
+    for ent in ents:
+        if model(ent) in found:
+            end = ent.end
+            while end < len(doc) and doc[end].text.isdigit() and doc[end - 1].whitespace_:
+                end += 1                            # "737 MAX 9"
+            ent = Span(doc, ent.start - 1, end, label="PRODUCT")
+            made.add((ent.start, ent.end))
+        elif ent.label_ in _NAMES and ent.text in words:
+            ent = Span(doc, ent.start, ent.end, label="PRODUCT")
+            made.add((ent.start, ent.end))
+        out.append(ent)
+    return out, made
+
+
 def _at_place(ent: Span) -> bool:
     """A preposition of place before the span ("in Sendai", "from Cyprus'") and no name going on after it
     ("at Massachusetts General Hospital")."""
@@ -134,18 +215,21 @@ def _at_place(ent: Span) -> bool:
 
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
-    """`doc.ents` retyped by the article's own evidence (the module's rules): ORG for a name with a legal form
-    or shares, GPE for a place typed ORG after a preposition of place; spans are kept, only labels change."""
-    ents = list(doc.ents)
+    """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
+    model number (its span then starts at the number), ORG for a name with a legal form or shares, GPE for a
+    place typed ORG after a preposition of place; other spans are kept, only labels change."""
+    ents, products = _products(doc, list(doc.ents))
+    changed = bool(products)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     placed = {_name(e) for e in ents if e.label_ in {"GPE", "LOC"}}
     legal = _legal_names(doc)
     orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc)) - person_words
     out = []
-    changed = False
     for ent in ents:
         name, label = _name(ent), ent.label_
-        if label in _TO_ORG and name in orgs and not places.is_place(name):
+        if (ent.start, ent.end) in products:
+            pass                                    # a model's name stays one ("737 MAX shares" names no company)
+        elif label in _TO_ORG and name in orgs and not places.is_place(name):
             label = "ORG"
         elif label == "ORG" and name not in person_words and _at_place(ent) and \
                 (name in placed or places.listed_spelling(name)):

@@ -21,6 +21,7 @@ INSTITUTIONS = {
     "government", "administration", "authorities", "authority", "ministry", "department", "officials",
     "military", "army", "forces", "police", "court", "prosecutors", "embassy", "office", "cabinet",
     "regime", "leadership", "delegation", "side", "state", "parliament", "agency", "media", "navy",
+    "board",                                  # "Acme's board named X", "the board of Acme Corp ousted X"
 }
 SUBJECTS = {"nsubj", "nsubjpass"}
 

@@ -20,8 +20,9 @@ from typing import Sequence
 from storyline.read.events import timing as event_time
 from storyline.read.events.arguments import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
                                        with_conjuncts)
-from storyline.read.events.types import (BY_NAME, CAPITALS, LIGHT_VERBS, NOUN_TYPES, PERSON_STAND_INS,
-                                        POST_INFINITIVES, POST_VERBS, POSTS, SAY_VERBS, VERB_TYPES, EventType)
+from storyline.read.events.types import (APPOINT_VERBS, BY_NAME, CAPITALS, LIGHT_VERBS, NOT_POSTS, NOUN_TYPES,
+                                        PERSON_STAND_INS, POST_INFINITIVES, POST_RANKS, POST_VERBS, POSTS, SAY_VERBS,
+                                        VERB_TYPES, EventType)
 from storyline.read.events.modality import modality_of, own_modality
 from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
 
@@ -100,8 +101,14 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 
 
 def _is_post(tok) -> bool:
-    """Whether a noun names an office: "chief executive", "CEO", "the board"; not "the officer who fired"."""
-    return (tok.lemma_.lower() in POSTS or tok.lower_ in POSTS) and not any(c.dep_ == "relcl" for c in tok.children)
+    """Whether a noun names an office: "chief executive", "CEO", "the board", also a noun a rank makes one
+    ("chief economist", "head scientist", `POST_RANKS`); not "the officer who fired", not "the chief suspect"."""
+    if any(c.dep_ == "relcl" for c in tok.children):
+        return False
+    if tok.lemma_.lower() in POSTS or tok.lower_ in POSTS:
+        return True
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() not in NOT_POSTS and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in POST_RANKS for c in tok.children)
 
 
 # the prepositions that put a post after a verb of each kind: "named as", "promoted to"; "fired as", "removed from"
@@ -134,6 +141,35 @@ def post_of(verb, preps: frozenset[str] = frozenset({"as", "to", "from"})):
                 if p.dep_ == "pobj" and any(_is_post(t) for t in with_conjuncts(p)):
                     return p
     return None
+
+
+def _post_kind(tok) -> bool:
+    """Whether `tok` is a verb of appointing or removing: "appointed", "ousted", or one of `POST_VERBS` with a
+    post ("named X as chief executive")."""
+    lemma = tok.lemma_.lower()
+    if lemma in APPOINT_VERBS:
+        return True
+    return lemma in POST_VERBS and post_of(tok, _POST_PREPS[POST_VERBS[lemma].name]) is not None
+
+
+def _holders(verb) -> list:
+    """The words that name whom a verb of appointing or removing puts in or out of a post.
+
+    Its object ("named Jane Roe as chief executive"); a predicate that is no
+    post, which is how the small model often reads the person named before
+    an "as" phrase ("named Robert Iger as chief executive": Iger an oprd);
+    and, when the predicate is the post, the names the model hung on it
+    ("named William Dudley chief economist": Dudley a modifier of
+    "economist"), when they are a person's ("named Acme Corp chief
+    executive" names a post of Acme's).
+    """
+    out = []
+    for c in verb.children:
+        if c.dep_ == "dobj" or c.dep_ == "oprd" and not _is_post(c):
+            out.extend(with_conjuncts(c))
+        elif c.dep_ == "oprd":
+            out.extend(g for g in c.children if g.dep_ in {"compound", "nmod"} and g.ent_type_ == "PERSON")
+    return out
 
 
 def _verb_type(tok) -> EventType | None:
@@ -253,14 +289,21 @@ def _noun_type(tok, name: str | None = None) -> EventType | None:
 def _verb_args(d: _Draft, index: EntityIndex, tok) -> None:
     subj, subj_passive = _subject(tok)
     passive = _is_passive(tok) or subj_passive
+    holders = _holders(tok) if _post_kind(tok) else []
     if tok.dep_ in {"acl", "relcl"} and tok.tag_ == "VBN" and subj is None:
+        # "Jane Roe, named as chief executive": the noun is the one named; "The board named Jane Roe as
+        # chief executive", which the small model reads as a board called Jane Roe, names someone of its
+        # own: the noun is who named them
+        passive = passive and not holders
         for t in with_conjuncts(tok.head):
-            d.arg("patient", t, index)
+            d.arg("agent" if holders else "patient", t, index)
     d.open_subject = subj is None and tok.dep_ not in {"acl", "relcl", "amod"}
     if subj is not None:
         role = "patient" if passive or tok.lemma_.lower() in _PATIENT_SUBJECT else "agent"
         for t in with_conjuncts(subj):
             d.arg(role, t, index)
+    for t in holders:                         # "named Robert Iger as chief executive", "named X chief economist"
+        d.arg("patient", t, index)
     for c in tok.children:
         if c.dep_ in {"dobj", "attr"} and d.type.name != "statement":
             for t in with_conjuncts(c):
@@ -326,7 +369,11 @@ def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
 
 
 def _statement(index: EntityIndex, tok, text: str) -> _Draft | None:
-    """A named speaker saying something: "X said", "X told Y", "according to X", "X's comments"."""
+    """A named speaker saying something: "X said", "X told Y", "according to X", "X's comments".
+
+    The speaker (agent) is the subject; whom they told is the recipient ("he told Reuters"), never the
+    speaker: with no speaker named (a pronoun nothing resolves), there is no statement event.
+    """
     lemma = tok.lemma_.lower()
     if lemma not in SAY_VERBS and lemma != "accord" and tok.pos_ != "NOUN":
         return None
@@ -349,8 +396,8 @@ def _statement(index: EntityIndex, tok, text: str) -> _Draft | None:
                 d.arg("recipient", c, index)
     else:
         return None
-    if not d.parts or _inside_quotes(text, tok.idx, tok.idx + len(tok)):
-        return None
+    if not any(role == "agent" for role, _ in d.parts) or _inside_quotes(text, tok.idx, tok.idx + len(tok)):
+        return None                           # "..., he told Reuters" with "he" unresolved: only the hearer is named
     return d
 
 

@@ -10,8 +10,9 @@ or "before" ("nearly two weeks after Russia freed X") is counted back or
 forward from the clause it modifies. Where a time is inherited, it is from a
 clause of the same sentence linked to the event: a coordinated verb ("was
 extradited and sentenced in 2012"), an earlier event the sentence says it
-followed ("arrested in 2008 and subsequently extradited"), or the speaker's
-dated words. The publication date is used only for what the article itself
+followed ("arrested in 2008 and subsequently extradited"), the event a
+participle set off by a comma goes with ("named X on Tuesday, ousting Y"),
+or the speaker's dated words. The publication date is used only for what the article itself
 reports as news (a statement made to the outlet); background events without
 a time stay undated, because dating them to the article would put a 2008
 arrest on a 2022 timeline.
@@ -222,7 +223,7 @@ def date_drafts(drafts, times: Sequence[TimeExpression], published: DateRange | 
         if last is not None and not (same_sentence(d, last) or _sentence_before(d, last)):
             last = None
         if d.time is None and d.type.name != "statement":
-            d.time = _from_coordinated(d, drafts, last and last.time)
+            d.time = _from_coordinated(d, drafts, last and last.time) or _from_participle(d, drafts)
         if d.time is not None and d.type.name != "statement":
             last = d
     for d in drafts:
@@ -263,6 +264,35 @@ def _from_coordinated(d, drafts, last: DateRange | None) -> DateRange | None:
         return None                          # the parse joined verbs the text does not tell in order
     side = "between the events" if lo and hi else "no later than the event" if hi else "no earlier than the event"
     return DateRange(lo, hi, f"{side} it is coordinated with")
+
+
+def _from_participle(d, drafts) -> DateRange | None:
+    """The time of the event a participle set off by a comma goes with, or None.
+
+    "The board named Jane Roe as chief executive on Tuesday, ousting John
+    Doe": a present participle after a comma, with no subject or
+    conjunction of its own, tells what the event before it did in the same
+    act, so the ousting is dated Tuesday with the naming. The event is a
+    dated one told before it in its sentence whose trigger governs the
+    participle, or whose trigger hangs on the same word (the small model
+    may hang both on the subject: "The board named ..., ousting"). A
+    participle after "after", "before", "while" ... is a pcomp or has a
+    marker and is not read here.
+    """
+    verb = d.anchors[0]
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "acl"} or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in verb.children):
+        return None
+    edge = verb.left_edge.i
+    if edge == 0 or verb.doc[edge - 1].text != ",":
+        return None
+    for o in sorted(drafts, key=lambda o: -o.trigger.i):
+        if o is d or o.trigger.i >= verb.i or not o.time or o.type.name == "statement" or not same_sentence(d, o):
+            continue
+        if o.trigger.head.i == verb.head.i or any(a.i == o.trigger.i for a in verb.ancestors):
+            return DateRange(o.time.earliest, o.time.latest, "the time of the event the participle goes with")
+    return None
 
 
 def _statement_date(d, drafts, published: DateRange | None) -> DateRange | None:

@@ -66,6 +66,13 @@ chairwoman chair executive officer ceo cfo coo cto cio cmo vp svp evp manager tr
 provost adviser advisor counsel judge justice prosecutor coach captain editor correspondent deputy successor
 replacement nominee board post position role job office seat cabinet bench
 """.split())
+# Ranks that make a post of the noun they modify ("chief economist", "head scientist", "deputy spokesman"),
+# unless it names no office at all (`NOT_POSTS`: "the chief suspect", "its head start").
+POST_RANKS = frozenset({"chief", "head", "deputy", "acting", "interim"})
+NOT_POSTS = frozenset("""
+suspect witness culprit target victim beneficiary reason cause concern worry obstacle threat priority rival
+start aim goal problem issue complaint question
+""".split())
 
 
 _SENTENCE_HEADS = frozenset({
@@ -111,6 +118,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
 BY_NAME = {t.name: t for t in EVENT_TYPES}
 VERB_TYPES = {v: t for t in EVENT_TYPES for v in t.verbs}
 POST_VERBS = {v: t for t in EVENT_TYPES for v in t.post_verbs}
+# the verbs of appointing and removing that need no post ("appointed X", "ousted X"): like `POST_VERBS`, their
+# object or object predicate is the person put in or out ("appointed Jane Roe as chief executive")
+APPOINT_VERBS = BY_NAME["appointment"].verbs | BY_NAME["resignation"].verbs
 # "named Ortberg to lead Boeing": infinitives that say the post by its work
 POST_INFINITIVES = frozenset({"lead", "head", "run", "succeed", "replace", "chair", "oversee", "manage", "serve",
                               "become", "direct", "helm", "coach", "captain"})

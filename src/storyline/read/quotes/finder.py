@@ -53,7 +53,7 @@ from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has
                                         is_parenthetical_cue, object_extension, same_paragraph, stray_that_clause,
                                         without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
-from storyline.read.quotes.sources import np_span, speaker_of, trailing_source
+from storyline.read.quotes.sources import hearer, np_span, speaker_of, trailing_source
 from storyline.read.doctext import doc_text
 from storyline.read.furniture import wire_spans
 from storyline.records import Quote
@@ -218,6 +218,9 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             continue
         if not quoted and not grounds and _bare_pronoun(target):
             continue                              # "what he calls ...", "said it": the content is elsewhere
+        if dep == "dobj" and not quoted and not grounds and hearer(target):
+            continue                              # "Smith told Reuters": whom he told, not what ("told his
+            #                                       advisers to figure out ..." says what after them)
         d = Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
         d.content |= grounds

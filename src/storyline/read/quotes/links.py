@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from storyline.read.doctext import doc_text
 from storyline.read.quotes import cues
 from storyline.read.quotes.marks import Region
-from storyline.read.quotes.sources import speaker_of
+from storyline.read.quotes.sources import hearer, speaker_of
 
 CLOSING = set(".?!;")
 # Prepositions that give the grounds of a judgement ("criticized the bill *for* its cost"), dates or not.
@@ -205,7 +205,8 @@ def without_trailing_aside(doc: Doc, cue: Token, content: set[int]) -> set[int]:
 
 
 def is_parenthetical_cue(tok: Token) -> bool:
-    """ "..., she said." or "A, she said, B": a clause of its own set off by punctuation."""
+    """ "..., she said." or "A, she said, B" ("..., she told Reuters."): a clause of its own set off by
+    punctuation."""
     if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
     if tok.head.i > tok.i:
@@ -215,8 +216,8 @@ def is_parenthetical_cue(tok: Token) -> bool:
             end += 1
         if end >= len(tok.doc) or tok.doc[end].text not in (",", "—", "–"):
             return False
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
-        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not hearer(c) for c in tok.children):
+        return False                              # a content of its own; not "..., he told Reuters"
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return False
     opening = (",", "”", '"', "''", "—", "–")
@@ -236,14 +237,16 @@ def has_clause(doc: Doc, tokens: set[int]) -> bool:
 def is_final_attribution(tok: Token) -> bool:
     """ "CONTENT, SOURCE, said [on Monday]." read with the cue hung below the content, no subject of its own.
 
-    The cue follows a comma, governs no subject, object or clause, and its
+    The cue follows a comma, governs no subject, object (but whom it was
+    told: "..., a Western intelligence source told CNN") or clause, and its
     phrase runs to the end of the sentence.
     """
     doc = tok.doc
     if tok.dep_ not in ("advcl", "conj", "parataxis", "ccomp", "acl", "relcl") or tok.head.i > tok.i:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "dobj", "xcomp") for c in tok.children):
-        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "dobj", "xcomp") and not hearer(c)
+           for c in tok.children):
+        return False                              # "..., a source told CNN": the hearer is no content
     if tok.i == 0 or doc[tok.i - 1].text != ",":
         return False
     end = tok.sent.end

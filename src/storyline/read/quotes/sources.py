@@ -22,6 +22,26 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
 CLOSE_MARKS = {"”", '"', "''"}
 HEARER_OBJECT = {"tell", "inform", "assure", "warn", "remind", "urge"}
+# the words for whom one tells something, besides names and persons ("told reporters", "told the crowd")
+HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "people", "supporter", "lawmaker", "member",
+                     "viewer", "listener", "reader", "delegate", "investor", "analyst", "parliament", "congress",
+                     "committee", "court", "jury", "newspaper", "agency", "broadcaster", "radio", "television"})
+
+
+def hearer(obj: Token) -> bool:
+    """Whether the object of a verb of telling (`HEARER_OBJECT`) names only whom it was told ("told Reuters",
+    "told him", "told reporters"), not what ("told the truth", "told a story", "told his advisers to act" holds
+    a clause): the hearer is neither the content nor the source of the words."""
+    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in HEARER_OBJECT:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+        return False
+    if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if obj.pos_ == "PRON":
+        return obj.lower_ in ("me", "him", "her", "us", "them", "you")
+    lemma = obj.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in HEARERS
 
 
 def speaker_of(tok: Token) -> tuple[int, int] | None:
