@@ -126,6 +126,28 @@ class EntityIndex:
         return eid if eid and self.type_of(eid) in PLACE_TYPES else None
 
 
+CLIMB = frozenset({"conj", "xcomp", "advcl"})
+
+
+def subject_token(verb, through: frozenset[str] = CLIMB) -> tuple[object | None, bool]:
+    """(the token that is `verb`'s subject, whether it is the noun a relative clause modifies), or (None, False).
+
+    Its own nsubj/nsubjpass child; else, for a relative clause's verb, the noun the clause modifies; else the
+    subject of the verb it hangs on by a dependency of `through` (coordinated, controlled, subordinate), up
+    to three verbs up."""
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in SUBJECTS:
+                return c, False
+        if verb.dep_ == "relcl":
+            return verb.head, True
+        if verb.dep_ in through and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return None, False
+
+
 def with_conjuncts(tok) -> list:
     """`tok` and the words coordinated with it ("Moscow and Washington")."""
     out, todo = [], [tok]

@@ -18,7 +18,7 @@ import re
 from typing import Sequence
 
 from storyline.lexicon import NUMBER_WORDS
-from storyline.read.events.arguments import EntityIndex, sentence_mention, with_conjuncts
+from storyline.read.events.arguments import EntityIndex, sentence_mention, subject_token, with_conjuncts
 from storyline.read.events.casualties import Casualties
 from storyline.read.events.shares import Shares
 from storyline.read.events.tenure import read_tenure
@@ -95,18 +95,11 @@ def _term_modifier(noun) -> str | None:
 
 
 def _subject_of(verb, index: EntityIndex) -> list[str]:
-    for _ in range(3):
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return [e for t in with_conjuncts(c) if (e := index.of_token(t))]
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
-            verb = verb.head
-        elif verb.dep_ == "relcl":
-            e = index.of_token(verb.head)
-            return [e] if e else []
-        else:
-            break
-    return []
+    """The entities of `verb`'s subject, its conjuncts included (`arguments.subject_token`)."""
+    tok, modified = subject_token(verb)
+    if tok is None:
+        return []
+    return [e for t in ([tok] if modified else with_conjuncts(tok)) if (e := index.of_token(t))]
 
 
 def _participle(verb) -> str:

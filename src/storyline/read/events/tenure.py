@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from storyline.read.events.arguments import EntityIndex
+from storyline.read.events.arguments import CLIMB, EntityIndex, subject_token
 from storyline.read.events.types import POSTS
 
 _LEAVING = {"step", "leave", "quit", "resign", "retire", "depart", "exit", "go", "stand", "oust", "remove",
@@ -23,21 +23,15 @@ _YEAR = re.compile(r"(19|20)[0-9]{2}")
 
 
 def _subject(verb, index: EntityIndex) -> str | None:
-    for _ in range(3):
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                # "STOCKHOLM — Ingrid Dahl, the chief executive, will step down": a dateline parsed as subject
-                people = [e for t in (c, *(a for a in c.children if a.dep_ == "appos"))
-                          if index.type_of(e := index.of_token(t)) == "PERSON"]
-                return people[0] if people else None
-        if verb.dep_ == "relcl":
-            eid = index.of_token(verb.head)
-            return eid if index.type_of(eid) == "PERSON" else None
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
-            verb = verb.head
-        else:
-            break
-    return None
+    """The person who is `verb`'s subject (`arguments.subject_token`, climbing through a ccomp too), or one
+    in apposition to it: "STOCKHOLM — Ingrid Dahl, the chief executive, will step down", a dateline parsed
+    as the subject."""
+    tok, modified = subject_token(verb, CLIMB | {"ccomp"})
+    if tok is None:
+        return None
+    people = [e for t in ([tok] if modified else [tok, *(a for a in tok.children if a.dep_ == "appos")])
+              if index.type_of(e := index.of_token(t)) == "PERSON"]
+    return people[0] if people else None
 
 
 def _in_post(years) -> bool:
