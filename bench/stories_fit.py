@@ -49,7 +49,7 @@ import os
 import random
 import sys
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -60,6 +60,7 @@ from stories_data import Doc, Embeddings, baseline, bcubed, cluster, load_dev, p
 from stories_synth import shared_names, twin_group  # noqa: E402
 from storyline.connect import stories  # noqa: E402
 from storyline.connect.stories.model import MODEL_FILE, JoinModel  # noqa: E402
+from storyline.connect.stories.signals import names_clash  # noqa: E402
 
 JOINS = (0.05, 0.1, 0.2, 0.3, 0.5)          # join cut-offs tried
 MERGES = (0.45, 0.6, 0.8, 0.9)             # merge cut-offs tried
@@ -114,6 +115,35 @@ def pairs(profs: list[stories.Profile], label: dict[str, str], orders: int, seed
             else:
                 gold[label[p.id]] = index.start(p)
     return np.array(xs), np.array(ys)
+
+
+def on_policy(model: JoinModel, profs: list[stories.Profile], label: dict[str, str], orders: int, seed: int,
+              labels: list) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and 0/1 labels from replays where `model` itself places every article (merges
+    included), as at run time (DAgger, Ross et al. 2011): teacher-forced replays never show a story that
+    took in an article of another story, the state one wrong join leaves, from which the next articles of
+    that other story must still be told apart. A pair is positive when the candidate's majority event is
+    the article's. `labels` receives the (article label, story label) of each row."""
+    xs, ys = [], []
+
+    @dataclass(frozen=True)
+    class Recording(JoinModel):
+        def probabilities(self, p, candidates):
+            if p.id in label:                       # an article placed, not a story checked for a merge
+                for s in candidates:
+                    if not names_clash(p, s):
+                        major = Counter(label[m] for m in s.members).most_common(1)[0][0]
+                        xs.append(stories.row(p, s))
+                        ys.append(int(major == label[p.id]))
+                        labels.append((label[p.id], major))
+            return super().probabilities(p, candidates)
+
+    rng = random.Random(seed)
+    recording = Recording(model.weights, model.intercept, model.join, model.merge, model.trees)
+    for _ in range(orders):
+        stream = [replace(p, seq=n) for n, p in enumerate(rng.sample(profs, len(profs)))]
+        stories.assign(stream, stories.StoryIndex(), recording)
+    return np.array(xs).reshape(-1, len(stories.FEATURES)), np.array(ys)
 
 
 C = float(os.environ.get("STORIES_FIT_C", "1.0"))     # inverse regularisation strength (scikit-learn)
@@ -182,6 +212,8 @@ def main() -> None:
     ap.add_argument("--train-kind", default="", help="seeds of the same-kind splits trained on (default: seed + 1, "
                     "seed + 2)")
     ap.add_argument("--train-main", default="", help="seeds of the same-main splits trained on (default: none)")
+    ap.add_argument("--on-policy", type=int, default=0, help="replay orders placed by a first model, whose pairs "
+                    "are added before the final fit (DAgger; default 0: teacher forcing only)")
     args = ap.parse_args()
     BOOST.update(trees=args.trees, depth=args.depth, rate=args.rate)
 
@@ -201,6 +233,10 @@ def main() -> None:
     rows = []
     xs, ys = zip(*(pairs(p, label, args.orders, args.seed, labels=rows) for p in train_profs))
     x, y = np.concatenate(xs), np.concatenate(ys)
+    if args.on_policy:
+        first = replace(fit(x, y), join=0.3, merge=0.9)         # the cut-offs the last fits chose
+        xs, ys = zip(*(on_policy(first, p, label, args.on_policy, args.seed, rows) for p in train_profs))
+        x, y = np.concatenate([x, *xs]), np.concatenate([y, *ys])
     held_out = folds(dev)
     fold_models = []
     for held in held_out:

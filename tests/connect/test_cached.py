@@ -265,6 +265,21 @@ def test_a_part_is_computed_from_its_story_alone_and_survives_the_store():
     assert connecting.loads(connecting.dumps(part)) == part
 
 
+def test_a_part_reads_a_rising_toll_by_its_articles_publication_days():
+    from datetime import date
+    place = Entity("e1", "Marl", "GPE")
+    day = lambda d: DateRange(date(2025, 3, d), date(2025, 3, d), "given")  # noqa: E731
+    analyses = {a: AnalysedArticle(a, entities=(place,), facts=(
+        Fact("e1", "count of dead", n, Mention(0, 16, "A blast in Marl.")),)) for a, n in (("a1", "two"), ("a2", "5"))}
+
+    def verdicts(*days):
+        articles = [Article(id=f"a{n}", source=str(n), text="A blast in Marl.", content_hash=f"h{n}",
+                            published=day(d)) for n, d in enumerate(days, start=1)]
+        return [(f.value, f.status) for f in cached.compute("s1", articles, analyses).connected.facts]
+    assert verdicts(4, 5) == [("two", "single"), ("5", "single")]          # two dead on the 4th, five on the 5th
+    assert verdicts(4, 4) == [("two", "conflict"), ("5", "conflict")]      # both on the 4th
+
+
 def test_a_part_with_every_field_set_survives_the_store():
     import dataclasses
     from datetime import date

@@ -10,6 +10,10 @@ FEB = DateRange(date(2022, 2, 1), date(2022, 2, 28))
 FEB17 = DateRange(date(2022, 2, 17), date(2022, 2, 17))
 Y2008 = DateRange(date(2008, 1, 1), date(2008, 12, 31))
 AUG5 = DateRange(date(2022, 8, 5), date(2022, 8, 5))
+MAR4 = DateRange(date(2025, 3, 4), date(2025, 3, 4))
+MAR13 = DateRange(date(2025, 3, 13), date(2025, 3, 13))
+MAR_WEEK = DateRange(date(2025, 3, 3), date(2025, 3, 9))          # "two weeks ago"
+JULY2021 = DateRange(date(2021, 7, 1), date(2021, 7, 31))
 
 
 def ev(kind, who, time=None, modality="actual", place=None, trigger="x"):
@@ -52,6 +56,16 @@ CASES = [
                                ("a2", ev("statement", ["person:putin"], AUG5))], [["a1"], ["a2"]]),
     ("negated never merges with actual", [("a1", ev("release", ["person:bout"], AUG5, "negated")),
                                           ("a2", ev("release", ["person:bout"], AUG5))], [["a1"], ["a2"]]),
+    # reports that name no one: the same story, type and days, no different place
+    ("one explosion, three outlets", [("a1", ev("incident", [], MAR4, place="gpe:marl")),
+                                      ("a2", ev("incident", [], MAR4)),
+                                      ("a3", ev("incident", [], MAR_WEEK, place="gpe:marl"))], [["a1", "a2", "a3"]]),
+    ("explosions years apart", [("a1", ev("incident", [], MAR4, place="gpe:marl")),
+                                ("a2", ev("incident", [], JULY2021, place="gpe:leverkusen"))], [["a1"], ["a2"]]),
+    ("explosions the same day in two places", [("a1", ev("incident", [], MAR4, place="gpe:marl")),
+                                               ("a2", ev("incident", [], MAR4, place="gpe:essen"))], [["a1"], ["a2"]]),
+    ("explosions a week apart", [("a1", ev("incident", [], MAR4)), ("a2", ev("incident", [], MAR13))],
+     [["a1"], ["a2"]]),
 ]
 
 

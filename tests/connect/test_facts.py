@@ -152,3 +152,35 @@ NEWS = "count of injured"
 ])
 def test_news_verdicts(stated, expected):
     assert verdicts(*stated) == expected
+
+
+def _day(d):
+    from datetime import date
+    from storyline.records import DateRange
+    return DateRange(date(2025, 3, d), date(2025, 3, d), "test")
+
+
+@pytest.mark.parametrize("stated,days,expected", [
+    # a toll that rises in later reports is no disagreement ...
+    ([("a1", "count of dead", "two"), ("a2", "count of dead", "5"), ("a3", "count of dead", "seven")],
+     {"a1": 4, "a2": 5, "a3": 6},
+     [("count of dead", "5", "single"), ("count of dead", "seven", "single"), ("count of dead", "two", "single")]),
+    # ... one that falls later, or two counts of the same day, are
+    ([("a1", "count of dead", "7"), ("a2", "count of dead", "5")], {"a1": 4, "a2": 5},
+     [("count of dead", "5", "conflict"), ("count of dead", "7", "conflict")]),
+    ([("a1", "count of injured", "11"), ("a2", "count of injured", "12")], {"a1": 4, "a2": 4},
+     [("count of injured", "11", "conflict"), ("count of injured", "12", "conflict")]),
+    # the earlier count backed by a second outlet agrees; the later one the same day as it conflicts
+    ([("a1", "count of dead", "2"), ("a2", "count of dead", "two"), ("a3", "count of dead", "5"),
+      ("a4", "count of dead", "4")], {"a1": 4, "a2": 4, "a3": 5, "a4": 5},
+     [("count of dead", "2", "agree"), ("count of dead", "4", "conflict"), ("count of dead", "5", "conflict")]),
+    # an undated report decides nothing: the conflict stands
+    ([("a1", "count of dead", "2"), ("a2", "count of dead", "5")], {"a2": 5},
+     [("count of dead", "2", "conflict"), ("count of dead", "5", "conflict")]),
+    # only running totals rise: a sentence stated differently a day later is still a conflict
+    ([("a1", "sentence", "9 years"), ("a2", "sentence", "10 years")], {"a1": 4, "a2": 5},
+     [("sentence", "10 years", "conflict"), ("sentence", "9 years", "conflict")]),
+], ids=["toll rises", "toll falls", "same day", "backed earlier count", "undated", "not a running total"])
+def test_a_running_total_rises_without_conflict(stated, days, expected):
+    published = {aid: _day(d) for aid, d in days.items()}
+    assert sorted((f.attribute, f.value, f.status) for f in compare(facts(*stated), published=published)) == expected

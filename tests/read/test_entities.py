@@ -156,6 +156,23 @@ def test_quote_speakers_resolve(text, speaker, occurrence, name):
     assert by_id[quotes[0].speaker_entity].name == name
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("The interior minister of North Rhine-Westphalia called for a full inquiry.",
+     "The interior minister of North Rhine-Westphalia"),
+    ("Prosecutors in Essen said they had opened an inquiry.", "Prosecutors in Essen"),
+])
+def test_a_place_after_a_speakers_noun_is_not_the_speaker(text, speaker):
+    ents, quotes = find_entities(load_nlp()(text), [_quote(text, speaker, 0)])
+    by_id = {e.id: e for e in ents}
+    assert by_id.get(quotes[0].speaker_entity, None) is None or by_id[quotes[0].speaker_entity].type != "GPE"
+
+
+def test_a_speakers_head_resolves_before_its_last_word():
+    text = "Ann Lee of the Red Cross met reporters. Lee said the road was closed."
+    ents, quotes = find_entities(load_nlp()(text), [_quote(text, "Ann Lee of the Red Cross", 0)])
+    assert {e.id: e for e in ents}[quotes[0].speaker_entity].name == "Ann Lee"
+
+
 @pytest.mark.parametrize("a,b", [("Sergey", "Sergei"), ("Zelensky", "Zelenskyy"), ("Dmitry", "Dmitri")])
 def test_transliterations_fold_together(a, b):
     assert fold(a) == fold(b)

@@ -465,3 +465,33 @@ def test_unplaced_dates_are_read_against_the_publication_interval(value, publish
     from storyline.read.events.timing import range_of
     got = range_of(TimeExpression(0, 6, "Friday", "DATE", value), published)
     assert ((got.earliest, got.latest) if got else None) == span
+
+
+D = lambda text, day: {text: ("DATE", f"2025-03-{day:02d}", date(2025, 3, day), date(2025, 3, day))}  # noqa: E731
+MARCH = DateRange(date(2025, 3, 20), date(2025, 3, 20))
+# (text, entities, times, the incident's and the death's (place, day); None: no such event)
+INCIDENTS = [
+    # the relative clause hung on the place by the parser still tells the explosion's deaths
+    ("Lawmakers questioned regulators after the March 13 explosion at the Gulfstar plant in Pasadena, which killed "
+     "two workers.", {"Gulfstar": "ORG", "Pasadena": G}, D("March 13", 13), ("Pasadena", 13), ("Pasadena", 13)),
+    # a participle after the incident's clause
+    ("An explosion tore through a chemical plant in Marl on Tuesday, killing two workers.", {"Marl": G},
+     D("Tuesday", 18), ("Marl", 18), ("Marl", 18)),
+    # the incident as the subject: it takes the death's date
+    ("The blast at the plant in Marl killed three workers on March 4.", {"Marl": G}, D("March 4", 4),
+     ("Marl", 4), ("Marl", 4)),
+    ("Two workers died as a result of the March 13 blast.", {}, D("March 13", 13), (None, 13), (None, 13)),
+    # a later death from injuries is not dated by the blast; "the city of Marl" is the place
+    ("A worker has died from injuries suffered in Tuesday's explosion at a plant in the German city of Marl.",
+     {"Marl": G}, D("Tuesday", 18), ("Marl", 18), None),
+    # not incidents: a verb "blast", an undated blast
+    ("Trump blasted the media on Tuesday.", {"Trump": P}, D("Tuesday", 18), None, None),
+    ("A blast shook the town.", {}, {}, None, None),
+]
+
+
+@pytest.mark.parametrize("text,names,times,incident,death", INCIDENTS, ids=[r[0][:40] for r in INCIDENTS])
+def test_incidents_and_the_deaths_they_caused(text, names, times, incident, death):
+    found = {etype: (place, when and when.earliest.day) for etype, _, _, when, place, _ in
+             run(text, names, times, MARCH) if etype in ("incident", "death")}
+    assert (found.get("incident"), found.get("death")) == (incident, death)

@@ -133,18 +133,19 @@ CASES = [
     ('"People are angry," said Jason Ervin, who thinks the mayor "needs to be more collaborative with us."',
      [('"People are angry,"', "Jason Ervin", "said", "direct"),
       ('the mayor "needs to be more collaborative with us."', "who", "thinks", "mixed")]),
+    # a quotation after another sentence's words is not the first one resumed
+    ('"It is the right time to hand over," Dahl said in the statement. Chairman Lars Eriksson thanked her for '
+     '"transforming Norrland into a modern digital operator."',
+     [('"It is the right time to hand over,"', "Dahl", "said", "direct"),
+      ('her for "transforming Norrland into a modern digital operator."', "Lars Eriksson", "thanked", "mixed")]),
+    # ... while one opening the next sentence is
+    ('"We are heartbroken," Reynolds said. "Safety is our highest priority."',
+     [('"We are heartbroken," "Safety is our highest priority."', "Reynolds", "said", "direct")]),
     # "according to"
     ("According to the police, the suspect fled on foot.",
      [("the suspect fled on foot", "the police", "According to", "indirect")]),
     ("The economy grew by 3 percent last year, according to government figures.",
      [("The economy grew by 3 percent last year", "government figures", "according to", "indirect")]),
-    # a quotation signed with a dash and a name
-    ("“I’m so ashamed to be an American.” ― Jacklyn Ashley",
-     [("“I’m so ashamed to be an American.”", "Jacklyn Ashley", "―", "direct")]),
-    # a resumed quotation with another speech verb between is someone else's words
-    ('"People are angry," said Jason Ervin, who thinks the mayor "needs to be more collaborative with us."',
-     [('"People are angry,"', "Jason Ervin", "said", "direct"),
-      ('the mayor "needs to be more collaborative with us."', "who", "thinks", "mixed")]),
     # "according to" hung on a verb after its object: it is still the outer attribution
     ("The campaign has reserved time for television advertisements in four states, according to media buying sources.",
      [("The campaign has reserved time for television advertisements in four states", "media buying sources",

@@ -60,8 +60,9 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
     if copies is None:
         copies = copies_of(a for a in articles if not isinstance(a, str))
-    return assemble({g: connect_story(group, in_story, copies) for g, in_story, group in groups(read, story_of)},
-                    dates)
+    published = publication_dates([a for a in articles if not isinstance(a, str)], dates)
+    return assemble({g: connect_story(group, in_story, copies, published)
+                     for g, in_story, group in groups(read, story_of)}, dates)
 
 
 def copies_of(articles: Iterable[Article]) -> dict[str, str]:
@@ -70,18 +71,26 @@ def copies_of(articles: Iterable[Article]) -> dict[str, str]:
     return {a.id: a.duplicate_of for a in articles if a.duplicate_of}
 
 
+def publication_dates(articles: Iterable[Article], dates: Iterable[ArticleDate]) -> dict[str, DateRange]:
+    """Article id -> publication interval: the clean stage's, else stage 4's (`dates`)."""
+    return {a.id: a.published for a in articles if a.published} | {d.article_id: d.published for d in dates}
+
+
 def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
-                  copies: Mapping[str, str] | None = None) -> StoryConnected:
+                  copies: Mapping[str, str] | None = None,
+                  published: Mapping[str, DateRange] | None = None) -> StoryConnected:
     """`StoryConnected` of one story's analyses (`in_story`), events already `redated`, in article order;
     `in_story` False: analyses in no story (events merged only within an article). `copies`: article id ->
-    the article it duplicates, for the events (`events.merge_events`) and facts (`facts.compare`)."""
+    the article it duplicates, for the events (`events.merge_events`) and facts (`facts.compare`).
+    `published` (article id -> publication interval) lets a running total rise without conflict
+    (`facts.compare`)."""
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
     events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
     facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
                       local.get((an.article_id, src)) if src else None)
-                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies)
+                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies, published)
     return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
 

@@ -9,6 +9,10 @@ organisation among their participants, name no different place, and their
 times are compatible (both undated, or overlapping intervals; a dated and an
 undated report join only when their participants are the same). Candidate
 pairs come from blocks keyed by (group, type, participant), never all pairs.
+Reports that name no person or organisation ("the March 13 explosion in
+Pasadena", the deaths it caused) are one event when they are in the same
+story, of the same type, name no different place and are dated within a week
+that overlaps (a sweep over their dates, never all pairs).
 Statements are never merged: two statements by one speaker on one day are
 usually two things said. Negated reports merge only with negated ones.
 """
@@ -24,6 +28,7 @@ from storyline.connect.union import Union
 
 _STATE = {"negated": 0, "possible": 1, "expected": 2, "actual": 3}     # later states win
 _NEVER_MERGED = {"statement"}
+_NARROW = 7                  # days: the widest date of a report that names no one, for it to be merged
 
 
 def _overlap(a: DateRange | None, b: DateRange | None) -> bool:
@@ -91,12 +96,34 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
             for j in members[x + 1:]:
                 if u.find(i) != u.find(j) and _compatible(items[i], items[j], people):
                     u.join(i, j)
+    for members in _unnamed(items, story_of, people).values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if items[j][1].time.earliest > items[i][1].time.latest:
+                    break                                # sorted by earliest day: no later one overlaps
+                ei, ej = items[i][1], items[j][1]
+                if (ei.modality == "negated") == (ej.modality == "negated") and \
+                        not (ei.place and ej.place and ei.place != ej.place):
+                    u.join(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[u.find(i)].append(i)
     out = []
     for n, root in enumerate(sorted(groups), start=1):
         out.append(_merged(f"v{n}", [items[i] for i in groups[root]]))
+    return out
+
+
+def _unnamed(items: list[tuple], story_of: Mapping[str, str], people: set[str]) -> dict[tuple, list[int]]:
+    """(story, type) -> the reports in it that name no person or organisation and are dated within `_NARROW`
+    days, by earliest day."""
+    out: dict[tuple, list[int]] = defaultdict(list)
+    for i, (aid, e, parts, _) in enumerate(items):
+        if aid in story_of and e.type not in _NEVER_MERGED and _width(e.time) <= _NARROW \
+                and not any(c in people for _, c in parts):
+            out[(story_of[aid], e.type)].append(i)
+    for members in out.values():
+        members.sort(key=lambda i: items[i][1].time.earliest)
     return out
 
 

@@ -10,7 +10,11 @@ another stated value is incompatible; `single` otherwise. A possible or
 maximum value ("could face up to 10 years") is read into its own attribute
 ("possible sentence") by stage 3, so it never conflicts with the term imposed.
 A fact whose value is read inside a quote keeps the quote's speaker as its
-source (connect.fact_sources).
+source (connect.fact_sources). A running total (a casualty count: "count of
+dead", ...) that a later-published article states higher than an earlier one
+is the toll rising, not outlets disagreeing: given publication dates, an
+exact count conflicts only with a count stated on the same day or with a
+lower one stated later.
 """
 from __future__ import annotations
 
@@ -20,12 +24,13 @@ from collections import defaultdict
 from typing import Iterable, Mapping
 
 from storyline.lexicon import NUMBER_WORDS
-from storyline.records import ComparedFact, Evidence, Fact
+from storyline.records import ComparedFact, DateRange, Evidence, Fact
 
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
+_RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
 
 
@@ -68,8 +73,19 @@ def _compatible(a: str, b: str) -> bool:
     return ba[2] == bb[2] and max(ba[0], bb[0]) <= min(ba[1], bb[1])
 
 
+def _rising(low: str, low_days: tuple, high: str, high_days: tuple) -> bool:
+    """Whether the exact value `low`, stated by articles published on `low_days` ((earliest, latest) pairs),
+    is below `high`, stated only by articles published strictly later: an earlier count of a running
+    total."""
+    bl, bh = bounds(low), bounds(high)
+    return (bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0]
+            and None not in (x for pair in low_days + high_days for x in pair)
+            and max(latest for _, latest in low_days) < min(earliest for earliest, _ in high_days))
+
+
 def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
-            copies: Mapping[str, str] | None = None) -> list[ComparedFact]:
+            copies: Mapping[str, str] | None = None,
+            published: Mapping[str, DateRange] | None = None) -> list[ComparedFact]:
     """(article id, corpus subject id, fact, source entity id) -> one ComparedFact per (subject, attribute, value).
 
     The first spelling of an attribute and of a value names it; the evidence
@@ -78,22 +94,31 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
     it) when a later article adds others. `copies` (article id -> the article
     it duplicates, stage 2's `duplicate_of`): a copy is the same report, not
     another source, so a value stated by an article and its copies alone is
-    `single`.
+    `single`. `published` (article id -> publication interval): dates that let a running total rise
+    without conflict (module doc); an article without both ends of its interval decides nothing.
     """
-    copies = copies or {}
+    copies, published = copies or {}, published or {}
+
+    def days(evidence: list[Evidence]) -> tuple:
+        return tuple((r.earliest, r.latest) if (r := published.get(e.article_id)) else (None, None)
+                     for e in evidence)
+
     groups: dict[tuple, dict[str, tuple[str, str, list[Evidence], int]]] = defaultdict(dict)
     for n, (article_id, subject, f, source) in enumerate(facts):
         values = groups[(subject, f.attribute.lower())]
         _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
     out = []
-    for (subject, _), values in groups.items():
+    for (subject, attribute_key), values in groups.items():
         stated = list(values.values())
+        running = attribute_key.startswith(_RUNNING_TOTALS)
         for attribute, value, evidence, first in stated:
             own = {copies.get(e.article_id, e.article_id) for e in evidence}
             backing = {copies.get(e.article_id, e.article_id)
                        for _, v, ev, _ in stated if _compatible(value, v) for e in ev}
-            against = any(not _compatible(value, v) for _, v, _, _ in stated)
+            against = any(not _compatible(value, v) and not (
+                running and (_rising(value, days(evidence), v, days(ev)) or _rising(v, days(ev), value, days(evidence))))
+                for _, v, ev, _ in stated)
             status = "conflict" if against else "agree" if backing - own or len(own) > 1 else "single"
             out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))
     return [f for _, f in sorted(out, key=lambda t: t[0])]

@@ -162,15 +162,25 @@ class _Reader(MentionReader):
                               mentions=tuple(sorted(c.mentions, key=lambda m: m.start))))
         resolved = []
         for q in quotes:
-            eid = None
-            if q.speaker is not None:
-                # the mention holding the speaker's head (its last word), a person first
-                last = q.speaker.end - 1
-                hits = [c for c in kept if any(m.start <= last < m.end for m in c.mentions)]
-                hits.sort(key=lambda c: c.type != "PERSON")
-                eid = ids[id(hits[0])] if hits else None
-            resolved.append(replace(q, speaker_entity=eid) if eid else q)
+            hit = self._speaker(q.speaker, kept) if q.speaker is not None else None
+            resolved.append(replace(q, speaker_entity=ids[id(hit)]) if hit else q)
         return out, resolved
+
+    def _speaker(self, speaker: Mention, kept: list[Cluster]) -> Cluster | None:
+        """The referent of a quote's speaker span: the mention holding its syntactic head, else the one holding
+        its last word (a person first), unless that is a place in a phrase after a common noun: "The interior
+        minister of North Rhine-Westphalia", "prosecutors in Essen" are not the state or the city."""
+        def holding(char: int) -> list[Cluster]:
+            return sorted((c for c in kept if any(m.start <= char < m.end for m in c.mentions)),
+                          key=lambda c: c.type != "PERSON")
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and (hits := holding(root.idx)):
+            return hits[0]
+        hits = holding(speaker.end - 1)
+        if hits and root is not None and root.pos_ == "NOUN" and hits[0].type in ("GPE", "LOC", "FAC"):
+            return None
+        return hits[0] if hits else None
 
 
 def _best_name(c: Cluster) -> str:

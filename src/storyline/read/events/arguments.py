@@ -84,8 +84,9 @@ class EntityIndex:
         while i >= tok.sent.start and i >= tok.i - 3:
             t = self.doc[i]
             eid = self.direct(t)
-            if eid:
-                return eid if self.type_of(eid) == "PERSON" or tok.lower_ != "who" else None
+            if eid:                           # a place before "which" is a modifier's: "the blast in Marl, which"
+                kind = self.type_of(eid)
+                return eid if kind == "PERSON" or tok.lower_ != "who" and kind not in PLACE_TYPES else None
             if not t.is_punct:
                 break
             i -= 1
@@ -169,17 +170,31 @@ def prep_objects(tok, preps: set[str]) -> list:
     return out
 
 
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state", "county", "district", "port",
+                          "island", "capital"})      # "in the German city of Marl"
+
+
+def _named_place(index: EntityIndex, tok) -> str | None:
+    """The place `tok` names: its own, or the one a place noun's "of" names ("the city of Marl")."""
+    if eid := index.place(tok):
+        return eid
+    if tok.lemma_.lower() in _PLACE_NOUNS:
+        return next((eid for p in prep_objects(tok, {"of"}) if (eid := index.place(p))), None)
+    return None
+
+
 def find_place(index: EntityIndex, anchors) -> str | None:
-    """A GPE/LOC/FAC the event happened in or at: "in Thailand", "at a Moscow airport"."""
+    """A GPE/LOC/FAC the event happened in or at: "in Thailand", "at a Moscow airport", "tore through a plant
+    in Marl", "at a plant in the German city of Marl"."""
     fallback = None
     for a in anchors:
-        for obj in prep_objects(a, {"in", "at", "near", "outside", "inside"}):
-            eid = index.place(obj)
+        for obj in prep_objects(a, {"in", "at", "near", "outside", "inside", "through"}):
+            eid = _named_place(index, obj)
             if eid:
                 return eid
             for sub in prep_objects(obj, {"in", "at", "near"}):
-                if index.place(sub):
-                    return index.place(sub)
+                if eid := _named_place(index, sub):
+                    return eid
             for c in obj.children:
                 if c.dep_ in {"compound", "nmod", "poss"} and index.place(c) and not fallback:
                     if obj.lemma_.lower() not in INSTITUTIONS | {"operation", "custody", "jail", "prison"}:

@@ -48,6 +48,7 @@ class _Draft:
         self.time_from_text = False
         self.place: str | None = None
         self.open_subject = False            # no word fills the subject slot: it may come from context
+        self.cause: _Draft | None = None     # the incident a death came of (`_caused_by_incidents`)
         end = text.find("\n", trigger.idx)
         self.line = (text.rfind("\n", 0, trigger.idx) + 1, len(text) if end < 0 else end)
 
@@ -497,7 +498,52 @@ def _keep(d: _Draft, index: EntityIndex) -> bool:
             return bool(d.time or d.place)
         return any(index.type_of(e) not in {"GPE", "LOC", "FAC", ""} for e in d.ids) or any(
             index.type_of(e) == "" for e in d.ids)
+    if d.type.name == "incident" or d.cause is not None:
+        return bool(d.time)                   # "the March 13 blast", and the deaths it caused
     return bool(d.parts) or bool(d.place and d.time)
+
+
+def _caused_by_incidents(drafts: list[_Draft]) -> None:
+    """Link each death to the incident of its sentence that caused it, and give each the place and time the
+    other has where it has none: "the March 13 explosion in Pasadena, which killed two workers", "The blast at
+    the plant in Marl killed three workers on March 4", "An explosion tore through a plant in Marl on Tuesday,
+    killing two workers", "died as a result of the March 13 blast". The cause is an incident whose noun the
+    death's relative clause describes (the parser may hang the clause on a noun of its phrases: "the explosion
+    at the plant in Pasadena, which"), that is the death's subject or the object of its prepositions, or whose
+    clause the death's participle goes with. A death "from injuries suffered in Tuesday's explosion" came
+    later and is not linked."""
+    incidents = [d for d in drafts if d.type.name == "incident"]
+    for d in drafts:
+        if d.type.name != "death":
+            continue
+        trig = d.trigger
+        cause = next((o for o in incidents if o.trigger.sent == trig.sent and (
+            trig.dep_ in {"relcl", "acl"} and _phrase_of(trig.head, o.trigger, any_noun=True)
+            or _phrase_of(o.trigger, trig, any_noun=False)
+            or trig.tag_ == "VBG" and trig.dep_ in {"advcl", "acl"} and trig.head.i in {a.i for a in o.anchors})),
+            None)
+        if cause is not None:
+            d.cause = cause
+            d.time, cause.time = d.time or cause.time, cause.time or d.time
+            d.place, cause.place = d.place or cause.place, cause.place or d.place
+
+
+_CAUSE_NOUNS = frozenset({"result", "consequence"})       # "died as a result of the blast"
+
+
+def _phrase_of(tok, target, any_noun: bool) -> bool:
+    """Whether `target` is reached from `tok` up subject, preposition and prepositional-object arcs, through
+    prepositions and (`any_noun`) any noun or (else) only `_CAUSE_NOUNS` on the way."""
+    t = tok
+    for _ in range(8):
+        if t.i == target.i:
+            return True
+        if t.dep_ not in {"nsubj", "nsubjpass", "prep", "pobj"} or t.head.i == t.i:
+            return False
+        if t is not tok and t.pos_ != "ADP" and not any_noun and t.lemma_.lower() not in _CAUSE_NOUNS:
+            return False
+        t = t.head
+    return False
 
 
 def _add_capital_states(d: _Draft, index: EntityIndex, by_name: dict[str, str]) -> None:
@@ -529,6 +575,7 @@ def find_events(doc, entities: Sequence[Entity], times: Sequence[TimeExpression]
         d.place = find_place(index, d.anchors)
         _add_capital_states(d, index, by_name)
     event_time.date_drafts(drafts, sorted(times, key=lambda t: t.start), published)
+    _caused_by_incidents(drafts)
     events = []
     for d in drafts:
         if not _keep(d, index):

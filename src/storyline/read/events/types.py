@@ -107,6 +107,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("protest", {"protest", "rally", "demonstrate"}, {"protest", "demonstration", "rally"},
        noun_owner_role="agent"),
     _t("death", {"die", "kill", "assassinate"}, {"death", "killing", "assassination", "execution"}),
+    # accidents and disasters: nouns that name nothing else in news ("a blast of criticism" is rare; "fire",
+    # "crash", "flood", "storm", "landslide", "collapse", "leak" and "avalanche" also name gunfire, markets,
+    # floods of letters, elections and talks, so they are left out)
+    _t("incident", {"explode"}, {"explosion", "blast", "blaze", "wildfire", "bushfire", "earthquake", "quake",
+                                 "tsunami", "eruption", "derailment", "mudslide", "stampede"}),
     _t("election", {"elect", "reelect", "re-elect"}, {"election", "referendum", "runoff"}),
     _t("resignation", {"resign", "quit", "oust"}, {"resignation"}, noun_owner_role="agent",
        post_verbs={"fire", "sack", "dismiss", "remove", "retire"}),

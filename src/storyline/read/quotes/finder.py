@@ -345,7 +345,8 @@ def _draft_for(doc: Doc, cue: Token, drafts: list[Draft]) -> Draft:
 
 
 def _take_second_piece(doc, d: Draft, regions, speech, owner, claim) -> None:
-    """ "A," she said, "B.": the quotation resumed after its cue is the same quote."""
+    """ "A," she said, "B." and "A," she said. "B.": the quotation resumed after its cue is the same quote (not
+    when words of a sentence after the cue's come first)."""
     if not d.regions:
         return
     last = d.regions[-1]
@@ -358,6 +359,9 @@ def _take_second_piece(doc, d: Draft, regions, speech, owner, claim) -> None:
     gap = doc_text(doc)[r0.end:r1.start]
     if "\n" in gap or len(gap.split()) > 40:
         return
+    sent_end = d.cue.sent.end_char
+    if sent_end < r1.start and any(c.isalnum() for c in doc_text(doc)[sent_end:r1.start]):
+        return                                    # "A," Dahl said. Eriksson thanked her for "B.": another sentence
     if cue_after(doc, r1, lambda *_: False) is not None:
         return                                    # the resumed quotation has a cue of its own
     span = doc.char_span(r0.end, r1.start, alignment_mode="contract")
