@@ -26,6 +26,14 @@ TYPES = [
     ("Chelsea won 2-0 at home on Saturday.", "Chelsea", ["ORG"]),
     # a market, not a company
     ("Hong Kong shares fell on Monday.", "Hong Kong", ["GPE"]),
+    # a noun for a kind of company before the name
+    ("Norrland named Peter Holm, the head of Danish carrier Kvant, as its chief executive.", "Kvant", ["ORG"]),
+    ("Michelle worked in the Chicago branch of the law firm Sidley Austin.", "Sidley Austin", ["ORG"]),
+    # ... not a noun a person can be too
+    ("\"Argo\" director and co-producer Ben Affleck said he felt like he was hallucinating.", "Ben Affleck",
+     ["PERSON"]),
+    # one who says something of herself is a person
+    ("The board searched for weeks after Ingrid Dahl said she would step down.", "Ingrid Dahl", ["PERSON"]),
 ]
 
 

@@ -39,6 +39,14 @@ from the whole article:
   The two organisation rules changed nothing there: the model already typed
   those names ORG.
 
+- a noun for a kind of company right before a name makes an organisation
+  ("Danish carrier Kvant", "chipmaker Nvidia"; `_COMPANY_NOUNS`), on the same
+  terms as shares, unless the model typed the name a place in the article
+  ("the campaign group America's Renewable Future" ... "rural America");
+- a name of two or three capitalised words typed ORG that says something of
+  "he" or "she" ("Ingrid Dahl said she would step down") is a PERSON in every
+  mention, unless a rule above makes it an organisation;
+
 "X said in a statement" is no sign: people say things in statements too.
 
 A name is also shown to be no organisation: an all-caps word right after a
@@ -68,6 +76,15 @@ from storyline.read.entities.ner_names import set_ents
 LEGAL_FORMS = {"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "l.l.c", "llp", "lp", "l.p",
                "ag", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh", "se", "spa", "s.p.a", "ab", "asa", "oyj", "kk"}
 _SHARES = {"share", "stock"}
+_SAYING = {"say", "tell", "add", "announce", "confirm", "insist", "write", "state", "warn", "explain"}
+# nouns for a kind of company, written before its name ("carrier Kvant"); not those a person can be too
+# ("rival", "partner", "developer", "producer", "publisher", "broadcaster", "builder", "miner": "the developer
+# Arthur G. Cohen", "co-producer Ben Affleck")
+_COMPANY_NOUNS = frozenset("""
+company firm group carrier operator airline lender bank insurer reinsurer retailer wholesaler maker automaker
+carmaker chipmaker drugmaker manufacturer supplier startup conglomerate brewer utility distributor subsidiary
+shipper railway
+""".split())
 _TO_ORG = {"PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC"}
 _AT_PLACE = {"in", "at", "from", "near", "outside", "inside", "across", "around"}   # not "to": "lost to Chelsea"
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -205,6 +222,29 @@ def _products(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[int, in
     return out, made
 
 
+def _described_companies(doc: Doc) -> set[str]:
+    """Names written right after a noun for a kind of company ("Danish carrier Kvant", "chipmaker Nvidia",
+    "the insurer Allianz")."""
+    return {_name(e) for e in doc.ents if e.start and doc[e.start - 1].pos_ == "NOUN"
+            and doc[e.start - 1].lemma_.lower() in _COMPANY_NOUNS}
+
+
+def _said_of_self(doc: Doc) -> set[str]:
+    """Names of two or three capitalised words typed ORG that say something of "he" or "she" ("Ingrid Dahl said
+    she would step down"): the one who speaks of herself is a person (a company says "it")."""
+    out = set()
+    for ent in doc.ents:
+        words = [t for t in ent if not t.is_punct]
+        if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+            continue
+        verb = ent.root.head
+        if ent.root.dep_ == "nsubj" and verb.lemma_.lower() in _SAYING and any(
+                c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"}
+                                          for g in c.children) for c in verb.children):
+            out.add(_name(ent))
+    return out
+
+
 def _at_place(ent: Span) -> bool:
     """A preposition of place before the span ("in Sendai", "from Cyprus'") and no name going on after it
     ("at Massachusetts General Hospital")."""
@@ -216,14 +256,17 @@ def _at_place(ent: Span) -> bool:
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
     """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
-    model number (its span then starts at the number), ORG for a name with a legal form or shares, GPE for a
-    place typed ORG after a preposition of place; other spans are kept, only labels change."""
+    model number (its span then starts at the number), ORG for a name with a legal form, shares or a company
+    noun before it, PERSON for one typed ORG that speaks of "he" or "she", GPE for a place typed ORG after a
+    preposition of place; other spans are kept, only labels change."""
     ents, products = _products(doc, list(doc.ents))
     changed = bool(products)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     placed = {_name(e) for e in ents if e.label_ in {"GPE", "LOC"}}
     legal = _legal_names(doc)
-    orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc)) - person_words
+    orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc) |
+                    (_described_companies(doc) - placed)) - person_words
+    people = _said_of_self(doc) - orgs
     out = []
     for ent in ents:
         name, label = _name(ent), ent.label_
@@ -231,6 +274,8 @@ def news_types(doc: Doc) -> Doc:
             pass                                    # a model's name stays one ("737 MAX shares" names no company)
         elif label in _TO_ORG and name in orgs and not places.is_place(name):
             label = "ORG"
+        elif label == "ORG" and name in people:
+            label = "PERSON"
         elif label == "ORG" and name not in person_words and _at_place(ent) and \
                 (name in placed or places.listed_spelling(name)):
             label = "GPE"
