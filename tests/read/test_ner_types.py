@@ -34,6 +34,13 @@ TYPES = [
      ["PERSON"]),
     # one who says something of herself is a person
     ("The board searched for weeks after Ingrid Dahl said she would step down.", "Ingrid Dahl", ["PERSON"]),
+    # so is a name with a person's occupation in apposition ...
+    ("Per Ström, a partner at Hemberg Capital, welcomed the change.", "Ström", ["PERSON"]),
+    # ... not a clause after a comma, nor an opening phrase's organisation
+    ("Investigators at the Justice Department, a former official said, are reviewing the case.",
+     "the Justice Department", ["ORG"]),
+    ("In an interview with The Wall Street Journal, Samsung's co-chief executive and head of mobile said sales "
+     "would rise.", "The Wall Street Journal", ["ORG"]),
 ]
 
 

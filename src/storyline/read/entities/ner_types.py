@@ -45,7 +45,9 @@ from the whole article:
   ("the campaign group America's Renewable Future" ... "rural America");
 - a name of two or three capitalised words typed ORG that says something of
   "he" or "she" ("Ingrid Dahl said she would step down") is a PERSON in every
-  mention, unless a rule above makes it an organisation;
+  mention, unless a rule above makes it an organisation; so is a name typed a
+  place or an organisation that a comma and a noun for a person's occupation
+  follow ("Per Ström, a partner at Hemberg Capital"; `_OCCUPATIONS`);
 
 "X said in a statement" is no sign: people say things in statements too.
 
@@ -76,6 +78,15 @@ from storyline.read.entities.ner_names import set_ents
 LEGAL_FORMS = {"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "l.l.c", "llp", "lp", "l.p",
                "ag", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh", "se", "spa", "s.p.a", "ab", "asa", "oyj", "kk"}
 _SHARES = {"share", "stock"}
+_TO_PERSON = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# nouns for what only a person is (not "leader", "player", "investor", "adviser", which a company can be too)
+_OCCUPATIONS = frozenset("""
+spokesman spokeswoman spokesperson executive founder co-founder chairman chairwoman director lawyer attorney
+prosecutor judge journalist reporter correspondent editor columnist activist economist analyst professor
+scientist researcher doctor nurse author novelist writer poet artist singer actor actress musician minister
+senator mayor governor ambassador diplomat official businessman businesswoman entrepreneur partner secretary
+""".split())
+_PHRASE_ENDS = {"at", "of", "for", "with", "in", "on", "from", "and"}
 _SAYING = {"say", "tell", "add", "announce", "confirm", "insist", "write", "state", "warn", "explain"}
 # nouns for a kind of company, written before its name ("carrier Kvant"); not those a person can be too
 # ("rival", "partner", "developer", "producer", "publisher", "broadcaster", "builder", "miner": "the developer
@@ -245,6 +256,34 @@ def _said_of_self(doc: Doc) -> set[str]:
     return out
 
 
+def _described_people(doc: Doc) -> set[str]:
+    """Names the model typed a place or an organisation with a person's occupation in apposition: a comma, the
+    noun phrase of an occupation and its end ("Per Ström, a partner at Hemberg Capital", "Françoise
+    Schepmans, mayor of Molenbeek"); not a clause going on ("the Justice Department, a former official said"),
+    nor a gazetteer place ("Lincoln, a lawyer"), nor an organisation after a preposition, whose comma may end
+    an opening phrase ("In an interview with The Wall Street Journal, Samsung's co-chief executive ...")."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.root.dep_ == "pobj":
+            continue
+        if ent.label_ in _TO_PERSON and ent.end + 2 < len(doc) and doc[ent.end].text == "," \
+                and _occupation_follows(doc, ent.end + 1) and not places.is_place(_name(ent)):
+            out.add(_name(ent))
+    return out
+
+
+def _occupation_follows(doc: Doc, i: int) -> bool:
+    """Whether a noun phrase headed by an occupation (`_OCCUPATIONS`) starts at token i and ends there, before a
+    preposition or punctuation: its words only determiners, possessives, adjectives and nouns."""
+    for tok in doc[i:i + 7]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _OCCUPATIONS:
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            return after is None or after.is_punct or after.lower_ in _PHRASE_ENDS
+        if tok.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PART"} and tok.tag_ != "POS":
+            return False
+    return False
+
+
 def _at_place(ent: Span) -> bool:
     """A preposition of place before the span ("in Sendai", "from Cyprus'") and no name going on after it
     ("at Massachusetts General Hospital")."""
@@ -257,7 +296,8 @@ def _at_place(ent: Span) -> bool:
 def news_types(doc: Doc) -> Doc:
     """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
     model number (its span then starts at the number), ORG for a name with a legal form, shares or a company
-    noun before it, PERSON for one typed ORG that speaks of "he" or "she", GPE for a place typed ORG after a
+    noun before it, PERSON for one that speaks of "he" or "she" or has a person's occupation in apposition, GPE
+    for a place typed ORG after a
     preposition of place; other spans are kept, only labels change."""
     ents, products = _products(doc, list(doc.ents))
     changed = bool(products)
@@ -266,7 +306,7 @@ def news_types(doc: Doc) -> Doc:
     legal = _legal_names(doc)
     orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc) |
                     (_described_companies(doc) - placed)) - person_words
-    people = _said_of_self(doc) - orgs
+    people = (_said_of_self(doc) | _described_people(doc)) - orgs
     out = []
     for ent in ents:
         name, label = _name(ent), ent.label_
@@ -274,7 +314,7 @@ def news_types(doc: Doc) -> Doc:
             pass                                    # a model's name stays one ("737 MAX shares" names no company)
         elif label in _TO_ORG and name in orgs and not places.is_place(name):
             label = "ORG"
-        elif label == "ORG" and name in people:
+        elif label in _TO_PERSON and name in people:
             label = "PERSON"
         elif label == "ORG" and name not in person_words and _at_place(ent) and \
                 (name in placed or places.listed_spelling(name)):
