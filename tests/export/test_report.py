@@ -8,10 +8,14 @@ ART = lambda i, **kw: {"id": f"a{i}", "path": f"in/{i}.txt", "url": None, "outle
 EXPORT = {
     "articles": [ART(1), ART(2), ART(3, title="<script>alert(1)</script> *bold* [x](javascript:alert(1))")],
     "entities": [{"id": "p1", "name": "Jane Doe", "type": "PERSON", "roles": ["minister"],
-                  "mentions": [{"article_id": "a1"}, {"article_id": "a2"}]}],
+                  "mentions": [{"article_id": "a1"}, {"article_id": "a2"}]},
+                 {"id": "g1", "name": "Seoul", "type": "GPE", "mentions": [{"article_id": "a2"}]}],
     "events": [{"id": "v1", "type": "arrest", "participants": ["p1"], "time": {"earliest": "2022-02-01",
                 "latest": "2022-02-28"}, "modality": "actual", "article_ids": ["a1", "a2"],
-                "evidence": [{"article_id": "a1", "modality": "expected"}, {"article_id": "a2", "modality": "actual"}]}],
+                "evidence": [{"article_id": "a1", "modality": "expected"}, {"article_id": "a2", "modality": "actual"}]},
+               {"id": "v2", "type": "incident", "participants": [], "place": "g1", "modality": "actual",
+                "time": {"earliest": "2022-02-03", "latest": "2022-02-03"}, "article_ids": ["a2"],
+                "evidence": [{"article_id": "a2", "modality": "actual"}]}],
     "quotes": [{"article_id": "a2", "speaker": "p1", "kind": "direct", "text": "We will <b>win</b>"}],
     "facts": [{"subject": "p1", "attribute": "age", "value": "52", "status": "agree", "article_ids": ["a1", "a2"],
                "evidence": [{"article_id": "a1", "text": "Doe, 52, said.", "source": None},
@@ -35,6 +39,7 @@ def test_one_section_per_story_with_every_part_and_numbered_sources():
         assert heading in story
     assert "- **2022-02-03** Doe was arrested. [2]" in story
     assert "**arrest** (actual) Jane Doe; 2 reports (1 expected, 1 actual) [1][2]" in story
+    assert "- 2022-02-03: **incident** (actual) in Seoul; 1 report (1 actual) [2]" in story
     assert "- **Jane Doe** (person, minister): 2 mentions [1][2]" in story
     assert "  - Outlet 2, according to Jane Doe: “The 52-year-old” [2]" in story
     assert "1. Title 1 — Outlet 1, 2022-01-01 (`in/1.txt`)" in story

@@ -108,11 +108,13 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     if events:
         lines += ["", "### Events", ""]
         for v in sorted(events, key=lambda v: _when(v.get("time"))):
-            who = ", ".join(_md(names.get(p, p)) for p in v.get("participants", []))
+            who = [_md(names.get(p, p)) for p in v.get("participants", [])]
+            where = [f"in {_md(names.get(v['place'], v['place']))}"] if v.get("place") else []
+            detail = " ".join([", ".join(who)] * bool(who) + where)
             states = Counter(r.get("modality", v.get("modality")) for r in v.get("evidence", []))
             reports = ", ".join(f"{n} {m}" for m, n in states.items())
-            lines.append(f"- {_when(v.get('time'))}: **{_md(v['type'])}** ({v.get('modality')}) {who}; "
-                         f"{len(v.get('evidence', []))} report{'s' * (len(v.get('evidence', [])) != 1)} "
+            lines.append(f"- {_when(v.get('time'))}: **{_md(v['type'])}** ({v.get('modality')})"
+                         f"{' ' + detail if detail else ''}; {counted(len(v.get('evidence', [])), 'report')} "
                          f"({reports}) {cite(v.get('article_ids', []))}")
 
     counts = Counter()

@@ -8,6 +8,10 @@ alone matters because the same verb is a cue with one complement and not with
 another: "told reporters" (dobj) names the hearer, "told ... that" (ccomp)
 names the content.
 
+Verbs of examining ("examined the damaged unit", "reviewed the accounts")
+are cues on the same terms: what they take as an object is what was looked
+into.
+
 Verbs of appointing and removing ("named X as chief executive", "was named
 CEO") are cues only with a clause of their own (`APPOINT`): their object is
 the person appointed, not words said.
@@ -73,6 +77,13 @@ like love hate dislike despise admire appreciate respect trust distrust resent e
 boycott""".split())
 CLAUSAL = frozenset({"ccomp", "xcomp"})
 
+# Verbs of examining (VerbNet's investigate and inspect classes): their object is what was looked into
+# ("investigators began examining the damaged unit"), not words; on the same terms as STANCE.
+INQUIRY = frozenset("""
+examine explore investigate inspect probe review study analyze analyse scrutinize scrutinise survey audit
+research monitor assess evaluate
+""".split())
+
 # Verbs of appointing and removing (VerbNet's appoint class and its news kin): their object is the
 # person put in or out of a post and their predicate the post ("named Kelly Ortberg as chief
 # executive", "was named CEO", "appointed X to the board"), which tells of an act, not of words said.
@@ -117,7 +128,7 @@ def is_cue(lemma: str, dep: str, proposition: bool = False,
     own rounds, a held-out split).
     """
     lemma = lemma.lower()
-    if lemma in STANCE and dep not in CLAUSAL and not proposition:
+    if (lemma in STANCE or lemma in INQUIRY) and dep not in CLAUSAL and not proposition:
         return False
     if lemma in APPOINT and dep not in CLAUSAL:
         return False
