@@ -74,8 +74,8 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _rising(low: str, low_days: tuple, high: str, high_days: tuple) -> bool:
-    """Whether the exact value `low`, stated by articles published on `low_days` ((earliest, latest) pairs),
-    is below `high`, stated only by articles published strictly later: an earlier count of a running
+    """Whether the value `low`, stated by articles published on `low_days` ((earliest, latest) pairs), lies
+    wholly below `high`, stated only by articles published strictly later: an earlier count of a running
     total."""
     bl, bh = bounds(low), bounds(high)
     return (bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0]
@@ -108,6 +108,11 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         values = groups[(subject, f.attribute.lower())]
         _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
+    def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], running: bool) -> bool:
+        if _compatible(a, b):
+            return False
+        return not (running and (_rising(a, days(a_ev), b, days(b_ev)) or _rising(b, days(b_ev), a, days(a_ev))))
+
     out = []
     for (subject, attribute_key), values in groups.items():
         stated = list(values.values())
@@ -116,9 +121,7 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
             own = {copies.get(e.article_id, e.article_id) for e in evidence}
             backing = {copies.get(e.article_id, e.article_id)
                        for _, v, ev, _ in stated if _compatible(value, v) for e in ev}
-            against = any(not _compatible(value, v) and not (
-                running and (_rising(value, days(evidence), v, days(ev)) or _rising(v, days(ev), value, days(evidence))))
-                for _, v, ev, _ in stated)
-            status = "conflict" if against else "agree" if backing - own or len(own) > 1 else "single"
+            conflict = any(against(value, evidence, v, ev, running) for _, v, ev, _ in stated)
+            status = "conflict" if conflict else "agree" if backing - own or len(own) > 1 else "single"
             out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))
     return [f for _, f in sorted(out, key=lambda t: t[0])]

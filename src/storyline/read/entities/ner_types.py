@@ -47,7 +47,12 @@ from the whole article:
   "he" or "she" ("Ingrid Dahl said she would step down") is a PERSON in every
   mention, unless a rule above makes it an organisation; so is a name typed a
   place or an organisation that a comma and a noun for a person's occupation
-  follow ("Per Ström, a partner at Hemberg Capital"; `_OCCUPATIONS`);
+  follow ("Per Ström, a partner at Hemberg Capital"; `_OCCUPATIONS`). On the
+  same 400 dev articles these three rules retyped 22 mentions, all rightly
+  ("the law firm Sidley Austin", "computer maker Dell", "Maryam Violet ...
+  told", "Françoise Schepmans, mayor of Molenbeek"); nouns that a person can
+  be too ("developer", "co-producer") and commas that end an opening phrase
+  had retyped people and newspapers, and are left out;
 
 "X said in a statement" is no sign: people say things in statements too.
 
@@ -297,8 +302,7 @@ def news_types(doc: Doc) -> Doc:
     """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
     model number (its span then starts at the number), ORG for a name with a legal form, shares or a company
     noun before it, PERSON for one that speaks of "he" or "she" or has a person's occupation in apposition, GPE
-    for a place typed ORG after a
-    preposition of place; other spans are kept, only labels change."""
+    for a place typed ORG after a preposition of place; other spans are kept, only labels change."""
     ents, products = _products(doc, list(doc.ents))
     changed = bool(products)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
