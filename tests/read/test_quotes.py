@@ -112,6 +112,11 @@ CASES = [
     ("The harbour board approved a plan to deepen the main channel, the port director, Ahmed al-Rashidi, "
      "said on Monday.",
      [("The harbour board approved a plan to deepen the main channel", "Ahmed al-Rashidi", "said", "indirect")]),
+    # ... or bodies that speak as one, which the parser joined to the content's last list
+    ("An explosion ripped through a plant in Marl on Tuesday, killing two workers and injuring 11 others, police "
+     "and the company said.",
+     [("An explosion ripped through a plant in Marl on Tuesday, killing two workers and injuring 11 others",
+       "police and the company", "said", "indirect")]),
     ("The road will stay closed until Friday, Sgt. Maria Lopez said.",
      [("The road will stay closed until Friday", "Maria Lopez", "said", "indirect")]),
     ("Prices will rise, the company's chief executive, Jane Doe, said on Tuesday.",

@@ -197,8 +197,17 @@ def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], 
     return chain, (a, b)
 
 
+# Bodies that speak as one ("police and the company said", "authorities said"), beside `PERSON_NOUNS`.
+_BODIES = frozenset("""
+police authority company government ministry department agency army military firm union court office council
+""".split())
+
+
 def _names_someone(words) -> bool:
-    if any(t.ent_type_ == "PERSON" for t in words):
+    """Whether a phrase names a speaker: a person or an organisation by name, a person noun ("the port
+    director", "officials") or a body that speaks as one (`_BODIES`), first or last of its nouns."""
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in words):
         return True
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return bool(nouns) and (nouns[-1].lower_ in PERSON_NOUNS or nouns[0].lower_ in PERSON_NOUNS)
+    return bool(nouns) and any(t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in _BODIES
+                               for t in (nouns[0], nouns[-1]))
