@@ -32,6 +32,9 @@ TYPES = [
     # ... not a noun a person can be too
     ("\"Argo\" director and co-producer Ben Affleck said he felt like he was hallucinating.", "Ben Affleck",
      ["PERSON"]),
+    # a name whose last word names a kind of organisation
+    ("Activist investor Hemberg Capital, which holds about 8% of the company, has pushed for a sale.",
+     "Hemberg Capital", ["ORG"]),
     # one who says something of herself is a person
     ("The board searched for weeks after Ingrid Dahl said she would step down.", "Ingrid Dahl", ["PERSON"]),
     # so is a name with a person's occupation in apposition ...
