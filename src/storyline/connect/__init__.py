@@ -25,8 +25,8 @@ from storyline.connect.dating import date_articles, redated
 from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
 from storyline.connect.events import merge_events
 from storyline.connect.facts import compare
-from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, Fact, MergedEvent,
-                               TimeExpression)
+from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, DateRange, Fact,
+                               MergedEvent, TimeExpression)
 
 
 @dataclass(frozen=True)
