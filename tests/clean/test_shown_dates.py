@@ -68,3 +68,12 @@ def test_without_a_shown_date_since_2020_only_bounds_the_article_from_below():
 def test_a_texts_date_line_is_no_title(text, title, top):
     cleaned = clean_lines(text)
     assert (cleaned.title, cleaned.top_lines) == (title, top)
+
+
+@pytest.mark.parametrize("stamp", ["Updated: 6 March 2025", "Last updated 6 March 2025 at 14:05"])
+def test_an_update_line_on_top_of_a_text_bounds_its_publication_from_above(stamp):
+    """Not the publication day (the text was published before it was updated), but no later."""
+    text = ("Plant restarts units\n" + stamp + "\n\nVelmar Chemie said on Tuesday it had restarted four production "
+            "units at its chemical site in Marl that were shut down after an explosion last week.\n")
+    article = clean(RawDoc("a.txt", "text", text.encode(), {"path": "a.txt"}, "utf-8", text))
+    assert (article.published.earliest, article.published.latest) == (None, date(2025, 3, 6))

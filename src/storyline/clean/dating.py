@@ -128,12 +128,33 @@ def from_url(url: str | None) -> DateRange | None:
 
 
 def from_dateline(lines: list[str]) -> DateRange | None:
-    """A line above the body that is a full date and nothing else ("December 20, 2022")."""
+    """A line above the body that is a full date and nothing else ("December 20, 2022"); not an update's
+    ("Updated: 6 March 2025": `updated_line`)."""
     for line in lines:
-        for t in tag(line, None):
-            if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) and len(t.text) >= len(line.strip()) - 12:
-                day = date.fromisoformat(t.value)
-                return DateRange(day, day, f"dateline {line.strip()!r}")
+        day = _line_day(line)
+        if day and not _STAMP_LABEL.search(line):
+            return DateRange(day, day, f"dateline {line.strip()!r}")
+    return None
+
+
+def updated_line(lines: list[str]) -> date | None:
+    """The day of a line above the body that gives only when the page was updated ("Updated: 6 March 2025",
+    "Last modified March 6, 2025"): the publication is no later."""
+    for line in lines:
+        label = _STAMP_LABEL.search(line)
+        if label and (day := _line_day(_CLOCK_TAIL.sub("", line[label.end():]))):
+            return day
+    return None
+
+
+_CLOCK_TAIL = re.compile(r"\s*(?:,|at)?\s*\d{1,2}[:.]\d{2}\b.*$", re.I)     # " at 14:05 GMT"
+
+
+def _line_day(line: str) -> date | None:
+    """The day of a line that is a full date and at most a short label."""
+    for t in tag(line, None):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) and len(t.text) >= len(line.strip()) - 12:
+            return date.fromisoformat(t.value)
     return None
 
 

@@ -118,7 +118,8 @@ def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
     if found:
         return found
     implied = dating.implied(body, lines.captions)
-    updated = dating.parse_date(html_meta.updated) if html_meta else None
+    updated = (dating.parse_date(html_meta.updated) if html_meta else None) or \
+        dating.updated_line([*lines.top_lines, *shown])
     if updated and implied and (implied.earliest or updated) <= updated < (implied.latest or date.max):
         return DateRange(implied.earliest, updated, f"{implied.reason}; not later than the page's last update")
     if updated and not (implied and (implied.earliest or updated) <= updated):
