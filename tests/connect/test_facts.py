@@ -10,8 +10,8 @@ def facts(*stated):
     return [(aid, "person:x", Fact("x", attr, value, Mention(0, 5, "text.")), None) for aid, attr, value in stated]
 
 
-def verdicts(*stated):
-    return sorted((f.attribute, f.value, f.status) for f in compare(facts(*stated)))
+def verdicts(*stated, published=None):
+    return sorted((f.attribute, f.value, f.status) for f in compare(facts(*stated), published=published))
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -182,5 +182,4 @@ def _day(d):
      [("sentence", "10 years", "conflict"), ("sentence", "9 years", "conflict")]),
 ], ids=["toll rises", "toll falls", "same day", "backed earlier count", "undated", "not a running total"])
 def test_a_running_total_rises_without_conflict(stated, days, expected):
-    published = {aid: _day(d) for aid, d in days.items()}
-    assert sorted((f.attribute, f.value, f.status) for f in compare(facts(*stated), published=published)) == expected
+    assert verdicts(*stated, published={aid: _day(d) for aid, d in days.items()}) == expected

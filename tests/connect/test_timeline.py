@@ -25,6 +25,11 @@ def read(articles: list[Article]) -> list[AnalysedArticle]:
     return [AnalysedArticle(a.id, time_expressions=tuple(tag(a.text, a.published.earliest))) for a in articles]
 
 
+def summaries(story: list[Article], length: int | None = None) -> dict[str, str]:
+    """Date -> the summary sentence of each entry of the story's timeline."""
+    return {e.date: e.text for e in timeline(story, read(story), length)}
+
+
 GRINER = [
     A("a", "2022-02-18", "Russian customs officers arrested the basketball player Brittney Griner on Thursday.",
       "They said they had found vape cartridges in her luggage at the airport."),
@@ -117,7 +122,7 @@ VIGIL = [  # a day the article published the day after names, beside leads that 
 
 def test_an_entry_quotes_a_sentence_naming_its_date_when_one_does():
     """A lead sentence naming no date stands for a day only when no readable sentence names the day."""
-    entries = {e.date: e.text for e in timeline(VIGIL, read(VIGIL), 10)}
+    entries = summaries(VIGIL, 10)
     assert entries["2024-03-07"].startswith("Hundreds of people gathered on Thursday night")
     assert entries["2024-03-04"].startswith("The fire at the plant killed 12 workers on Monday")
     # no sentence names the publication day: a lead of that day's article stands for it
@@ -125,7 +130,7 @@ def test_an_entry_quotes_a_sentence_naming_its_date_when_one_does():
 
 
 def test_a_sentence_sums_up_a_second_day_only_when_it_is_the_only_one():
-    entries = {e.date: e.text for e in timeline(SHARED, read(SHARED), 3)}
+    entries = summaries(SHARED, 3)
     assert entries["2004-11-15"] == entries["2005-01-03"] == SHARED[0].text.split("\n")[0]
     assert entries["2005-01-10"].startswith("Most of those asked")
     two = GRINER[:2]         # two sentences about February 17 and one report of each day: none is used twice
@@ -277,7 +282,7 @@ def test_a_reader_comment_sums_up_a_day_only_when_nothing_else_does():
     story = [A("p1", "2008-09-20", "Comment: bailouts never work. Posted by: Sam | September 19, 2008 12:34 PM "
                "| Report abuse The Senate met on September 19 to debate the bailout plan."),
              A("p2", "2008-09-21", "Lawmakers debated the bailout plan on September 19 until late at night.")]
-    entries = {e.date: e.text for e in timeline(story, read(story))}
+    entries = summaries(story)
     assert entries["2008-09-19"] == "Lawmakers debated the bailout plan on September 19 until late at night."
     alone = story[:1]
     assert "2008-09-19" in {e.date for e in timeline(alone, read(alone))}
@@ -377,7 +382,7 @@ def test_a_sentence_naming_a_day_only_as_a_noun_s_date_sums_it_up_last():
     story = [A("m1", "2025-03-25", "Velmar Chemie said on Tuesday it had restarted four production units that were "
                "shut down after the March 4 explosion that killed three workers."),
              A("m2", "2025-03-18", "Investigators said the blast on March 4 began in a faulty reactor at the plant.")]
-    entries = {e.date: e.text for e in timeline(story, read(story))}
+    entries = summaries(story)
     assert entries["2025-03-04"] == "Investigators said the blast on March 4 began in a faulty reactor at the plant."
     assert entries["2025-03-25"].startswith("Velmar Chemie said on Tuesday")
 
@@ -387,7 +392,7 @@ def test_a_sentence_opening_with_a_pronoun_sums_up_a_day_last():
     story = [A("p1", "2025-03-18", "Prosecutor Stefan Wolff said he had strong evidence against the managers.",
                "He said investigators had seized documents at the plant on Monday."),
              A("p2", "2025-03-19", "Investigators seized documents at the Velmar plant in Marl on Monday, police said.")]
-    entries = {e.date: e.text for e in timeline(story, read(story))}
+    entries = summaries(story)
     assert entries["2025-03-17"].startswith("Investigators seized documents")
     alone = story[:1]        # the only sentence naming the day still sums it up
-    assert {e.date: e.text for e in timeline(alone, read(alone))}["2025-03-17"].startswith("He said")
+    assert summaries(alone)["2025-03-17"].startswith("He said")
