@@ -86,3 +86,30 @@ SWAP = [
      {"Vladimir Putin": "PERSON", "United States": "GPE", "Moscow": "GPE", "Griner": "PERSON", "Bout": "PERSON",
       "Sergey Lavrov": "PERSON", "Whelan": "PERSON", "Kremlin": "ORG", "Ukraine": "GPE"}, {}),
 ]
+
+# two corruption trials in one year, in two cities, whose people share surnames but not first names
+COURTS = [
+    ("c1", "2025-05-02", "AP", "Former county treasurer Thomas Whitfield indicted for embezzlement",
+     "A grand jury in Denver indicted former Arapahoe County treasurer Thomas Whitfield on Friday on charges of "
+     "stealing $2.1 million in public money through a sham consulting firm, prosecutors said. Whitfield's lawyer, "
+     "Rachel Stein, said her client would plead not guilty. Judge Maria Ortiz set a hearing for June.",
+     {"Denver": "GPE", "Arapahoe County": "GPE", "Thomas Whitfield": "PERSON", "Whitfield": "PERSON",
+      "Rachel Stein": "PERSON", "Maria Ortiz": "PERSON"}, {}),
+    ("c2", "2025-09-18", "The Denver Post", "Jury convicts Whitfield of embezzling county funds",
+     "A jury in Denver on Thursday convicted Thomas Whitfield of embezzling $2.1 million from Arapahoe County "
+     "while he was its treasurer. Stein said the defence would appeal. Judge Ortiz set sentencing for November.",
+     {"Denver": "GPE", "Thomas Whitfield": "PERSON", "Arapahoe County": "GPE", "Stein": "PERSON",
+      "Ortiz": "PERSON"}, {}),
+    ("d1", "2025-08-14", "Reuters", "Cleveland councilman Marcus Bell convicted of taking bribes",
+     "A federal jury in Cleveland on Thursday convicted city councilman Marcus Bell of taking $80,000 in bribes "
+     "from developer Paul Whitfield in exchange for zoning votes, prosecutors said. Whitfield pleaded guilty "
+     "last year and testified against Bell. U.S. District Judge Helen Stein set sentencing for October.",
+     {"Cleveland": "GPE", "Marcus Bell": "PERSON", "Paul Whitfield": "PERSON", "Whitfield": "PERSON",
+      "Bell": "PERSON", "Helen Stein": "PERSON"}, {}),
+    ("d2", "2025-10-30", "The Plain Dealer", "Ex-councilman Bell sentenced to five years for bribery",
+     "Former Cleveland city councilman Marcus Bell was sentenced on Thursday to five years in prison for taking "
+     "bribes from developer Paul Whitfield. Judge Stein said Bell had betrayed the voters who elected him. "
+     "Whitfield is to be sentenced next month.",
+     {"Cleveland": "GPE", "Marcus Bell": "PERSON", "Paul Whitfield": "PERSON", "Stein": "PERSON", "Bell": "PERSON",
+      "Whitfield": "PERSON"}, {}),
+]

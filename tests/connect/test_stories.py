@@ -18,7 +18,7 @@ from storyline.records import AnalysedArticle, Article, DateRange, Entity, Menti
 from storyline.run.stories import cluster_new
 from storyline.store import open_store
 
-from .story_sets import QUAKES, RESIGNATIONS, SWAP
+from .story_sets import COURTS, QUAKES, RESIGNATIONS, SWAP
 
 
 def _records(row) -> tuple[Article, AnalysedArticle]:
@@ -53,6 +53,8 @@ GROUPINGS = [
     (RESIGNATIONS, [{"r1", "r2"}, {"r3", "r4"}]),
     # one prisoner swap over five months and four outlets, names varying (Sergei/Sergey, Griner/Brittney Griner)
     (SWAP, [{"s1", "s2", "s3", "s4"}]),
+    # two trials whose people share surnames, not first names (Thomas / Paul Whitfield, Rachel / Helen Stein)
+    (COURTS, [{"c1", "c2"}, {"d1", "d2"}]),
     # all of them arriving in one batch, in an order that interleaves the stories
     ([*QUAKES[::2], *RESIGNATIONS, *SWAP[:2], *QUAKES[1::2], *SWAP[2:]],
      [{"q1", "q2"}, {"q3", "q4"}, {"r1", "r2"}, {"r3", "r4"}, {"s1", "s2", "s3", "s4"}]),

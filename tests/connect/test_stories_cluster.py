@@ -8,7 +8,9 @@ import pytest
 
 from storyline.connect.stories import FEATURES, JoinModel, Profile, StoryIndex, StoryState, assign, row, story_id
 from storyline.connect.stories.model import default, from_json
-from storyline.connect.stories.state import new
+from storyline.connect.stories.signals import names_clash
+from storyline.connect.stories.state import namesakes, new
+from storyline.connect.stories.terms import name_keys
 from storyline.connect.stories.vectors import key, sparse
 
 # joins on shared organisation names alone: P = sigmoid(40 * names_cosine - 15), above 1/2 from cosine 0.375
@@ -233,3 +235,27 @@ def test_candidates_are_the_heaviest_live_stories_in_the_window_as_ranking_every
                 best[s.id] = max(best.get(s.id, 0.0), value)
         expected = [sid for _, sid in sorted((-v, sid) for sid, v in best.items())[:3]]
         assert [s.id for s in index.candidates(p)] == expected
+
+
+def _people(*names: str) -> Profile:
+    keys = {k: (shown, 1.0) for n in names for k, shown in name_keys("people", n)}
+    people = sparse({k: w for k, (_, w) in keys.items()})
+    return Profile(id="p", seq=1, headline="", names={"people": people, "places": sparse({}), "names": sparse({})},
+                   all_names=people, display={k: shown for k, (shown, _) in keys.items()})
+
+
+@pytest.mark.parametrize("a, b, namesake", [
+    (["Thomas Whitfield"], ["Paul Whitfield"], True),                    # one surname, two people
+    (["Thomas Whitfield", "Paul Whitfield"], ["Paul Whitfield"], False),  # one of them on both sides
+    (["Tom Whitfield"], ["Thomas Whitfield"], False),                    # a short form of the first name
+    (["Sergei Lavrov"], ["Sergey Lavrov"], False),                       # a transliteration
+    (["Whitfield"], ["Paul Whitfield"], False),                          # the surname alone may be anyone's
+    (["Judge Paul Whitfield"], ["Paul Whitfield"], False),               # a title before the name
+    (["Datuk Seri Paul Whitfield"], ["Paul Whitfield"], False),          # titles the list does not know
+])
+def test_a_surname_two_sides_hold_for_different_people_is_no_shared_name(a, b, namesake):
+    surname = name_keys("people", "Whitfield")[0][0] if "Whitfield" in a[0] else name_keys("people", "Lavrov")[0][0]
+    pa, pb = _people(*a), _people(*b)
+    assert (surname in namesakes(pa.views(), pb.views())) is namesake
+    s = new(pb, "s1")
+    assert names_clash(pa, s) == float(namesake)                        # the gate closes on namesakes alone

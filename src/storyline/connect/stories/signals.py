@@ -36,7 +36,7 @@ import math
 import numpy as np
 
 from .profile import Profile
-from .state import StoryState, Views
+from .state import StoryState, Views, namesakes
 from .vectors import EMPTY, Sparse, cosine, shared
 
 FEATURES = ("words", "dense", "dense_near", "names_near", "headline", "people", "people_cover", "story_people",
@@ -93,15 +93,18 @@ def _cover(a: Views, s: Views, name: str) -> float:
     return float(va[1][shared(va, s.vector(name))[0]].sum()) / a.total(name)
 
 
-def _clash(a_main, a_all, s_main, s_all) -> float:
-    """1 when both have names and neither side's main names appear on the other side at all."""
+def _clash(a_main, a_all, s_main, s_all, namesakes: frozenset[int] = frozenset()) -> float:
+    """1 when both have names and neither side's main names appear on the other side at all; a surname key the
+    two sides hold for different people (`state.namesakes`) is no shared name."""
+    if namesakes:
+        a_main, a_all, s_main, s_all = a_main - namesakes, a_all - namesakes, s_main - namesakes, s_all - namesakes
     return float(bool(a_all) and bool(s_all) and not (a_main & s_all) and not (s_main & a_all))
 
 
 def names_clash(p: Profile, s: StoryState) -> float:
     """The signal `names_clash` of article `p` against story `s` (computed first: the join model's gate)."""
     pv, sv = p.views(), s.views()
-    return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys)
+    return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, namesakes(pv, sv))
 
 
 def row(p: Profile, s: StoryState) -> list[float]:
@@ -114,7 +117,8 @@ def row(p: Profile, s: StoryState) -> list[float]:
     (people_cos, people_cover), (places_cos, places_cover), (names_cos, names_cover) = (
         _cosine_cover(pv, sv, kind) for kind in ("people", "places", "names"))
     words, dense = _cosine(pv, sv, "words"), _cos(p.dense, sv.dense)
-    people_clash = _clash(set(pv.main_people[:2]), people_keys, set(story_main[:2]), story_people)
+    others = namesakes(pv, sv)
+    people_clash = _clash(set(pv.main_people[:2]), people_keys, set(story_main[:2]), story_people, others)
     names_cover_all = _cover(pv, sv, "all_names") if pv.all_keys else 1.0
     return [
         words,
@@ -130,7 +134,7 @@ def row(p: Profile, s: StoryState) -> list[float]:
         names_cos,
         names_cover,
         people_clash,
-        _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys),
+        _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, others),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
         _cosine(pv, sv, "months") if not pv.keys("months").isdisjoint(sv.keys("months")) else 0.0,

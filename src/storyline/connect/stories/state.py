@@ -21,7 +21,7 @@ from storyline.read.entities import fold
 from storyline.records import Story
 
 from .profile import Profile
-from .terms import KINDS, shown_form
+from .terms import KINDS, name_keys, person_words, shown_form
 from .vectors import EMPTY, Sparse, add, heaviest, norm, top, unit
 
 WORDS_KEPT = 300
@@ -255,6 +255,7 @@ class Views:
         self._vectors = {"words": of.words, "years": of.years, "months": of.months,
                          **{kind: of.names.get(kind, EMPTY) for kind in KINDS}}
         self._dense, self._head = of.dense, of.head
+        self._display = of.display
         self._keys: dict[str, frozenset[int]] = {}
         self._norms: dict[str, float] = {}
         self._totals: dict[str, float] = {}
@@ -275,6 +276,17 @@ class Views:
     def main_names(self) -> frozenset[int]:
         """The three heaviest names of any kind."""
         return frozenset(heaviest(self.all_names, 3))
+
+    @cached_property
+    def full_names(self) -> dict[int, tuple[tuple[str, ...], ...]]:
+        """Surname key -> the full names (as `terms.person_words`) of the people this side names with that
+        surname, from the display forms of its full-name keys (a surname only ever written alone has none)."""
+        out: dict[int, tuple[tuple[str, ...], ...]] = {}
+        for k in self._vectors["people"][0].tolist():
+            shown = self._display.get(k)
+            if shown and " " in shown and len(keys := name_keys("people", shown)) == 2 and keys[1][0] == k:
+                out[keys[0][0]] = (*out.get(keys[0][0], ()), tuple(person_words(shown)))
+        return out
 
     @cached_property
     def main_people(self) -> tuple[int, ...]:
@@ -328,6 +340,24 @@ def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     if b is None:
         return a
     return b.astype(np.float32).copy() if a is None else a + b
+
+
+def namesakes(a: Views, b: Views) -> frozenset[int]:
+    """The surname keys both sides hold only for different people: each side names someone of that surname in
+    full, and no full name on one side may be one on the other (`_same_person`). "Paul Whitfield" in one story and "Thomas
+    Whitfield" in another share the key of "Whitfield" and nothing else: a common surname (Kim, Smith, Wang)
+    says nothing about whose story it is."""
+    fa, fb = a.full_names, b.full_names
+    if not fa or not fb:
+        return frozenset()
+    return frozenset(k for k in fa.keys() & fb.keys()
+                     if not any(_same_person(x, y) for x in fa[k] for y in fb[k]))
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one surname that may be one person: a word before the surname in common ("Datuk Seri
+    Najib Razak", "Najib Razak"), or first names one a short form of the other ("Tom", "Thomas")."""
+    return bool(set(a[:-1]) & set(b[:-1])) or a[0] in full_forms(b[0]) or b[0] in full_forms(a[0])
 
 
 def _short_form_pair(a: str, b: str) -> bool:

@@ -95,6 +95,15 @@ def _name_words(name: str) -> list[str]:
     return [f for w in _NAME_SPLIT.split(_CLEAN[name]) if (f := folded[w])]
 
 
+def person_words(name: str) -> list[str]:
+    """A person's name as folded words (`read.entities.fold`), leading titles left out ("Judge Maria Ortiz":
+    maria, ortiz)."""
+    words = _name_words(name)
+    while len(words) > 1 and words[0] in _HONORIFIC:
+        words = words[1:]
+    return words
+
+
 @lru_cache(maxsize=1 << 18)
 def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
     """The keys of one name with the display form each stands for; () for a description."""
@@ -105,8 +114,7 @@ def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
         name = canonical_place(name)          # "U.S." and "United States" are one place, one key
     words = _name_words(name)
     if kind == "people":
-        while len(words) > 1 and words[0] in _HONORIFIC:
-            words = words[1:]
+        words = person_words(name)
         if not words:
             return ()
         surname = ((key("s", words[-1]), name.split()[-1]),)
