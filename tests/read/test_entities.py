@@ -62,6 +62,18 @@ def test_one_entity_per_referent(text, name, typ, aliases, mentions):
     assert [x.id for x in ents] == [f"e{k}" for k in range(1, len(ents) + 1)]
 
 
+@pytest.mark.parametrize("text,description,person,other", [
+    ("Prosecutor Kevin Hartley told the court that Whitfield lied. Whitfield's lawyer, Rachel Stein, asked for "
+     "probation.", "Whitfield's lawyer", "Rachel Stein", "Kevin Hartley"),
+    ("Police Chief John Harris visited the site. The company's spokesman, Michael Reynolds, said the plant was safe.",
+     "company's spokesman", "Michael Reynolds", "John Harris"),
+])
+def test_a_description_the_name_stands_in_apposition_to_is_that_person(text, description, person, other):
+    ents, _ = find_entities(load_nlp()(text))
+    by_name = {e.name: {m.text for m in e.mentions} for e in ents}
+    assert description in by_name[person] and description not in by_name[other]
+
+
 @pytest.mark.parametrize("text,not_person", [
     ("Senator Laura Mendes speaks in Boston. © Jonas Weber / Getty Images / AFP", "Jonas Weber"),
     ("Troops left the city. Photo: Mehmet Ozturk/AFP", "Mehmet Ozturk"),

@@ -107,6 +107,8 @@ class MentionReader:
                 target = ("conj", root.head.idx)
             elif root.dep_ == "appos" and root.head.i in in_person:
                 target = ("appos", root.head.idx)
+            elif named := [c for c in root.children if c.dep_ == "appos" and c.i in in_person]:
+                target = ("appos", named[0].idx)        # "Whitfield's lawyer, Rachel Stein, asked": her
             else:
                 target = None
             definite = det == "the" or any(t.dep_ == "poss" for t in toks)
