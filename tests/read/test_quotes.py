@@ -85,6 +85,20 @@ CASES = [
     ("The council approved the budget on Tuesday.", None),
     ("The minister welcomed the decision.", None),
     ("Energy analyst Priya Nandakumar has studied home heating for a decade.", None),
+    # verbs of acting and wanting: what they take is the thing done or wanted, not words
+    ("Prosecutors sought seven years in prison.", None),
+    ("Whitfield showed no visible reaction as the verdict was read.", None),
+    ("The board voted to hire an outside firm.", None),
+    ("Bell pleaded guilty to one count of bribery.", None),
+    ("The provincial board declared a state of calamity.", None),
+    ("The weather agency recorded 412 millimeters of rain at its station.", None),
+    ("The government has denied the charges.", None),
+    # ... but a clause of their own is content
+    ("The study showed that prices rose.", [("that prices rose", "The study", "showed", "indirect")]),
+    ("He denied that he took the money.", [("that he took the money", "He", "denied", "indirect")]),
+    # a content noun's clause is the noun's, and so is its source ("the defense argument"), not the verb's
+    ("Judge Maria Ortiz rejected the defense argument that the grand jury had been misled.",
+     [("that the grand jury had been misled", "defense", "argument", "indirect")]),
     # ... but a clause after the object, or the speaker's quoted words, make it a quote
     ("The mayor criticized the council for failing to repair the bridge.",
      [("the council for failing to repair the bridge", "The mayor", "criticized", "indirect")]),

@@ -206,6 +206,9 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             key, target, extra = dep, c, []
         if dep != "ccomp" and ccomps:
             continue                              # "told reporters that ...": the clause is the content
+        if dep == "dobj" and target.lemma_.lower() in cues.NOUNS and \
+                any(g.dep_ in ("acl", "ccomp") for g in target.children):
+            continue                              # "rejected the argument that ...": the noun's content
         quoted = any(_inside_speech(t, region_of, speech) for t in target.subtree)
         direct_cue = quoted and lemma in cues.DIRECT and dep in ("ccomp", "dobj", "parataxis", "xcomp")
         grounds = object_extension(tok, c) if dep == "dobj" else set()

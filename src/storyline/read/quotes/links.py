@@ -147,6 +147,8 @@ def stray_that_clause(tok: Token) -> Token | None:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             continue
+        if t.head.lemma_.lower() in cues.NOUNS:
+            continue                  # "rejected the defense argument that ...": the content of the argument
         up = t.head
         while up.i != tok.i and up.dep_ in ("pobj", "prep", "dobj", "dative", "npadvmod", "compound"):
             up = up.head

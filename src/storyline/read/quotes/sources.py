@@ -57,6 +57,8 @@ def speaker_of(tok: Token) -> tuple[int, int] | None:
                     return np_span(obj)
             if c.dep_ == "poss" and cur.pos_ == "NOUN":
                 return np_span(c)
+            if c.dep_ == "compound" and cur is tok and tok.pos_ == "NOUN" and c.i < tok.i and _names_someone([c]):
+                return np_span(c)                   # "the defense argument that ...": the defense's
         if any(c.dep_ in ("nsubjpass",) for c in cur.children):
             return None
         if cur is tok and (inverted := _inverted_speaker(tok)) is not None:
@@ -200,6 +202,7 @@ def trailing_source(doc: Doc, cue: Token, content: set[int]) -> tuple[set[int], 
 # Bodies that speak as one ("police and the company said", "authorities said"), beside `PERSON_NOUNS`.
 _BODIES = frozenset("""
 police authority company government ministry department agency army military firm union court office council
+defense defence prosecution opposition campaign administration
 """.split())
 
 
