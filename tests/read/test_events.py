@@ -6,6 +6,7 @@ these tests pin the event reader alone, not its neighbours.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -164,6 +165,25 @@ def test_pronoun_falls_back_to_previous_subject():
     text = "Viktor Bout is a former arms dealer. He was sentenced to 25 years in prison."
     got = run(text, {"Viktor Bout": P})
     assert [(g[0], g[2]) for g in got] == [("sentence", ["Viktor Bout"])]
+
+
+@pytest.mark.parametrize("text, names, roles, expected", [
+    # the legal event's own sentence is about someone: that person, not the previous sentence's subject
+    ("Stein said an appeal would be filed. Whitfield has been held in the county jail since the verdict.",
+     {"Stein": P, "Whitfield": P}, {}, [("statement", ["Stein"]), ("verdict", ["Whitfield"])]),
+    # the previous sentence's subject is a source there, not whom the sentencing concerns
+    ("\u201cWe respect the jury's work,\u201d Stein said. Sentencing was set for Nov. 14.", {"Stein": P}, {},
+     [("statement", ["Stein"])]),
+    # ... nor is an office of the court
+    ("Whitfield was convicted of theft. Judge Ortiz set sentencing for Nov. 14.", {"Whitfield": P, "Ortiz": P},
+     {"Ortiz": ("Judge",)}, [("conviction", ["Whitfield"]), ("sentence", ["Whitfield"])]),
+])
+def test_a_legal_event_without_participants_concerns_whom_the_sentences_are_about(text, names, roles, expected):
+    doc = load_nlp()(text)
+    ents = [replace(e, roles=roles.get(e.name, ())) for e in entities_named(text, names)]
+    name_of = {e.id: e.name for e in ents}
+    got = find_events(doc, ents, [], PUB)
+    assert [(e.type, sorted(name_of[p] for _, p in e.participants)) for e in got] == expected
 
 
 def test_duration_after_counts_back_from_publication():

@@ -107,13 +107,19 @@ class EntityIndex:
             return None
         return self.doc[sent.start - 1].sent
 
-    def subject_person(self, sent, fallback: bool = False) -> str | None:
-        """The person a sentence is about: its main subject (else, with `fallback`, the last person named)."""
+    def subject_of(self, sent) -> tuple[str, object] | None:
+        """(the person, the verb) of a sentence's main subject when that is a person."""
         for t in sent:
-            if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" or t.dep_ == "nsubjpass" and t.head.dep_ == "ROOT":
+            if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
                 eid = self.of_token(t) if t.i != sent.end - 1 else None
                 if eid and self.type_of(eid) == "PERSON":
-                    return eid
+                    return eid, t.head
+        return None
+
+    def subject_person(self, sent, fallback: bool = False) -> str | None:
+        """The person a sentence is about: its main subject (else, with `fallback`, the last person named)."""
+        if (found := self.subject_of(sent)) is not None:
+            return found[0]
         if not fallback:
             return None
         for t in reversed(list(sent)):

@@ -443,12 +443,33 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
     return drafts
 
 
+# Offices of the court: a judge, prosecutor or lawyer named near a legal event runs it or argues it, and is
+# not whom it concerns ("Judge Ortiz set sentencing for Nov. 14").
+COURT_OFFICES = frozenset("""
+judge justice magistrate prosecutor attorney lawyer counsel defender solicitor barrister
+""".split())
+
+
 def _inherit_subjects(drafts: list[_Draft], index: EntityIndex) -> None:
+    """A legal event with no participant (`inherits_subject`) concerns the person its own sentence is about
+    ("Whitfield has been held since the September 18 verdict"), else the previous sentence's, unless that
+    person is a source there (the subject of a speech verb: "Stein said ... . Sentencing was set for Nov. 14")
+    or holds an office of the court (`COURT_OFFICES`)."""
     for d in drafts:
-        if not d.parts and d.type.inherits_subject and d.open_subject:
-            prev = index.previous_sentence(d.trigger.sent)
-            if prev is not None:
-                d.add("patient", index.subject_person(prev))
+        if d.parts or not d.type.inherits_subject or not d.open_subject:
+            continue
+        prev = index.previous_sentence(d.trigger.sent)
+        for sent in (d.trigger.sent, prev):
+            if sent is None:
+                continue
+            subject = index.subject_of(sent)
+            if subject is None or subject[1].lemma_.lower() in SAY_VERBS:
+                continue
+            eid = subject[0]
+            roles = " ".join(index.by_id[eid].roles).lower().split() if eid in index.by_id else []
+            if not COURT_OFFICES.intersection(roles):
+                d.add("patient", eid)
+                break
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
