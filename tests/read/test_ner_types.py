@@ -44,6 +44,15 @@ TYPES = [
      "the Justice Department", ["ORG"]),
     ("In an interview with The Wall Street Journal, Samsung's co-chief executive and head of mobile said sales "
      "would rise.", "The Wall Street Journal", ["ORG"]),
+    # a name with an age in apposition is a person's, unless the gazetteer lists it
+    ("Whitfield, 58, who resigned in December, surrendered on Monday.", "Whitfield", ["PERSON"]),
+    # a one-word place that is the surname of a person the article names in full is that person
+    ("Ohio Governor John Kasich spoke on Tuesday. Kasich bemoaned America's reputation around the world.",
+     "Kasich", ["PERSON"]),
+    ("Senator Jon Tester voted no. But despite his own opposition, Tester still pointed to the GOP as the key "
+     "obstacle.", "Tester", ["PERSON"]),
+    # ... unless the gazetteer lists it as a place
+    ("George Washington crossed the Delaware River. Washington is the capital.", "Washington", ["GPE"]),
 ]
 
 
