@@ -99,3 +99,41 @@ def test_captions_are_kept_aside_for_dating():
 ])
 def test_strip_markdown(line, plain):
     assert strip_markdown(line) == plain
+
+
+# A line on top that is the page's metadata: date, outlet, byline in parts (meta_lines.meta_line; issue trial5 c4)
+@pytest.mark.parametrize("line,dates,byline,outlet", [
+    ("**Published: October 24, 2025** · Southeast Asia Weekly · by Lorenzo Dizon",
+     ["October 24, 2025"], ["Lorenzo Dizon"], "Southeast Asia Weekly"),
+    ("Colorado Courts Watch — Friday, November 14, 2025", ["Friday, November 14, 2025"], [], None),
+    ("March 5, 2025 | 10:30 AM | By Jane Doe | Updated March 6, 2025",
+     ["March 5, 2025", "Updated March 6, 2025"], ["Jane Doe"], None),
+    ("By Jane Doe, Associated Press • 5 min read", [], ["Jane Doe"], None),
+    ("Posted: 5 March 2025 14:05 GMT - The Texas Tribune", ["5 March 2025 14:05 GMT"], [], "The Texas Tribune"),
+    # story text, a title, a wire dateline: no metadata line
+    ("March 5, 2025 — The Senate voted on Tuesday to pass the bill", None, None, None),
+    ("CENTENNIAL, Colo. (AP) — A grand jury on Monday indicted the treasurer", None, None, None),
+    ("Typhoon Marites · Live", None, None, None),
+    ("Published: October 24, 2025", None, None, None),              # one part: date_line's
+])
+def test_meta_line(line, dates, byline, outlet):
+    from storyline.clean.meta_lines import meta_line
+    found = meta_line(line)
+    if dates is None:
+        assert found is None
+    else:
+        assert (found.dates, found.byline, found.outlet) == (dates, byline, outlet)
+
+
+@pytest.mark.parametrize("text,markdown", [
+    ("# After the storm, a race against the mud\n\n**Published: October 24, 2025** · Southeast Asia Weekly · "
+     "by Lorenzo Dizon\n\nGUINOBATAN, Albay — Four days after the typhoon, the governor stood on a ridge.", True),
+    ("After the storm, a race against the mud\n\n**Published: October 24, 2025** · Southeast Asia Weekly · "
+     "by Lorenzo Dizon\n\nGUINOBATAN, Albay — Four days after the typhoon, the governor stood on a ridge.", False),
+])
+def test_a_metadata_line_on_top_is_no_story_text(text, markdown):
+    cleaned = clean_lines(text, markdown=markdown)
+    assert cleaned.text.startswith("GUINOBATAN")
+    assert cleaned.top_lines == ["October 24, 2025"] and cleaned.byline == ["Lorenzo Dizon"]
+    assert cleaned.outlet == "Southeast Asia Weekly"
+

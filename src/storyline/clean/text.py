@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean.bylines import byline_line, byline_outlet
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
+from storyline.clean.meta_lines import meta_line
 from storyline.clean.page_dates import date_line
 
 # Markdown syntax that is not text
@@ -159,7 +160,10 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
     a subheading of the story, not its title. Either way a line above the body
     that shows a date alone ('5 March 2026', 'Published: 5 March 2026':
     `page_dates.date_line`) is the page's visible date: a top line
-    (`top_lines`), where stage 2 reads a dateline, not story text.
+    (`top_lines`), where stage 2 reads a dateline, not story text; so are the
+    dates of a line there that is made of a page's metadata ('Published: 5
+    March 2026 · The Weekly · by Jane Doe': `meta_lines.meta_line`), whose
+    byline and outlet are read too.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = Cleaned(text="")
@@ -198,6 +202,12 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         shown = date_line(plain) if not any(body) else None
         if shown:
             out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
+            continue
+        top = meta_line(plain) if not any(body) else None
+        if top:                              # "Published: 5 March 2026 · The Weekly · by Jane Doe"
+            out.top_lines += top.dates
+            out.byline += [name for name in top.byline if name not in out.byline]
+            out.outlet = out.outlet or top.outlet
             continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
