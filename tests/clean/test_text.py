@@ -137,3 +137,18 @@ def test_a_metadata_line_on_top_is_no_story_text(text, markdown):
     assert cleaned.top_lines == ["October 24, 2025"] and cleaned.byline == ["Lorenzo Dizon"]
     assert cleaned.outlet == "Southeast Asia Weekly"
 
+
+# Markdown blocks: each list item and heading is a paragraph of its own, as the HTML path makes each <li> a block
+@pytest.mark.parametrize("markdown,paragraphs", [
+    ("Title of a markdown story here\n\nThe jury convicted him.\n\n## Key dates\n\n- **March 10, 2025** — Indicted"
+     "\n- **May 20, 2025** — Motion denied\n",
+     ["The jury convicted him.", "Key dates", "- March 10, 2025 — Indicted", "- May 20, 2025 — Motion denied"]),
+    ("Title of a markdown story here\n\nThe talks began.\n## Next steps\nThey will meet.\n* one\n+ two\ncontinued\n"
+     "\n1. first\n2) second\n",
+     ["The talks began.", "Next steps", "They will meet.", "- one", "- two continued", "1. first", "2) second"]),
+    ("Title of a markdown story here\n\nThe council met on Monday, and a paragraph that goes\non over two lines.\n",
+     ["The council met on Monday, and a paragraph that goes on over two lines."]),
+])
+def test_markdown_list_items_and_headings_are_paragraphs(markdown, paragraphs):
+    assert clean_lines(markdown, markdown=True).text.split("\n\n") == paragraphs
+

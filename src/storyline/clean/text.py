@@ -28,6 +28,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE_MARK = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _BOLD_TAIL = re.compile(r"\*\*([^*]+)\*\*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
 
 # Teasers and page furniture, each a whole line
 _FURNITURE = re.compile(
@@ -223,14 +224,21 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
                 out.title = plain
                 continue
         out.credits += [c for c in dateline_credit(plain) if c not in out.credits]
-        body.append(plain)
+        block = markdown and (_LIST_ITEM.match(raw) or _HEADING.match(raw))
+        if block and body and body[-1] != "":
+            body.append("")                  # a list item or a heading starts a paragraph of its own
+        body.append(re.sub(r"^[*+]\s+", "- ", plain) if block else plain)
+        if block and _HEADING.match(raw):
+            body.append("")
     out.text = "\n\n".join(p for p in "\n".join(body).split("\n") if p).strip() if not markdown else \
         "\n\n".join(_paragraphs(body))
     return out
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Markdown paragraphs: consecutive lines joined by a space, blank lines separate."""
+    """Markdown paragraphs: consecutive lines joined by a space, blank lines separate. Each list item and heading
+    is a paragraph of its own (clean_lines puts blank lines around them), as the HTML path makes each <li> and
+    <h2> a block: joined to the next, an item that ends without a stop would run into it as one sentence."""
     paras, current = [], []
     for line in lines + [""]:
         if line:
