@@ -152,3 +152,20 @@ def test_a_metadata_line_on_top_is_no_story_text(text, markdown):
 def test_markdown_list_items_and_headings_are_paragraphs(markdown, paragraphs):
     assert clean_lines(markdown, markdown=True).text.split("\n\n") == paragraphs
 
+
+# The outlet about itself at the end of an article: an appeal for support, an about-us note
+@pytest.mark.parametrize("last,dropped", [
+    ("*Colorado Courts Watch is a nonprofit newsroom covering the state's courts. Support our work: "
+     "[donate](https://courtswatch.example/donate).*", True),
+    ("The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans about public policy.",
+     True),
+    ("Become a member today and get the newsletter first.", True),
+    ("Those who want to help can donate to the Red Cross relief fund.", False),
+    ("\u201cPlease support us,\u201d the director of the shelter said.", False),
+    ("The county said it would support our request for more funds, the mayor told reporters.", False),
+])
+def test_an_appeal_at_the_end_is_dropped(last, dropped):
+    text = f"Title of a markdown story here\n\nThe jury convicted him on Friday.\n\n{last}\n"
+    body = clean_lines(text, markdown=True).text
+    assert body.startswith("The jury convicted him on Friday.")
+    assert (body == "The jury convicted him on Friday.") == dropped

@@ -61,6 +61,15 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
+# The outlet about itself at the end of an article (`_is_appeal`).
+APPEAL_MAX = 400
+_APPEAL = re.compile(r"\bsupport us\b|\bsupport our (?:work|journalism|reporting|newsroom|mission|coverage)\b"
+                     r"|\bbecome an? (?:member|supporter|donor|patron|sustaining member)\b"
+                     r"|\b(?:donate|make a (?:tax[- ]deductible )?(?:donation|gift)) (?:to us|now|today|here)\b", re.I)
+_ABOUT_US = re.compile(
+    r"[^.]{1,80}? (?:is|are) an? (?:independent|nonprofit|non-profit|nonpartisan|not-for-profit|reader-supported|"
+    r"member-supported)\b[\w ,-]{0,40}?\b(?:newsroom|news (?:organi[sz]ation|outlet|site|service|agency)|"
+    r"media (?:organi[sz]ation|outlet)|publication)\b", re.I)
 
 
 @dataclass
@@ -230,9 +239,19 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         body.append(re.sub(r"^[*+]\s+", "- ", plain) if block else plain)
         if block and _HEADING.match(raw):
             body.append("")
-    out.text = "\n\n".join(p for p in "\n".join(body).split("\n") if p).strip() if not markdown else \
-        "\n\n".join(_paragraphs(body))
+    paragraphs = _paragraphs(body) if markdown else [p for p in "\n".join(body).split("\n") if p]
+    while len(paragraphs) > 1 and _is_appeal(paragraphs[-1]):
+        paragraphs.pop()
+    out.text = "\n\n".join(paragraphs).strip()
     return out
+
+
+def _is_appeal(paragraph: str) -> bool:
+    """The outlet speaking about itself at the end of an article, no story text: an appeal for support ('Support
+    our work: donate.', 'Become a member today') or an about-us note ('The Texas Tribune is a nonprofit,
+    nonpartisan media organization that ...'). Short, and no quotation: '"Support us," the director said' is."""
+    return len(paragraph) <= APPEAL_MAX and not re.search(r"[\"\u201c\u201d]", paragraph) and bool(
+        _APPEAL.search(paragraph) or _ABOUT_US.match(paragraph))
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
