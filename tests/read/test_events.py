@@ -291,6 +291,8 @@ JAN9 = ("DATE", "2023-01-09", date(2023, 1, 9), date(2023, 1, 9))
 PAST_YEAR = [
     ("Paul Whitfield is scheduled to be sentenced next month.", {"next month": JAN}, "sentenced",
      (date(2023, 1, 1), date(2023, 1, 31))),
+    ("Paul Whitfield resigned effective next month.", {"next month": JAN}, "resigned",
+     (date(2023, 1, 1), date(2023, 1, 31))),
     ("Paul Whitfield is expected to be sentenced in January.", {"January": JAN}, "sentenced",
      (date(2023, 1, 1), date(2023, 1, 31))),
     ("Paul Whitfield is to be sentenced Jan. 9.", {"Jan. 9": JAN9}, "sentenced", (date(2023, 1, 9),) * 2),
