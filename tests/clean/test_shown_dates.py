@@ -19,6 +19,8 @@ from storyline.records import RawDoc
     ("March 5, 2026", "March 5, 2026"),
     ("Published: 5 March 2026", "5 March 2026"),
     ("First published on Thu 5 Mar 2026", "Thu 5 Mar 2026"),
+    ("**Published: 5 March 2026**", "5 March 2026"),     # Markdown emphasis around the line, read as text
+    ("_5 March 2026_", "5 March 2026"),
     ("Updated: 6 March 2026", None),                     # an update's date is no publication date
     ("March 2026", None),                                # no day
     ("5 March", None),                                   # no year

@@ -99,3 +99,73 @@ def test_captions_are_kept_aside_for_dating():
 ])
 def test_strip_markdown(line, plain):
     assert strip_markdown(line) == plain
+
+
+# A line on top that is the page's metadata: date, outlet, byline in parts (meta_lines.meta_line; issue trial5 c4)
+@pytest.mark.parametrize("line,dates,byline,outlet", [
+    ("**Published: October 24, 2025** · Southeast Asia Weekly · by Lorenzo Dizon",
+     ["October 24, 2025"], ["Lorenzo Dizon"], "Southeast Asia Weekly"),
+    ("Colorado Courts Watch — Friday, November 14, 2025", ["Friday, November 14, 2025"], [], None),
+    ("March 5, 2025 | 10:30 AM | By Jane Doe | Updated March 6, 2025",
+     ["March 5, 2025", "Updated March 6, 2025"], ["Jane Doe"], None),
+    ("By Jane Doe, Associated Press • 5 min read", [], ["Jane Doe"], None),
+    ("Posted: 5 March 2025 14:05 GMT - The Texas Tribune", ["5 March 2025 14:05 GMT"], [], "The Texas Tribune"),
+    # story text, a title, a wire dateline: no metadata line
+    ("March 5, 2025 — The Senate voted on Tuesday to pass the bill", None, None, None),
+    ("CENTENNIAL, Colo. (AP) — A grand jury on Monday indicted the treasurer", None, None, None),
+    ("Typhoon Marites · Live", None, None, None),
+    ("Published: October 24, 2025", None, None, None),              # one part: date_line's
+])
+def test_meta_line(line, dates, byline, outlet):
+    from storyline.clean.meta_lines import meta_line
+    found = meta_line(line)
+    if dates is None:
+        assert found is None
+    else:
+        assert (found.dates, found.byline, found.outlet) == (dates, byline, outlet)
+
+
+@pytest.mark.parametrize("text,markdown", [
+    ("# After the storm, a race against the mud\n\n**Published: October 24, 2025** · Southeast Asia Weekly · "
+     "by Lorenzo Dizon\n\nGUINOBATAN, Albay — Four days after the typhoon, the governor stood on a ridge.", True),
+    ("After the storm, a race against the mud\n\n**Published: October 24, 2025** · Southeast Asia Weekly · "
+     "by Lorenzo Dizon\n\nGUINOBATAN, Albay — Four days after the typhoon, the governor stood on a ridge.", False),
+])
+def test_a_metadata_line_on_top_is_no_story_text(text, markdown):
+    cleaned = clean_lines(text, markdown=markdown)
+    assert cleaned.text.startswith("GUINOBATAN")
+    assert cleaned.top_lines == ["October 24, 2025"] and cleaned.byline == ["Lorenzo Dizon"]
+    assert cleaned.outlet == "Southeast Asia Weekly"
+
+
+# Markdown blocks: each list item and heading is a paragraph of its own, as the HTML path makes each <li> a block
+@pytest.mark.parametrize("markdown,paragraphs", [
+    ("Title of a markdown story here\n\nThe jury convicted him.\n\n## Key dates\n\n- **March 10, 2025** — Indicted"
+     "\n- **May 20, 2025** — Motion denied\n",
+     ["The jury convicted him.", "Key dates", "- March 10, 2025 — Indicted", "- May 20, 2025 — Motion denied"]),
+    ("Title of a markdown story here\n\nThe talks began.\n## Next steps\nThey will meet.\n* one\n+ two\ncontinued\n"
+     "\n1. first\n2) second\n",
+     ["The talks began.", "Next steps", "They will meet.", "- one", "- two continued", "1. first", "2) second"]),
+    ("Title of a markdown story here\n\nThe council met on Monday, and a paragraph that goes\non over two lines.\n",
+     ["The council met on Monday, and a paragraph that goes on over two lines."]),
+])
+def test_markdown_list_items_and_headings_are_paragraphs(markdown, paragraphs):
+    assert clean_lines(markdown, markdown=True).text.split("\n\n") == paragraphs
+
+
+# The outlet about itself at the end of an article: an appeal for support, an about-us note
+@pytest.mark.parametrize("last,dropped", [
+    ("*Colorado Courts Watch is a nonprofit newsroom covering the state's courts. Support our work: "
+     "[donate](https://courtswatch.example/donate).*", True),
+    ("The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans about public policy.",
+     True),
+    ("Become a member today and get the newsletter first.", True),
+    ("Those who want to help can donate to the Red Cross relief fund.", False),
+    ("\u201cPlease support us,\u201d the director of the shelter said.", False),
+    ("The county said it would support our request for more funds, the mayor told reporters.", False),
+])
+def test_an_appeal_at_the_end_is_dropped(last, dropped):
+    text = f"Title of a markdown story here\n\nThe jury convicted him on Friday.\n\n{last}\n"
+    body = clean_lines(text, markdown=True).text
+    assert body.startswith("The jury convicted him on Friday.")
+    assert (body == "The jury convicted him on Friday.") == dropped

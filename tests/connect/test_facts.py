@@ -177,9 +177,15 @@ def _day(d):
     # an undated report decides nothing: the conflict stands
     ([("a1", "count of dead", "2"), ("a2", "count of dead", "5")], {"a2": 5},
      [("count of dead", "2", "conflict"), ("count of dead", "5", "conflict")]),
+    # a bound ("more than 40", "at least 41") agrees with the exact counts inside it, however they rise
+    ([("a1", "count of dead", "more than 40"), ("a2", "count of dead", "at least 41"), ("a3", "count of dead", "43"),
+      ("a4", "count of dead", "43"), ("a5", "count of dead", "47")], {"a1": 22, "a2": 22, "a3": 23, "a4": 24, "a5": 27},
+     [("count of dead", "43", "agree"), ("count of dead", "47", "agree"), ("count of dead", "at least 41", "agree"),
+      ("count of dead", "more than 40", "agree")]),
     # only running totals rise: a sentence stated differently a day later is still a conflict
     ([("a1", "sentence", "9 years"), ("a2", "sentence", "10 years")], {"a1": 4, "a2": 5},
      [("sentence", "10 years", "conflict"), ("sentence", "9 years", "conflict")]),
-], ids=["toll rises", "toll falls", "same day", "backed earlier count", "undated", "not a running total"])
+], ids=["toll rises", "toll falls", "same day", "backed earlier count", "undated", "bounds then exact counts",
+        "not a running total"])
 def test_a_running_total_rises_without_conflict(stated, days, expected):
     assert verdicts(*stated, published={aid: _day(d) for aid, d in days.items()}) == expected

@@ -303,6 +303,38 @@ def test_the_time_of_what_is_said_is_not_the_time_of_saying_it(text):
     assert st and all(g[3] is not None and (g[3].earliest, g[3].latest) == (PUB.earliest, PUB.latest) for g in st)
 
 
+JAN = ("DATE", "2023-01", date(2023, 1, 1), date(2023, 1, 31))
+JAN9 = ("DATE", "2023-01-09", date(2023, 1, 9), date(2023, 1, 9))
+# (text, time expression and its tagged value, trigger, (earliest, latest)): a month the tagger put after
+# publication (PUB: 2022-12-20) goes to the past year only under a finite past or a perfect; a participle in
+# a passive infinitive or after a present "be", a plan and a deictic "next month" stay where they are
+PAST_YEAR = [
+    ("Paul Whitfield is scheduled to be sentenced next month.", {"next month": JAN}, "sentenced",
+     (date(2023, 1, 1), date(2023, 1, 31))),
+    ("Paul Whitfield resigned effective next month.", {"next month": JAN}, "resigned",
+     (date(2023, 1, 1), date(2023, 1, 31))),
+    ("Paul Whitfield is expected to be sentenced in January.", {"January": JAN}, "sentenced",
+     (date(2023, 1, 1), date(2023, 1, 31))),
+    ("Paul Whitfield is to be sentenced Jan. 9.", {"Jan. 9": JAN9}, "sentenced", (date(2023, 1, 9),) * 2),
+    ("Paul Whitfield is sentenced in January.", {"January": JAN}, "sentenced", (date(2023, 1, 1), date(2023, 1, 31))),
+    ("The judge scheduled Paul Whitfield's sentencing for Jan. 9.", {"Jan. 9": JAN9}, "sentencing",
+     (date(2023, 1, 9),) * 2),
+    ("The judge set Paul Whitfield's trial to begin Jan. 9.", {"Jan. 9": JAN9}, "trial", (date(2023, 1, 9),) * 2),
+    # past forms still move it
+    ("Paul Whitfield was sentenced in January.", {"January": JAN}, "sentenced", (date(2022, 1, 1), date(2022, 1, 31))),
+    ("Prosecutors indicted Paul Whitfield in January.", {"January": JAN}, "indicted",
+     (date(2022, 1, 1), date(2022, 1, 31))),
+    ("Paul Whitfield has been charged in January.", {"January": JAN}, "charged", (date(2022, 1, 1), date(2022, 1, 31))),
+]
+
+
+@pytest.mark.parametrize("text,times,trigger,when", PAST_YEAR, ids=[r[0][:45] for r in PAST_YEAR])
+def test_only_a_past_form_moves_a_month_to_the_past_year(text, times, trigger, when):
+    got = [g for g in run(text, {"Paul Whitfield": P}, times) if g[5].trigger.text == trigger]
+    assert got, f"no event on {trigger!r}"
+    assert (got[0][3].earliest, got[0][3].latest) == when
+
+
 def test_a_clause_describing_a_noun_keeps_its_time():
     # "which was drafted in March" dates the drafting, not the saying above the noun it describes
     text = "Boeing said the plan, which was drafted in March, would cut jobs."

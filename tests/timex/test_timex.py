@@ -36,6 +36,18 @@ ROWS = [
     ("The offer had been set to expire Feb. 6.", date(2022, 12, 20), [("Feb. 6", "DATE", "2023-02-06")]),
     ("The treaty was signed last May.", date(1998, 2, 27), [("last May", "DATE", "1997-05")]),
     ("Inflation fell in January this year.", date(1998, 2, 19), [("January this year", "DATE", "1998-01")]),
+    # a verb of planning with its object before the infinitive, and "clearing the way for", look ahead:
+    # the coming September, not the past one nearer in days; a plain past verb keeps the past one
+    ("The judge set jury selection to begin Sept. 8.", date(2025, 5, 21), [("Sept. 8", "DATE", "2025-09-08")]),
+    ("The board scheduled the vote to take place in September.", date(2025, 5, 21),
+     [("September", "DATE", "2025-09")]),
+    ("She expected the company to report results in September.", date(2025, 5, 21),
+     [("September", "DATE", "2025-09")]),
+    ("The judge refused to dismiss the case, clearing the way for a jury trial in September.", date(2025, 5, 21),
+     [("September", "DATE", "2025-09")]),
+    ("The ruling paved the way for a vote in September.", date(2025, 5, 21), [("September", "DATE", "2025-09")]),
+    ("Rioters set fire to the building in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
+    ("The judge set bail for the suspect in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
     # decades, centuries, quarters, seasons
     # TimeML writes a decade as its first three digits
     ("It was popular in the 1990s.", WED, [("the 1990s", "DATE", "199")]),

@@ -22,7 +22,7 @@ from storyline.clean.credits import agency
 from storyline.clean.outlets import is_known_outlet, is_outlet_name
 from storyline.lexicon import AGENCY_NAMES
 
-__all__ = ["byline_agencies", "byline_line", "byline_outlet", "split_byline"]
+__all__ = ["byline_agencies", "byline_line", "byline_outlet", "outlet_name", "split_byline"]
 
 _AGENCIES = AGENCY_NAMES
 _NOT_A_NAME = re.compile(
@@ -186,17 +186,27 @@ def byline_outlet(raw: str) -> str | None:
     if not _read(text, ())[0]:
         return None
     for part in parts[1:5]:
-        words = part.split()
-        if not words or re.match(r"(?:and|&)\s", part, re.I):
-            continue
-        if name := agency(part):
+        if not re.match(r"(?:and|&)\s", part, re.I) and (name := outlet_name(part)):
             return name
-        if is_known_outlet(part):
-            return part
-        proper = all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words)
-        if proper and len(words) <= 6 and not _TITLE_WORDS.search(part) and not re.search(r"\d", part) and (
-                words[0] == "The" and len(words) >= 3 or len(words) >= 2 and _MASTHEAD_WORDS.fullmatch(words[-1])):
-            return part
+    return None
+
+
+def outlet_name(part: str) -> str | None:
+    """The outlet a short piece of a byline or of a page's top line names, as stage 2 calls it ('Associated Press'
+    -> 'AP', 'The Texas Tribune', 'Southeast Asia Weekly'), None for anything else ('Los Angeles', 'Staff
+    Writer', 'The Hague'): an agency, a well-known outlet, or a capitalised name of at most six words that
+    starts with 'The' (three words at least) or ends with a masthead word."""
+    words = part.split()
+    if not words:
+        return None
+    if name := agency(part):
+        return name
+    if is_known_outlet(part):
+        return part
+    proper = all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words)
+    if proper and len(words) <= 6 and not _TITLE_WORDS.search(part) and not re.search(r"\d", part) and (
+            words[0] == "The" and len(words) >= 3 or len(words) >= 2 and _MASTHEAD_WORDS.fullmatch(words[-1])):
+        return part
     return None
 
 

@@ -121,7 +121,7 @@ def date_line(line: str) -> str | None:
 
     A page that marks no date up for machines often shows one at the top of its text; stage 2 reads it
     as a dateline (`dating.from_dateline`), after the page's metadata and its URL."""
-    text = " ".join(line.split())
+    text = " ".join(line.split()).strip("*_ ")      # Markdown emphasis around it: '**Published: 5 March 2026**'
     if len(text.split()) > 10 or not _YEAR.search(text) or _UPDATED_LABEL.search(text):
         return None
     rest = _LINE_LABEL.sub("", text, count=1)

@@ -15,6 +15,7 @@ from storyline.clean import dating
 from storyline.clean.given_date import given_date
 from storyline.clean.bylines import byline_agencies, split_byline
 from storyline.clean.credits import dateline_agency
+from storyline.clean.front_matter import FrontMatter, split_front_matter
 from storyline.clean.outlets import outlet_from_url
 from storyline.clean.text import clean_lines, looks_like_markdown
 from storyline.records import Article, DateRange, RawDoc, Refusal
@@ -47,7 +48,9 @@ def clean(raw: RawDoc) -> Article | Refusal:
     Refusal with a one-line reason (no text, too few words). Pure: never raises for bad input."""
     # ingest decodes; a RawDoc made by hand without text is read as UTF-8
     text = raw.text if raw.text is not None else raw.body.decode("utf-8", errors="replace")
-    html_meta, page = None, text
+    html_meta, page, front = None, text, None
+    if raw.kind in ("markdown", "text"):
+        front, text = split_front_matter(text)
     if raw.kind == "html":
         from storyline.clean.html import extract_html   # trafilatura is slow to import; only HTML needs it
         html_meta = extract_html(text, _hint(raw, "url"))
@@ -65,18 +68,49 @@ def clean(raw: RawDoc) -> Article | Refusal:
         n = len(body.split())
         return Refusal(raw.source, f"no article text found ({n} word{'s' * (n != 1)} after cleaning, "
                                    f"at least {MIN_WORDS} needed{cut})")
-    url = _hint(raw, "url") or (html_meta.url if html_meta else None) or lines.url
-    title = _hint(raw, "title") or (html_meta.title if html_meta else None) or lines.title
-    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or outlet_from_url(url) \
-        or lines.outlet or dateline_agency(body)
+    front = front or FrontMatter()
+    url = _hint(raw, "url") or (html_meta.url if html_meta else None) or front.url or lines.url
+    title = _hint(raw, "title") or (html_meta.title if html_meta else None) or front.title or lines.title
+    outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or front.outlet \
+        or outlet_from_url(url) or lines.outlet or dateline_agency(body)
     byline = _given_byline(raw, outlet) or (tuple(html_meta.byline) if html_meta and html_meta.byline
-                                            else tuple(lines.byline))
+                                            else _front_byline(front, outlet) or tuple(lines.byline))
     given, warnings = _given(raw)
+    warnings += (front.problem,) if front.problem else ()
+    if not given:
+        given, more = _front_dates(front)
+        warnings += more
+    updated, more = _front_updated(front)
     return Article(
         id=article_id(raw), source=raw.source, text=body, content_hash=content_hash(raw),
         title=title, url=url, outlet=outlet, byline=byline, credits=_credits(raw, lines.credits),
-        published=given or _published(raw, html_meta, url, lines, body), kind=raw.kind,
-        captions=tuple(lines.captions), warnings=warnings)
+        published=given or _published(raw, html_meta, url, lines, body, updated), kind=raw.kind,
+        captions=tuple(lines.captions), warnings=warnings + more)
+
+
+def _front_byline(front: FrontMatter, outlet: str | None) -> tuple[str, ...]:
+    """The people a page's front matter names as its authors, each read as a byline (no outlet, agency or job)."""
+    return tuple(dict.fromkeys(name for author in front.authors for name in split_byline(author, outlet)))
+
+
+def _front_dates(front: FrontMatter) -> tuple[DateRange | None, tuple[str, ...]]:
+    """The publication day a page's front matter gives (`date`, `published`, `pubDate` ...: front_matter.py), and
+    a warning when its field holds no day (given_date.py)."""
+    if front.published is None:
+        return None, ()
+    day, how, problem = given_date(front.published)
+    if problem:
+        return None, (f"front matter '{front.published_key}' {problem}; set aside",)
+    reason = f"front matter '{front.published_key}'" + (f" ({how})" if how else "")
+    return DateRange(day, day, reason), ()
+
+
+def _front_updated(front: FrontMatter) -> tuple[date | None, tuple[str, ...]]:
+    """The day a page's front matter says it was last updated (`lastmod`, `updated` ...): publication is no later."""
+    if front.updated is None:
+        return None, ()
+    day, _, problem = given_date(front.updated)
+    return day, (f"front matter '{front.updated_key}' {problem}; set aside",) if problem else ()
 
 
 def _given_byline(raw: RawDoc, outlet: str | None) -> tuple[str, ...]:
@@ -106,9 +140,9 @@ def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
     return None, tuple(warnings)
 
 
-def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
+def _published(raw: RawDoc, html_meta, url, lines, body, updated: date | None = None) -> DateRange | None:
     """The publication interval from what the page, URL, dateline (or a date the page shows on top of its text)
-    and text say (none given with the input)."""
+    and text say (none given with the input); `updated`: the day its metadata says it was last updated."""
     if html_meta and html_meta.published:
         day = dating.parse_date(html_meta.published)
         if day:
@@ -118,7 +152,7 @@ def _published(raw: RawDoc, html_meta, url, lines, body) -> DateRange | None:
     if found:
         return found
     implied = dating.implied(body, lines.captions)
-    updated = (dating.parse_date(html_meta.updated) if html_meta else None) or \
+    updated = updated or (dating.parse_date(html_meta.updated) if html_meta else None) or \
         dating.updated_line([*lines.top_lines, *shown])
     if updated and implied and (implied.earliest or updated) <= updated < (implied.latest or date.max):
         return DateRange(implied.earliest, updated, f"{implied.reason}; not later than the page's last update")

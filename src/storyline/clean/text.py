@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean.bylines import byline_line, byline_outlet
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
+from storyline.clean.meta_lines import meta_line
 from storyline.clean.page_dates import date_line
 
 # Markdown syntax that is not text
@@ -27,6 +28,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE_MARK = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _BOLD_TAIL = re.compile(r"\*\*([^*]+)\*\*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
 
 # Teasers and page furniture, each a whole line
 _FURNITURE = re.compile(
@@ -59,6 +61,15 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20
 _URL_FOOTER = re.compile(r"^\W*(original\s+(url|link|article|source)|source\s+url|originally\s+published\s+(at|on)|"
                          r"permalink|canonical( url)?)\s*:?\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://\S+")
+# The outlet about itself at the end of an article (`_is_appeal`).
+APPEAL_MAX = 400
+_APPEAL = re.compile(r"\bsupport us\b|\bsupport our (?:work|journalism|reporting|newsroom|mission|coverage)\b"
+                     r"|\bbecome an? (?:member|supporter|donor|patron|sustaining member)\b"
+                     r"|\b(?:donate|make a (?:tax[- ]deductible )?(?:donation|gift)) (?:to us|now|today|here)\b", re.I)
+_ABOUT_US = re.compile(
+    r"[^.]{1,80}? (?:is|are) an? (?:independent|nonprofit|non-profit|nonpartisan|not-for-profit|reader-supported|"
+    r"member-supported)\b[\w ,-]{0,40}?\b(?:newsroom|news (?:organi[sz]ation|outlet|site|service|agency)|"
+    r"media (?:organi[sz]ation|outlet)|publication)\b", re.I)
 
 
 @dataclass
@@ -159,7 +170,10 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
     a subheading of the story, not its title. Either way a line above the body
     that shows a date alone ('5 March 2026', 'Published: 5 March 2026':
     `page_dates.date_line`) is the page's visible date: a top line
-    (`top_lines`), where stage 2 reads a dateline, not story text.
+    (`top_lines`), where stage 2 reads a dateline, not story text; so are the
+    dates of a line there that is made of a page's metadata ('Published: 5
+    March 2026 · The Weekly · by Jane Doe': `meta_lines.meta_line`), whose
+    byline and outlet are read too.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = Cleaned(text="")
@@ -199,6 +213,12 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         if shown:
             out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
             continue
+        top = meta_line(plain) if not any(body) else None
+        if top:                              # "Published: 5 March 2026 · The Weekly · by Jane Doe"
+            out.top_lines += top.dates
+            out.byline += [name for name in top.byline if name not in out.byline]
+            out.outlet = out.outlet or top.outlet
+            continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
             names = byline_line(plain)
@@ -213,14 +233,31 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
                 out.title = plain
                 continue
         out.credits += [c for c in dateline_credit(plain) if c not in out.credits]
-        body.append(plain)
-    out.text = "\n\n".join(p for p in "\n".join(body).split("\n") if p).strip() if not markdown else \
-        "\n\n".join(_paragraphs(body))
+        block = markdown and (_LIST_ITEM.match(raw) or _HEADING.match(raw))
+        if block and body and body[-1] != "":
+            body.append("")                  # a list item or a heading starts a paragraph of its own
+        body.append(re.sub(r"^[*+]\s+", "- ", plain) if block else plain)
+        if block and _HEADING.match(raw):
+            body.append("")
+    paragraphs = _paragraphs(body) if markdown else [p for p in "\n".join(body).split("\n") if p]
+    while len(paragraphs) > 1 and _is_appeal(paragraphs[-1]):
+        paragraphs.pop()
+    out.text = "\n\n".join(paragraphs).strip()
     return out
 
 
+def _is_appeal(paragraph: str) -> bool:
+    """The outlet speaking about itself at the end of an article, no story text: an appeal for support ('Support
+    our work: donate.', 'Become a member today') or an about-us note ('The Texas Tribune is a nonprofit,
+    nonpartisan media organization that ...'). Short, and no quotation: '"Support us," the director said' is."""
+    return len(paragraph) <= APPEAL_MAX and not re.search(r"[\"\u201c\u201d]", paragraph) and bool(
+        _APPEAL.search(paragraph) or _ABOUT_US.match(paragraph))
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Markdown paragraphs: consecutive lines joined by a space, blank lines separate."""
+    """Markdown paragraphs: consecutive lines joined by a space, blank lines separate. Each list item and heading
+    is a paragraph of its own (clean_lines puts blank lines around them), as the HTML path makes each <li> and
+    <h2> a block: joined to the next, an item that ends without a stop would run into it as one sentence."""
     paras, current = [], []
     for line in lines + [""]:
         if line:

@@ -45,6 +45,16 @@ _SPLIT = re.compile(
     r"|(?<=\s)(?=(?:and|but|or|while|whereas|because|although|though|when|whenever|after|before"
     r"|until|since|if|unless|that|which|who|whom|where|as\s+soon\s+as)\b)", _I)
 
+# A verb of planning with its object before the infinitive: the infinitive's event is the one planned ("the
+# judge set jury selection to begin Sept. 8", "scheduled the vote to take place in March", "expected the
+# trial to last"). The word after "to" must not open a noun phrase ("set fire to the house", "to Paris").
+_PLANNED_FOR = (
+    r"(?:set|sets|setting|scheduled|schedules|scheduling|slated|timed|planned|plans|planning|expected|expects)"
+    r"\s+(?:(?!(?:and|but|or|that|which|who|to)\b)[\w'.-]+\s+){1,5}?to\s+(?:be\s+)?"
+    r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it)\b)(?-i:[a-z]+)")
+# Phrases that look ahead to what they name ("..., clearing the way for a jury trial in September").
+_PROSPECTIVE = (r"(?:clear(?:s|ed|ing)?|pav(?:e|es|ed|ing)|smooth(?:s|ed|ing)?)\s+the\s+way\s+(?:for|to)"
+                r"|set(?:s|ting)?\s+the\s+stage\s+for")
 _FUTURE = (
     r"will|won't|wo\s+n't|'ll|shall|going\s+to|(?:is|are|am|'s|'re)\s+(?:not\s+)?(?:to|due|set|scheduled"
     r"|slated|expected|likely|planned|poised|about)\b|plans?\s+to|planning|planned(?=\s+(?:a|an|to|for|on|in)\b)"
@@ -52,7 +62,8 @@ _FUTURE = (
     r"|hopes?\s+to|expects?\s+to|aims?\s+to|would|could|might|may|(?<!was\s)(?<!were\s)(?:scheduled"
     r"|slated|due)(?=\s+(?:on|in|by|at|for|around|before|early|late|this|next|to)\b)"
     r"|as\s+soon\s+as|as\s+early\s+as|postponed\s+(?:until|to)|delayed\s+(?:until|to)"
-    r"|upcoming|next(?!\s+to\b)|coming|tomorrow")
+    r"|upcoming|next(?!\s+to\b)|coming|tomorrow"
+    rf"|{_PLANNED_FOR}|{_PROSPECTIVE}")
 _IRREGULAR_PAST = (
     "began|became|came|went|made|took|gave|met|left|held|fell|rose|sold|won|lost|got|saw|led|ran|paid"
     "|sent|spent|struck|fought|brought|bought|thought|caught|taught|sought|built|felt|kept|found|stood"

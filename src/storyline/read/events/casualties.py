@@ -1,31 +1,52 @@
 """Casualty counts: how many were killed, injured, missing or arrested in an incident.
 
 "killing two workers and injuring 11 others", "Twelve people were injured", "at least 40 were killed",
-"Two workers died", "three people are missing", "raising the death toll to two" each give one count,
-read under a common attribute ("count of dead", "count of injured", "count of missing", "count of
-arrested") so that outlets wording it differently are compared.
+"Two workers died", "three people are missing", "41 people were confirmed dead", "left at least nine dead"
+each give one count, read under a common attribute ("count of dead", "count of injured", "count of
+missing", "count of arrested") so that outlets wording it differently are compared. So does a running
+total, a toll or number of the dead, injured or missing and the figure it rose to, stands at or reached:
+"raising the death toll to two", "the death toll rose to more than 40", "the toll from the storm reached
+43", "the number of people killed has risen to 43", "the death toll has topped 1,000" ("more than
+1,000"); one only expected or possible ("could rise to 100") is none.
 
-The subject of a count is the place of the incident, the same across articles of one story: the place
-named after the incident word of the count's own sentence ("a blast at a site in Leverkusen killed seven
-people"), else the first such place of the article ("Tuesday's explosion at the Velmar Chemie plant in
-Marl"), else the article's dateline ("PASADENA, Texas (AP) —"). A place that is only a landmark ("near
-Houston", "along the Houston Ship Channel") is not where it happened. No place, no count.
+The subject of a count is the incident, the same across articles of one story: the storm, quake or other
+incident the count's own sentence names by a name of its own ("Typhoon Marites", "Tropical Storm Opong",
+an EVENT entity), else the place named after its incident word ("a blast at a site in Leverkusen killed
+seven people") or on the toll ("the death toll in Gaza"), else the article's incident with a name that
+the sentence's refers back to ("the storm"), else a place elsewhere in the sentence, else the article's
+first incident with a name or place ("Tuesday's explosion at the Velmar Chemie plant in Marl"). An
+incident with a name of its own that is no entity is another one: its count takes a place of its sentence
+or none. A place that is only a landmark ("near Houston", "along the Houston Ship Channel") is not where
+it happened, and a dateline ("PASADENA, Texas (AP) —") says where the copy was filed, not where it
+happened. No incident named, no count.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from storyline.read.events.arguments import EntityIndex
+from storyline.read.events.modality import ACTUAL, modality_of
 
 # verb or adjective lemma -> the attribute its count is read under
 _VERBS = {"kill": "dead", "die": "dead", "injure": "injured", "wound": "injured", "hurt": "injured",
           "arrest": "arrested", "detain": "arrested"}
 _ADJECTIVES = {"dead": "dead", "missing": "missing", "injured": "injured", "wounded": "injured"}
+# what a number is a running total of: "the number of dead", "of deaths", "of injuries"
+_TOTAL_OF = {"dead": "dead", "death": "dead", "fatality": "dead", "injured": "injured", "wounded": "injured",
+             "injury": "injured", "missing": "missing", "arrest": "arrested"}
+# verbs that state the count of their object or passive subject through a casualty adjective or participle:
+# "were confirmed dead", "were reported killed", "left 12 people dead"; "feared" or "presumed dead" state none
+_STATING = {"confirm", "report", "declare", "pronounce", "list", "find", "leave"}
+_AT_VERBS = {"reach", "hit", "be", "remain"}                    # "the toll reached 43", "is now 43"
+_ABOVE_VERBS = {"top", "pass", "exceed", "surpass", "cross"}    # "the toll topped 1,000": more than 1,000
+_ABOVE_PREPS = {"past", "above", "beyond", "over"}              # "the toll climbed past 40"
 _INCIDENTS = frozenset("""
 explosion blast fire blaze attack bombing shooting crash collision derailment earthquake quake flood flooding
 storm hurricane typhoon cyclone tornado landslide mudslide avalanche collapse stampede accident raid strike
 airstrike clash clashes riot fighting ambush massacre eruption leak spill
 """.split())
+_STORMS = {"typhoon", "hurricane", "cyclone", "storm", "depression"}     # titles of a storm's name
+_GRADES = {"tropical", "super", "severe", "post", "-", "major"}         # "Severe Tropical Storm Opong"
 _LANDMARK_PREPS = {"near", "outside", "along", "off", "from", "to", "toward", "towards", "beyond", "across"}
 _PLACE_TYPES = {"GPE", "LOC"}
 _MAX = 1_000_000
@@ -36,8 +57,8 @@ def _count(tok, number) -> tuple[str, int] | None:
     n = number(tok) if tok.pos_ == "NUM" or tok.like_num else None
     num = tok if n is not None else None
     if num is None:
-        for c in tok.children:
-            if c.dep_ == "nummod" and number(c) is not None:
+        for c in tok.children:      # a number word opening a sentence may be parsed as a modifier ("Eleven people")
+            if (c.dep_ == "nummod" or c.dep_ in {"amod", "compound"} and c.is_alpha) and number(c) is not None:
                 num, n = c, number(c)
                 break
     if num is None or n is None or not 0 < n < _MAX:
@@ -51,76 +72,177 @@ def _count(tok, number) -> tuple[str, int] | None:
     return (f"{words} {n}" if words else str(n)), n
 
 
+def _objects(tok, preps) -> list:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+            if o.dep_ == "pobj"]
+
+
 class Casualties:
     """Reads casualty counts of one parsed article; `add(subjects, attribute, value, tok)` keeps each."""
 
     def __init__(self, doc, index: EntityIndex, number: Callable, add: Callable):
         self.doc, self.index, self.number, self.add = doc, index, number, add
-        self._article_place: str | None | bool = False      # False: not looked for yet
+        self._article_incident: str | None | bool = False      # False: not looked for yet
+        self._article_name: tuple[str, str] | None | bool = False
 
     def read(self, tok) -> None:
         lemma = tok.lemma_.lower()
-        if tok.lower_ in _ADJECTIVES and (tok.dep_ == "acomp" or any(   # "Three people are missing"
-                c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
-            holder = tok.head if tok.dep_ == "acomp" else tok
-            for c in holder.children:
-                if c.dep_ == "nsubj":
-                    self._keep(c, _ADJECTIVES[tok.lower_], tok)
-        elif tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG", "VBZ", "VBP", "VB"}:
+        if tok.lower_ in _ADJECTIVES and self._adjective(tok, _ADJECTIVES[tok.lower_]):
+            return
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG", "VBZ", "VBP", "VB"}:
             attr = _VERBS.get(lemma)
             if attr is None or any(c.dep_ == "neg" for c in tok.children):
                 return
+            holder = tok
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
             if lemma == "die":
                 deps = {"nsubj"}
             elif passive:
                 deps = {"nsubjpass"}
+            elif tok.dep_ in {"xcomp", "oprd"} and tok.head.lemma_.lower() in _STATING:
+                holder, deps = tok.head, {"nsubjpass"}                       # "were reported killed"
             else:
                 deps = {"dobj"}
-            for c in tok.children:
+            for c in holder.children:
                 if c.dep_ in deps:
                     self._keep(c, attr, tok)
-        elif lemma == "toll" and any(c.lower_ == "death" for c in tok.children):
-            self._toll(tok)
+        elif lemma in {"toll", "number"} and tok.pos_ == "NOUN" and (attr := self._total_of(tok)):
+            self._total(tok, attr)
 
-    def _toll(self, tok) -> None:
-        """ "raising the death toll to two", "the death toll rose to 40", "a death toll of 12"."""
-        holders = [tok, tok.head] if tok.head.pos_ in {"VERB", "AUX"} else [tok]
-        for h in holders:
-            for p in h.children:
-                if p.dep_ == "prep" and p.lower_ in {"to", "of", "at"}:
-                    for o in p.children:
-                        if o.dep_ == "pobj":
-                            self._keep(o, "dead", tok)
-                            return
+    def _adjective(self, tok, attr: str) -> bool:
+        """ "Three people are missing", "41 people were confirmed dead", "left 12 people dead", "at least nine
+        dead": whether `tok` (a casualty adjective) was read as one."""
+        if any(c.dep_ == "nummod" for c in tok.children):
+            self._keep(tok, attr, tok)
+            return True
+        if tok.dep_ == "acomp" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            holder, deps = (tok.head if tok.dep_ == "acomp" else tok), {"nsubj"}
+        elif tok.dep_ in {"oprd", "ccomp", "xcomp"} and tok.head.lemma_.lower() in _STATING:
+            holder, deps = tok.head, {"nsubjpass", "dobj"}
+        else:
+            return False
+        if not any(c.dep_ == "neg" for c in holder.children):
+            for c in holder.children:
+                if c.dep_ in deps:
+                    self._keep(c, attr, tok)
+        return True
 
-    def _keep(self, noun, attr: str, tok) -> None:
+    def _total_of(self, tok) -> str | None:
+        """What a toll or number (`tok`) is a running total of: "the death toll", "the toll from the storm",
+        "the number of dead", "of people killed" -> "dead"; None for any other toll or number."""
+        if tok.lemma_.lower() == "toll":
+            if any(c.dep_ == "compound" and c.lemma_.lower() == "death" for c in tok.children) or any(
+                    o.lemma_.lower() in _INCIDENTS or self._name_of(o) for o in _objects(tok, {"from", "of"})):
+                return "dead"
+            return None
+        for o in _objects(tok, {"of"}):
+            if got := _TOTAL_OF.get(o.lower_) or _TOTAL_OF.get(o.lemma_.lower()):
+                return got
+            for c in o.children:                                              # "the number of people killed"
+                if c.dep_ in {"acl", "amod"} and (got := _VERBS.get(c.lemma_.lower()) or _ADJECTIVES.get(c.lower_)):
+                    return got
+        return None
+
+    def _total(self, tok, attr: str) -> None:
+        """The figure a running total (`tok`) stands at: its own "of" ("a death toll of 12"), its verb's "to",
+        "at" or "past" ("rose to 43", "stands at 43", "climbed past 40": more than 40) or object ("reached 43",
+        "raising the death toll to two", "has topped 1,000": more than 1,000), where the verb states it."""
+        verb = tok.head if tok.head.pos_ in {"VERB", "AUX"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+        found = [(o, False) for o in _objects(tok, {"of"})]
+        if verb is not None:
+            if modality_of(verb) != ACTUAL:
+                return                                                         # "could rise to 100"
+            lemma = verb.lemma_.lower()
+            found += [(o, False) for o in _objects(verb, {"to"}) + _objects(verb, {"at"})]
+            found += [(o, True) for o in _objects(verb, _ABOVE_PREPS)]
+            if tok.dep_ == "nsubj" and lemma in _AT_VERBS | _ABOVE_VERBS:
+                found += [(c, lemma in _ABOVE_VERBS) for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        for o, above in found:
+            if self._keep(o, attr, tok, above):
+                return
+
+    def _keep(self, noun, attr: str, tok, above: bool = False) -> bool:
+        """Keep the count `noun` states (`above`: a figure passed, "more than" it) for the incident of `tok`:
+        the name or place of its sentence's incident word (`_word`, `_named`), else the place on its toll ("the
+        death toll in Gaza", "Italy's death toll"), else the article's incident with a name that word refers back
+        to ("the storm" after "Typhoon Marites"), else a place elsewhere in its sentence, else the article's first
+        incident named. An incident whose name is no entity takes a place of its sentence or none ("Tropical
+        Storm Opong left ..."). Returns whether `noun` states a count."""
         got = _count(noun, self.number)
         if got is None:
-            return
-        place = self._sentence_place(tok.sent, tok)
-        if place is None:
-            place = self._place_of_article()
-        if place:
-            self.add([place], f"count of {attr}", got[0], tok)
+            return False
+        value = f"more than {got[1]}" if above and got[0] == str(got[1]) else got[0]
+        sent = tok.sent
+        word = self._word(sent, tok)
+        name = self._name_of(word) if word is not None else None
+        subject = self._named(word, sent, wide=False) if word is not None else None
+        if subject is None and tok.lemma_.lower() in {"toll", "number"}:
+            on = [c for c in tok.children if c.dep_ == "poss"] + _objects(tok, {"in", "at"})    # "Italy's death toll"
+            subject = next((p for o in on if (p := self._place(o))), None)
+        if subject is None and name is None and word is not None and (named := self._named_of_article()) \
+                and (word.lemma_.lower() == named[0] or {word.lemma_.lower(), named[0]} <= _STORMS):
+            subject = named[1]
+        if subject is None and word is not None:
+            subject = self._named(word, sent, wide=True)
+        if subject is None and name is None:
+            subject = self._incident_of_article()
+        if subject:
+            self.add([subject], f"count of {attr}", value, tok)
+        return True
 
-    def _sentence_place(self, sent, tok=None) -> str | None:
-        """The place of the incident word that is the subject of `tok` ("a blast ... killed seven"), else of the
-        nearest one before it, else of the first of `sent`: named after it in its clause ("a blast at a site in Leverkusen"), else
-        anywhere in the sentence but its dateline ("the explosion at its Marl site")."""
+    def _word(self, sent, tok=None):
+        """The incident word of `sent` a count (`tok`) is of: the one that is its subject ("a blast ... killed
+        seven"), else one with a name of its own (`_name_of`: "Typhoon Marites ..., triggering landslides that
+        killed"), else the first in its phrase ("the death toll from the storm"), before it, or in `sent`."""
         subject = [s for c in (tok.children if tok is not None else ()) if c.dep_ == "nsubj" for s in c.subtree]
+        own = [s for s in tok.subtree if s.i > tok.i] if tok is not None and tok.pos_ == "NOUN" else []
         before = [t for t in reversed(sent) if tok is not None and t.i < tok.i]
-        for t in [*subject, *before, *sent]:
-            if t.lemma_.lower() not in _INCIDENTS or t.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            scope = t.head if t.dep_ in {"nsubj", "nsubjpass"} else t
-            after = [s for s in scope.subtree if s.i > t.i]
-            for s in [*after, *sent]:
-                eid = self.index.direct(s)
-                if eid and self.index.type_of(eid) in _PLACE_TYPES and not self._landmark(s) \
-                        and s.i >= self._dateline_end():
-                    return eid
+        found = [t for t in [*subject, *own, *before, *sent]
+                 if t.lemma_.lower() in _INCIDENTS and t.pos_ in {"NOUN", "PROPN"}]
+        if not found or found[0].i in {s.i for s in subject}:
+            return found[0] if found else None
+        return next((x for x in found if self._name_of(x) is not None), found[0])
+
+    def _named(self, word, sent, wide: bool) -> str | None:
+        """The entity incident `word` is: its name, else the place named after it in its clause ("a blast at a
+        site in Leverkusen"), else (`wide`) anywhere in `sent` but its dateline ("two died in Marl after the
+        explosion"). An incident with a name of its own that is no entity (`_name_of`) is another than the
+        article's: its count takes its place or nothing."""
+        if name := self._name_of(word):
+            return name
+        scope = word.head if word.dep_ in {"nsubj", "nsubjpass"} else word
+        after = [s for s in scope.subtree if s.i > word.i]
+        return next((p for s in [*after, *(sent if wide else ())] if (p := self._place(s))), None)
+
+    def _name_of(self, t) -> str | None:
+        """The entity that names incident word `t`: an EVENT it is part of ("the Camp Fire"), or the name a
+        storm's title is on ("Typhoon Marites", "Tropical Storm Opong", not "Hurricane Center"); "" for such a
+        name that is no entity; None when `t` names none ("the storm")."""
+        eid = self.index.direct(t)
+        if eid and self.index.type_of(eid) == "EVENT":
+            return eid
+        name = t.head
+        if t.lemma_.lower() not in _STORMS or not t.text[:1].isupper() or t.dep_ != "compound" \
+                or name.i != t.i + 1 or name.pos_ != "PROPN":
             return None
+        eid = self.index.direct(name)
+        if eid is None:
+            return ""
+        first = t.i
+        while first > 0 and self.index.direct(self.doc[first - 1]) == eid:
+            first -= 1
+        last = name.i
+        while last + 1 < len(self.doc) and self.index.direct(self.doc[last + 1]) == eid:
+            last += 1
+        grades = all(x.lower_ in _GRADES or x.lemma_.lower() in _STORMS for x in self.doc[first:t.i])
+        return eid if last == name.i and grades else None
+
+    def _place(self, tok) -> str | None:
+        """The place `tok` names where it happened: not a landmark ("near Houston"), not the dateline."""
+        eid = self.index.direct(tok)
+        if eid and self.index.type_of(eid) in _PLACE_TYPES and not self._landmark(tok) \
+                and tok.i >= self._dateline_end():
+            return eid
         return None
 
     def _dateline_end(self) -> int:
@@ -140,21 +262,16 @@ class Casualties:
             t = t.head
         return False
 
-    def _place_of_article(self) -> str | None:
-        if self._article_place is False:
-            self._article_place = next((p for s in self.doc.sents if (p := self._sentence_place(s))), None) \
-                or self._dateline()
-        return self._article_place or None
+    def _incident_of_article(self) -> str | None:
+        """The first incident of the article with a name or place (`_named`); never its dateline's place."""
+        if self._article_incident is False:
+            self._article_incident = next((p for s in self.doc.sents if (w := self._word(s)) is not None
+                                           and (p := self._named(w, s, wide=True))), None)
+        return self._article_incident or None
 
-    def _dateline(self) -> str | None:
-        """ "PASADENA, Texas (AP) —", "MARL, Germany, March 4 (Reuters) -": the place the text opens with."""
-        for t in self.doc[:3]:
-            if t.is_space or t.is_punct:
-                continue
-            eid = self.index.direct(t)
-            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-            if eid and self.index.type_of(eid) in _PLACE_TYPES and t.is_upper and nxt is not None \
-                    and nxt.text in {",", "—", "-", "–", "("}:
-                return eid
-            return None
-        return None
+    def _named_of_article(self) -> tuple[str, str] | None:
+        """(incident lemma, entity) of the article's first incident with a name that is an entity, or None."""
+        if self._article_name is False:
+            self._article_name = next(((t.lemma_.lower(), eid) for t in self.doc
+                                       if t.lemma_.lower() in _INCIDENTS and (eid := self._name_of(t))), None)
+        return self._article_name

@@ -23,6 +23,7 @@ import re
 from datetime import date, timedelta
 from typing import Sequence
 
+from storyline.lexicon import MONTHS
 from storyline.read.events.types import SEQUENCE_ADVERBS
 from storyline.records import DateRange, TimeExpression
 from storyline.read.doctext import doc_text
@@ -135,13 +136,44 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
+# A month named without a year ("in February", "Sept. 8"), whose year the tagger guessed; a deictic one ("next
+# month", "last March") is counted from the publication day and is never moved.
+_MONTH_NAMED = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_DEICTIC = re.compile(r"\b(?:next|last|this|coming|following|past|previous|current)\b", re.I)
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "be", "being"}
+_PAST_AUX = {"was", "were", "had", "has", "have", "'ve", "'d", "been"}
+
+
+def past_form(verb) -> bool:
+    """Whether an event's verb tells a past: a finite past ("indicted", "was arrested") or a perfect.
+
+    No past: a participle in a passive infinitive, the infinitive of a plan ("is scheduled to be sentenced",
+    "is to be sentenced"), one after "will" or a modal, or after a present "be" ("is sentenced", "are
+    scheduled"). `verb`: a spaCy Token.
+    """
+    if verb.tag_ not in _PAST_TAGS:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {c.lower_ for c in aux}
+    if any(c.tag_ == "MD" for c in aux) or words & {"to", "will", "'ll"}:
+        return False
+    if verb.tag_ == "VBN" and words & _PRESENT_BE and not words & _PAST_AUX:
+        return False
+    return True
+
+
 def _past_year_fix(rng: DateRange, tx: TimeExpression, verb, published: DateRange | None) -> DateRange:
-    """A month named without a year ("in February") in a past-tense clause lies before publication."""
+    """A month named without a year ("in February") in a past-tense clause lies before publication.
+
+    Only a month whose year the tagger guessed, and only under a past form (`past_form`): "is scheduled
+    to be sentenced in January" stays in the coming January, and "next month" is the month after
+    publication whatever the verb.
+    """
     if published is None or published.latest is None or rng.earliest is None or re.search(r"[0-9]{4}", tx.text):
         return rng
-    if verb.tag_ not in _PAST_TAGS or any(c.lower_ in {"will", "'ll"} for c in verb.children):
+    if not _MONTH_NAMED.search(tx.text) or _DEICTIC.search(tx.text):
         return rng
-    if rng.earliest <= published.latest:
+    if not past_form(verb) or rng.earliest <= published.latest:
         return rng
     try:
         lo = rng.earliest.replace(year=rng.earliest.year - 1)
