@@ -46,7 +46,7 @@ TYPES = [
      "would rise.", "The Wall Street Journal", ["ORG"]),
     # a name with an age in apposition is a person's, unless the gazetteer lists it
     ("Whitfield, 58, who resigned in December, surrendered on Monday.", "Whitfield", ["PERSON"]),
-    # a one-word place that is the surname of a person the article names in full is that person
+    # a one-word place that is the surname of a person the article names in full is that person (news_surnames)
     ("Ohio Governor John Kasich spoke on Tuesday. Kasich bemoaned America's reputation around the world.",
      "Kasich", ["PERSON"]),
     ("Senator Jon Tester voted no. But despite his own opposition, Tester still pointed to the GOP as the key "

@@ -201,8 +201,9 @@ def news_surnames(doc: Doc) -> Doc:
                 drop.add(e)                 # '"...," Doe' or "Doe told RIA" read as a title of a work
                 add.append(Span(doc, span.start, span.end, label="PERSON"))
                 continue
-            if len(hit) > 1 or e.label_ in {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY"}:
-                continue
+            if len(hit) > 1 or e.label_ in {"DATE", "TIME", "CARDINAL", "MONEY"} or \
+                    e.label_ in {"GPE", "LOC"} and (" " in e.text or places.is_place(e.text)):
+                continue                    # a place a surname may also be ("George Washington", "Washington")
             parts = re.split(r"[-–/]", e.text)
             if not (e.start == span.start and e.end == span.end) and not (
                     len(parts) > 1 and all(p in names for p in parts)):

@@ -304,15 +304,6 @@ def _aged_people(doc: Doc) -> set[str]:
     return out
 
 
-def _surnames_as_places(doc: Doc) -> set[str]:
-    """One-word names typed a place that are the surname of a person the article names in full ("Thomas
-    Whitfield ... Whitfield resigned in December", typed GPE): not a gazetteer place, which a person's surname
-    may also be ("George Washington", "Washington")."""
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    return {_name(e) for e in doc.ents if e.label_ in {"GPE", "LOC"} and len(e) == 1 and e.text in surnames
-            and not places.is_place(e.text)}
-
-
 def _occupation_follows(doc: Doc, i: int) -> bool:
     """Whether a noun phrase headed by an occupation (`_OCCUPATIONS`) starts at token i and ends there, before a
     preposition or punctuation: its words only determiners, possessives, adjectives and nouns."""
@@ -338,7 +329,7 @@ def news_types(doc: Doc) -> Doc:
     """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
     model number (its span then starts at the number), ORG for a name with a legal form, shares, a company
     noun before it or an organisation's last word, PERSON for one that speaks of "he" or "she", has a person's
-    occupation or age in apposition or is, typed a place, the surname of a person named in full, GPE
+    occupation or age in apposition, GPE
     for a place typed ORG after a preposition of place; other spans are kept, only labels change."""
     ents, products = _products(doc, list(doc.ents))
     changed = bool(products)
@@ -347,7 +338,7 @@ def news_types(doc: Doc) -> Doc:
     legal = _legal_names(doc)
     orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc) |
                     (_described_companies(doc) - placed)) - person_words | _org_headed(doc)
-    people = (_said_of_self(doc) | _described_people(doc) | _aged_people(doc) | _surnames_as_places(doc)) - orgs
+    people = (_said_of_self(doc) | _described_people(doc) | _aged_people(doc)) - orgs
     out = []
     for ent in ents:
         name, label = _name(ent), ent.label_
