@@ -53,6 +53,14 @@ TYPES = [
      "obstacle.", "Tester", ["PERSON"]),
     # ... unless the gazetteer lists it as a place
     ("George Washington crossed the Delaware River. Washington is the capital.", "Washington", ["GPE"]),
+    # a named storm is an event, whatever the model made of it
+    ("Typhoon Marites slammed into Albay province on Tuesday.", "Typhoon Marites", ["EVENT"]),
+    ("Tropical Storm Opong killed nine people.", "Tropical Storm Opong", ["EVENT"]),
+    ("Super Typhoon Haiyan devastated Tacloban.", "Super Typhoon Haiyan", ["EVENT"]),
+    ("Cyclone Idai hit Mozambique.", "Cyclone Idai", ["EVENT"]),
+    # ... not a weapon or a team named after one
+    ("Ukraine fired Storm Shadow missiles.", "Storm Shadow", ["PRODUCT"]),
+    ("The Carolina Hurricanes won.", "The Carolina Hurricanes", ["ORG"]),
 ]
 
 

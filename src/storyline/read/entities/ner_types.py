@@ -304,6 +304,36 @@ def _aged_people(doc: Doc) -> set[str]:
     return out
 
 
+_STORMS = {"typhoon", "hurricane", "cyclone"}                # a named storm's word, alone or after these:
+_STORM_MODIFIERS = {"super", "tropical", "subtropical", "severe", "winter", "post-tropical"}
+
+
+def _named_storms(doc: Doc) -> list[Span]:
+    """EVENT spans for named storms ("Typhoon Marites", "Super Typhoon Haiyan", "Tropical Storm Opong",
+    "Hurricane Katrina"), which the model types as an organisation, a product, a person or nothing: a storm
+    word with a capital (or "Storm" after a modifier such as "Tropical") before one or two capitalised
+    names; "Storm" alone only when no noun follows the name ("Storm Ciarán hit", not "Storm Shadow
+    missiles")."""
+    out, i = [], 0
+    while i < len(doc):
+        start = i
+        while i < len(doc) and doc[i].is_title and doc[i].lower_ in _STORM_MODIFIERS:
+            i += 1
+        head = doc[i] if i < len(doc) else None
+        if head is None or not head.is_title or not (head.lower_ in _STORMS or head.lower_ == "storm"):
+            i = start + 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 2 and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                and doc[end].lower_ not in _STORMS:
+            end += 1
+        plain_storm = head.lower_ == "storm" and start == i
+        if end > i + 1 and not (plain_storm and end < len(doc) and doc[end].pos_ == "NOUN"):
+            out.append(Span(doc, start, end, label="EVENT"))
+        i = max(end, start + 1)
+    return out
+
+
 def _occupation_follows(doc: Doc, i: int) -> bool:
     """Whether a noun phrase headed by an occupation (`_OCCUPATIONS`) starts at token i and ends there, before a
     preposition or punctuation: its words only determiners, possessives, adjectives and nouns."""
@@ -326,13 +356,16 @@ def _at_place(ent: Span) -> bool:
 
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
-    """`doc.ents` retyped by the article's own evidence (the module's rules): PRODUCT for an all-caps name on a
+    """`doc.ents` retyped by the article's own evidence (the module's rules): EVENT for a named storm, PRODUCT for an all-caps name on a
     model number (its span then starts at the number), ORG for a name with a legal form, shares, a company
     noun before it or an organisation's last word, PERSON for one that speaks of "he" or "she", has a person's
     occupation or age in apposition, GPE
     for a place typed ORG after a preposition of place; other spans are kept, only labels change."""
     ents, products = _products(doc, list(doc.ents))
-    changed = bool(products)
+    storms = _named_storms(doc)
+    if storms:                                      # a storm's name replaces what the model made of its words
+        ents = storms + [e for e in ents if not any(s.start < e.end and e.start < s.end for s in storms)]
+    changed = bool(products or storms)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     placed = {_name(e) for e in ents if e.label_ in {"GPE", "LOC"}}
     legal = _legal_names(doc)
