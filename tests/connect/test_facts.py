@@ -182,10 +182,16 @@ def _day(d):
       ("a4", "count of dead", "43"), ("a5", "count of dead", "47")], {"a1": 22, "a2": 22, "a3": 23, "a4": 24, "a5": 27},
      [("count of dead", "43", "agree"), ("count of dead", "47", "agree"), ("count of dead", "at least 41", "agree"),
       ("count of dead", "more than 40", "agree")]),
+    # the missing are found: their count falls, or rises, from day to day without conflict; not the same day
+    ([("a1", "count of missing", "17"), ("a2", "count of missing", "11"), ("a3", "count of missing", "7")],
+     {"a1": 22, "a2": 23, "a3": 24},
+     [("count of missing", "11", "single"), ("count of missing", "17", "single"), ("count of missing", "7", "single")]),
+    ([("a1", "count of missing", "17"), ("a2", "count of missing", "11")], {"a1": 22, "a2": 22},
+     [("count of missing", "11", "conflict"), ("count of missing", "17", "conflict")]),
     # only running totals rise: a sentence stated differently a day later is still a conflict
     ([("a1", "sentence", "9 years"), ("a2", "sentence", "10 years")], {"a1": 4, "a2": 5},
      [("sentence", "10 years", "conflict"), ("sentence", "9 years", "conflict")]),
 ], ids=["toll rises", "toll falls", "same day", "backed earlier count", "undated", "bounds then exact counts",
-        "not a running total"])
+        "missing found", "missing same day", "not a running total"])
 def test_a_running_total_rises_without_conflict(stated, days, expected):
     assert verdicts(*stated, published={aid: _day(d) for aid, d in days.items()}) == expected

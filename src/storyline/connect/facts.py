@@ -14,7 +14,8 @@ source (connect.fact_sources). A running total (a casualty count: "count of
 dead", ...) that a later-published article states higher than an earlier one
 is the toll rising, not outlets disagreeing: given publication dates, an
 exact count conflicts only with a count stated on the same day or with a
-lower one stated later.
+lower one stated later; a count of the missing, which falls as they are
+found, conflicts only with one stated the same day.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of"
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
+_EITHER_WAY = ("count of missing",)    # ... or fall too, as the missing are found
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
 
 
@@ -73,14 +75,18 @@ def _compatible(a: str, b: str) -> bool:
     return ba[2] == bb[2] and max(ba[0], bb[0]) <= min(ba[1], bb[1])
 
 
+def _earlier(days: tuple, later: tuple) -> bool:
+    """Whether every article of `days` ((earliest, latest) publication pairs) came out before all of `later`."""
+    return (None not in (x for pair in days + later for x in pair)
+            and max(latest for _, latest in days) < min(earliest for earliest, _ in later))
+
+
 def _rising(low: str, low_days: tuple, high: str, high_days: tuple) -> bool:
     """Whether the value `low`, stated by articles published on `low_days` ((earliest, latest) pairs), lies
     wholly below `high`, stated only by articles published strictly later: an earlier count of a running
     total."""
     bl, bh = bounds(low), bounds(high)
-    return (bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0]
-            and None not in (x for pair in low_days + high_days for x in pair)
-            and max(latest for _, latest in low_days) < min(earliest for earliest, _ in high_days))
+    return bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0] and _earlier(low_days, high_days)
 
 
 def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
@@ -108,20 +114,25 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         values = groups[(subject, f.attribute.lower())]
         _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
-    def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], running: bool) -> bool:
+
+    def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], attribute_key: str) -> bool:
         if _compatible(a, b):
             return False
-        return not (running and (_rising(a, days(a_ev), b, days(b_ev)) or _rising(b, days(b_ev), a, days(a_ev))))
+        if not attribute_key.startswith(_RUNNING_TOTALS):
+            return True
+        da, db = days(a_ev), days(b_ev)
+        if attribute_key.startswith(_EITHER_WAY):
+            return not (_earlier(da, db) or _earlier(db, da))
+        return not (_rising(a, da, b, db) or _rising(b, db, a, da))
 
     out = []
     for (subject, attribute_key), values in groups.items():
         stated = list(values.values())
-        running = attribute_key.startswith(_RUNNING_TOTALS)
         for attribute, value, evidence, first in stated:
             own = {copies.get(e.article_id, e.article_id) for e in evidence}
             backing = {copies.get(e.article_id, e.article_id)
                        for _, v, ev, _ in stated if _compatible(value, v) for e in ev}
-            conflict = any(against(value, evidence, v, ev, running) for _, v, ev, _ in stated)
+            conflict = any(against(value, evidence, v, ev, attribute_key) for _, v, ev, _ in stated)
             status = "conflict" if conflict else "agree" if backing - own or len(own) > 1 else "single"
             out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))
     return [f for _, f in sorted(out, key=lambda t: t[0])]
