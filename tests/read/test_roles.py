@@ -22,6 +22,9 @@ CASES = [
      "Kremlin", False),
     ("The talks were led by Secretary of State Henry Calloway.", "Henry Calloway", "Secretary of State", None, False),
     ("German Chancellor Klaus Berger called for calm.", "Klaus Berger", "Chancellor", "Germany", False),
+    # local offices: the name is a person's, not the council's
+    ("A grand jury indicted Cleveland City Councilman Marcus Bell on Thursday.", "Marcus Bell", "Councilman",
+     "Cleveland City", False),
     # abbreviated ranks stand for their title; a role in apposition before the name
     ("The road will stay closed until Friday, Sgt. Maria Lopez said.", "Maria Lopez", "Sergeant", None, False),
     ("The road will stay closed, said Lt. Col. James Okafor, a spokesman for the army.", "James Okafor",

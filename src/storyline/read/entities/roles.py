@@ -33,7 +33,8 @@ doctor nurse author novelist writer poet artist singer actor actress musician ra
 bishop archbishop pope cardinal imam rabbi king queen prince princess monarch emperor sheikh dictator
 candidate nominee negotiator mediator adviser advisor aide counsel commissioner inspector detective
 sheriff captain sergeant lieutenant spy agent veteran prisoner detainee inmate hostage suspect defendant
-convict teacher student ruler strongman speaker whip deputy
+convict teacher student ruler strongman speaker whip deputy councilman councilwoman councilmember councillor
+councilor alderman alderwoman treasurer comptroller
 """.split())
 
 # Heads that describe a person without an office ("the 31-year-old", "a Michigan man").
