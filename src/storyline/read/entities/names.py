@@ -43,13 +43,18 @@ def latin_ascii(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark ("Øyvind" is written "Oyvind")
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d",
+                               "þ": "th", "ı": "i", "ħ": "h"})
+
+
 def fold(word: str) -> str:
-    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy).
+    """A spelling key under which transliterations agree (Sergey/Sergei, Zelensky/Zelenskyy, Øyvind/Oyvind).
 
     The Arabic article is dropped ("al-Assad", "Al Assad" and "Assad" are one
     surname), else one president becomes three people across a corpus.
     """
-    w = unicodedata.normalize("NFKD", _ARABIC_ARTICLE.sub("", word.lower()))
+    w = unicodedata.normalize("NFKD", _ARABIC_ARTICLE.sub("", word.lower()).translate(_UNDECOMPOSED))
     w = "".join(c for c in w if c.isalnum() or c == "-")
     for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("y", "i"), ("j", "i")):
         w = w.replace(a, b)
