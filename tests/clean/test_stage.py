@@ -108,6 +108,8 @@ WIRE_BODY = " An explosion at a plant killed one worker and injured seven others
      ("Reuters",), date(2025, 3, 4)),
     ("Plant blast kills one\n\nMARL, Germany, March 4 (Reuters) \u2014" + WIRE_BODY, {}, "Reuters", (),
      ("Reuters",), None),                                            # no year: left to stage 4, never invented
+    ("Plant blast kills one\n\nOSLO, Norway (AP) \u2014 March 6, 2025\n\n" + WIRE_BODY, {}, "AP", (), ("AP",),
+     date(2025, 3, 6)),                                              # the date after the dashes, on their line
     ("Plant blast kills one\n\nPASADENA, Texas (AP) \u2014" + WIRE_BODY, {"outlet": "Houston Chronicle"},
      "Houston Chronicle", (), ("AP",), None),                        # a given outlet reprints the wire copy
     ("Lawmakers grill regulators\n\nBy Carlos Mendez, The Texas Tribune\nMarch 26, 2025\n\n" + WIRE_BODY, {},

@@ -163,7 +163,8 @@ _STAMP_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 
 def wire_day(text: str, year: int | None = None) -> tuple[date, str] | None:
     """(day, the dateline as written) for the date a wire dateline opening `text` writes between its place and
-    its credit ("MARL, Germany, March 4, 2025 (Reuters) -" -> 2025-03-04), or None.
+    its credit ("MARL, Germany, March 4, 2025 (Reuters) -" -> 2025-03-04), or alone after its dashes on a line
+    of its own ("OSLO, Norway (AP) — March 6, 2025"), or None.
 
     A date without its year ("WASHINGTON, Dec 20 (AP) -") is completed only with `year` (stage 4, from the other
     articles of a story: `bounds`); without one it gives None rather than a guessed year. A dateline with no date,
@@ -175,6 +176,9 @@ def wire_day(text: str, year: int | None = None) -> tuple[date, str] | None:
     start, source, end = span
     head = text[start:source]
     days = [t for t in _tagged(head) if t.type == "DATE"]
+    rest = text[end:].split("\n", 1)[0]
+    if not days and (after := _line_day(rest)) is not None and not _STAMP_LABEL.search(rest):
+        return after, f"{text[start:end]}{rest}".strip()      # "OSLO, Norway (AP) — March 6, 2025" on its own line
     if len(days) != 1 or _STAMP_LABEL.search(head):
         return None
     m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", days[0].value)

@@ -72,7 +72,7 @@ def clean(raw: RawDoc) -> Article | Refusal:
     url = _hint(raw, "url") or (html_meta.url if html_meta else None) or front.url or lines.url
     title = _hint(raw, "title") or (html_meta.title if html_meta else None) or front.title or lines.title
     outlet = _hint(raw, "outlet") or (html_meta.site_name if html_meta else None) or front.outlet \
-        or outlet_from_url(url) or lines.outlet or dateline_agency(body)
+        or outlet_from_url(url) or lines.outlet or dateline_agency(_head_and_body(lines, body))
     byline = _given_byline(raw, outlet) or (tuple(html_meta.byline) if html_meta and html_meta.byline
                                             else _front_byline(front, outlet) or tuple(lines.byline))
     given, warnings = _given(raw)
@@ -140,6 +140,11 @@ def _given(raw: RawDoc) -> tuple[DateRange | None, tuple[str, ...]]:
     return None, tuple(warnings)
 
 
+def _head_and_body(lines, body: str) -> str:
+    """The lines set apart above the body, then the body: a wire dateline may stand on a line of its own there."""
+    return "\n".join([*lines.top_lines, body])
+
+
 def _published(raw: RawDoc, html_meta, url, lines, body, updated: date | None = None) -> DateRange | None:
     """The publication interval from what the page, URL, dateline (or a date the page shows on top of its text)
     and text say (none given with the input); `updated`: the day its metadata says it was last updated."""
@@ -148,7 +153,7 @@ def _published(raw: RawDoc, html_meta, url, lines, body, updated: date | None = 
         if day:
             return DateRange(day, day, html_meta.published_source or "page metadata")
     shown = html_meta.shown_dates if html_meta else ()
-    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown]) or dating.from_wire_dateline(body)
+    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown]) or dating.from_wire_dateline(_head_and_body(lines, body))
     if found:
         return found
     implied = dating.implied(body, lines.captions)

@@ -227,7 +227,8 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
                 out.outlet = out.outlet or byline_outlet(plain)
                 continue
             if len(plain.split()) <= 8 and not re.search(r"[.!?\"\u201d]$", plain) and out.title is not None:
-                out.top_lines.append(plain)
+                out.top_lines.append(plain)      # a dateline on a line of its own credits its agency too
+                out.credits += [c for c in dateline_credit(plain) if c not in out.credits]
                 continue
             if out.title is None and _is_title(plain) and i != last:
                 out.title = plain
