@@ -39,6 +39,11 @@ ROWS = [
     # a verb of planning with its object before the infinitive, and "clearing the way for", look ahead:
     # the coming September, not the past one nearer in days; a plain past verb keeps the past one
     ("The judge set jury selection to begin Sept. 8.", date(2025, 5, 21), [("Sept. 8", "DATE", "2025-09-08")]),
+    # a deadline ahead, unless its sentence is in the past
+    ("The Commission has 90 working days, until July 30, to rule on the deal.", date(2025, 3, 14),
+     [("July 30", "DATE", "2025-07-30")]),
+    ("The plant stayed closed until July 30.", date(2025, 12, 1), [("July 30", "DATE", "2025-07-30")]),
+    ("He stayed in office until July 30.", date(2025, 3, 14), [("July 30", "DATE", "2024-07-30")]),
     ("The board scheduled the vote to take place in September.", date(2025, 5, 21),
      [("September", "DATE", "2025-09")]),
     ("She expected the company to report results in September.", date(2025, 5, 21),
