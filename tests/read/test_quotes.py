@@ -93,6 +93,13 @@ CASES = [
     ("The provincial board declared a state of calamity.", None),
     ("The weather agency recorded 412 millimeters of rain at its station.", None),
     ("The government has denied the charges.", None),
+    ("Kestrel offered about $4.2 billion in cash.", None),
+    ("The board met on Friday to consider the offer.", None),
+    # what was not said, or declined to be said, is no quote
+    ("Kestrel has not said whether it will accept the terms.", None),
+    ("Halvorsen has not commented publicly on the raised bid.", None),
+    ("Brekke declined to comment on the offer.", None),
+    ("He refused to say whether he would run.", None),
     # ... but a clause of their own is content
     ("The study showed that prices rose.", [("that prices rose", "The study", "showed", "indirect")]),
     ("He denied that he took the money.", [("that he took the money", "He", "denied", "indirect")]),

@@ -182,6 +182,8 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         return [d] if d else []
     if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
+    if _unsaid(tok) or tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _REFUSALS or _unsaid(tok.head)):
+        return []                                 # "has not said whether ...", "declined to comment on ..."
     children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if not ccomps and (stray := stray_that_clause(tok)) is not None:
@@ -258,6 +260,14 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             chain, speaker = found
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
+
+
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _unsaid(tok: Token) -> bool:
+    """A negated word ("has not said", "never commented"): what it would introduce was not said."""
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _clause_around(tok: Token) -> set[int]:
