@@ -344,9 +344,9 @@ def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
 
 def namesakes(a: Views, b: Views) -> frozenset[int]:
     """The surname keys both sides hold only for different people: each side names someone of that surname in
-    full, and no full name on one side may be one on the other (`_same_person`). "Paul Whitfield" in one story and "Thomas
-    Whitfield" in another share the key of "Whitfield" and nothing else: a common surname (Kim, Smith, Wang)
-    says nothing about whose story it is."""
+    full, and no full name on one side may be one on the other (`_same_person`). "Paul Whitfield" in one story
+    and "Thomas Whitfield" in another share the key of "Whitfield" and nothing else: a common surname (Kim,
+    Smith, Wang) says nothing about whose story it is."""
     fa, fb = a.full_names, b.full_names
     if not fa or not fb:
         return frozenset()
@@ -357,7 +357,7 @@ def namesakes(a: Views, b: Views) -> frozenset[int]:
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names of one surname that may be one person: a word before the surname in common ("Datuk Seri
     Najib Razak", "Najib Razak"), or first names one a short form of the other ("Tom", "Thomas")."""
-    return bool(set(a[:-1]) & set(b[:-1])) or a[0] in full_forms(b[0]) or b[0] in full_forms(a[0])
+    return bool(set(a[:-1]) & set(b[:-1])) or _short_forms(a[0], b[0])
 
 
 def _short_form_pair(a: str, b: str) -> bool:
@@ -366,5 +366,9 @@ def _short_form_pair(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) < 2 or len(wb) < 2 or fold(wa[-1]) != fold(wb[-1]):
         return False
-    fa, fb = fold(wa[0]), fold(wb[0])
-    return fa in full_forms(fb) or fb in full_forms(fa)
+    return _short_forms(fold(wa[0]), fold(wb[0]))
+
+
+def _short_forms(a: str, b: str) -> bool:
+    """Whether one of two folded first names is a usual short form of the other ("bob", "robert")."""
+    return a in full_forms(b) or b in full_forms(a)

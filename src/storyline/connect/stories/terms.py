@@ -112,13 +112,13 @@ def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
         return ()
     if kind == "places":
         name = canonical_place(name)          # "U.S." and "United States" are one place, one key
-    words = _name_words(name)
     if kind == "people":
         words = person_words(name)
         if not words:
             return ()
         surname = ((key("s", words[-1]), name.split()[-1]),)
         return surname + (((key("n", f"{words[0]} {words[-1]}"), name),) if len(words) > 1 else ())
+    words = _name_words(name)
     while len(words) > 1 and words[-1] in _SUFFIX:
         words = words[:-1]
     return ((key("n", " ".join(words)), name),) if words else ()
