@@ -356,11 +356,11 @@ def _at_place(ent: Span) -> bool:
 
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
-    """`doc.ents` retyped by the article's own evidence (the module's rules): EVENT for a named storm, PRODUCT for an all-caps name on a
-    model number (its span then starts at the number), ORG for a name with a legal form, shares, a company
-    noun before it or an organisation's last word, PERSON for one that speaks of "he" or "she", has a person's
-    occupation or age in apposition, GPE
-    for a place typed ORG after a preposition of place; other spans are kept, only labels change."""
+    """`doc.ents` retyped by the article's own evidence (the module's rules): EVENT for a named storm, PRODUCT for
+    an all-caps name on a model number (its span then starts at the number), ORG for a name with a legal form,
+    shares, a company noun before it or an organisation's last word, PERSON for one that speaks of "he" or
+    "she" or has a person's occupation or age in apposition, GPE for a place typed ORG after a preposition of
+    place; only a storm's or a product's span takes new bounds, other spans keep theirs."""
     ents, products = _products(doc, list(doc.ents))
     storms = _named_storms(doc)
     if storms:                                      # a storm's name replaces what the model made of its words

@@ -182,7 +182,7 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         return [d] if d else []
     if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
-    if _unsaid(tok) or tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _REFUSALS or _unsaid(tok.head)):
+    if _unsaid(tok) or tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in cues.REFUSE or _unsaid(tok.head)):
         return []                                 # "has not said whether ...", "declined to comment on ..."
     children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
     ccomps = [c for c in children if c.dep_ == "ccomp"]
@@ -260,9 +260,6 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             chain, speaker = found
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
-
-
-_REFUSALS = frozenset({"decline", "refuse"})
 
 
 def _unsaid(tok: Token) -> bool:
