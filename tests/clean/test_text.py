@@ -138,6 +138,16 @@ def test_a_metadata_line_on_top_is_no_story_text(text, markdown):
     assert cleaned.outlet == "Southeast Asia Weekly"
 
 
+@pytest.mark.parametrize("line", [
+    "*Updated: 6 February 2026, 10:30 a.m. — adds official seat allocation.*",
+    "Last updated 6 February 2026 at 10:30",
+])
+def test_an_update_line_on_top_with_a_note_is_no_story_text(line):
+    cleaned = clean_lines(f"# Alliance wins majority\n\n{line}\n\nThe tribunal on Thursday confirmed the result.",
+                          markdown=True)
+    assert cleaned.text.startswith("The tribunal") and len(cleaned.top_lines) == 1
+
+
 # Markdown blocks: each list item and heading is a paragraph of its own, as the HTML path makes each <li> a block
 @pytest.mark.parametrize("markdown,paragraphs", [
     ("Title of a markdown story here\n\nThe jury convicted him.\n\n## Key dates\n\n- **March 10, 2025** — Indicted"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean.bylines import byline_line, byline_outlet
 from storyline.clean.credits import AGENCY_FORMS, credit_line, dateline_credit
+from storyline.clean.dating import updated_line
 from storyline.clean.meta_lines import meta_line
 from storyline.clean.page_dates import date_line
 
@@ -212,6 +213,9 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         shown = date_line(plain) if not any(body) else None
         if shown:
             out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
+            continue
+        if not any(body) and updated_line([plain]):
+            out.top_lines.append(plain)      # "Updated: 6 February 2026, 10:30 a.m. — adds the seat count."
             continue
         top = meta_line(plain) if not any(body) else None
         if top:                              # "Published: 5 March 2026 · The Weekly · by Jane Doe"
