@@ -148,6 +148,12 @@ def test_an_update_line_on_top_with_a_note_is_no_story_text(line):
     assert cleaned.text.startswith("The tribunal") and len(cleaned.top_lines) == 1
 
 
+def test_a_metadata_line_with_an_update_stamp_keeps_its_date_and_byline():
+    cleaned = clean_lines("Senate passes bill\n\nMarch 5, 2025 | 10:30 AM | By Jane Doe | Updated March 6, 2025\n\n"
+                          "The Senate voted on Tuesday to pass the bill after a long debate.")
+    assert cleaned.top_lines == ["March 5, 2025", "Updated March 6, 2025"] and cleaned.byline == ["Jane Doe"]
+
+
 # Markdown blocks: each list item and heading is a paragraph of its own, as the HTML path makes each <li> a block
 @pytest.mark.parametrize("markdown,paragraphs", [
     ("Title of a markdown story here\n\nThe jury convicted him.\n\n## Key dates\n\n- **March 10, 2025** — Indicted"

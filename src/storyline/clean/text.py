@@ -214,14 +214,14 @@ def clean_lines(text: str, markdown: bool = False, head: bool = True) -> Cleaned
         if shown:
             out.top_lines.append(shown)      # a page's visible date above the story ("5 March 2026")
             continue
-        if not any(body) and updated_line([plain]):
-            out.top_lines.append(plain)      # "Updated: 6 February 2026, 10:30 a.m. — adds the seat count."
-            continue
         top = meta_line(plain) if not any(body) else None
         if top:                              # "Published: 5 March 2026 · The Weekly · by Jane Doe"
             out.top_lines += top.dates
             out.byline += [name for name in top.byline if name not in out.byline]
             out.outlet = out.outlet or top.outlet
+            continue
+        if not any(body) and updated_line([plain]):
+            out.top_lines.append(plain)      # "Updated: 6 February 2026, 10:30 a.m. — adds the seat count."
             continue
         if head and not any(body):
             # above the body: headline, byline and dateline lines
