@@ -153,7 +153,8 @@ def _published(raw: RawDoc, html_meta, url, lines, body, updated: date | None = 
         if day:
             return DateRange(day, day, html_meta.published_source or "page metadata")
     shown = html_meta.shown_dates if html_meta else ()
-    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown]) or dating.from_wire_dateline(_head_and_body(lines, body))
+    found = dating.from_url(url) or dating.from_dateline([*lines.top_lines, *shown]) or \
+        dating.from_wire_dateline(_head_and_body(lines, body))
     if found:
         return found
     implied = dating.implied(body, lines.captions)
