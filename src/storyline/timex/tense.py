@@ -104,8 +104,11 @@ _SUBORDINATE = re.compile(r"\s*(?:that|which|who|whom|where|when|whenever|becaus
                           r"|while|whereas)\b", _I)
 # A reporting verb alone says when the report was made, not when what it reports happens.
 _REPORTING = re.compile(r"said|told|announced|reported|added", _I)
-# A deadline right before the expression ("until July 30", "by Friday", "no later than March 1").
-_DEADLINE = re.compile(r"\b(?:until|till|by|no\s+later\s+than)\s+(?:early\s+|late\s+|mid-?)?$", _I)
+# "since" right before the expression ("since early March"), and a deadline ("until July 30", "by Friday",
+# "no later than March 1").
+_BEFORE_IT = r"\s+(?:early\s+|late\s+|mid-?)?$"
+_SINCE = re.compile(r"\bsince" + _BEFORE_IT, _I)
+_DEADLINE = re.compile(r"\b(?:until|till|by|no\s+later\s+than)" + _BEFORE_IT, _I)
 # How far after the expression a cue may govern it, unless it is a fronted adjunct.
 _AFTER = 40
 
@@ -205,10 +208,10 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     unless its sentence has a past cue before it ("stayed until July 30").
     """
     lo, hi, fronted, cues = _clause(text, start, end)
-    if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", text[lo:start], _I):
+    if _SINCE.search(text[lo:start]):
         return "past"
     if _DEADLINE.search(text[lo:start]) and not any(
-            kind == "past" for _, c_hi, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
+            kind == "past" for *_, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
         return "future"  # "The Commission has 90 working days, until July 30": a deadline ahead, in no past
     before = [c for c in cues if c[1] <= start]
     after = [c for c in cues if c[0] >= end and (fronted or c[0] < end + _AFTER)]
