@@ -56,3 +56,35 @@ PHOTO_AGENCIES: frozenset[str] = frozenset({
     "zuma press", "sipa", "abaca", "pool", "nurphoto", "imago"})
 # every agency form in lower case
 AGENCY_NAMES: frozenset[str] = frozenset(f.lower() for forms in NEWS_AGENCIES.values() for f in forms)
+
+# money: the unit a sum is written in, as stage 3 writes it and stage 4 compares it
+# (read.events.money, connect.facts): a symbol or an ISO 4217 code before the number ("$4.2 billion",
+# "NOK 41 billion"), else a currency word after it when the word alone does not say whose ("310 crowns")
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "$", "US$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS", "₦": "NGN", "₱": "PHP", "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+    "R$": "BRL",
+}
+CURRENCY_CODES: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", **{c: c for c in (
+    "AUD BRL CAD CHF CNY CZK DKK HKD HUF IDR ILS INR KRW MXN MYR NGN NOK NZD PHP PKR PLN RUB SAR SEK SGD THB TRY "
+    "TWD UAH ZAR AED EGP KES").split()}}
+CURRENCY_WORDS: dict[str, str] = {          # singular lemma -> unit; "crown" etc. take a nationality below
+    "dollar": "$", "euro": "€", "pound": "£", "sterling": "£", "yen": "¥", "yuan": "CNY", "renminbi": "CNY",
+    "ruble": "RUB", "rouble": "RUB", "rupee": "rupees", "crown": "crowns", "krone": "crowns", "kroner": "crowns",
+    "krona": "crowns", "kronor": "crowns", "franc": "francs", "peso": "pesos", "rand": "ZAR", "lira": "TRY",
+    "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "dirham": "dirhams", "riyal": "riyals", "shekel": "ILS",
+    "naira": "NGN", "zloty": "PLN", "forint": "HUF", "hryvnia": "UAH", "real": "BRL", "reais": "BRL",
+}
+CURRENCY_NATIONS: dict[tuple[str, str], str] = {   # (nationality, unit word) -> code: "Norwegian crowns"
+    ("norwegian", "crowns"): "NOK", ("swedish", "crowns"): "SEK", ("danish", "crowns"): "DKK",
+    ("czech", "crowns"): "CZK", ("swiss", "francs"): "CHF", ("mexican", "pesos"): "MXN",
+    ("philippine", "pesos"): "PHP", ("indian", "rupees"): "INR", ("pakistani", "rupees"): "PKR",
+    ("canadian", "$"): "CAD", ("australian", "$"): "AUD", ("hong kong", "$"): "HKD",
+    ("singapore", "$"): "SGD", ("new zealand", "$"): "NZD", ("egyptian", "£"): "EGP",
+}
+MONEY_SCALES: dict[str, str] = {             # written scale -> the word stage 3 writes
+    "thousand": "thousand", "k": "thousand", "million": "million", "m": "million", "mn": "million",
+    "mln": "million", "billion": "billion", "bn": "billion", "bln": "billion", "trillion": "trillion",
+    "tn": "trillion", "trn": "trillion",
+}
+SCALE_FACTORS: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

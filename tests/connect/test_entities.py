@@ -105,6 +105,18 @@ CASES = [
     ([("a", [P("e1", "Goldman Sachs", typ="ORG")]), ("b", [P("e1", "Goldman Sachs", typ="ORG")]),
       ("c", [P("e1", "Goldman Sachs")])],
      [{("a", "e1"), ("b", "e1")}], [(("a", "e1"), ("c", "e1"))]),
+    # a company's short name is the one company of the story whose name begins with it ...
+    ([("a", [P("e1", "Kestrel Logistics", typ="ORG")]), ("b", [P("e1", "Kestrel", typ="ORG")])],
+     [{("a", "e1"), ("b", "e1")}], []),
+    ([("a", [P("e1", "Kestrel Logistics", typ="ORG")]), ("b", [P("e1", "Kestrel")]),
+      ("c", [P("e1", "Kestrel", typ="ORG")])],
+     [{("a", "e1"), ("b", "e1"), ("c", "e1")}], []),
+    # ... not where two companies' names begin with it, nor where it is a person's surname
+    ([("a", [P("e1", "Halvorsen Maritime", typ="ORG"), P("e2", "Halvorsen Group", typ="ORG")]),
+      ("b", [P("e1", "Halvorsen", typ="ORG")])],
+     [], [(("a", "e1"), ("b", "e1")), (("a", "e2"), ("b", "e1"))]),
+    ([("a", [P("e1", "Ford Motor", typ="ORG"), P("e2", "Bill Ford")]), ("b", [P("e1", "Ford", typ="ORG")])],
+     [], [(("a", "e1"), ("b", "e1"))]),
     # the Arabic article does not split a surname: "al-Assad", "Al Assad"
     ([("a", [P("e1", "Bashar al-Assad")]), ("b", [P("e1", "Bashar Al Assad", ["Assad"])])],
      [{("a", "e1"), ("b", "e1")}], []),

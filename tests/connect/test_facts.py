@@ -195,3 +195,42 @@ def _day(d):
         "missing found", "missing same day", "not a running total"])
 def test_a_running_total_rises_without_conflict(stated, days, expected):
     assert verdicts(*stated, published={aid: _day(d) for aid, d in days.items()}) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("$4.2 billion", (4.2e9, 4.2e9, "$")),
+    ("$4200 million", (4.2e9, 4.2e9, "$")),
+    ("about $4.6 billion", (4.14e9, 5.06e9, "$")),
+    ("more than £20 million", (2e7, float("inf"), "£")),
+    ("NOK 310 per share", (310, 310, "nok per share")),
+    ("310 crowns", (310, 310, "crowns")),
+])
+def test_sums_read_in_their_currency(value, expected):
+    got = bounds(value)
+    assert got[2] == expected[2] and got[:2] == pytest.approx(expected[:2])
+
+
+@pytest.mark.parametrize("stated,expected", [
+    ([("a1", "amount paid", "$4.2 billion"), ("a2", "amount paid", "$4200 million")],
+     [("amount paid", "$4.2 billion", "agree"), ("amount paid", "$4200 million", "agree")]),
+    ([("a1", "amount paid", "about $4.2 billion"), ("a2", "amount paid", "$4.1 billion")],
+     [("amount paid", "$4.1 billion", "agree"), ("amount paid", "about $4.2 billion", "agree")]),
+    ([("a1", "amount paid", "$4.2 billion"), ("a2", "amount paid", "$5 billion")],
+     [("amount paid", "$4.2 billion", "conflict"), ("amount paid", "$5 billion", "conflict")]),
+    # the same number in two currencies is two sums, and neither agrees nor conflicts
+    ([("a1", "amount paid", "$4.2 billion"), ("a2", "amount paid", "€4.2 billion")],
+     [("amount paid", "$4.2 billion", "single"), ("amount paid", "€4.2 billion", "single")]),
+    ([("a1", "amount paid", "NOK 310 per share"), ("a2", "amount paid", "NOK 41 billion")],
+     [("amount paid", "NOK 310 per share", "single"), ("amount paid", "NOK 41 billion", "single")]),
+], ids=["scale", "approximate", "different sums", "two currencies", "per share vs total"])
+def test_sum_verdicts(stated, expected):
+    assert verdicts(*stated) == expected
+
+
+def test_an_offer_raised_later_is_no_conflict_but_two_offers_the_same_day_are():
+    from datetime import date
+    from storyline.records import DateRange
+    day = lambda d: DateRange(date(2025, 3, d), date(2025, 3, d))  # noqa: E731
+    stated = [("a1", "amount offered", "$4.2 billion"), ("a2", "amount offered", "$4.6 billion")]
+    assert {s for _, _, s in verdicts(*stated, published={"a1": day(3), "a2": day(10)})} == {"single"}
+    assert {s for _, _, s in verdicts(*stated, published={"a1": day(3), "a2": day(3)})} == {"conflict"}

@@ -202,6 +202,7 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
                 if trace is not None:
                     trace.append((rule, items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
     _join_surnames(full, single, org_words, u)
+    _join_short_company_names(items, others, org_words, full, u)
     named = {i for i, fs in forms.items() if fs}
     if in_story:
         members: dict[int, list] = defaultdict(list)
@@ -389,6 +390,24 @@ def _join_surnames(full, single, org_words, u: Union) -> None:
         u.join_all(alone)
 
 
+def _join_short_company_names(items, others, org_words, full, u: Union) -> None:
+    """A one-word organisation name that begins exactly one longer organisation name of the group is that
+    organisation: "Kestrel" is "Kestrel Logistics" where no other organisation's name begins with Kestrel
+    ("Halvorsen Maritime" and "Halvorsen Group" keep "Halvorsen" apart) and no person of the group bears it
+    as a surname with a first name (then `_join_surnames` decides; a one-word name read as a person's is
+    moved to the company by `_companies`)."""
+    surnames = {sur for sur, _ in full}
+    longer: dict[str, list[int]] = defaultdict(list)
+    for (typ, name), group in others.items():
+        words = name.split()
+        if typ == "PLACE" and 2 <= len(words) <= 4 and not any(items[i][1].type in ("GPE", "LOC", "FAC")
+                                                                for i in group):
+            longer[fold(words[0])].append(group[0])
+    for word, group in org_words.items():
+        if word not in surnames and len(longer.get(word, ())) == 1:
+            u.join_all([*group, longer[word][0]])
+
+
 class _Roots:
     """The roots of pools of items under a union that only ever merges: per pool, a list of items whose
     groups cover the pool's, from which the items found to share the first one's group are dropped as they
@@ -486,15 +505,32 @@ def _not_people(items) -> dict[int, tuple[str, str]]:
 
 
 def _companies(items) -> dict[int, tuple[str, str]]:
-    """PERSON entities named exactly as a company the group's articles write with a legal form: item -> the
-    company's key. The small model reads an unfamiliar company name as a person's ("Velmar Chemie said ...")
-    where another article writes "Velmar Chemie AG"; a name with a legal form is no person's."""
+    """PERSON entities that name a company of the group: item -> the company's key. The small model reads an
+    unfamiliar company name as a person's ("Velmar Chemie said ...") where another article writes "Velmar Chemie
+    AG" (a name with a legal form is no person's), or its first word alone ("Kestrel said ...") where the group
+    names exactly one organisation "Kestrel Logistics" and no person with a first name and that surname."""
     legal: dict[str, tuple[str, str]] = {}
+    begins: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    surnames = set()
     for _, e in items:
-        if e.type == "ORG" and (bare := without_legal_form(name := clean_name(e.name))) != name:
+        name = clean_name(e.name)
+        if e.type == "ORG" and (bare := without_legal_form(name)) != name:
             legal.setdefault(bare.lower(), _other_key(e))
-    return {i: legal[n] for i, (_, e) in enumerate(items)
-            if e.type == "PERSON" and (n := clean_name(e.name).lower()) in legal} if legal else {}
+        if e.type == "ORG" and 2 <= len(name.split()) <= 4 and (key := _other_key(e)) not in begins[first := fold(
+                name.split()[0])]:
+            begins[first].append(key)
+        if e.type == "PERSON" and len(words := name.split()) > 1:
+            surnames.add(fold(words[-1]))
+    out = {}
+    for i, (_, e) in enumerate(items):
+        if e.type != "PERSON":
+            continue
+        name = clean_name(e.name)
+        if name.lower() in legal:
+            out[i] = legal[name.lower()]
+        elif " " not in name and (word := fold(name)) not in surnames and len(begins.get(word, ())) == 1:
+            out[i] = begins[word][0]
+    return out
 
 
 def _join_people_typed_org(items, full, single, others, u: Union) -> None:

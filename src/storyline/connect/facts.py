@@ -15,7 +15,10 @@ dead", ...) that a later-published article states higher than an earlier one
 is the toll rising, not outlets disagreeing: given publication dates, an
 exact count conflicts only with a count stated on the same day or with a
 lower one stated later; a count of the missing, which falls as they are
-found, conflicts only with one stated the same day.
+found, and an offer, which a bidder raises, conflict only with one stated
+the same day. Sums of money compare in their currency, scale included
+("$4.2 billion" is "$4,200 million"); sums in two currencies, or a price per
+share against a total, are not comparable: they neither agree nor conflict.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping
 
-from storyline.lexicon import NUMBER_WORDS
+from storyline.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, SCALE_FACTORS
 from storyline.records import ComparedFact, DateRange, Evidence, Fact
 
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
@@ -32,20 +35,25 @@ _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of"
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
-_EITHER_WAY = ("count of missing",)    # ... or fall too, as the missing are found
+_EITHER_WAY = ("count of missing",     # ... or fall too, as the missing are found
+               "amount offered", "amount bid")  # an offer is raised or cut as a bid goes on
+_MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
+_SYMBOL_CHARS = "".join(sorted({c for u in CURRENCY_SYMBOLS for c in u if not c.isalnum()}))
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
 
 
 def value_key(value: str) -> str:
     """A spelling-free key: lower case, number words as digits ("Nine Years" -> "9 years")."""
-    words = re.findall(r"[\w.]+", value.lower())
+    words = re.findall(rf"[\w.]+|[{re.escape(_SYMBOL_CHARS)}]", value.lower())
     return " ".join(_NUMBER_WORDS.get(w, w) for w in words)
 
 
 def bounds(value: str) -> tuple[float, float, str] | None:
     """(low, high, unit words) of a value, or None when it holds no single number.
 
-    "more than 60" -> (60, inf, ""), "about 60 people" -> (54, 66, "people"), "9 years" -> (9, 9, "years").
+    "more than 60" -> (60, inf, ""), "about 60 people" -> (54, 66, "people"), "9 years" -> (9, 9, "years");
+    a sum of money in units of its currency, the currency first in the unit: "about $4.2 billion" ->
+    (3.78e9, 4.62e9, "$"), "NOK 310 per share" -> (310, 310, "nok per share").
     """
     key = value_key(value)
     numbers = _NUMBER.findall(key)
@@ -53,7 +61,11 @@ def bounds(value: str) -> tuple[float, float, str] | None:
         return None
     n = float(numbers[0].replace(",", ""))
     head, _, tail = key.partition(numbers[0])
-    unit = " ".join(w for w in tail.split() if not w.isdigit())
+    words = [w for w in tail.split() if not w.isdigit()]
+    if words and words[0] in SCALE_FACTORS:
+        n *= SCALE_FACTORS[words.pop(0)]
+    currency = [w for w in head.split() if w in _MONEY_UNITS][-1:]
+    unit = " ".join(currency + words)
     head = " " + head.strip() + " "
     if any(f" {w} " in head for w in _ABOUT):
         lo, hi = n * 0.9, n * 1.1
@@ -64,6 +76,13 @@ def bounds(value: str) -> tuple[float, float, str] | None:
     if any(f" {w} " in head for w in _BELOW if w not in ("nearly", "almost")):
         lo = 0.0
     return lo, hi, unit
+
+
+def _comparable(a: str, b: str) -> bool:
+    """False for two sums of money in different units (currencies, or a price per share against a total)."""
+    ba, bb = bounds(a), bounds(b)
+    money = any(u and u.split()[0] in _MONEY_UNITS for u in (ba[2] if ba else "", bb[2] if bb else ""))
+    return ba is None or bb is None or ba[2] == bb[2] or not money
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -116,14 +135,14 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
 
     def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], attribute_key: str) -> bool:
-        if _compatible(a, b):
+        if _compatible(a, b) or not _comparable(a, b):
             return False
-        if not attribute_key.startswith(_RUNNING_TOTALS):
-            return True
         da, db = days(a_ev), days(b_ev)
         if attribute_key.startswith(_EITHER_WAY):
             return not (_earlier(da, db) or _earlier(db, da))
-        return not (_rising(a, da, b, db) or _rising(b, db, a, da))
+        if attribute_key.startswith(_RUNNING_TOTALS):
+            return not (_rising(a, da, b, db) or _rising(b, db, a, da))
+        return True
 
     out = []
     for (subject, attribute_key), values in groups.items():

@@ -2,9 +2,9 @@
 
 A fact is (subject entity, attribute, value) with its evidence sentence.
 Only values that another outlet could state differently are kept: prison
-terms, ages, counts of people, sums of money, the dates of events, and (in
-modules of their own) casualty counts of an incident (`casualties`), time in
-office (`tenure`) and share price moves (`shares`). Values
+terms, ages, counts of people, the dates of events, and (in modules of
+their own) sums of money (`money`), casualty counts of an incident
+(`casualties`), time in office (`tenure`) and share price moves (`shares`). Values
 are normalised (number words to digits, "nine-year" to "9 years") so that
 stage 4 can compare them across articles; `status` stays "single" here,
 because agreement is a property of the corpus, not of one article.
@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from storyline.lexicon import NUMBER_WORDS
+from storyline.lexicon import CURRENCY_WORDS, NUMBER_WORDS
 from storyline.read.events.arguments import EntityIndex, sentence_mention, subject_token, with_conjuncts
 from storyline.read.events.casualties import Casualties
 from storyline.read.events.shares import Shares
 from storyline.read.events.tenure import read_tenure
 from storyline.read.events.modality import modality_of
+from storyline.read.events.money import Money
 from storyline.records import DateRange, Entity, Event, Fact, TimeExpression
 
 _NUMBERS = NUMBER_WORDS
@@ -41,13 +42,10 @@ _PEOPLE = {"people", "citizens", "nationals", "prisoners", "detainees", "hostage
            "residents", "members", "patients", "deaths", "casualties", "inmates", "diplomats", "activists",
            "officials", "doctors", "nurses", "teachers", "employees", "staff", "suspects", "rebels", "voters",
            "intellectuals", "mourners", "supporters", "opponents", "delegates", "lawmakers", "tourists"}
-_CURRENCY = {"dollar": "$", "euro": "€", "pound": "£", "ruble": "rubles", "rouble": "rubles", "yuan": "yuan",
-             "yen": "¥", "rupee": "rupees"}
-_SCALE = {"million", "billion", "trillion", "thousand"}
 _IRREGULAR = {"hold": "held", "take": "taken", "keep": "kept", "send": "sent", "bring": "brought",
               "catch": "caught", "seize": "seized", "find": "found", "lose": "lost", "leave": "left",
               "pay": "paid", "give": "given", "steal": "stolen", "spend": "spent", "raise": "raised",
-              "win": "won", "owe": "owed", "sell": "sold", "buy": "bought", "free": "freed"}
+              "win": "won", "owe": "owed", "bid": "bid", "sell": "sold", "buy": "bought", "free": "freed"}
 _DATE_NOUNS = {"sentence": "sentencing", "death": "death", "release": "release", "arrest": "arrest"}
 
 
@@ -209,9 +207,9 @@ class _Reader:
         prev = self.index.previous_sentence(tok.sent)
         return self.index.subject_person(prev, fallback=True) if prev is not None else None
 
-    # ------------------------------------------------------------ counts and money
+    # ------------------------------------------------------------ counts
     def counts(self, tok) -> None:
-        if tok.tag_ not in {"NNS", "NNPS"} or tok.lemma_.lower() in _UNITS or tok.lemma_.lower() in _CURRENCY:
+        if tok.tag_ not in {"NNS", "NNPS"} or tok.lemma_.lower() in _UNITS or tok.lemma_.lower() in CURRENCY_WORDS:
             return
         q = _quantity(tok)
         if not q or (q[1] < 3 and q[0] == str(q[1])):
@@ -225,15 +223,19 @@ class _Reader:
         subjects: list[str] = []
         if verb is not None:
             attribute += " " + _participle(verb)
-            subjects = [e for e in self._agents(verb) if e]
+            subjects = [e for e in self.agents(verb) if e]
         if not subjects:
             subjects = [e for c in tok.children if (e := self.index.direct(c)) and c.dep_ in {"amod", "compound"}]
         if not subjects and self.index.direct(tok):
             subjects = [self.index.direct(tok)]
         self.add(subjects, attribute, q[0], tok)
 
-    def _agents(self, verb) -> list[str]:
-        """Who does it: the subject, or the object of a verb of accusing ("accused X of holding ...")."""
+    def agents(self, verb) -> list[str]:
+        """Who does it: the subject, the subject of the verb it completes ("agreed to pay"), or the object of a
+        verb of accusing ("accused X of holding ...")."""
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj")
+                                                                          for c in verb.children):
+            return self.agents(verb.head)
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [self.index.of_token(t) for c in verb.children if c.dep_ == "agent" for t in c.children]
         for c in verb.children:
@@ -243,37 +245,6 @@ class _Reader:
         if verb.dep_ == "pcomp" and up.dep_ == "prep" and up.head.pos_ == "VERB":
             return [self.index.of_token(c) for c in up.head.children if c.dep_ == "dobj"]
         return []
-
-    def money(self, tok) -> None:
-        """ "$5 million", "3 billion euros": amounts with who paid or received them."""
-        if tok.text in {"$", "€", "£", "¥"}:
-            nums = [t for t in self.doc[tok.i + 1:tok.i + 4] if t.like_num or t.lower_ in _SCALE]
-            if not nums or not nums[0].like_num:
-                return
-            value = tok.text + " ".join(t.text for t in nums)
-            anchor = nums[-1] if nums[-1].lower_ in _SCALE else nums[0]
-        elif tok.lemma_.lower() in _CURRENCY:
-            q = _quantity(tok)
-            scale = [c.text for c in tok.children if c.lower_ in _SCALE]
-            if not q:
-                return
-            value = f"{q[0]} {' '.join(scale)} {tok.lemma_.lower()}s".replace("  ", " ")
-            anchor = tok
-        else:
-            return
-        head = anchor.head
-        while head.pos_ in {"NUM", "SYM"} and head.head.i != head.i:
-            head = head.head
-        if head.dep_ == "prep" and head.head.pos_ == "NOUN":
-            noun = head.head
-            attribute = f"amount of {noun.lemma_.lower()}"
-            verb = noun.head if noun.head.pos_ == "VERB" else None
-        elif head.pos_ == "VERB":
-            attribute, verb = f"amount {_participle(head)}", head
-        else:
-            return
-        subjects = [e for e in self._agents(verb) if e] if verb is not None else []
-        self.add(subjects, attribute, value, tok)
 
 
 def _event_dates(reader: _Reader, events: Sequence[Event]) -> None:
@@ -309,6 +280,7 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
     reader = _Reader(doc, entities, events)
     casualties = Casualties(doc, reader.index, number, reader.add)
     shares = Shares(doc, reader.index, number, reader.add, times, published)
+    money = Money(doc, reader.index, reader.add, reader.agents, _participle)
     for tok in doc:
         casualties.read(tok)
         read_tenure(tok, reader.index, number, reader.add)
@@ -317,6 +289,6 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
         reader.ages(tok)
         reader.appositive_age(tok)
         reader.counts(tok)
-        reader.money(tok)
+        money.read(tok)
     _event_dates(reader, events)
     return reader.facts
