@@ -234,3 +234,11 @@ def test_an_offer_raised_later_is_no_conflict_but_two_offers_the_same_day_are():
     stated = [("a1", "amount offered", "$4.2 billion"), ("a2", "amount offered", "$4.6 billion")]
     assert {s for _, _, s in verdicts(*stated, published={"a1": day(3), "a2": day(10)})} == {"single"}
     assert {s for _, _, s in verdicts(*stated, published={"a1": day(3), "a2": day(3)})} == {"conflict"}
+
+
+def test_two_values_one_article_states_are_a_change_it_reports():
+    stated = [("a1", "count of dead", "45"), ("a1", "count of dead", "60"), ("a2", "count of dead", "45")]
+    assert {s for _, _, s in verdicts(*stated)} <= {"single", "agree"}
+    # ... while an article stating one value without the other still meets a conflict
+    stated = [("a1", "count of dead", "45"), ("a2", "count of dead", "60")]
+    assert {s for _, _, s in verdicts(*stated)} == {"conflict"}

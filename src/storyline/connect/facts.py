@@ -14,11 +14,16 @@ source (connect.fact_sources). A running total (a casualty count: "count of
 dead", ...) that a later-published article states higher than an earlier one
 is the toll rising, not outlets disagreeing: given publication dates, an
 exact count conflicts only with a count stated on the same day or with a
-lower one stated later; a count of the missing, which falls as they are
-found, and an offer, which a bidder raises, conflict only with one stated
-the same day. Sums of money compare in their currency, scale included
-("$4.2 billion" is "$4,200 million"); sums in two currencies, or a price per
-share against a total, are not comparable: they neither agree nor conflict.
+lower one stated later. A count of the missing, which falls as they are
+found, and a sum of money, which news states for one period or another and
+which moves (an offer raised, a fine cut on appeal, the money a campaign has
+raised), conflict only with one stated the same day. Sums compare in their
+currency, scale included ("$4.2 billion" is "$4,200 million"); sums in two
+currencies, or a price per share against a total, are not comparable: they
+neither agree nor conflict. Values an article states side by side (a balance
+that fell from $448,000 to $349,000) are a change it reports, not a
+conflict: two values conflict only where an article states one without the
+other and another article the other without the first.
 """
 from __future__ import annotations
 
@@ -36,7 +41,7 @@ _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "near
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
 _EITHER_WAY = ("count of missing",     # ... or fall too, as the missing are found
-               "amount offered", "amount bid")  # an offer is raised or cut as a bid goes on
+               "amount ")              # sums of money: offers raised, fines cut, sums raised over time
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
 _SYMBOL_CHARS = "".join(sorted({c for u in CURRENCY_SYMBOLS for c in u if not c.isalnum()}))
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
@@ -134,9 +139,15 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
 
+    def sources(evidence: list[Evidence]) -> set[str]:
+        return {copies.get(e.article_id, e.article_id) for e in evidence}
+
     def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], attribute_key: str) -> bool:
         if _compatible(a, b) or not _comparable(a, b):
             return False
+        in_a, in_b = {e.article_id for e in a_ev}, {e.article_id for e in b_ev}
+        if not (in_a - in_b and in_b - in_a):
+            return False                                  # one article states both: a change it reports
         da, db = days(a_ev), days(b_ev)
         if attribute_key.startswith(_EITHER_WAY):
             return not (_earlier(da, db) or _earlier(db, da))
@@ -148,9 +159,8 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
     for (subject, attribute_key), values in groups.items():
         stated = list(values.values())
         for attribute, value, evidence, first in stated:
-            own = {copies.get(e.article_id, e.article_id) for e in evidence}
-            backing = {copies.get(e.article_id, e.article_id)
-                       for _, v, ev, _ in stated if _compatible(value, v) for e in ev}
+            own = sources(evidence)
+            backing = {a for _, v, ev, _ in stated if _compatible(value, v) for a in sources(ev)}
             conflict = any(against(value, evidence, v, ev, attribute_key) for _, v, ev, _ in stated)
             status = "conflict" if conflict else "agree" if backing - own or len(own) > 1 else "single"
             out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))

@@ -45,7 +45,12 @@ _PEOPLE = {"people", "citizens", "nationals", "prisoners", "detainees", "hostage
 _IRREGULAR = {"hold": "held", "take": "taken", "keep": "kept", "send": "sent", "bring": "brought",
               "catch": "caught", "seize": "seized", "find": "found", "lose": "lost", "leave": "left",
               "pay": "paid", "give": "given", "steal": "stolen", "spend": "spent", "raise": "raised",
-              "win": "won", "owe": "owed", "bid": "bid", "sell": "sold", "buy": "bought", "free": "freed"}
+              "win": "won", "owe": "owed", "bid": "bid", "sell": "sold", "buy": "bought", "free": "freed",
+              "make": "made", "have": "had", "get": "got", "lend": "lent", "cost": "cost", "put": "put",
+              "cut": "cut", "set": "set", "bet": "bet", "build": "built", "seek": "sought", "draw": "drawn",
+              "grow": "grown", "rise": "risen", "fall": "fallen", "shed": "shed", "sink": "sunk", "deal": "dealt",
+              "forgive": "forgiven", "withdraw": "withdrawn", "see": "seen", "do": "done",
+              "beat": "beaten", "strike": "struck", "split": "split", "stand": "stood", "hit": "hit", "run": "run"}
 _DATE_NOUNS = {"sentence": "sentencing", "death": "death", "release": "release", "arrest": "arrest"}
 
 
