@@ -413,9 +413,20 @@ APPOINTMENTS = [
     ("A man named Tom Reyes was arrested in Madrid.", {"Tom Reyes": P, "Madrid": G}, "appointment", None),
 ]
 
+# corporate and electoral acts: a takeover, a body's vote, a candidate's concession (not a statement's "concede")
+BUSINESS = [
+    ("Acme acquired Velmar in 2019.", {"Acme": "ORG", "Velmar": "ORG"}, "takeover", "acquired"),
+    ("The Commission opened an investigation into Kestrel's takeover of Halvorsen.",
+     {"Commission": "ORG", "Kestrel": "ORG", "Halvorsen": "ORG"}, "takeover", "takeover"),
+    ("The Senate voted 52-48 to confirm Ana Lopez.", {"Senate": "ORG", "Ana Lopez": P}, "vote", "voted"),
+    ("Ana Lopez won 40% of the vote.", {"Ana Lopez": P}, "vote", None),
+    ("Ana Lopez conceded defeat on Sunday night.", {"Ana Lopez": P}, "concession", "conceded"),
+    ("Ana Lopez conceded that mistakes were made.", {"Ana Lopez": P}, "concession", None),
+]
 
-@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES + HEARINGS + APPOINTMENTS,
-                         ids=[r[0][:40] for r in IN_NAMES + HEARINGS + APPOINTMENTS])
+
+@pytest.mark.parametrize("text,names,etype,trigger", IN_NAMES + HEARINGS + APPOINTMENTS + BUSINESS,
+                         ids=[r[0][:40] for r in IN_NAMES + HEARINGS + APPOINTMENTS + BUSINESS])
 def test_trigger_words(text, names, etype, trigger):
     got = [g[5].trigger.text for g in run(text, names) if g[0] == etype]
     assert got == ([trigger] if trigger else []), [(g[0], g[5].trigger.text) for g in run(text, names)]

@@ -189,6 +189,8 @@ def _verb_type(tok) -> EventType | None:
         return BY_NAME["resignation"]         # "stepped down", "stood down as", "stepped aside"
     if lemma == "plead" and not any(c.lower_ == "guilty" for c in tok.children):
         return None
+    if lemma == "concede" and any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return None                           # "conceded that mistakes were made" is a statement
     return VERB_TYPES.get(lemma)
 
 

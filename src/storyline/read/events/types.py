@@ -113,6 +113,13 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("incident", {"explode"}, {"explosion", "blast", "blaze", "wildfire", "bushfire", "earthquake", "quake",
                                  "tsunami", "eruption", "derailment", "mudslide", "stampede"}),
     _t("election", {"elect", "reelect", "re-elect"}, {"election", "referendum", "runoff"}),
+    # "X conceded" (defeat, the race, the election), never "conceded that ..." (a statement: finder._verb_type)
+    _t("concession", {"concede"}, set(), noun_owner_role="agent"),
+    # a vote by a body: "shareholders voted to approve", "the Senate voted 52-48"; "the vote" as a noun is
+    # mostly a share of it ("40% of the vote") and is left out
+    _t("vote", {"vote"}, set(), noun_owner_role="agent"),
+    # one company buying another: "Kestrel's takeover of Halvorsen", "Acme acquired Velmar"
+    _t("takeover", {"acquire"}, {"takeover", "acquisition", "merger", "buyout"}, noun_owner_role="participant"),
     _t("resignation", {"resign", "quit", "oust"}, {"resignation"}, noun_owner_role="agent",
        post_verbs={"fire", "sack", "dismiss", "remove", "retire"}),
     _t("appointment", {"appoint", "nominate"}, {"appointment", "nomination"},
