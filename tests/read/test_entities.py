@@ -74,6 +74,20 @@ def test_a_description_the_name_stands_in_apposition_to_is_that_person(text, des
     assert description in by_name[person] and description not in by_name[other]
 
 
+@pytest.mark.parametrize("text,person,not_his", [
+    # a description under a kinship noun is someone else; the subject keeps the pronoun after it
+    ("Halvorsen's chairman, Oyvind Brekke, is a grandson of the company's founder. He has not commented.",
+     "Oyvind Brekke", {"company's founder"}),
+    # a surname before a word for a family names the family, not the person
+    ("Oyvind Brekke chairs the board. The Brekke family holds 22% of the shares.", "Oyvind Brekke", {"Brekke"}),
+])
+def test_what_is_said_of_a_relative_is_not_the_person(text, person, not_his):
+    ents, _ = find_entities(load_nlp()(text))
+    e = next(e for e in ents if e.name == person)
+    assert not ({m.text for m in e.mentions} & not_his)
+    assert "He" not in text or "He" in {m.text for m in e.mentions}
+
+
 @pytest.mark.parametrize("text,not_person", [
     ("Senator Laura Mendes speaks in Boston. © Jonas Weber / Getty Images / AFP", "Jonas Weber"),
     ("Troops left the city. Photo: Mehmet Ozturk/AFP", "Mehmet Ozturk"),

@@ -22,6 +22,11 @@ from storyline.read.entities.roles import (FAMILY, PERSON_NOUNS, TITLE_HEADS, TI
 
 _OFFICE_OF = {"state", "defense", "defence", "staff", "justice", "commerce", "energy", "homeland"}
 _RELATIONAL = {"mother", "father", "son", "daughter", "wife", "husband", "girl", "boy"}
+# "a grandson of the company's founder", "the widow of the late president": the description after "of" is
+# another person than the one the relation noun describes
+_KIN = {"son", "daughter", "grandson", "granddaughter", "grandchild", "child", "wife", "husband", "widow",
+        "widower", "brother", "sister", "father", "mother", "grandfather", "grandmother", "nephew", "niece",
+        "cousin", "uncle", "aunt", "heir", "descendant", "successor", "predecessor", "friend", "partner"}
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "hers": "F", "herself": "F"}
 _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[0-9]{1,3}|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+([a-z]+))?")
 
@@ -109,6 +114,8 @@ class MentionReader:
                 target = ("appos", root.head.idx)
             elif named := [c for c in root.children if c.dep_ == "appos" and c.i in in_person]:
                 target = ("appos", named[0].idx)        # "Whitfield's lawyer, Rachel Stein, asked": her
+            elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _KIN:
+                target = ("kin", -1)                    # "a grandson of the company's founder": someone else
             else:
                 target = None
             definite = det == "the" or any(t.dep_ == "poss" for t in toks)
@@ -139,6 +146,9 @@ class MentionReader:
 
     def _description(self, body, start, end, text, det, target) -> None:
         persons = [c for c in self.clusters if c.type == "PERSON"]
+        if target is not None and target[0] == "kin":
+            self._new(start, end, text, parse_title(body) if body else None, gender_of_title(text))
+            return
         if target is not None:
             hit = next((c for c in persons if any(m.start == target[1] or
                                                   (m.start <= target[1] < m.end) for m in c.mentions)), None)
@@ -234,6 +244,8 @@ class MentionReader:
             return False
         tok = span[0]
         while tok.head is not tok and tok.head.ent_iob_ == "I" and tok.dep_ in {"compound", "flat"}:
+            tok = tok.head
+        if tok.dep_ == "appos":                         # "Halvorsen's chairman, Øyvind Brekke, is ...": the subject
             tok = tok.head
         return tok.dep_ in {"nsubj", "nsubjpass"}
 

@@ -9,6 +9,10 @@ order of the pipeline (`COMPONENTS`) and re-exports `person_span`.
 - news_places    a PERSON that is exactly a gazetteer place becomes a GPE.
 - news_surnames  a surname seen as part of a PERSON is a PERSON wherever it recurs.
 
+A surname before a word for a family ("the Brekke family", "the Kennedy clan", "the Koch brothers") names
+the family, a group: news_persons makes the two words one ORG, and news_surnames leaves them so, where the
+family's members are people of their own ("Øyvind Brekke, whose family owns 22%").
+
 `set_ents` and `is_title` live here, not in `ner_fixes`, so that `ner_fixes`
 can import this module (which registers the components) without a cycle.
 """
@@ -162,12 +166,23 @@ def news_persons(doc: Doc) -> Doc:
         if ent.label_ != "PERSON":
             out.append(ent)
             continue
+        if _family_after(doc, ent.end) and len(ent) == 1:
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))      # "the Brekke family"
+            continue
         cut = person_span(ent)
         if cut is not None:
             start = particle_start(doc, cut[0]) if cut[2] == "PERSON" and cut[0] == ent.start else cut[0]
             out.append(Span(doc, start, cut[1], label=cut[2]))
     set_ents(doc, out)
     return doc
+
+
+_FAMILY_WORDS = frozenset({"family", "families", "clan", "dynasty", "brothers", "sisters", "siblings", "household"})
+
+
+def _family_after(doc: Doc, i: int) -> bool:
+    """Whether token i is a word for a family ("the Brekke family" after "Brekke")."""
+    return i < len(doc) and doc[i].lower_ in _FAMILY_WORDS
 
 
 @Language.component("news_surnames", requires=["doc.ents"], assigns=["doc.ents"])
@@ -192,7 +207,7 @@ def news_surnames(doc: Doc) -> Doc:
         if span is None:
             continue
         hit = {by_token[i] for i in range(span.start, span.end) if i in by_token}
-        if any(e.label_ == "PERSON" for e in hit):
+        if any(e.label_ == "PERSON" for e in hit) or _family_after(doc, span.end):
             continue
         if hit:
             e = next(iter(hit))
