@@ -101,6 +101,8 @@ def test_what_is_said_of_a_relative_is_not_the_person(text, person, not_his):
     ("He lived on Rue Bichat in Paris.", "Rue Bichat"),
     ("says Robert Cessaro, a senior geophysicist at the Pacific Tsunami Warning Center in Hawaii.",
      "Pacific Tsunami Warning Center"),
+    ("With all polling stations counted, Nunez won 42.1 percent of the vote against 30.3 percent for Ortiz, the "
+     "Supreme Electoral Tribunal said. Turnout was 64 percent.", "Turnout"),
 ])
 def test_no_person_for_what_is_not_one(text, not_person):
     ents, _ = find_entities(load_nlp()(text))

@@ -144,11 +144,26 @@ def _caps_line(span: Span) -> bool:
     return len(words) >= 3 and len(caps) >= 0.6 * len(words)
 
 
-@Language.component("news_noise", requires=["doc.ents"], assigns=["doc.ents"])
-def news_noise(doc: Doc) -> Doc:
+@Language.factory("news_noise", requires=["doc.ents"], assigns=["doc.ents"])
+def _news_noise(nlp: Language, name: str):
+    """news_noise with the model's own list of English nouns (its lemmatizer's WordNet index; empty without)."""
+    try:
+        nouns = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError):
+        nouns = frozenset()
+    return lambda doc: news_noise(doc, nouns)
+
+
+def news_noise(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
+    """Drop the name spans that are noise (module docstring, 2); `nouns`: lowercase English common nouns."""
     text_all = doc_text(doc)
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     mixed = {e.text.lower(): e.label_ for e in doc.ents if not e.text.isupper()}
+    # a one-word "person" that is an English noun, that the article writes only at the start of a sentence and
+    # never in a longer name, and that a form of "be" follows, is the noun capitalised there ("Turnout was 64
+    # percent."); WordNet's nouns hold famous names too ("clinton", "carson"), hence the narrow frame
+    inside = {t.lower_ for e in doc.ents if len(e) > 1 for t in e} | {
+        t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start}
     out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -168,6 +183,9 @@ def news_noise(doc: Doc) -> Doc:
             continue                        # a common word capitalised by a headline or a quote
         if len(ent) == 1 and first.tag_ in {"NN", "NNS"} and not text.isupper():
             continue                        # "Teammates", "Protesters" at the start of a sentence
+        if len(ent) == 1 and ent.label_ == "PERSON" and ent[0].is_sent_start and text.lower() in nouns and \
+                text.lower() not in inside and ent.end < len(doc) and doc[ent.end].lemma_ == "be":
+            continue                        # "Turnout was 64 percent."
         if all(t.is_upper or not t.is_alpha for t in ent) and _caps_line(ent) and not _in_dateline(ent):
             label = mixed.get(text.lower())
             if label:
