@@ -230,10 +230,14 @@ class MergedEvent:
 
 @dataclass(frozen=True, slots=True)
 class ArticleDate:
-    """A publication interval stage 4 gives an article the clean stage left undated (connect/dating.py)."""
+    """A publication interval stage 4 gives an article the clean stage left undated (connect/dating.py), and
+    `times`: those of the article's stage-3 time expressions that the interval values further ("February"
+    XXXX-02 -> 2022-02), each with the span, type, text and mod it had, in article order; they stand in for
+    those expressions wherever the article's time expressions are read after stage 4."""
 
     article_id: str
     published: DateRange
+    times: tuple[TimeExpression, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

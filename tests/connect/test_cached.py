@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from storyline.connect import cached, connect as connect_stage, entities
-from storyline.connect.dating import date_articles, story_years
+from storyline.connect.dating import date_articles, story_years, timed
 from storyline.export import json as json_export
-from storyline.records import AnalysedArticle, Article, ArticleDate, Connected, DateRange, Entity, Fact, Mention
+from storyline.records import (AnalysedArticle, Article, ArticleDate, Connected, DateRange, Entity, Fact, Mention,
+                               TimeExpression)
 from storyline.run import connecting, local
 from storyline.store import codec, open_store
 
@@ -36,6 +37,8 @@ def scratch(store) -> Connected:
     dates = date_articles(store.articles(), story_of, story_years(store.articles(), story_of))
     readings = {an.article_id: an for an in store.analyses(("entities", "quotes", "events", "facts"))}
     readings.update((an.article_id, an) for an in store.analyses_in([d.article_id for d in dates]))
+    dated = {a.id: a for a in store.articles_in([d.article_id for d in dates])}
+    dates = [timed(d, dated[d.article_id], readings[d.article_id]) if d.article_id in readings else d for d in dates]
     copies = {a.id: a.duplicate_of for a in store.articles() if a.duplicate_of}
     return connect_stage(list(readings), readings, story_of, dates, copies)
 
@@ -284,7 +287,7 @@ def test_a_part_with_every_field_set_survives_the_store():
     import dataclasses
     from datetime import date
     assert [f.name for f in dataclasses.fields(entities.StoryEntity)] == ["keys", "members", "aliases", "roles"]
-    assert [f.name for f in dataclasses.fields(ArticleDate)] == ["article_id", "published"]     # written positionally
+    assert [f.name for f in dataclasses.fields(ArticleDate)] == ["article_id", "published", "times"]  # positionally
     from storyline.connect import StoryConnected
     from storyline.records import ComparedFact, EventReport, Evidence, MergedEvent
     ann = entities.StoryEntity((("lé", "ann"),), (("a1", "e1", "PERSON", "Ann Lé", 0), ("a2", "e3", "PERSON", "the mayor", 1)),
@@ -293,7 +296,8 @@ def test_a_part_with_every_field_set_survives_the_store():
     ev = MergedEvent("1", "arrest", (("patient", "0"),), "1", DateRange(date(2021, 3, 1), None, "why"), "expected",
                      (EventReport(Evidence("a1", 0, 30, "She was held."), "held", "expected", 0),))
     fact = ComparedFact("0", "age", "31", "agree", (Evidence("a1", 3, 9, "Ann Lé", "0"), Evidence("a2", 1, 2, "x")))
-    part = cached.Part((ArticleDate("a1", DateRange(None, date(2020, 1, 2), "r")),),
+    feb = TimeExpression(3, 11, "February", "DATE", "2020-02", date(2020, 2, 1), date(2020, 2, 29), "START")
+    part = cached.Part((ArticleDate("a1", DateRange(None, date(2020, 1, 2), "r"), (feb,)),),
                        StoryConnected((ann, town), (ev,), (fact,)))
     assert connecting.loads(connecting.dumps(part)) == part
 

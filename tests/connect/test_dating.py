@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from storyline.connect import connect
-from storyline.connect.dating import corpus_year, date_articles, redate_events, with_corpus_year
-from storyline.records import AnalysedArticle, Article, DateRange, Event, Mention, TimeExpression
+from storyline.connect.dating import corpus_year, date_articles, redate_events, redate_times, redated, with_corpus_year
+from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, Mention, TimeExpression
+from storyline.timex import tag
 
 UNDATED = ("She was arrested at an airport in February. Fans criticised her five-month detention. "
            "A verdict is expected on August 5.")
@@ -94,3 +95,59 @@ def test_connect_returns_the_dates_and_dates_the_events_with_them():
     out = connect(articles, {"a2": reading}, {"a1": "s1", "a2": "s1"})
     assert [(d.article_id, d.published.latest) for d in out.dates] == [("a2", date(2022, 8, 4))]
     assert [(v.type, v.time and v.time.earliest) for v in out.events] == [("verdict", date(2022, 8, 5))]
+
+
+def days(first, last=None):
+    return DateRange(date.fromisoformat(first), date.fromisoformat(last or first), "stage 4")
+
+
+# (text, the article's stage-4 interval, (expression, value) of those the interval values; the others keep their
+# XXXX values): each is valued as the TIMEX3 tagger values it under every day the interval allows, and changed only
+# where all those days agree; the tense of its clause puts a yearless date before or after the publication
+TIMES = [
+    ("She was arrested at an airport in February.", P, [("February", "2022-02")]),           # past: before
+    ("A verdict is expected on August 5.", P, [("August 5", "2022-08-05")]),                 # expected: after
+    ("The hearing was held on March 3.", P, [("March 3", "2022-03-03")]),
+    ("She was arrested in September.", P, [("September", "2021-09")]),                       # the last September past
+    ("The talks will resume in January.", P, [("January", "2023-01")]),                      # the next January
+    ("He left in late March.", P, [("late March", "2022-03")]),
+    # relative to the publication day: a day names it (as does an interval of two days, as stage 3 reads one)
+    ("She was detained on Friday, and last month she appealed. Yesterday she spoke.", days("2022-07-06"),
+     [("Friday", "2022-07-01"), ("last month", "2022-06"), ("Yesterday", "2022-07-05")]),
+    ("Yesterday she spoke.", days("2022-07-06", "2022-07-07"), [("Yesterday", "2022-07-05")]),
+    # ... a longer interval names no one day: unchanged
+    ("She was detained on Friday. Yesterday she spoke.", P, []),
+    # the interval's days read an untensed month in two years (December 2021 from March, 2022 from October): no guess
+    ("The plant closes in December.", days("2022-03-01", "2022-10-31"), []),
+    # an interval over a year long, or open: unchanged
+    ("She was arrested in February.", days("2021-07-01", "2022-08-04"), []),
+    ("She was arrested in February.", DateRange(date(2022, 7, 1), None), []),
+    ("She was arrested in February 2021.", P, []),                                          # a year written out
+]
+
+
+@pytest.mark.parametrize("text,published,expected", TIMES)
+def test_yearless_time_expressions_take_the_value_every_day_of_the_new_interval_gives(text, published, expected):
+    stored = tuple(tag(text, None))
+    got = redate_times(article("a2", text), stored, published)
+    assert [(t.text, t.value) for t in got] == expected
+    spans = {(t.start, t.end): t for t in stored}
+    for t in got:                                           # only the value and its interval change
+        assert (t.text, t.type, t.mod) == (spans[(t.start, t.end)].text, spans[(t.start, t.end)].type,
+                                           spans[(t.start, t.end)].mod)
+        assert (t.earliest, t.latest) != (None, None)
+    if published.exact:                                     # a day: what stage 3 gives an article dated so
+        assert set(got) <= set(tag(text, published.earliest))
+
+
+def test_date_articles_carry_the_valued_expressions_and_redated_puts_them_in_the_analysis():
+    articles = [article("a1", "Officials spoke.", DAY), article("a2", UNDATED)]
+    reading = AnalysedArticle("a2", time_expressions=tuple(tag(UNDATED, None)), events=(event(SENTENCE, len(UNDATED)),))
+    (dated,) = date_articles(articles, {"a1": "s1", "a2": "s1"}, analyses={"a2": reading})
+    assert [(t.text, t.value) for t in dated.times] == [("February", "2022-02"), ("August 5", "2022-08-05")]
+    assert date_articles(articles, {"a1": "s1", "a2": "s1"})[0] == ArticleDate("a2", dated.published)  # no analyses
+    (after,) = redated([reading], [dated])
+    assert [t.value for t in after.time_expressions] == ["2022-02", "P5M", "2022-08-05"]
+    assert after.events[0].time.earliest == date(2022, 8, 5)              # events dated as before
+    out = connect(articles, {"a2": reading}, {"a1": "s1", "a2": "s1"})
+    assert out.dates == (dated,)

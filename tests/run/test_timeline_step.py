@@ -65,3 +65,24 @@ def test_only_analyses_at_the_reader_version_date_a_timeline(tmp_path):
         store.add_analysis(AnalysedArticle("a1", time_expressions=tuple(tag(text, date(2022, 2, 18)))), VERSION)
         assert local.attach_timelines(store, [("s1", ["a1"])], 5) == 1
         assert [e.date for e in dict(store.timelines())["s1"]] == ["2022-02-17"]     # "on Thursday"
+
+
+def test_an_article_stage4_dated_counts_with_its_valued_expressions_and_redoes_its_story(tmp_path):
+    from dataclasses import replace
+    from storyline.read import VERSION
+    from storyline.records import ArticleDate, Connected
+    from storyline.timex import tag
+    text = "Her trial opened in Khimki. A verdict is expected on August 5."
+    with _store(tmp_path / "s.sqlite") as store:
+        store.add_article(Article("u1", "in/u1.txt", text, "hu1"))
+        stored = tuple(tag(text, None))
+        store.add_analysis(AnalysedArticle("u1", time_expressions=stored), VERSION)
+        assert local.attach_timelines(store, [("s1", ["a3", "u1"])], 5) == 1
+        assert "2022-08-05" not in [e.date for e in dict(store.timelines())["s1"]]      # XXXX-08-05: no date
+        (aug,) = stored
+        valued = replace(aug, value="2022-08-05", earliest=date(2022, 8, 5), latest=date(2022, 8, 5))
+        store.set_connected(Connected(dates=(ArticleDate("u1", DateRange(date(2022, 7, 1), date(2022, 8, 4)),
+                                                         (valued,)),)))
+        assert local.attach_timelines(store, [("s1", ["a3", "u1"])], 5) == 1          # its stage-4 date came
+        assert "2022-08-05" in [e.date for e in dict(store.timelines())["s1"]]
+        assert local.attach_timelines(store, [("s1", ["a3", "u1"])], 5) == 0

@@ -116,18 +116,27 @@ def test_article_page_maps_its_entities_to_the_corpus(db):
 
 
 def test_an_undated_article_shows_the_interval_stage4_gave_it_as_the_export_does(location):
-    from storyline.records import Article, ArticleDate, Connected, DateRange
+    from storyline.records import AnalysedArticle, Article, ArticleDate, Connected, DateRange, TimeExpression
     dated = DateRange(date(2022, 7, 1), date(2022, 8, 4), "year 2022 of its story")
+    friday = TimeExpression(17, 23, "Friday", "DATE", "XXXX-WXX-5")
+    feb = TimeExpression(27, 35, "February", "DATE", "XXXX-02")
+    valued = replace(feb, value="2022-02", earliest=date(2022, 2, 1), latest=date(2022, 2, 28))
     with open_store(location) as store:
-        store.add_article(Article("u1", "in/u1.txt", "Talks resumed on Friday.", "hu1",
+        store.add_article(Article("u1", "in/u1.txt", "Talks resumed on Friday, in February.", "hu1",
                                   published=DateRange(None, None, "no date found")))
         store.add_article(Article("d1", "in/d1.txt", "Talks resumed.", "hd1",
                                   published=DateRange(date(2022, 8, 5), date(2022, 8, 5), "given")))
-        store.set_connected(Connected(dates=(ArticleDate("u1", dated),)))
+        store.add_analysis(AnalysedArticle("u1", time_expressions=(friday, feb)), "v")
+        store.set_connected(Connected(dates=(ArticleDate("u1", dated, (valued,)),)))
+        exported = json_export.build(store)["time_expressions"]
     with Browser(location) as b:
         heads = b.article_heads(["u1", "d1"])
         assert b.article_page("u1")["article"].published == dated
+        assert b.article_page("u1")["analysis"].time_expressions == (friday, valued)   # stage 4's value shown
         assert b.article_page("d1")["article"].published.earliest == date(2022, 8, 5)
+    with Pages(location) as p:
+        assert [json_export.time_expression(*i) for i in p.page("time_expressions", 0, 5)[1]] == exported
+    assert [t["value"] for t in exported] == ["XXXX-WXX-5", "2022-02"]
     assert heads["u1"]["published"] == {"earliest": "2022-07-01", "latest": "2022-08-04",
                                         "reason": "year 2022 of its story"}
     assert heads["d1"]["published"]["earliest"] == "2022-08-05"

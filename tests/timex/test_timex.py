@@ -260,4 +260,12 @@ def test_mod_on_hedged_duration():
     assert (t.value, t.mod) == ("P2W", "APPROX")
 
 
+def test_tag_each_gives_what_tag_gives_under_each_anchor():
+    from storyline.timex import tag_each
+    text = "She was detained on Friday, in February. A verdict is expected on August 5, a year later."
+    anchors = [None, date(2022, 7, 1), date(2022, 7, 4), date(2023, 1, 2)]
+    assert list(tag_each(text, anchors)) == [tag(text, a) for a in anchors]
+    assert list(tag_each(text, [])) == []
+
+
 # -- quality gate -----------------------------------------------------------------

@@ -9,8 +9,8 @@ stories' referents linked across stories by exact name keys and the records
 given corpus ids (`assemble`), so a story's own work can be kept and reused
 while the story is unchanged (connect/cached.py). The publication intervals
 that only a story's other articles give (`dating`: the year of dates an
-undated article writes without one; its events dated by such a date follow)
-come first. Typed records in, typed records out: the runner stores the
+undated article writes without one; its time expressions valued again and its
+events dated by such a date follow) come first. Typed records in, typed records out: the runner stores the
 result and the exporter only writes it.
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     second source of a fact.
     """
     if dates is None:
-        dates = date_articles(articles, story_of or {})
+        dates = date_articles(articles, story_of or {}, analyses=analyses)
     read = redated([analyses[i] for a in articles if (i := a if isinstance(a, str) else a.id) in analyses], dates)
     if copies is None:
         copies = copies_of(a for a in articles if not isinstance(a, str))

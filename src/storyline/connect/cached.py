@@ -3,7 +3,7 @@
 Connect (`storyline.connect`) runs over the whole store, but nearly all of
 its work depends only on one story's articles: the stage-4 publication
 intervals of its undated articles (`dating.date_articles`: the story's dated
-years and the article's own text) and the story's referents, merged events
+years and the article's own text, with the time expressions they value) and the story's referents, merged events
 and compared facts (`connect.connect_story`, over its analyses with events
 `redated` by those intervals). A `Part` holds these for one story; `key`
 names what it was computed from (the story id, each member's id, content
@@ -56,6 +56,6 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
     read = [analyses[a.id] for a in articles if a.id in analyses]
     if not in_story:
         return Part(connected=connect_story(read, in_story=False))
-    dates = date_articles(articles, {a.id: story_id for a in articles})
+    dates = date_articles(articles, {a.id: story_id for a in articles}, analyses=analyses)
     return Part(dates=tuple(dates), connected=connect_story(redated(read, dates), copies=copies_of(articles),
                                                             published=publication_dates(articles, dates)))

@@ -12,6 +12,20 @@ interval is kept; the reason names the year and how many articles of the
 story gave it. An article whose story has no dated article, whose text has no
 such dates, or whose story's years fit it equally, stays undated: no guess.
 
+Then `redate_times`: the article's time expressions that stage 3 valued
+without a publication day ("February" XXXX-02, "August 5" XXXX-08-05, "Friday"
+XXXX-WXX-5) are valued again by the TIMEX3 tagger under each day the new
+interval allows (`storyline.timex.tag_each`; an interval of a day or two: the
+day stage 3 anchors an article dated so on, `storyline.read.anchor`), and an
+expression takes the value all those days give it, else keeps its own: past
+"in February" of an article published in July 2022 is 2022-02 under every day
+of 2022-07-01..2022-08-04, "expected on August 5" 2022-08-05, while "Friday"
+names another day under each and stays XXXX-WXX-5; a month the interval's
+days read in two years (untensed "December" of an article of March to
+October) stays yearless: no guess. The values are those stage 3 gives an
+article dated in stage 2 (the tense of the clause puts a yearless date
+before or after the day, as `timex.rules.nearest_year` says).
+
 Then `redate_events`: the events of such an article that stage 3 left
 undated for want of a year ("expected on August 5") take the one date their
 sentence writes without a year, completed with the year that puts it on the
@@ -31,14 +45,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from storyline.clean.dating import implied
+from storyline.read import anchor
 from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, TimeExpression
+from storyline.timex import tag_each
 from storyline.timex.resolve import interval
 
 _YEARLESS = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?")
 _AFTER_PUBLICATION = {"expected", "possible"}
+# the longest publication interval whose days are each tried as the anchor of its time expressions: over a
+# year, no yearless date reads the same under all of them
+MAX_DAYS = 366
 
 
 def known(r: DateRange | None) -> bool:
@@ -82,11 +102,14 @@ def story_years(articles: Iterable[Article], story_of: Mapping[str, str]) -> dic
 
 
 def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
-                  years: Mapping[str, Counter] | None = None) -> tuple[ArticleDate, ...]:
+                  years: Mapping[str, Counter] | None = None,
+                  analyses: Mapping[str, AnalysedArticle] | None = None) -> tuple[ArticleDate, ...]:
     """Stage-4 publication intervals for the articles without one, from the years of their story's dated articles.
 
     `story_of`: article id -> story id; an article in no story gets nothing. `years`: `story_years` of the
     same articles, given when `articles` is a stream read once (else it is computed from them).
+    `analyses` (article id -> its stage-3 reading): each date carries the article's time expressions its
+    interval values further (`redate_times`); without them, or for an article not read, none.
     Copies (`duplicate_of`) are left as they are.
     """
     if years is None:
@@ -99,8 +122,56 @@ def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
             continue
         found = with_corpus_year(a.text, list(a.captions), years[sid])
         if found:
-            out.append(ArticleDate(a.id, found))
+            reading = analyses.get(a.id) if analyses else None
+            out.append(timed(ArticleDate(a.id, found), a, reading) if reading else ArticleDate(a.id, found))
     return tuple(out)
+
+
+def timed(dated: ArticleDate, article: Article, analysis: AnalysedArticle) -> ArticleDate:
+    """`dated` (of `article`) with the time expressions of its stage-3 `analysis` that it values further
+    (`redate_times`)."""
+    return replace(dated, times=redate_times(article, analysis.time_expressions, dated.published))
+
+
+def redate_times(article: Article, times: Sequence[TimeExpression],
+                 published: DateRange) -> tuple[TimeExpression, ...]:
+    """Those of `times` (the article's stage-3 expressions, read with no publication day) that `published`
+    values further, with the value and interval the tagger gives them under every day `published` allows
+    (`anchors`), where those days all give the same one; each keeps its span, type, text and mod (an
+    expression the tagger reads otherwise under some day is left out). In article order; () when the
+    interval allows no day or more than `MAX_DAYS`."""
+    days = anchors(article, published)
+    stored = {(t.start, t.end): t for t in times}
+    agreed: dict[tuple[int, int], TimeExpression] | None = None
+    for found in tag_each(article.text, days) if stored else ():
+        here = {(t.start, t.end): t for t in found if (s := stored.get((t.start, t.end))) is not None
+                and (t.text, t.type, t.mod) == (s.text, s.type, s.mod) and t.value != s.value}
+        agreed = here if agreed is None else {k: t for k, t in agreed.items() if here.get(k) == t}
+        if not agreed:
+            return ()
+    return tuple(replace(stored[k], value=t.value, earliest=t.earliest, latest=t.latest)
+                 for k, t in sorted((agreed or {}).items()))
+
+
+def anchors(article: Article, published: DateRange) -> list[date]:
+    """The days the article's relative expressions may count from under `published`: the one stage 3 counts
+    from for an article so dated (`storyline.read.anchor`: an interval of at most `read.ANCHOR_DAYS` days),
+    else each day of a closed interval of at most `MAX_DAYS` days; none for a longer or open one."""
+    day = anchor(replace(article, published=published))
+    if day is not None:
+        return [day]
+    lo, hi = published.earliest, published.latest
+    if lo is None or hi is None or not 0 <= (hi - lo).days < MAX_DAYS:
+        return []
+    return [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
+
+
+def retimed(analysis: AnalysedArticle, dated: ArticleDate) -> AnalysedArticle:
+    """The analysis with `dated.times` in place of its time expressions of the same span."""
+    if not dated.times:
+        return analysis
+    new = {(t.start, t.end): t for t in dated.times}
+    return replace(analysis, time_expressions=tuple(new.get((t.start, t.end), t) for t in analysis.time_expressions))
 
 
 def redate_events(analysis: AnalysedArticle, published: DateRange) -> AnalysedArticle:
@@ -110,9 +181,11 @@ def redate_events(analysis: AnalysedArticle, published: DateRange) -> AnalysedAr
 
 
 def redated(analyses: Iterable[AnalysedArticle], dates: Iterable[ArticleDate]) -> list[AnalysedArticle]:
-    """`redate_events` applied to the analyses of the articles stage 4 dated; the others unchanged."""
-    by_id = {d.article_id: d.published for d in dates}
-    return [redate_events(an, by_id[an.article_id]) if an.article_id in by_id else an for an in analyses]
+    """The analyses of the articles stage 4 dated with their events dated (`redate_events`, from stage 3's time
+    expressions) and then their time expressions valued (`retimed`); the others unchanged."""
+    by_id = {d.article_id: d for d in dates}
+    return [retimed(redate_events(an, by_id[an.article_id].published), by_id[an.article_id])
+            if an.article_id in by_id else an for an in analyses]
 
 
 def _redated(e: Event, times: Sequence[TimeExpression], published: DateRange) -> Event:

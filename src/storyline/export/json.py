@@ -116,7 +116,8 @@ def build(store: SQLiteStore) -> dict[str, Any]:
 
 def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     """The export's sections in file order, (key, its items one at a time): articles, stage-3 readings with
-    corpus entity ids, stage 4, then the inputs refused and the warnings about stored articles. Each section
+    corpus entity ids (and the time expressions stage 4 valued again with its dates, `ArticleDate.times`, in
+    place of stage 3's), stage 4, then the inputs refused and the warnings about stored articles. Each section
     reads the store as it is consumed, one article or analysis at a time, so memory holds the stage-4 records
     and the entity mentions, never every article or analysis."""
     connected = store.connected()
@@ -125,7 +126,8 @@ def sections(store: SQLiteStore) -> Iterator[tuple[str, Iterator[dict]]]:
     shown: dict[str, DateRange | None] = {}      # each article's exported interval, for its story's span
     yield "articles", (article(a, shown.setdefault(a.id, published(a, dated.get(a.id)))) for a in store.articles())
     yield "entities", _entities(store, connected.entities)
-    yield "time_expressions", (time_expression(n, aid, t) for n, (aid, t)
+    valued = {(d.article_id, t.start, t.end): t for d in connected.dates for t in d.times}
+    yield "time_expressions", (time_expression(n, aid, valued.get((aid, t.start, t.end), t)) for n, (aid, t)
                                in enumerate(_each(store, "time_expressions"), start=1))
     yield "events", (event(v) for v in connected.events)
     yield "quotes", (quote(n, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity else None)

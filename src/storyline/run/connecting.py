@@ -36,7 +36,7 @@ from typing import Iterator, Sequence
 
 from storyline.connect import StoryConnected, cached, story_records
 from storyline.connect.entities import Ref, StoryEntity, clear_caches, key_text, linked, story_local
-from storyline.records import ArticleDate, ComparedFact, DateRange, MergedEvent
+from storyline.records import ArticleDate, ComparedFact, DateRange, MergedEvent, TimeExpression
 from storyline.store import codec
 from storyline.run.memory import collector_paused, release
 
@@ -182,10 +182,11 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps(part: cached.Part) -> str:
-    """A part as the JSON document the store keeps: {"dates": [[article id, interval], ...], "entities":
+    """A part as the JSON document the store keeps: {"dates": [[article id, interval, time expressions], ...],
+    "entities":
     [[keys, members, aliases, roles], ...], "events": [...], "facts": [...]}."""
     c = part.connected
-    return _COMPACT.encode({"dates": [[d.article_id, _range(d.published)] for d in part.dates],
+    return _COMPACT.encode({"dates": [[d.article_id, _range(d.published), codec.to_plain(d.times)] for d in part.dates],
                             "entities": [_entity(se) for se in c.entities],
                             "events": codec.to_plain(c.events), "facts": codec.to_plain(c.facts)})
 
@@ -194,7 +195,8 @@ def loads(text: str) -> cached.Part:
     """The part `dumps` wrote."""
     plain = json.loads(text)
     entities = tuple(_unentity(e) for e in plain["entities"])
-    return cached.Part(dates=tuple(ArticleDate(aid, _unrange(r)) for aid, r in plain["dates"]),
+    return cached.Part(dates=tuple(ArticleDate(aid, _unrange(r), codec.from_plain(tuple[TimeExpression, ...], times))
+                                   for aid, r, times in plain["dates"]),
                        connected=StoryConnected(entities, codec.from_plain(tuple[MergedEvent, ...], plain["events"]),
                                                 codec.from_plain(tuple[ComparedFact, ...], plain["facts"])))
 

@@ -259,13 +259,17 @@ def stored_stories(store: SQLiteStore) -> list[tuple[str, tuple[str, ...]]]:
 def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[str]]], length: int = 0) -> int:
     """Compute and store the timeline of each (story id, its article ids); returns how many were computed.
 
-    A story whose articles (ids, content, publication dates, whether read),
+    An article stage 4 dated (`store.dates_in`) counts with that interval and its readings as stage 4 left
+    them (`connect.dating.redated`: time expressions and events dated with it).
+    A story whose articles (ids, content, publication dates, stage-4 dates, whether read),
     reader and timeline versions and `length` (0: by story size) are those of
     its stored timeline is skipped; the timelines of stories not given (merged away) are dropped.
     One story's articles and the `TIMELINE_PARTS` of their analyses are in memory at a time.
     """
+    from storyline.connect.dating import redated
     from storyline.connect.timeline import VERSION as TIMELINE, timeline
     from storyline.read import VERSION
+    from storyline.store import codec
     stories = [(sid, tuple(ids)) for sid, ids in stories if ids]
     known = store.timeline_keys()
     store.drop_timelines(set(known) - {sid for sid, _ in stories})
@@ -273,12 +277,15 @@ def attach_timelines(store: SQLiteStore, stories: Iterable[tuple[str, Sequence[s
     done = 0
     for sid, ids in stories:
         members = sorted(store.articles_in(sorted(set(ids))), key=lambda a: a.id)   # one story in memory at a time
+        dates = {d.article_id: d for d in store.dates_in([a.id for a in members])}
+        members = [replace(a, published=dates[a.id].published) if a.id in dates else a for a in members]
         facts = [TIMELINE, VERSION, str(length)] + [f"{a.id} {a.content_hash} {a.published} {a.id in read}"
+                                                    + (f" {codec.dumps(dates[a.id])}" if a.id in dates else "")
                                                     for a in members]
         key = hashlib.sha1("\n".join(facts).encode()).hexdigest()
         if known.get(sid) != key:
-            readings = [an for an in store.analyses_in([a.id for a in members], TIMELINE_PARTS)
-                        if an.article_id in read]
+            readings = redated([an for an in store.analyses_in([a.id for a in members], TIMELINE_PARTS)
+                                if an.article_id in read], dates.values())
             store.save_timeline(sid, key, timeline(members, readings, length))
             done += 1
             del members, readings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Protocol, Sequence
 
-from storyline.records import AnalysedArticle, Article, Connected, Refusal, Story, TimelineEntry
+from storyline.records import AnalysedArticle, Article, ArticleDate, Connected, Refusal, Story, TimelineEntry
 
 
 class Store(Protocol):
@@ -54,6 +54,9 @@ class Store(Protocol):
     def set_connected(self, connected: Connected, source: str | None = None) -> None:
         """Replace the stage-4 records (corpus entities, compared facts) in one transaction, rewriting only
         the rows that changed; `source` names what they were computed from."""
+
+    def dates_in(self, article_ids: Sequence[str]) -> list[ArticleDate]:
+        """The stage-4 dates (`Connected.dates`) of those of these articles stage 4 dated, by article id."""
 
     def connected_source(self) -> str | None:
         """The `source` the last `set_connected` was given (None: none)."""

@@ -238,8 +238,9 @@ class Browser(ReadOnlyStore):
     # ------------------------------------------------------------ articles
     def article_page(self, article_id: str) -> dict[str, Any] | None:
         """{article (Article; one the clean stage left undated carries the interval stage 4 gave it), analysis
-        (AnalysedArticle or None), corpus {local entity id: corpus id}, names {corpus id: (name, type)},
-        stories [{id, title}]}; None for an unknown id."""
+        (AnalysedArticle or None; the time expressions stage 4 valued with that interval as valued), corpus
+        {local entity id: corpus id}, names {corpus id: (name, type)}, stories [{id, title}]}; None for an
+        unknown id."""
         row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
         if row is None:
             return None
@@ -249,10 +250,16 @@ class Browser(ReadOnlyStore):
             "SELECT s.id, s.data FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id = ?",
             (article_id,))]
         article = codec.loads(Article, row[0])
+        analysis = codec.loads(AnalysedArticle, found[0]) if found else None
         if dated := self._one("SELECT data FROM connected WHERE kind = 'date' AND id = ?", (article_id,)):
-            article = replace(article, published=codec.loads(ArticleDate, dated[0]).published)
+            dated = codec.loads(ArticleDate, dated[0])
+            article = replace(article, published=dated.published)
+            valued = {(t.start, t.end): t for t in dated.times}
+            if analysis and valued:
+                analysis = replace(analysis, time_expressions=tuple(valued.get((t.start, t.end), t)
+                                                                    for t in analysis.time_expressions))
         return {"article": article,
-                "analysis": codec.loads(AnalysedArticle, found[0]) if found else None,
+                "analysis": analysis,
                 "corpus": corpus, "names": self.names(corpus.values()), "stories": stories}
 
     def search_articles(self, text: str, limit: int = 30) -> list[dict]:

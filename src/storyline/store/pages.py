@@ -77,8 +77,15 @@ class Pages(ReadOnlyStore):
         return total, rows
 
     def _time_expressions(self, offset, limit):
-        total, rows = self._stage3("time_expressions", offset, limit)
-        return total, [(offset + i + 1, aid, codec.loads(TimeExpression, v)) for i, (aid, v) in enumerate(rows)]
+        """Stage 3's, those that stage 4 valued again with an article's date (`ArticleDate.times`) as valued."""
+        total, rows = self._stage3("time_expressions", offset, limit, ", c.data",
+                                   "LEFT JOIN connected c ON c.kind = 'date' AND c.id = a.id")
+        items = []
+        for i, (aid, v, dated) in enumerate(rows):
+            t = codec.loads(TimeExpression, v)
+            valued = {(x.start, x.end): x for x in codec.loads(ArticleDate, dated).times} if dated else {}
+            items.append((offset + i + 1, aid, valued.get((t.start, t.end), t)))
+        return total, items
 
     def _quotes(self, offset, limit):
         total, rows = self._stage3("quotes", offset, limit, ", ea.entity_id",

@@ -260,6 +260,11 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                          facts=tuple(codec.loads(ComparedFact, d) for d in kinds["fact"]),
                          dates=tuple(codec.loads(ArticleDate, d) for d in kinds["date"]))
 
+    def dates_in(self, article_ids: Sequence[str]) -> list[ArticleDate]:
+        """The stage-4 dates (`Connected.dates`) of those of these articles stage 4 dated, by article id."""
+        rows = self._rows_in("SELECT id, data FROM connected WHERE kind = 'date' AND id IN ({})", article_ids)
+        return [codec.loads(ArticleDate, data) for _, data in sorted(rows)]
+
     # ------------------------------------------------------------ summary
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

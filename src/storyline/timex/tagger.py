@@ -23,6 +23,7 @@ The cascade, step by step:
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Iterable, Iterator
 
 from storyline.records import TimeExpression
 from storyline.timex import anaphora as _ana
@@ -76,12 +77,26 @@ def tag(text: str, anchor: _dt.date | None) -> list[TimeExpression]:
     `anchor` may be a datetime (its date is used) or None, in which case no
     year is guessed and relative values stay underspecified.
     """
+    return _valued(text, _candidates(text), anchor)
+
+
+def tag_each(text: str, anchors: Iterable[_dt.date | None]) -> Iterator[list[TimeExpression]]:
+    """`tag(text, anchor)` for each anchor in turn, the patterns run over the text once (step 1 of the
+    cascade does not depend on the anchor and is most of its cost): what a publication day known only to
+    an interval gives under each of its days (connect/dating.py)."""
+    candidates = _candidates(text)
+    for anchor in anchors:
+        yield _valued(text, candidates, anchor)
+
+
+def _valued(text: str, candidates: list, anchor: _dt.date | None) -> list[TimeExpression]:
+    """Steps 2-4 of the cascade over the text's `_candidates`."""
     if isinstance(anchor, _dt.datetime):
         anchor = anchor.date()
     ctx = _rules.Context(text=text, anchor=anchor)
     found: list[TimeExpression] = []
     pos = 0
-    for start, neg_end, _, name, m in _candidates(text):
+    for start, neg_end, _, name, m in candidates:
         if start < pos:
             continue
         try:
@@ -118,4 +133,4 @@ def tag(text: str, anchor: _dt.date | None) -> list[TimeExpression]:
     return found
 
 
-__all__ = ["tag"]
+__all__ = ["tag", "tag_each"]
