@@ -31,8 +31,10 @@ _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
-_RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
-_EITHER_WAY = ("count of missing",)    # ... or fall too, as the missing are found
+# attributes that grow as a story unfolds (read.events.casualties), or move as a count goes on (read.events.elections)
+_RUNNING_TOTALS = ("count of ", "share of vote", "turnout", "projected seats")
+# ... or fall too, as the missing are found, or as counting goes on (the seats won are final: not here)
+_EITHER_WAY = ("count of missing", "share of vote", "turnout", "projected seats")
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
 
 
