@@ -15,7 +15,8 @@ dead", ...) that a later-published article states higher than an earlier one
 is the toll rising, not outlets disagreeing: given publication dates, an
 exact count conflicts only with a count stated on the same day or with a
 lower one stated later. A count of the missing, which falls as they are
-found, and a sum of money, which news states for one period or another and
+found, a share of the vote, a turnout or a projection of seats, which move
+as a count goes on, and a sum of money, which news states for one period or another and
 which moves (an offer raised, a fine cut on appeal, the money a campaign has
 raised), conflict only with one stated the same day. Sums compare in their
 currency, scale included ("$4.2 billion" is "$4,200 million"); sums in two
@@ -41,6 +42,7 @@ _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "near
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
 _EITHER_WAY = ("count of missing",     # ... or fall too, as the missing are found
+               "share of vote", "turnout", "projected seats",   # move as a count goes on (seats won are final)
                "amount ")              # sums of money: offers raised, fines cut, sums raised over time
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
 _SYMBOL_CHARS = "".join(sorted({c for u in CURRENCY_SYMBOLS for c in u if not c.isalnum()}))

@@ -4,7 +4,8 @@ A fact is (subject entity, attribute, value) with its evidence sentence.
 Only values that another outlet could state differently are kept: prison
 terms, ages, counts of people, the dates of events, and (in modules of
 their own) sums of money (`money`), casualty counts of an incident
-(`casualties`), time in office (`tenure`) and share price moves (`shares`). Values
+(`casualties`), time in office (`tenure`), share price moves (`shares`) and
+election results: shares of the vote, seats and turnout (`elections`). Values
 are normalised (number words to digits, "nine-year" to "9 years") so that
 stage 4 can compare them across articles; `status` stays "single" here,
 because agreement is a property of the corpus, not of one article.
@@ -20,6 +21,7 @@ from typing import Sequence
 from storyline.lexicon import CURRENCY_WORDS, NUMBER_WORDS
 from storyline.read.events.arguments import EntityIndex, sentence_mention, subject_token, with_conjuncts
 from storyline.read.events.casualties import Casualties
+from storyline.read.events.elections import Elections
 from storyline.read.events.shares import Shares
 from storyline.read.events.tenure import read_tenure
 from storyline.read.events.modality import modality_of
@@ -286,14 +288,17 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
     casualties = Casualties(doc, reader.index, number, reader.add)
     shares = Shares(doc, reader.index, number, reader.add, times, published)
     money = Money(doc, reader.index, reader.add, reader.agents, _participle)
+    elections = Elections(doc, reader.index, number, reader.add, published)
     for tok in doc:
         casualties.read(tok)
         read_tenure(tok, reader.index, number, reader.add)
         shares.read(tok)
+        elections.read(tok)
         reader.sentences(tok)
         reader.ages(tok)
         reader.appositive_age(tok)
         reader.counts(tok)
         money.read(tok)
+    elections.finish()
     _event_dates(reader, events)
     return reader.facts
