@@ -242,3 +242,14 @@ def test_two_values_one_article_states_are_a_change_it_reports():
     # ... while an article stating one value without the other still meets a conflict
     stated = [("a1", "count of dead", "45"), ("a2", "count of dead", "60")]
     assert {s for _, _, s in verdicts(*stated)} == {"conflict"}
+
+
+@pytest.mark.parametrize("a,b,status", [
+    ("2025-02-19", "2025-02", "agree"),                  # a day and the month that holds it
+    ("2025-02-19", "2025-02-20", "conflict"),
+    ("2025", "2025-03-04", "agree"),
+    ("2022-04-21/2022-04-30", "2022-04-25", "agree"),
+    ("2022-04-21/2022-04-30", "2022-05", "conflict"),
+])
+def test_dates_of_different_precision(a, b, status):
+    assert {s for _, _, s in verdicts(("a1", "date of conviction", a), ("a2", "date of conviction", b))} == {status}

@@ -28,8 +28,10 @@ other and another article the other without the first.
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
+from datetime import date
 from collections import defaultdict
 from typing import Iterable, Mapping
 
@@ -92,9 +94,32 @@ def _comparable(a: str, b: str) -> bool:
     return ba is None or bb is None or ba[2] == bb[2] or not money
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _days(value: str) -> tuple[date, date] | None:
+    """The days a date value covers: "2025-02" -> (Feb 1, Feb 28), "2025-02-19", "2025", "A/B" (an interval)."""
+    parts = value.strip().split("/")
+    if len(parts) > 2 or not all(_ISO.fullmatch(p) for p in parts):
+        return None
+    try:
+        first = [int(x) if x else None for x in _ISO.fullmatch(parts[0]).groups()]
+        last = [int(x) if x else None for x in _ISO.fullmatch(parts[-1]).groups()]
+        start = date(first[0], first[1] or 1, first[2] or 1)
+        y, m = last[0], last[1] or 12
+        end = date(y, m, last[2] or calendar.monthrange(y, m)[1])
+    except ValueError:
+        return None
+    return start, end
+
+
 def _compatible(a: str, b: str) -> bool:
+    """Whether two values can both be right: the same value, numeric bounds that overlap in one unit, or dates
+    that share a day ("2025-02" and "2025-02-19": a month and a day of it)."""
     if value_key(a) == value_key(b):
         return True
+    if (da := _days(a)) is not None and (db := _days(b)) is not None:
+        return max(da[0], db[0]) <= min(da[1], db[1])
     ba, bb = bounds(a), bounds(b)
     if ba is None or bb is None:
         return False
