@@ -104,10 +104,17 @@ def test_what_is_said_of_a_relative_is_not_the_person(text, person, not_his):
     ("With all polling stations counted, Nunez won 42.1 percent of the vote against 30.3 percent for Ortiz, the "
      "Supreme Electoral Tribunal said. Turnout was 64 percent.", "Turnout"),
 ])
+
+
 def test_no_person_for_what_is_not_one(text, not_person):
     ents, _ = find_entities(load_nlp()(text))
     names = {n for e in ents if e.type == "PERSON" for n in (e.name,) + e.aliases}
     assert not_person not in names
+
+
+def test_a_sum_of_money_is_no_part_of_a_name():
+    ents, _ = find_entities(load_nlp()("The regulator fined Corvane 15.4 million pounds on Monday."))
+    assert "Corvane" in {e.name for e in ents} and not any("million" in e.name for e in ents)
 
 
 # (text, what the model reads as a PERSON, the name that must come out instead)

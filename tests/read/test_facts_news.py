@@ -121,6 +121,10 @@ ROWS = [
     ("Velmar's shares have fallen about 9% since the blast. Velmar shares fell another 6% on Monday.", {"Velmar": O},
      set(), {("Velmar", "share price change on 2025-03-10", "9% lower"),
              ("Velmar", "share price change on 2025-03-10", "6% lower")}),
+    # a news agency is who reports the shares, not whose they are
+    ("Velmar said it would pay, Reuters reported. The shares fell 4.2% in early trading.",
+     {"Velmar": O, "Reuters": O}, {("Velmar", "share price change on 2025-03-10", "4.2% lower")},
+     {("Reuters", "share price change on 2025-03-10", "4.2% lower")}),
     ("Velmar cut its profit forecast by 15% on Monday.", {"Velmar": O}, set(),
      {("Velmar", "share price change on 2025-03-10", "15% lower")}),
 ]

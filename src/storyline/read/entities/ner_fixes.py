@@ -9,7 +9,9 @@ reader sees the repaired entities. They run after "ner" and `furniture`'s
                   the credit lines are kept in `doc.spans["credits"]`.
 2. news_noise     contractions read as places ("n't"), lowercase or URL
                   fragments, capitalised common words ("'Hostage'",
-                  "Teammates") and words of all-caps headlines (not the
+                  "Teammates", "Turnout was 64 percent."), a sum of money
+                  inside a name ("Corvane 15.4 million pounds": the name is
+                  cut before it) and words of all-caps headlines (not the
                   places of a wire dateline, a sentence in capitals of its
                   own: "LITTLE ROCK, Ark. (AP) —").
 3. news_titles    titles glued into names ("Press Secretary Jo Doe" -> "Jo
@@ -53,7 +55,7 @@ from storyline.read.entities.ner_names import news_persons, news_places, news_su
 from storyline.read.entities.ner_names import set_ents as _set_ents
 from storyline.read.entities.ner_types import news_types  # noqa: F401  (registered here)
 from storyline.read.entities.roles import DEMONYMS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
-from storyline.lexicon import AGENCY_NAMES, PHOTO_AGENCIES
+from storyline.lexicon import AGENCY_NAMES, CURRENCY_WORDS, MONEY_SCALES, PHOTO_AGENCIES
 from storyline.read.doctext import doc_text
 from storyline.read.furniture import wire_spans
 
@@ -183,6 +185,11 @@ def news_noise(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
             continue                        # a common word capitalised by a headline or a quote
         if len(ent) == 1 and first.tag_ in {"NN", "NNS"} and not text.isupper():
             continue                        # "Teammates", "Protesters" at the start of a sentence
+        if (cut := _amount_inside(ent)) is not None:        # "fined Corvane 15.4 million pounds": a name, a sum
+            if cut > ent.start:
+                out.append(Span(doc, ent.start, cut, label=ent.label_))
+            out.append(Span(doc, cut, ent.end, label="MONEY"))
+            continue
         if len(ent) == 1 and ent.label_ == "PERSON" and ent[0].is_sent_start and text.lower() in nouns and \
                 text.lower() not in inside and ent.end < len(doc) and doc[ent.end].lemma_ == "be":
             continue                        # "Turnout was 64 percent."
@@ -200,6 +207,16 @@ def news_noise(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
 
 _DESCRIPTORS = re.compile(r"(?:news\s+agency|news\s+service|agency|newspaper|daily|broadcaster|tv\s+channel|"
                           r"television|channel|website|news\s+site|outlet)$", re.I)
+
+
+def _amount_inside(ent: Span) -> int | None:
+    """Where a sum of money begins inside a name span ("Corvane 15.4 million pounds"), or None: a number with
+    a scale word and a currency after it is never part of a name."""
+    for t in ent[:-1]:
+        rest = [x.lemma_.lower() for x in ent.doc[t.i + 1:ent.end]]
+        if t.like_num and rest[0] in MONEY_SCALES and any(w in CURRENCY_WORDS for w in rest[1:]):
+            return t.i
+    return None
 
 
 def _without_descriptor(ent: Span) -> Span:

@@ -6,13 +6,14 @@ different days never are. The day is the one the sentence names (a time expressi
 article's publication day; a move over a longer span ("have fallen about 9% since the blast", "has lost a
 third of its value this year") or on top of another ("fell another 6%") is not one day's move and is left
 out. The company is the one the shares are of ("Norrland shares", "Shares of Brightwater", "Velmar's
-shares"), else, for "the shares" or "its shares", the last organisation named before.
+shares"), else, for "the shares" or "its shares", the last organisation named before that is no news agency.
 """
 from __future__ import annotations
 
 from datetime import date
 from typing import Callable, Sequence
 
+from storyline.lexicon import AGENCY_NAMES
 from storyline.read.events.arguments import EntityIndex
 from storyline.records import DateRange, TimeExpression
 
@@ -94,8 +95,11 @@ class Shares:
         return None
 
     def _org_before(self, tok) -> str | None:
+        """The last organisation named before `tok` that is no news agency (the "(Reuters)" of a dateline, a
+        "told Reuters" is whoever reports the shares, not whose they are)."""
         for t in reversed(self.doc[:tok.i]):
             eid = self.index.direct(t)
-            if eid and self.index.type_of(eid) == "ORG":
+            if eid and self.index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES and \
+                    self.index.by_id[eid].name.lower() not in AGENCY_NAMES:
                 return eid
         return None
