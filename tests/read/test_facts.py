@@ -66,6 +66,13 @@ ROWS = [
     ("Bout was sentenced to 25 years in prison in 2012.", {"Bout": P},
      {("Bout", "date of sentencing", "2012"), ("Bout", "sentence", "25 years")}, set()),
     ("Two Americans were freed.", {"Americans": N}, set(), {("Americans", "count of Americans freed", "2")}),
+    # "jailed for", and a term in two units or with a half, in years
+    ("Graham Ashby has been jailed for six and a half years.", {"Graham Ashby": P},
+     {("Graham Ashby", "sentence", "6.5 years")}, set()),
+    ("Graham Ashby has been jailed for six years and six months.", {"Graham Ashby": P},
+     {("Graham Ashby", "sentence", "6.5 years")}, {("Graham Ashby", "sentence", "6 years")}),
+    ("Ana Lopez could be jailed for 10 years.", {"Ana Lopez": P},
+     {("Ana Lopez", "possible sentence", "10 years")}, {("Ana Lopez", "sentence", "10 years")}),
     ("Ana Lopez may be sentenced to 3 years in prison.", {"Ana Lopez": P},
      {("Ana Lopez", "possible sentence", "3 years")}, {("Ana Lopez", "sentence", "3 years")}),
 ]

@@ -33,6 +33,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _PRISON = {"prison", "jail", "custody", "detention", "penitentiary", "colony", "camp"}
 _TERM_NOUNS = {"sentence", "term"}
+_JAIL_VERBS = {"jail", "imprison", "incarcerate"}          # "was jailed for six years": the term imposed
 _POSSIBLE_VERBS = {"face", "risk", "carry", "seek", "request", "demand"}
 _SUBJECT_VERBS = {"serve", "receive", "get", "begin", "complete", "start", "finish", "appeal"}
 _GIVER_VERBS = {"hand", "give", "impose", "award"}
@@ -76,15 +77,31 @@ def _quantity(tok) -> tuple[str, int] | None:
     return None
 
 
+_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}
+
+
 def _term(tok) -> str | None:
-    """A prison term named by a duration noun: "25 years", "nine-year" -> "9 years", "life"."""
+    """A prison term named by a duration noun: "25 years", "nine-year" -> "9 years", "life"; a compound term in
+    years: "six and a half years" and "six years and six months" -> "6.5 years" (so that outlets writing it
+    either way agree)."""
     lemma = tok.lemma_.lower()
     if lemma == "life":
         return "life"
     if lemma not in _UNITS:
         return None
     q = _quantity(tok)
-    return f"{q[0]} {_UNITS[lemma]}" if q else None
+    if not q:
+        return None
+    extra = 0.0
+    for c in tok.children:                                  # "six years and six months"
+        if c.dep_ == "conj" and c.lemma_.lower() in _PER_YEAR and lemma == "year" and (cq := _quantity(c)):
+            extra += cq[1] / _PER_YEAR[c.lemma_.lower()]
+    num = next(c for c in tok.children if c.dep_ == "nummod")
+    if any(c.dep_ == "conj" and c.lower_ == "half" for c in num.children):   # "six and a half years"
+        extra += 0.5
+    if not extra:
+        return f"{q[0]} {_UNITS[lemma]}"
+    return f"{q[0].removesuffix(str(q[1]))}{q[1] + extra:g} {_UNITS[lemma]}"
 
 
 def _term_modifier(noun) -> str | None:
@@ -167,6 +184,14 @@ class _Reader:
                 subj = [e for t in to if (e := self.index.of_token(t))] or (
                     _subject_of(head, self.index) if any(c.dep_ == "nsubjpass" for c in head.children) else [])
                 self.add(subj, "sentence", value, tok)
+        elif lemma in _JAIL_VERBS and tok.pos_ == "VERB":
+            for c in tok.children:                          # "has been jailed for six years"
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    for obj in c.children:
+                        value = _term(obj) if obj.dep_ == "pobj" else None
+                        if value:
+                            attr = "sentence" if modality_of(tok) == "actual" else "possible sentence"
+                            self.add(self.patients(tok), attr, value, tok)
         elif lemma in _POSSIBLE_VERBS | {"spend", "serve"} and tok.pos_ == "VERB":
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 value = _term(obj)
