@@ -2,7 +2,9 @@ from datetime import date
 
 import pytest
 
-from storyline.clean.dating import bounds, combine, from_dateline, from_url, from_wire_dateline, implied, parse_date
+from storyline.clean.dating import (bounds, combine, from_dateline, from_url, from_wire_dateline, implied, parse_date,
+                                    wire_day_within)
+from storyline.records import DateRange
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -164,6 +166,23 @@ WIRE_DATELINES = [
     ("WASHINGTON, Dec 20 (AP) \u2014 The Senate voted.", 2018, date(2018, 12, 20)),
     ("PASADENA, Texas (AP) \u2014 A fire broke out.", 2025, None),                            # no date in it
     ("The minister said on March 4, 2025 (Reuters) - nothing.", None, None),                  # running text
+    # every wire style: "CITY, Month Day (Agency) -", "CITY, Mon. Day (Agency) —", day first, a newspaper's "--"
+    ("LONDON, March 4 (Reuters) - Corvane's boss quit on Tuesday.", None, None),
+    ("LONDON, March 4 (Reuters) - Corvane's boss quit on Tuesday.", 2025, date(2025, 3, 4)),
+    ("WASHINGTON, Dec. 20 (AP) \u2014 The Senate voted.", 2024, date(2024, 12, 20)),
+    ("PARIS, Sept. 5 (AFP) - Police said.", 2023, date(2023, 9, 5)),
+    ("PARIS, Sept 5 (AFP) - Police said.", 2023, date(2023, 9, 5)),
+    ("GENEVA, 4 March (Reuters) - Talks resumed.", 2025, date(2025, 3, 4)),
+    ("TOKYO, Jan. 31 (Kyodo) - Shares rose.", 2025, date(2025, 1, 31)),
+    ("NEW YORK, Nov. 19 -- The market fell.", 2025, date(2025, 11, 19)),
+    ("Corvane boss quits (UPDATE 2)\n\nLONDON, March 4 (Reuters) - He quit.", 2025, date(2025, 3, 4)),
+    ("BELO HORIZONTE, Brazil, March 4, 2025 (AFP) - Floods killed 12.", None, date(2025, 3, 4)),
+    ("LONDON, Feb. 30 (Reuters) - No such day.", 2025, None),
+    # a dateline that does not open one of the first lines is none, with or without a year
+    ("Officials said on Tuesday that LONDON, March 4 (Reuters) - was wrong.", 2025, None),
+    ("WASHINGTON (AP) \u2014 The Senate voted on March 4.", 2025, None),
+    # a yearless dateline never takes the year another date writes: stage 2 leaves it undated
+    ("LONDON, March 4 (Reuters) - Ashby, who had led the company since 2019, quit.", None, None),
 ]
 
 
@@ -181,3 +200,32 @@ def test_a_year_is_kept_for_a_yearless_dateline_only_when_the_text_agrees():
     text = "PARIS, March 4 (Reuters) - The strike began on March 9, 2025, officials said."
     assert implied(text, [], 2025) is None                      # the past date after the dateline: not 2025
     assert (implied(text, [], 2026).earliest, implied(text, [], 2026).latest) == (date(2026, 3, 4), date(2026, 3, 4))
+
+
+def test_a_yearless_dateline_is_no_day_of_a_year_the_text_writes_elsewhere():
+    text = "LONDON, March 4 (Reuters) - Ashby, who had led the company since 2019, quit on Tuesday."
+    got = implied(text, [])
+    assert (got.earliest, got.latest) == (date(2019, 1, 1), None)          # only the background's lower bound
+    assert not any(b.rule == "dateline" for b in bounds(text, []))
+
+
+W = DateRange(date(2025, 2, 11), date(2025, 6, 30), "month in the URL")
+# (text, the interval the rest of the evidence allows, the day): a yearless dateline's day in the one year where it
+# falls inside a closed interval; none in an open interval, in one it misses, or where two years hold it
+WITHIN = [
+    ("LONDON, March 4 (Reuters) - Shares fell.", W, date(2025, 3, 4)),
+    ("WASHINGTON, Dec. 20 (AP) \u2014 The Senate voted.", W, None),                        # outside it
+    ("LONDON, March 4 (Reuters) - Shares fell.", DateRange(date(2019, 1, 1), None), None),  # open
+    ("LONDON, March 4 (Reuters) - Shares fell.", DateRange(date(2024, 1, 1), date(2025, 12, 31)), None),  # two years
+    ("LONDON, March 4 (Reuters) - Shares fell.", DateRange(date(2024, 6, 1), date(2025, 5, 31)), date(2025, 3, 4)),
+    ("LONDON, March 4, 2024 (Reuters) - Shares fell.", W, None),                      # with its year: the dateline's
+    ("Shares fell on March 4, officials said.", W, None),                                    # no dateline
+]
+
+
+@pytest.mark.parametrize("text,within,day", WITHIN)
+def test_a_yearless_dateline_takes_the_one_year_of_a_closed_interval_that_holds_its_day(text, within, day):
+    got = wire_day_within(text, within)
+    assert (got.earliest, got.latest) == (day, day) if day else got is None
+    if got:
+        assert "dateline" in got.reason and within.reason in got.reason

@@ -121,6 +121,18 @@ def test_the_outlet_from_a_dateline_or_a_byline(text, hints, outlet, byline, cre
     assert a.published.earliest == published and a.published.latest == published
 
 
+# (url, the publication interval): a yearless wire dateline's day in the one year of the interval the URL gives
+@pytest.mark.parametrize("url, earliest, latest", [
+    ("https://example.com/business/2025/03/corvane-boss-quits", date(2025, 3, 4), date(2025, 3, 4)),
+    ("https://example.com/business/2025/04/corvane-boss-quits", date(2025, 4, 1), date(2025, 4, 30)),  # not in it
+    ("https://example.com/business/corvane-boss-quits", None, None),                                # no interval
+])
+def test_a_yearless_wire_dateline_is_the_day_in_the_one_year_the_rest_allows(url, earliest, latest):
+    text = "Plant blast kills one\n\nMARL, Germany, March 4 (Reuters) \u2014" + WIRE_BODY
+    a = clean(RawDoc("story.txt", "text", text.encode(), {"url": url}, "utf-8", text))
+    assert (a.published.earliest, a.published.latest) == (earliest, latest), a.published.reason
+
+
 @pytest.mark.parametrize("html, reason", [
     ("<html><head><title>Blast: what we know</title></head><body><article><h1>Blast: what we know</h1><p>One",
      "no article text found (1 word after cleaning, at least 5 needed; the HTML is cut off)"),

@@ -151,3 +151,46 @@ def test_date_articles_carry_the_valued_expressions_and_redated_puts_them_in_the
     assert after.events[0].time.earliest == date(2022, 8, 5)              # events dated as before
     out = connect(articles, {"a2": reading}, {"a1": "s1", "a2": "s1"})
     assert out.dates == (dated,)
+
+
+WIRE = ("Corvane boss quits (UPDATE 2)\n\nLONDON, March 4 (Reuters) - Corvane Telecom boss Martin Ashby quit on "
+        "Tuesday. Ashby, 53, who had led the company since 2019, said he was stepping down.")
+SINCE = DateRange(date(2019, 1, 1), None, "implied by the text (after: '2019' is reported as past)")
+D25 = DateRange(date(2025, 2, 11), date(2025, 2, 11), "'published' given with the input")
+D24 = DateRange(date(2024, 5, 2), date(2024, 5, 2), "'published' given with the input")
+
+
+# (the wire article's stage-2 interval, the dated articles of its story, its stage-4 interval): a yearless wire
+# dateline is the publication day in the story's one year, within (never beyond) what the clean stage found
+WIRE_CASES = [
+    (SINCE, [D25], (date(2025, 3, 4), date(2025, 3, 4))),            # open at one end: narrowed to the day
+    (None, [D25, D25], (date(2025, 3, 4), date(2025, 3, 4))),        # undated
+    (SINCE, [], None),                                               # no story year: as stage 2 left it
+    (SINCE, [D24, D25], None),                                       # two years fit: no guess
+    (DateRange(date(2025, 3, 10), None, "after"), [D25], None),      # the day contradicts stage 2: left alone
+    (DateRange(date(2025, 1, 1), date(2025, 12, 31), "closed"), [D25], None),   # a closed interval is stage 2's
+    # the story's other article known only after 2019-01-01 gives no year
+    (SINCE, [DateRange(date(2025, 1, 1), None, "after")], None),
+]
+
+
+@pytest.mark.parametrize("own,others,span", WIRE_CASES)
+def test_a_yearless_wire_dateline_dates_its_copy_with_the_storys_year(own, others, span):
+    articles = [article(f"d{n}", "Officials spoke.", p) for n, p in enumerate(others)] + [article("w", WIRE, own)]
+    dates = date_articles(articles, {a.id: "s1" for a in articles})
+    got = [(d.published.earliest, d.published.latest) for d in dates if d.article_id == "w"]
+    assert got == ([span] if span else [])
+
+
+def test_end_to_end_the_wire_copy_takes_the_day_and_its_weekday_and_said_are_that_day():
+    said = WIRE.index("said")
+    reading = AnalysedArticle("w", time_expressions=tuple(tag(WIRE, None)), events=(
+        Event("statement", Mention(said, said + 4, "said"), Mention(0, len(WIRE), WIRE), (), None,
+              DateRange(SINCE.earliest, None, "reported as news of the article"), "actual"),))
+    articles = [article("d1", "Officials spoke.", D25), article("w", WIRE, SINCE)]
+    out = connect(articles, {"w": reading}, {"d1": "s1", "w": "s1"})
+    (dated,) = out.dates
+    assert (dated.published.earliest, dated.published.latest) == (date(2025, 3, 4), date(2025, 3, 4))
+    assert "dateline 'LONDON, March 4 (Reuters) -'" in dated.published.reason and "year 2025" in dated.published.reason
+    assert {(t.text, t.value) for t in dated.times} >= {("March 4", "2025-03-04"), ("Tuesday", "2025-03-04")}
+    assert [(v.time.earliest, v.time.latest) for v in out.events] == [(date(2025, 3, 4), date(2025, 3, 4))]

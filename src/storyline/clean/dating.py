@@ -197,6 +197,20 @@ def from_wire_dateline(text: str) -> DateRange | None:
     return DateRange(found[0], found[0], f"dateline {found[1]!r}") if found else None
 
 
+def wire_day_within(text: str, r: DateRange | None) -> DateRange | None:
+    """The day of a yearless wire dateline ("LONDON, March 4 (Reuters) -": `wire_day`) in the one year where it
+    falls inside `r`, the closed interval the rest of the evidence allows ("March 4" within 2025-02-11..2025-06-30
+    is 2025-03-04); None when `r` is open, the dateline writes no date or its year, or no year or several fit."""
+    if r is None or r.earliest is None or r.latest is None or wire_day(text) is not None:
+        return None
+    found = [w for year in range(r.earliest.year, r.latest.year + 1)
+             if (w := wire_day(text, year)) is not None and r.earliest <= w[0] <= r.latest]
+    if len(found) != 1:
+        return None
+    day, written = found[0]
+    return DateRange(day, day, f"dateline {written!r}, the one such day of {r.reason}")
+
+
 class Bound(NamedTuple):
     """One bound the text puts on its publication day, and the rule that gave it.
 

@@ -147,7 +147,17 @@ def _head_and_body(lines, body: str) -> str:
 
 def _published(raw: RawDoc, html_meta, url, lines, body, updated: date | None = None) -> DateRange | None:
     """The publication interval from what the page, URL, dateline (or a date the page shows on top of its text)
-    and text say (none given with the input); `updated`: the day its metadata says it was last updated."""
+    and text say (none given with the input); `updated`: the day its metadata says it was last updated.
+    A closed interval longer than a day is narrowed to the day of a yearless wire dateline in the one year of
+    it that holds that day (`dating.wire_day_within`: "LONDON, March 4 (Reuters) -" with a URL's 2025/03)."""
+    found = _evidence(raw, html_meta, url, lines, body, updated)
+    if found is None or found.exact:
+        return found
+    return dating.wire_day_within(_head_and_body(lines, body), found) or found
+
+
+def _evidence(raw: RawDoc, html_meta, url, lines, body, updated: date | None = None) -> DateRange | None:
+    """`_published` before a yearless wire dateline is read."""
     if html_meta and html_meta.published:
         day = dating.parse_date(html_meta.published)
         if day:

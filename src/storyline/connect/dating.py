@@ -2,8 +2,10 @@
 
 An article may bound its own date only with dates it writes without a year
 ("arrested at a Moscow airport in February", "a verdict and sentence are
-expected on August 5", "the five-month imprisonment"): the clean stage, which
-sees one article, leaves it undated. The other articles of its story are the
+expected on August 5", "the five-month imprisonment", a wire dateline's
+"LONDON, March 4 (Reuters) -"): the clean stage, which sees one article,
+leaves it undated, or bounded at one end only (after 2019-01-01 from "had led
+the company since 2019"), and stage 4 narrows that, never widens it. The other articles of its story are the
 best evidence of the year: each year they were published in is tried, and
 when exactly one of them lets the text's own bounds
 (`storyline.clean.dating.bounds` with that year: past, scheduled, ongoing,
@@ -30,7 +32,8 @@ Then `redate_events`: the events of such an article that stage 3 left
 undated for want of a year ("expected on August 5") take the one date their
 sentence writes without a year, completed with the year that puts it on the
 side of the new interval that their modality says (expected: after it; actual:
-before it).
+before it); words stage 3 dated as news of the article ("said") take the new
+interval.
 
 Measured by bench/dating.py (its "with a corpus year" table: the dev sets'
 documents the clean stage leaves undated, the corpus being the document's own
@@ -56,6 +59,8 @@ from storyline.timex.resolve import interval
 
 _YEARLESS = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?")
 _AFTER_PUBLICATION = {"expected", "possible"}
+# the reason stage 3 gives the words it dates by the article's publication interval (read.events.timing)
+NEWS_OF_THE_ARTICLE = "reported as news of the article"
 # the longest publication interval whose days are each tried as the anchor of its time expressions: over a
 # year, no yearless date reads the same under all of them
 MAX_DAYS = 366
@@ -92,19 +97,42 @@ def with_corpus_year(text: str, captions: list[str], years: Counter) -> DateRang
 
 
 def story_years(articles: Iterable[Article], story_of: Mapping[str, str]) -> dict[str, Counter]:
-    """Story id -> Counter of the publication years of its dated articles."""
+    """Story id -> Counter of the publication years of its dated articles: those whose interval lies within one
+    year (an article only known to be after 2019-01-01, from a background "since 2019", gives no year)."""
     years: dict[str, Counter] = {}
     for a in articles:
         sid = story_of.get(a.id)
-        if sid is not None and known(a.published):
-            years.setdefault(sid, Counter())[(a.published.earliest or a.published.latest).year] += 1
+        if sid is not None and (year := _one_year(a.published)) is not None:
+            years.setdefault(sid, Counter())[year] += 1
     return years
+
+
+def _one_year(r: DateRange | None) -> int | None:
+    return r.earliest.year if _closed(r) and r.earliest.year == r.latest.year else None
+
+
+def narrowed(published: DateRange | None, found: DateRange | None) -> DateRange | None:
+    """`found` (stage 4's interval) within stage 2's `published` (None, or open at one end): their intersection,
+    its reason naming stage 2's where that bound an end; None when they do not meet or `found` is not closed.
+    Stage 4 never widens nor contradicts the clean stage."""
+    if not _closed(found):
+        return None
+    if not known(published):
+        return found
+    lo, hi = max(found.earliest, published.earliest or date.min), min(found.latest, published.latest or date.max)
+    if lo > hi:
+        return None
+    if (lo, hi) == (found.earliest, found.latest):
+        return found
+    return DateRange(lo, hi, f"{found.reason}; within the text's own interval ({published.reason})")
 
 
 def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
                   years: Mapping[str, Counter] | None = None,
                   analyses: Mapping[str, AnalysedArticle] | None = None) -> tuple[ArticleDate, ...]:
-    """Stage-4 publication intervals for the articles without one, from the years of their story's dated articles.
+    """Stage-4 publication intervals for the articles without a closed one, from the years of their story's dated
+    articles: an undated article, or one the clean stage bounds at one end only (`narrowed`: "after 2019-01-01"
+    from "had led the company since 2019", then "LONDON, March 4 (Reuters) -" in the story's year 2025).
 
     `story_of`: article id -> story id; an article in no story gets nothing. `years`: `story_years` of the
     same articles, given when `articles` is a stream read once (else it is computed from them).
@@ -118,9 +146,9 @@ def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
     out = []
     for a in articles:
         sid = story_of.get(a.id)
-        if known(a.published) or a.duplicate_of or sid not in years:
+        if _closed(a.published) or a.duplicate_of or sid not in years:
             continue
-        found = with_corpus_year(a.text, list(a.captions), years[sid])
+        found = narrowed(a.published, with_corpus_year(a.text, list(a.captions), years[sid]))
         if found:
             reading = analyses.get(a.id) if analyses else None
             out.append(timed(ArticleDate(a.id, found), a, reading) if reading else ArticleDate(a.id, found))
@@ -189,6 +217,8 @@ def redated(analyses: Iterable[AnalysedArticle], dates: Iterable[ArticleDate]) -
 
 
 def _redated(e: Event, times: Sequence[TimeExpression], published: DateRange) -> Event:
+    if e.time is not None and e.time.reason == NEWS_OF_THE_ARTICLE:     # told as news: the article's new interval
+        return replace(e, time=DateRange(published.earliest, published.latest, NEWS_OF_THE_ARTICLE))
     if e.time is not None:
         return e
     inside = [t for t in times if t.type in ("DATE", "TIME") and e.sentence.start <= t.start and

@@ -26,13 +26,13 @@ def _range(r: DateRange | None) -> dict | None:
 
 
 def published(a: Article, dated: DateRange | None = None) -> DateRange | None:
-    """An article's publication interval as exported: its own, else `dated`, the one stage 4 gave it
-    (connect/dating.py)."""
-    return a.published if _range(a.published) or dated is None else dated
+    """An article's publication interval as exported: `dated`, the one stage 4 gave it (connect/dating.py: to an
+    undated article, or within the open interval of its own), else its own."""
+    return a.published if dated is None else dated
 
 
 def article(a: Article, dated: DateRange | None = None) -> dict:
-    """An article; `dated` is the interval stage 4 gave it (connect/dating.py), used when it has none of its own."""
+    """An article; `dated` is the interval stage 4 gave it (connect/dating.py), used in place of its own."""
     when = published(a, dated)
     return {"id": a.id, "path": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
             "published": _range(when),
