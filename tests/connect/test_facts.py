@@ -253,3 +253,10 @@ def test_two_values_one_article_states_are_a_change_it_reports():
 ])
 def test_dates_of_different_precision(a, b, status):
     assert {s for _, _, s in verdicts(("a1", "date of conviction", a), ("a2", "date of conviction", b))} == {status}
+
+
+def test_agreement_is_between_outlets():
+    stated = facts(("r1", "age", "53"), ("r2", "age", "53"))
+    assert {f.status for f in compare(stated, outlets={"r1": "reuters", "r2": "reuters"})} == {"single"}
+    assert {f.status for f in compare(stated, outlets={"r1": "reuters", "r2": "ap"})} == {"agree"}
+    assert {f.status for f in compare(stated)} == {"agree"}              # outlets unknown: two articles

@@ -61,7 +61,8 @@ def connect(articles: Sequence[Article | str], analyses: Mapping[str, AnalysedAr
     if copies is None:
         copies = copies_of(a for a in articles if not isinstance(a, str))
     published = publication_dates([a for a in articles if not isinstance(a, str)], dates)
-    return assemble({g: connect_story(group, in_story, copies, published)
+    outlets = outlets_of(a for a in articles if not isinstance(a, str))
+    return assemble({g: connect_story(group, in_story, copies, published, outlets)
                      for g, in_story, group in groups(read, story_of)}, dates)
 
 
@@ -71,6 +72,12 @@ def copies_of(articles: Iterable[Article]) -> dict[str, str]:
     return {a.id: a.duplicate_of for a in articles if a.duplicate_of}
 
 
+def outlets_of(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> its outlet, folded ("Reuters", "reuters"), for those of `articles` that name one: two
+    articles of one outlet are one source of a fact (`facts.compare`)."""
+    return {a.id: a.outlet.casefold() for a in articles if a.outlet}
+
+
 def publication_dates(articles: Iterable[Article], dates: Iterable[ArticleDate]) -> dict[str, DateRange]:
     """Article id -> publication interval: the clean stage's, else stage 4's (`dates`)."""
     return {a.id: a.published for a in articles if a.published} | {d.article_id: d.published for d in dates}
@@ -78,19 +85,20 @@ def publication_dates(articles: Iterable[Article], dates: Iterable[ArticleDate])
 
 def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
                   copies: Mapping[str, str] | None = None,
-                  published: Mapping[str, DateRange] | None = None) -> StoryConnected:
+                  published: Mapping[str, DateRange] | None = None,
+                  outlets: Mapping[str, str] | None = None) -> StoryConnected:
     """`StoryConnected` of one story's analyses (`in_story`), events already `redated`, in article order;
     `in_story` False: analyses in no story (events merged only within an article). `copies`: article id ->
     the article it duplicates, for the events (`events.merge_events`) and facts (`facts.compare`).
-    `published` (article id -> publication interval) lets a running total rise without conflict
-    (`facts.compare`)."""
+    `published` (article id -> publication interval) lets a running total rise without conflict, and
+    `outlets` (article id -> outlet) makes one outlet's articles one source (`facts.compare`)."""
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
     events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
     facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
                       local.get((an.article_id, src)) if src else None)
-                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies, published)
+                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies, published, outlets)
     return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
 

@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from storyline.connect import StoryConnected, connect_story, copies_of, publication_dates
+from storyline.connect import StoryConnected, connect_story, copies_of, outlets_of, publication_dates
 from storyline.connect.dating import date_articles, redated
 from storyline.records import AnalysedArticle, Article, ArticleDate
 from storyline.versions import code_version
@@ -58,4 +58,5 @@ def compute(story_id: str, articles: Sequence[Article], analyses: Mapping[str, A
         return Part(connected=connect_story(read, in_story=False))
     dates = date_articles(articles, {a.id: story_id for a in articles}, analyses=analyses)
     return Part(dates=tuple(dates), connected=connect_story(redated(read, dates), copies=copies_of(articles),
-                                                            published=publication_dates(articles, dates)))
+                                                            published=publication_dates(articles, dates),
+                                                            outlets=outlets_of(articles)))

@@ -142,7 +142,8 @@ def _rising(low: str, low_days: tuple, high: str, high_days: tuple) -> bool:
 
 def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
             copies: Mapping[str, str] | None = None,
-            published: Mapping[str, DateRange] | None = None) -> list[ComparedFact]:
+            published: Mapping[str, DateRange] | None = None,
+            outlets: Mapping[str, str] | None = None) -> list[ComparedFact]:
     """(article id, corpus subject id, fact, source entity id) -> one ComparedFact per (subject, attribute, value).
 
     The first spelling of an attribute and of a value names it; the evidence
@@ -153,8 +154,10 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
     another source, so a value stated by an article and its copies alone is
     `single`. `published` (article id -> publication interval): dates that let a running total rise
     without conflict (module doc); an article without both ends of its interval decides nothing.
+    `outlets` (article id -> its outlet): two articles of one outlet (a wire story and its update) are one
+    source, so a value they alone state is `single`: agreement is between outlets.
     """
-    copies, published = copies or {}, published or {}
+    copies, published, outlets = copies or {}, published or {}, outlets or {}
 
     def days(evidence: list[Evidence]) -> tuple:
         return tuple((r.earliest, r.latest) if (r := published.get(e.article_id)) else (None, None)
@@ -167,7 +170,8 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
 
     def sources(evidence: list[Evidence]) -> set[str]:
-        return {copies.get(e.article_id, e.article_id) for e in evidence}
+        originals = (copies.get(e.article_id, e.article_id) for e in evidence)
+        return {outlets.get(a) or a for a in originals}
 
     def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], attribute_key: str) -> bool:
         if _compatible(a, b) or not _comparable(a, b):
