@@ -180,6 +180,8 @@ SPEAKERS = [
     ("Ivan Petrov, a Russian diplomat, arrived. Petrov said the offer was serious.", "Petrov", 0, "Ivan Petrov"),
     ("The Russian Foreign Minister spoke first. Russia's top diplomat said he would be ready.",
      "he", 0, "Russian Foreign Minister"),
+    # a relative pronoun speaks for the noun it stands for
+    ("Martin Ashby, who had promised a return to profit, quit on Tuesday.", "who", 0, "Martin Ashby"),
 ]
 
 

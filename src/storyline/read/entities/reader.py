@@ -167,7 +167,8 @@ class _Reader(MentionReader):
         return out, resolved
 
     def _speaker(self, speaker: Mention, kept: list[Cluster]) -> Cluster | None:
-        """The referent of a quote's speaker span: the mention holding its syntactic head, else the one holding
+        """The referent of a quote's speaker span: the mention holding its syntactic head (for a relative pronoun,
+        the noun it stands for: the span stays "who", as written), else the one holding
         its last word (a person first), unless that is a place in a phrase after a common noun: "The interior
         minister of North Rhine-Westphalia", "prosecutors in Essen" are not the state or the city."""
         def holding(char: int) -> list[Cluster]:
@@ -175,6 +176,8 @@ class _Reader(MentionReader):
                           key=lambda c: c.type != "PERSON")
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         root = span.root if span is not None else None
+        if root is not None and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            root = root.head.head                   # "Martin Ashby, who had promised ...": Ashby said it
         if root is not None and (hits := holding(root.idx)):
             return hits[0]
         hits = holding(speaker.end - 1)

@@ -45,14 +45,11 @@ def hearer(obj: Token) -> bool:
 
 
 def speaker_of(tok: Token) -> tuple[int, int] | None:
-    """The source of a cue: its subject (the noun a relative pronoun stands for), or the subject of the verb it
-    hangs from."""
+    """The source of a cue: its subject, or the subject of the verb it hangs from."""
     cur = tok
     for _ in range(5):
         for c in cur.children:
             if c.dep_ in SUBJECTS and c.dep_ != "expl":
-                if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                    return np_span(cur.head, stop=cur)      # "Ashby, who had promised ...": Ashby
                 return np_span(c)
             if c.dep_ == "agent":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
