@@ -99,6 +99,48 @@ ROWS = [
     ("The company, which employs 3,400 people in Marl, lost $5 million after the fire.", {"Marl": G}, set(),
      {("Marl", DEAD, "3400"), ("Marl", HURT, "3400")}),
     ("Rebels killed 35 civilians in the village.", {"Rebels": O}, set(), {("Rebels", DEAD, "35")}),
+    # an incident placed in a region the reader types as an organisation; the place of the incident, never a
+    # place the sentence names for something else; a bare toll where deaths are told; increments are no totals
+    ("At least 12 people were killed after torrential rain caused flash floods and mudslides in the southeastern "
+     "Brazilian state of Minas Gerais, officials said on Tuesday.", {"Minas Gerais": O},
+     {("Minas Gerais", DEAD, "at least 12")}, set()),
+    ("The death toll from floods in the Brazilian state of Minas Gerais rose to 27, and at least 19 people remain "
+     "missing.", {"Minas Gerais": O},
+     {("Minas Gerais", DEAD, "27"), ("Minas Gerais", "count of missing", "at least 19")}, set()),
+    ("The president toured the flood-hit town of Itabirito on Thursday as the death toll from this week's floods "
+     "in Minas Gerais climbed to 41.", {"Itabirito": G, "Minas Gerais": O}, {("Minas Gerais", DEAD, "41")},
+     {("Itabirito", DEAD, "41")}),
+    ("The floods in Minas Gerais struck on Monday. The last eight people still missing have been found dead, "
+     "bringing the toll to 49, officials said.", {"Minas Gerais": O}, {("Minas Gerais", DEAD, "49")},
+     {("Minas Gerais", DEAD, "8")}),
+    ("Rescuers found eight more bodies after the Minas Gerais floods, bringing the toll to 49.", {"Minas Gerais": O},
+     {("Minas Gerais", DEAD, "49")}, {("Minas Gerais", DEAD, "8")}),
+    ("The floods hit Valencia. Another 8 people were killed on Monday and 12 more people died on Tuesday.",
+     {"Valencia": G}, set(), {("Valencia", DEAD, "8"), ("Valencia", DEAD, "12")}),
+    ("The Hamas attack killed 12 people, the Velmar explosion four.", {"Hamas": O, "Velmar": O}, set(),
+     {("Hamas", DEAD, "12"), ("Velmar", DEAD, "4")}),
+    ("Police in Lagos said the toll on the economy rose to $5 million after the floods.", {"Lagos": G}, set(),
+     {("Lagos", DEAD, "5"), ("Lagos", DEAD, "5000000")}),
+    ("The bridge toll rose to 12 after the floods in Kerala. The death toll from the 2018 floods in Kerala was 483.",
+     {"Kerala": G}, {("Kerala", DEAD, "483")}, {("Kerala", DEAD, "12"), ("Kerala", DEAD, "2018")}),
+    ("The floods in Kerala killed 40 people. Rescuers saved 120 people and 35 people were rescued from roofs.",
+     {"Kerala": G}, {("Kerala", DEAD, "40")}, {("Kerala", DEAD, "120"), ("Kerala", DEAD, "35")}),
+    # a toll of another incident keeps that incident's place
+    ("The floods in Minas Gerais killed 12 people, the worst since the 2011 floods in Rio de Janeiro, whose death "
+     "toll reached 900.", {"Minas Gerais": O, "Rio de Janeiro": G},
+     {("Minas Gerais", DEAD, "12"), ("Rio de Janeiro", DEAD, "900")}, {("Minas Gerais", DEAD, "900")}),
+    # the displaced: forced from or fled their homes, left homeless, displaced; not those in shelters or rescued
+    ("The floods in Minas Gerais killed 12. About 1,800 people have been forced from their homes, officials said.",
+     {"Minas Gerais": O}, {("Minas Gerais", "count of displaced", "about 1800")}, set()),
+    ("More than 3,000 people are now homeless after the floods in Minas Gerais.", {"Minas Gerais": O},
+     {("Minas Gerais", "count of displaced", "more than 3000")}, set()),
+    ("The earthquake in Turkey left 20,000 people homeless. The quake displaced 5,000 residents. 900 fled their homes.",
+     {"Turkey": G}, {("Turkey", "count of displaced", "20000"), ("Turkey", "count of displaced", "5000"),
+                     ("Turkey", "count of displaced", "900")}, set()),
+    ("After the floods in Kerala, 3,500 people were in shelters and 700 could be forced from their homes.",
+     {"Kerala": G}, set(), {("Kerala", "count of displaced", "3500"), ("Kerala", "count of displaced", "700")}),
+    ("The floods in Kerala forced the closure of 40 schools. Officials said 2,000 homes were damaged.",
+     {"Kerala": G}, set(), {("Kerala", "count of displaced", "40"), ("Kerala", "count of displaced", "2000")}),
     # time in office
     ("Ingrid Dahl is stepping down after six years at the helm, Norrland said.", {"Ingrid Dahl": P, "Norrland": O},
      {("Ingrid Dahl", "years in office", "6 years")}, set()),

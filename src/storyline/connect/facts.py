@@ -43,7 +43,7 @@ _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of"
 _BELOW = ("less than", "fewer than", "under", "below", "up to", "at most", "nearly", "almost", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
-_EITHER_WAY = ("count of missing",     # ... or fall too, as the missing are found
+_EITHER_WAY = ("count of missing", "count of displaced",  # ... or fall too, as the missing are found or go home
                "share of vote", "turnout", "projected seats",   # move as a count goes on (seats won are final)
                "amount ")              # sums of money: offers raised, fines cut, sums raised over time
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}

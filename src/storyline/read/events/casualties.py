@@ -1,4 +1,4 @@
-"""Casualty counts: how many were killed, injured, missing or arrested in an incident.
+"""Casualty counts: how many were killed, injured, missing, arrested or driven from home in an incident.
 
 "killing two workers and injuring 11 others", "Twelve people were injured", "at least 40 were killed",
 "Two workers died", "three people are missing", "41 people were confirmed dead", "left at least nine dead"
@@ -7,16 +7,23 @@ missing", "count of arrested") so that outlets wording it differently are compar
 total, a toll or number of the dead, injured or missing and the figure it rose to, stands at or reached:
 "raising the death toll to two", "the death toll rose to more than 40", "the toll from the storm reached
 43", "the number of people killed has risen to 43", "the death toll has topped 1,000" ("more than
-1,000"); one only expected or possible ("could rise to 100") is none.
+1,000"); one only expected or possible ("could rise to 100") is none. A bare "toll" is one of the dead where
+its sentence tells of deaths or an incident (", bringing the toll to 49"). The displaced ("count of displaced":
+"1,800 people were forced from their homes", "3,000 are now homeless", "left 20,000 homeless", "fled their
+homes", "displaced 5,000") are read too; people in shelters or rescued are not (another, smaller figure). An
+increment is no total: "another 8 people", "12 more people", "the last eight people ... found dead".
 
 The subject of a count is the incident, the same across articles of one story: the storm, quake or other
 incident the count's own sentence names by a name of its own ("Typhoon Marites", "Tropical Storm Opong",
 an EVENT entity), else the place named after its incident word ("a blast at a site in Leverkusen killed
 seven people") or on the toll ("the death toll in Gaza"), else the article's incident with a name that
-the sentence's refers back to ("the storm"), else a place elsewhere in the sentence, else the article's
-first incident with a name or place ("Tuesday's explosion at the Velmar Chemie plant in Marl"). An
-incident with a name of its own that is no entity is another one: its count takes a place of its sentence
-or none. A place that is only a landmark ("near Houston", "along the Houston Ship Channel") is not where
+the sentence's refers back to ("the storm"), else a place elsewhere in the count's clause (not "toured the
+town of Itabirito as the death toll ... climbed to 41", a place named for something else), else the
+article's first incident with a place of its own, then with a place in its sentence ("Tuesday's explosion at
+the Velmar Chemie plant in Marl"). A region the reader types as an organisation is a place where the words
+make it one ("the state of Minas Gerais", "floods in Minas Gerais", "the Minas Gerais floods"), so that every
+article's count of one story has the same subject. An incident with a name of its own that is no entity
+is another one: its count takes a place of its sentence or none. A place that is only a landmark ("near Houston", "along the Houston Ship Channel") is not where
 it happened, and a dateline ("PASADENA, Texas (AP) —") says where the copy was filed, not where it
 happened. No incident named, no count.
 """
@@ -29,8 +36,17 @@ from storyline.read.events.modality import ACTUAL, modality_of
 
 # verb or adjective lemma -> the attribute its count is read under
 _VERBS = {"kill": "dead", "die": "dead", "injure": "injured", "wound": "injured", "hurt": "injured",
-          "arrest": "arrested", "detain": "arrested"}
-_ADJECTIVES = {"dead": "dead", "missing": "missing", "injured": "injured", "wounded": "injured"}
+          "arrest": "arrested", "detain": "arrested", "displace": "displaced"}
+_ADJECTIVES = {"dead": "dead", "missing": "missing", "injured": "injured", "wounded": "injured",
+               "homeless": "displaced", "displaced": "displaced"}
+# verbs whose passive subject or object was driven from home ("1,800 people were forced from their homes",
+# "forcing 500 families from their homes") and verbs whose subject left it ("3,000 fled their homes")
+_DRIVEN = {"force", "drive", "chase"}
+_LEAVING = {"flee", "abandon", "leave"}
+_HOMES = {"home", "house"}
+_DEATHS = {"dead", "death", "deaths", "killed", "died", "bodies", "victims", "fatalities"}
+# words that make a count an increment, not a total: "another 8 people were killed", "the last eight ... dead"
+_INCREMENT = {"another", "further", "additional", "more", "last", "other"}
 # what a number is a running total of: "the number of dead", "of deaths", "of injuries"
 _TOTAL_OF = {"dead": "dead", "death": "dead", "fatality": "dead", "injured": "injured", "wounded": "injured",
              "injury": "injured", "missing": "missing", "arrest": "arrested"}
@@ -45,10 +61,17 @@ explosion blast fire blaze attack bombing shooting crash collision derailment ea
 storm hurricane typhoon cyclone tornado landslide mudslide avalanche collapse stampede accident raid strike
 airstrike clash clashes riot fighting ambush massacre eruption leak spill
 """.split())
+_NATURAL = frozenset("""
+flood flooding storm hurricane typhoon cyclone tornado landslide mudslide avalanche earthquake quake eruption
+""".split())                                # incidents no organisation causes: "the Minas Gerais floods" is a place
+# nouns of an administrative place: the name in "the state of Minas Gerais" is a place whatever its entity type
+_PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "county", "district", "municipality",
+                "island", "department", "prefecture", "territory", "country", "governorate", "borough"}
 _STORMS = {"typhoon", "hurricane", "cyclone", "storm", "depression"}     # titles of a storm's name
 _GRADES = {"tropical", "super", "severe", "post", "-", "major"}         # "Severe Tropical Storm Opong"
 _LANDMARK_PREPS = {"near", "outside", "along", "off", "from", "to", "toward", "towards", "beyond", "across"}
 _PLACE_TYPES = {"GPE", "LOC"}
+_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}     # dependencies that open a clause
 _MAX = 1_000_000
 
 
@@ -65,6 +88,10 @@ def _count(tok, number) -> tuple[str, int] | None:
         return None
     if num is not tok and tok.lemma_.lower() in {"year", "month", "week", "day", "hour", "percent", "%"}:
         return None
+    if num.ent_type_ in {"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY"} or any(
+            c.lower_ in _INCREMENT and c.dep_ in {"det", "amod", "advmod"} and c.i < tok.i and c.nbor().lower_ != "than"
+            for c in [*tok.children, *num.children]):
+        return None                     # "$5 million", "in 2021", "another 8 people", "the last eight people"
     mods = [m.lower_ for m in tok.doc[num.left_edge.i:num.i] if not m.is_punct and m.dep_ != "det"]
     mods += [m.lower_ for m in num.children if m.dep_ in {"advmod", "quantmod"} and m.i < num.i
              and m.lower_ not in mods]
@@ -90,12 +117,12 @@ class Casualties:
         if tok.lower_ in _ADJECTIVES and self._adjective(tok, _ADJECTIVES[tok.lower_]):
             return
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG", "VBZ", "VBP", "VB"}:
-            attr = _VERBS.get(lemma)
+            attr = _VERBS.get(lemma) or ("displaced" if self._from_home(tok) else None)
             if attr is None or any(c.dep_ == "neg" for c in tok.children):
                 return
             holder = tok
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
-            if lemma == "die":
+            if lemma == "die" or lemma in _LEAVING and not passive:
                 deps = {"nsubj"}
             elif passive:
                 deps = {"nsubjpass"}
@@ -109,6 +136,20 @@ class Casualties:
         elif lemma in {"toll", "number"} and tok.pos_ == "NOUN" and (attr := self._total_of(tok)):
             self._total(tok, attr)
 
+    @staticmethod
+    def _from_home(tok) -> bool:
+        """Whether verb `tok` drives people from their homes ("were forced from their homes", "forced out of
+        their homes") or says they left them ("fled their homes"), as it happened (not "could be forced")."""
+        lemma = tok.lemma_.lower()
+        if lemma in _DRIVEN:
+            homes = [o for p in tok.children if p.dep_ in {"prep", "prt"} and p.lower_ in {"from", "out"}
+                     for o in [*_objects(p, {"of"}), *p.children] if o.dep_ == "pobj"]
+        elif lemma in _LEAVING:
+            homes = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            return False
+        return any(h.lemma_.lower() in _HOMES for h in homes) and modality_of(tok) == ACTUAL
+
     def _adjective(self, tok, attr: str) -> bool:
         """ "Three people are missing", "41 people were confirmed dead", "left 12 people dead", "at least nine
         dead": whether `tok` (a casualty adjective) was read as one."""
@@ -119,6 +160,9 @@ class Casualties:
             holder, deps = (tok.head if tok.dep_ == "acomp" else tok), {"nsubj"}
         elif tok.dep_ in {"oprd", "ccomp", "xcomp"} and tok.head.lemma_.lower() in _STATING:
             holder, deps = tok.head, {"nsubjpass", "dobj"}
+        elif tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.dep_ in {"nsubjpass", "dobj"} \
+                and tok.head.head.lemma_.lower() in _STATING:                  # "left 20,000 people homeless"
+            holder, deps = tok.head.head, {tok.head.dep_}
         else:
             return False
         if not any(c.dep_ == "neg" for c in holder.children):
@@ -134,7 +178,10 @@ class Casualties:
             if any(c.dep_ == "compound" and c.lemma_.lower() == "death" for c in tok.children) or any(
                     o.lemma_.lower() in _INCIDENTS or self._name_of(o) for o in _objects(tok, {"from", "of"})):
                 return "dead"
-            return None
+            bare = all(c.dep_ in {"det", "punct"} for c in tok.children)
+            deaths = any(t.lemma_.lower() in _INCIDENTS and t.pos_ in {"NOUN", "PROPN"} or t.lower_ in _DEATHS
+                         for t in tok.sent)
+            return "dead" if bare and deaths else None                     # "..., bringing the toll to 49"
         for o in _objects(tok, {"of"}):
             if got := _TOTAL_OF.get(o.lower_) or _TOTAL_OF.get(o.lemma_.lower()):
                 return got
@@ -183,7 +230,7 @@ class Casualties:
                 and (word.lemma_.lower() == named[0] or {word.lemma_.lower(), named[0]} <= _STORMS):
             subject = named[1]
         if subject is None and word is not None:
-            subject = self._named(word, sent, wide=True)
+            subject = self._named(word, self._clause(tok), wide=True)
         if subject is None and name is None:
             subject = self._incident_of_article()
         if subject:
@@ -204,15 +251,30 @@ class Casualties:
         return next((x for x in found if self._name_of(x) is not None), found[0])
 
     def _named(self, word, sent, wide: bool) -> str | None:
-        """The entity incident `word` is: its name, else the place named after it in its clause ("a blast at a
-        site in Leverkusen"), else (`wide`) anywhere in `sent` but its dateline ("two died in Marl after the
-        explosion"). An incident with a name of its own that is no entity (`_name_of`) is another than the
-        article's: its count takes its place or nothing."""
+        """The entity incident `word` is: its name, else the place on it ("the Minas Gerais floods", "Turkey's
+        earthquake") or named after it in its clause ("a blast at a site in Leverkusen"), else (`wide`) anywhere
+        in `sent` (a sentence or a clause) but its dateline ("two died in Marl after the explosion"). An
+        incident with a name of its own that is no entity (`_name_of`) is another than the article's: its
+        count takes its place or nothing."""
         if name := self._name_of(word):
             return name
         scope = word.head if word.dep_ in {"nsubj", "nsubjpass"} else word
+        on = [s for c in word.children if c.dep_ in {"compound", "poss"} for s in c.subtree]
         after = [s for s in scope.subtree if s.i > word.i]
-        return next((p for s in [*after, *(sent if wide else ())] if (p := self._place(s))), None)
+        return next((p for s in [*on, *after, *(sent if wide else ())] if (p := self._place(s))), None)
+
+    @staticmethod
+    def _clause(tok) -> list:
+        """The tokens of the clause a count (`tok`) is stated in, with the clauses coordinated with it and those
+        it hangs on without a subject of its own ("a blast ..., killing two", "landslides that killed 12"): "two
+        died in Marl", not the "toured the town of Itabirito" that "as the death toll ... climbed to 41" hangs
+        on, which names a place for something else."""
+        top = tok
+        while top.head.i != top.i and not (top.dep_ in _CLAUSES and any(
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} and c.tag_ not in {"WDT", "WP"}
+                for c in top.children)):
+            top = top.head
+        return list(top.subtree)
 
     def _name_of(self, t) -> str | None:
         """The entity that names incident word `t`: an EVENT it is part of ("the Camp Fire"), or the name a
@@ -238,12 +300,28 @@ class Casualties:
         return eid if last == name.i and grades else None
 
     def _place(self, tok) -> str | None:
-        """The place `tok` names where it happened: not a landmark ("near Houston"), not the dateline."""
+        """The place `tok` names where it happened: not a landmark ("near Houston"), not the dateline. A name the
+        reader did not type as a place is one where the words around it make it one (`_placed`)."""
         eid = self.index.direct(tok)
-        if eid and self.index.type_of(eid) in _PLACE_TYPES and not self._landmark(tok) \
-                and tok.i >= self._dateline_end():
+        if eid and (self.index.type_of(eid) in _PLACE_TYPES or self._placed(tok, eid)) \
+                and not self._landmark(tok) and tok.i >= self._dateline_end():
             return eid
         return None
+
+    def _placed(self, tok, eid: str) -> bool:
+        """Whether name `tok` (of entity `eid`, an organisation or facility to the reader: small models type many
+        a foreign region so) stands as a place: "the state of Minas Gerais", "floods in Minas Gerais", "the
+        Minas Gerais floods" (a natural incident, which no organisation causes: not "the Hamas attack")."""
+        if self.index.type_of(eid) not in {"ORG", "FAC"}:
+            return False
+        head = tok
+        while head.dep_ in {"compound", "flat"} and self.index.direct(head.head) == eid:
+            head = head.head
+        up = head.head
+        if head.dep_ == "pobj":
+            return up.lower_ == "of" and up.head.lemma_.lower() in _PLACE_NOUNS and up.head.pos_ == "NOUN" \
+                or up.lower_ == "in" and up.head.lemma_.lower() in _NATURAL and up.head.pos_ == "NOUN"
+        return head.dep_ == "compound" and up.lemma_.lower() in _NATURAL | _PLACE_NOUNS and up.pos_ == "NOUN"
 
     def _dateline_end(self) -> int:
         """The index of the first token after an opening dateline ("MARL, Germany, March 4 (Reuters) -")."""
@@ -263,10 +341,14 @@ class Casualties:
         return False
 
     def _incident_of_article(self) -> str | None:
-        """The first incident of the article with a name or place (`_named`); never its dateline's place."""
+        """The first incident of the article with a name or place of its own (`_named`: "floods in Minas Gerais",
+        not the "flood-hit town of Itabirito" before it), else with a place in its sentence; never its
+        dateline's place."""
         if self._article_incident is False:
-            self._article_incident = next((p for s in self.doc.sents if (w := self._word(s)) is not None
-                                           and (p := self._named(w, s, wide=True))), None)
+            own = (p for s in self.doc.sents for w in s if w.lemma_.lower() in _INCIDENTS
+                   and w.pos_ in {"NOUN", "PROPN"} and (p := self._named(w, s, wide=False)))
+            wide = (p for s in self.doc.sents if (w := self._word(s)) is not None and (p := self._named(w, s, True)))
+            self._article_incident = next(own, None) or next(wide, None)
         return self._article_incident or None
 
     def _named_of_article(self) -> tuple[str, str] | None:
