@@ -260,3 +260,15 @@ def test_agreement_is_between_outlets():
     assert {f.status for f in compare(stated, outlets={"r1": "reuters", "r2": "reuters"})} == {"single"}
     assert {f.status for f in compare(stated, outlets={"r1": "reuters", "r2": "ap"})} == {"agree"}
     assert {f.status for f in compare(stated)} == {"agree"}              # outlets unknown: two articles
+
+
+def test_a_toll_whose_order_is_not_known_is_no_conflict():
+    from datetime import date
+    from storyline.records import DateRange
+    span = lambda a, b: DateRange(date(2025, 3, a), date(2025, 3, b))  # noqa: E731
+    stated = [("a1", "count of dead", "27"), ("a2", "count of dead", "49")]
+    # a2 came out some day from March 3 to 21: before or after a1's March 5 is not known
+    assert {s for _, _, s in verdicts(*stated, published={"a1": span(5, 5), "a2": span(3, 21)})} == {"single"}
+    # the same day, or the toll lower later, is a conflict
+    assert {s for _, _, s in verdicts(*stated, published={"a1": span(5, 5), "a2": span(5, 5)})} == {"conflict"}
+    assert {s for _, _, s in verdicts(*stated, published={"a1": span(9, 9), "a2": span(5, 5)})} == {"conflict"}

@@ -3,26 +3,28 @@
 Facts read from single articles are grouped by corpus subject and attribute.
 Values compare as numeric intervals with their unit words, not as strings:
 "nine years" and "9 years" are one value; "more than 60" is (60, inf) and
-agrees with an exact 62 inside its bound; "about 60" is 60 +/- 10%. A value
-is `agree` when articles other than its own (and their copies) state a
-compatible value, and no one states an incompatible one; `conflict` when
-another stated value is incompatible; `single` otherwise. A possible or
-maximum value ("could face up to 10 years") is read into its own attribute
-("possible sentence") by stage 3, so it never conflicts with the term imposed.
-A fact whose value is read inside a quote keeps the quote's speaker as its
-source (connect.fact_sources). A running total (a casualty count: "count of
-dead", ...) that a later-published article states higher than an earlier one
-is the toll rising, not outlets disagreeing: given publication dates, an
-exact count conflicts only with a count stated on the same day or with a
-lower one stated later. A count of the missing, which falls as they are
-found, a share of the vote, a turnout or a projection of seats, which move
-as a count goes on, and a sum of money, which news states for one period or another and
-which moves (an offer raised, a fine cut on appeal, the money a campaign has
-raised), conflict only with one stated the same day. Sums compare in their
-currency, scale included ("$4.2 billion" is "$4,200 million"); sums in two
-currencies, or a price per share against a total, are not comparable: they
-neither agree nor conflict. Values an article states side by side (a balance
-that fell from $448,000 to $349,000) are a change it reports, not a
+agrees with an exact 62 inside its bound; "about 60" is 60 +/- 10%; dates
+compare as the days they cover (a day agrees with its month). A value is
+`agree` when another outlet (not a copy, not the same outlet's update) states
+a compatible value, and no one states an incompatible one; `conflict` when another stated
+value is incompatible; `single` otherwise. A possible or maximum value ("could
+face up to 10 years") is read into its own attribute ("possible sentence") by
+stage 3, so it never conflicts with the term imposed. A fact whose value is
+read inside a quote keeps the quote's speaker as its source
+(connect.fact_sources). A running total (a casualty count: "count of dead",
+...) that a later-published article states higher than an earlier one is the
+toll rising, not outlets disagreeing: given publication dates, an exact count
+conflicts only with a count stated on the same day or with a lower one stated
+later (where one article's dates span days of the other's, which came first is
+not known, and neither is a conflict). A count of the missing, which falls as
+they are found, a share of the vote, a turnout or a projection of seats, which
+move as a count goes on, and a sum of money, which news states for one period
+or another and which moves (an offer raised, a fine cut on appeal, the money a
+campaign has raised), conflict only with one stated the same day. Sums compare
+in their currency, scale included ("$4.2 billion" is "$4,200 million"); sums
+in two currencies, or a price per share against a total, are not comparable:
+they neither agree nor conflict. Values an article states side by side (a
+balance that fell from $448,000 to $349,000) are a change it reports, not a
 conflict: two values conflict only where an article states one without the
 other and another article the other without the first.
 """
@@ -31,8 +33,8 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from datetime import date
 from collections import defaultdict
+from datetime import date
 from typing import Iterable, Mapping
 
 from storyline.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, SCALE_FACTORS
@@ -132,12 +134,16 @@ def _earlier(days: tuple, later: tuple) -> bool:
             and max(latest for _, latest in days) < min(earliest for earliest, _ in later))
 
 
-def _rising(low: str, low_days: tuple, high: str, high_days: tuple) -> bool:
-    """Whether the value `low`, stated by articles published on `low_days` ((earliest, latest) pairs), lies
-    wholly below `high`, stated only by articles published strictly later: an earlier count of a running
-    total."""
-    bl, bh = bounds(low), bounds(high)
-    return bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0] and _earlier(low_days, high_days)
+def _falls(high: str, high_days: tuple, low: str, low_days: tuple) -> bool:
+    """Whether `low` lies wholly below `high` and was stated only by articles published strictly after all of
+    `high`'s ((earliest, latest) publication pairs): a running total that went down."""
+    bh, bl = bounds(high), bounds(low)
+    return bl is not None and bh is not None and bl[2] == bh[2] and bl[1] < bh[0] and _earlier(high_days, low_days)
+
+
+def _same_day(days: tuple, other: tuple) -> bool:
+    """Whether an article of `days` and one of `other` were both published on one known day."""
+    return bool({e for e, l in days if e is not None and e == l} & {e for e, l in other if e is not None and e == l})
 
 
 def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
@@ -180,11 +186,13 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
         if not (in_a - in_b and in_b - in_a):
             return False                                  # one article states both: a change it reports
         da, db = days(a_ev), days(b_ev)
+        if not attribute_key.startswith(_EITHER_WAY + _RUNNING_TOTALS):
+            return True
+        if None in (x for pair in da + db for x in pair) or _same_day(da, db):
+            return True                                   # a figure that moves, stated at one time (or unknown)
         if attribute_key.startswith(_EITHER_WAY):
-            return not (_earlier(da, db) or _earlier(db, da))
-        if attribute_key.startswith(_RUNNING_TOTALS):
-            return not (_rising(a, da, b, db) or _rising(b, db, a, da))
-        return True
+            return False
+        return _falls(a, da, b, db) or _falls(b, db, a, da)
 
     out = []
     for (subject, attribute_key), values in groups.items():
