@@ -16,6 +16,8 @@ ROWS = [
      {("Kestrel", "amount offered", "$4.2 billion")}),
     ("Acme was fined more than £20m by the regulator.", {"Acme": O},
      {("Acme", "amount fined", "more than £20 million")}),
+    ("The Data Protection Commission fined Acme 4.5 million euros.", {"Acme": O, "The Data Protection Commission": O},
+     {("Acme", "amount fined", "€4.5 million")}),
     ("Kestrel will pay 310 Norwegian crowns per share.", {"Kestrel": O},
      {("Kestrel", "amount paid", "NOK 310 per share")}),
     ("Kestrel agreed to pay 3.9 billion euros for the shipper.", {"Kestrel": O},

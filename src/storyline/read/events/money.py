@@ -25,6 +25,8 @@ _QUANTIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as
                 "nearly", "almost", "over", "roughly", "approximately", "some", "an estimated", "under")
 _ACTS = {"offer": "offered", "bid": "bid", "fine": "fined", "loan": "loaned", "award": "awarded",
          "grant": "granted", "payment": "paid", "pay": "paid", "payout": "paid", "penalty": "fined"}
+# verbs whose sum is paid by their object, not their subject ("the regulator fined Acme £20m")
+_PENALTIES = {"fine", "penalize", "penalise", "surcharge"}
 # verbs whose subject owns the act their object names: "Kestrel made / raised a $4.2 billion offer" is Kestrel's
 # offer, while "the board rejected a $4.2 billion offer" or "the Commission opened an inquiry into a takeover" is not
 _OWNER_VERBS = {"make", "raise", "submit", "launch", "table", "improve", "sweeten", "increase", "lift", "revise",
@@ -47,7 +49,7 @@ class Money:
             return
         value, span = found
         root = next((t for t in span if not (span[0].i <= t.head.i <= span[-1].i) or t.head.i == t.i), span[-1])
-        named = self._named(root)
+        named = self._named(root, span[0].i)
         if named is not None:
             subjects, attribute = named
             self.add([s for s in subjects if s], attribute, value, tok)
@@ -108,7 +110,7 @@ class Money:
             return str(NUMBER_WORDS[doc[j].lower_]), scale, j
         return None, "", j
 
-    def _named(self, root) -> tuple[list, str] | None:
+    def _named(self, root, start: int) -> tuple[list, str] | None:
         """(subjects, attribute) of a sum whose tokens' root is `root`, or None."""
         head = root.head
         if root.dep_ == "pobj" and head.dep_ == "prep":
@@ -117,19 +119,24 @@ class Money:
                 return self._of_noun(up)
             if up.pos_ == "VERB":                                   # "raised its offer to $4.6bn", "sold for $5m"
                 noun = next((c for c in up.children if c.dep_ == "dobj" and c.lemma_.lower() in _ACTS), None)
-                return self._of_noun(noun) if noun is not None else self._of_verb(up)
+                return self._of_noun(noun) if noun is not None else self._of_verb(up, start)
             return None
         if head.pos_ == "VERB" and root.dep_ in {"dobj", "npadvmod", "nsubjpass", "attr", "oprd"}:
-            return self._of_verb(head)                              # "offered $4.2 billion", "fined £20m"
+            return self._of_verb(head, start)                       # "offered $4.2 billion", "fined £20m"
         if root.dep_ in {"compound", "nummod", "amod", "nmod"} and head.pos_ == "NOUN":
             return self._of_noun(head)                              # "a $4.2 billion offer"
         return None
 
-    def _of_verb(self, verb) -> tuple[list, str]:
+    def _of_verb(self, verb, start: int) -> tuple[list, str]:
+        """(subjects, attribute) of a sum (its first token at `start`) that `verb` takes."""
         attribute = f"amount {self.participle(verb)}"
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and (eid := self.index.of_token(passive)):   # "Acme was fined £20m": Acme's
             return [eid], attribute
+        if verb.lemma_.lower() in _PENALTIES or verb.lower_.startswith("fine"):    # the model lemmatises "fin"
+            between = self.doc[verb.i + 1:start]                # "the regulator fined Acme £20m": Acme's too
+            fined = next((e for t in between if (e := self.index.of_token(t))), None)
+            return ([fined] if fined else []), attribute
         return self.agents(verb), attribute
 
     def _of_noun(self, noun) -> tuple[list, str]:
