@@ -514,12 +514,13 @@ def _companies(items) -> dict[int, tuple[str, str]]:
     surnames = set()
     for _, e in items:
         name = clean_name(e.name)
-        if e.type == "ORG" and (bare := without_legal_form(name)) != name:
-            legal.setdefault(bare.lower(), _other_key(e))
-        if e.type == "ORG" and 2 <= len(name.split()) <= 4 and (key := _other_key(e)) not in begins[first := fold(
-                name.split()[0])]:
-            begins[first].append(key)
-        if e.type == "PERSON" and len(words := name.split()) > 1:
+        words = name.split()
+        if e.type == "ORG":
+            if (bare := without_legal_form(name)) != name:
+                legal.setdefault(bare.lower(), _other_key(e))
+            if 2 <= len(words) <= 4 and (key := _other_key(e)) not in (same := begins[fold(words[0])]):
+                same.append(key)
+        elif e.type == "PERSON" and len(words) > 1:
             surnames.add(fold(words[-1]))
     out = {}
     for i, (_, e) in enumerate(items):

@@ -37,7 +37,7 @@ _OWNER_VERBS = {"make", "raise", "submit", "launch", "table", "improve", "sweete
 class Money:
     """Reads the sums of one parsed article; `add(subjects, attribute, value, tok)` keeps each.
 
-    `agents(verb)` gives the entity ids of who does a verb (facts._Reader._agents); `participle(verb)` its
+    `agents(verb)` gives the entity ids of who does a verb (facts._Reader.agents); `participle(verb)` its
     past participle ("offered", "paid")."""
 
     def __init__(self, doc, index: EntityIndex, add: Callable, agents: Callable, participle: Callable):
