@@ -120,6 +120,9 @@ def test_a_sum_of_money_is_no_part_of_a_name():
 # (text, what the model reads as a PERSON, the name that must come out instead)
 PERSON_SPANS = [
     ("Defender Brede Hangeland scored twice.", "Brede Hangeland"),
+    # a given name the model leaves between the title and the rest, and a police rank
+    ("Governor Ana Paula Ferreira accused federal agencies of failing.", "Ana Paula Ferreira"),
+    ("Detective Constable Sam Ferreira said the case was complex.", "Sam Ferreira"),
     ("Citing Obama, the paper said so.", "Obama"),
     ("Clerk Miguel Del Valle won the vote.", "Miguel Del Valle"),
     ("Welshman Mark Hughes said so.", "Mark Hughes"),

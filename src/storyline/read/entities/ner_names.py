@@ -159,6 +159,16 @@ def particle_start(doc: Doc, start: int) -> int:
     return i
 
 
+def _given_name_start(doc: Doc, start: int) -> int:
+    """Where a person's name starts when the model left out a first given name between a title and the rest
+    ("Governor Ana Paula Ferreira" read as "Paula Ferreira"): one capitalised proper noun outside any entity,
+    right after a title word."""
+    if start >= 2 and (t := doc[start - 1]).pos_ == "PROPN" and t.is_title and not t.ent_type_ and \
+            not is_title(t) and is_title(doc[start - 2]):
+        return start - 1
+    return start
+
+
 @Language.component("news_persons", requires=["doc.ents"], assigns=["doc.ents"])
 def news_persons(doc: Doc) -> Doc:
     out = []
@@ -172,6 +182,8 @@ def news_persons(doc: Doc) -> Doc:
         cut = person_span(ent)
         if cut is not None:
             start = particle_start(doc, cut[0]) if cut[2] == "PERSON" and cut[0] == ent.start else cut[0]
+            if cut[2] == "PERSON" and start == ent.start:
+                start = _given_name_start(doc, start)
             out.append(Span(doc, start, cut[1], label=cut[2]))
     set_ents(doc, out)
     return doc

@@ -32,7 +32,7 @@ editor columnist activist dissident campaigner economist analyst expert professo
 doctor nurse author novelist writer poet artist singer actor actress musician rapper producer priest
 bishop archbishop pope cardinal imam rabbi king queen prince princess monarch emperor sheikh dictator
 candidate nominee negotiator mediator adviser advisor aide counsel commissioner inspector detective
-sheriff captain sergeant lieutenant spy agent veteran prisoner detainee inmate hostage suspect defendant
+sheriff constable superintendent captain sergeant lieutenant spy agent veteran prisoner detainee inmate hostage suspect defendant
 convict teacher student ruler strongman speaker whip deputy councilman councilwoman councilmember councillor
 councilor alderman alderwoman treasurer comptroller
 """.split())
