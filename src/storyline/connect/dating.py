@@ -53,14 +53,13 @@ from typing import Iterable, Mapping, Sequence
 
 from storyline.clean.dating import implied
 from storyline.read import anchor
+from storyline.read.events.timing import NEWS_OF_THE_ARTICLE
 from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, TimeExpression
 from storyline.timex import tag_each
 from storyline.timex.resolve import interval
 
 _YEARLESS = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?")
 _AFTER_PUBLICATION = {"expected", "possible"}
-# the reason stage 3 gives the words it dates by the article's publication interval (read.events.timing)
-NEWS_OF_THE_ARTICLE = "reported as news of the article"
 # the longest publication interval whose days are each tried as the anchor of its time expressions: over a
 # year, no yearless date reads the same under all of them
 MAX_DAYS = 366

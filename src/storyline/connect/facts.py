@@ -35,6 +35,7 @@ import math
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from storyline.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, SCALE_FACTORS
@@ -59,6 +60,7 @@ def value_key(value: str) -> str:
     return " ".join(_NUMBER_WORDS.get(w, w) for w in words)
 
 
+@lru_cache(maxsize=1 << 14)       # each pair of a group's values asks `_compatible` and `_comparable` for both
 def bounds(value: str) -> tuple[float, float, str] | None:
     """(low, high, unit words) of a value, or None when it holds no single number.
 

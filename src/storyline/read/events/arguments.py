@@ -224,3 +224,14 @@ def sentence_mention(doc, tok, text: str | None = None) -> Mention:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Mention(start, end, text[start:end])
+
+
+def opening_dateline_end(doc) -> int:
+    """The index of the first token after an opening dateline in capitals ("SAN JOSE, Feb 2, 2026 (Reuters) -",
+    "MARL, Germany, March 4 (Reuters) -"): the first dash within its first 16 tokens; 0 when the text does not
+    open with a word in capitals. The fact readers' quick test for the dateline's place, which names where the
+    story was filed, not where it happened (read.furniture's "dateline" span is the full rule)."""
+    first = next((t for t in doc[:3] if not t.is_space), None)
+    if first is None or not first.is_upper or not first.is_alpha:
+        return 0
+    return next((t.i + 1 for t in doc[:16] if t.text in {"—", "-", "–", "--"}), 0)

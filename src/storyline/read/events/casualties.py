@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from storyline.read.events.arguments import EntityIndex
+from storyline.read.events.arguments import EntityIndex, opening_dateline_end
 from storyline.read.events.modality import ACTUAL, modality_of
 
 # verb or adjective lemma -> the attribute its count is read under
@@ -109,6 +109,7 @@ class Casualties:
 
     def __init__(self, doc, index: EntityIndex, number: Callable, add: Callable):
         self.doc, self.index, self.number, self.add = doc, index, number, add
+        self._body = opening_dateline_end(doc)                  # tokens before it are the dateline
         self._article_incident: str | None | bool = False      # False: not looked for yet
         self._article_name: tuple[str, str] | None | bool = False
 
@@ -304,7 +305,7 @@ class Casualties:
         reader did not type as a place is one where the words around it make it one (`_placed`)."""
         eid = self.index.direct(tok)
         if eid and (self.index.type_of(eid) in _PLACE_TYPES or self._placed(tok, eid)) \
-                and not self._landmark(tok) and tok.i >= self._dateline_end():
+                and not self._landmark(tok) and tok.i >= self._body:
             return eid
         return None
 
@@ -322,14 +323,6 @@ class Casualties:
             return up.lower_ == "of" and up.head.lemma_.lower() in _PLACE_NOUNS and up.head.pos_ == "NOUN" \
                 or up.lower_ == "in" and up.head.lemma_.lower() in _NATURAL and up.head.pos_ == "NOUN"
         return head.dep_ == "compound" and up.lemma_.lower() in _NATURAL | _PLACE_NOUNS and up.pos_ == "NOUN"
-
-    def _dateline_end(self) -> int:
-        """The index of the first token after an opening dateline ("MARL, Germany, March 4 (Reuters) -")."""
-        doc = self.doc
-        first = next((t for t in doc[:3] if not t.is_space), None)
-        if first is None or not first.is_upper or not first.is_alpha:
-            return 0
-        return next((t.i + 1 for t in doc[:16] if t.text in {"—", "-", "–", "--"}), 0)
 
     def _landmark(self, tok) -> bool:
         """Whether the place phrase of `tok` hangs on a preposition of nearness ("near Houston")."""

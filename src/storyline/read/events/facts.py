@@ -157,16 +157,20 @@ class _Reader:
         return _subject_of(verb, self.index)
 
     # ------------------------------------------------------------ prison terms
+    def _imposed(self, verb, prep: str) -> None:
+        """The term after `prep` of a verb imposing it ("sentenced to", "jailed for"), of whom it is imposed on;
+        a possible one where the verb is not actual ("could be jailed for")."""
+        attr = "sentence" if modality_of(verb) == "actual" else "possible sentence"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and (value := _term(obj)):
+                        self.add(self.patients(verb), attr, value, verb)
+
     def sentences(self, tok) -> None:
         lemma = tok.lemma_.lower()
         if lemma == "sentence" and tok.pos_ == "VERB":
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "to":
-                    for obj in c.children:
-                        value = _term(obj) if obj.dep_ == "pobj" else None
-                        if value:
-                            attr = "sentence" if modality_of(tok) == "actual" else "possible sentence"
-                            self.add(self.patients(tok), attr, value, tok)
+            self._imposed(tok, "to")                        # "was sentenced to nine years"
         elif lemma in _TERM_NOUNS and tok.pos_ == "NOUN":
             value = _term_modifier(tok)
             if not value or lemma == "term" and not any(
@@ -185,13 +189,7 @@ class _Reader:
                     _subject_of(head, self.index) if any(c.dep_ == "nsubjpass" for c in head.children) else [])
                 self.add(subj, "sentence", value, tok)
         elif lemma in _JAIL_VERBS and tok.pos_ == "VERB":
-            for c in tok.children:                          # "has been jailed for six years"
-                if c.dep_ == "prep" and c.lower_ == "for":
-                    for obj in c.children:
-                        value = _term(obj) if obj.dep_ == "pobj" else None
-                        if value:
-                            attr = "sentence" if modality_of(tok) == "actual" else "possible sentence"
-                            self.add(self.patients(tok), attr, value, tok)
+            self._imposed(tok, "for")                       # "has been jailed for six years"
         elif lemma in _POSSIBLE_VERBS | {"spend", "serve"} and tok.pos_ == "VERB":
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 value = _term(obj)

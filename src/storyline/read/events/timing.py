@@ -28,6 +28,8 @@ from storyline.read.events.types import SEQUENCE_ADVERBS
 from storyline.records import DateRange, TimeExpression
 from storyline.read.doctext import doc_text
 
+# the reason given to words dated by the article's publication interval (stage 4 re-dates them with it)
+NEWS_OF_THE_ARTICLE = "reported as news of the article"
 _DURATION = re.compile(r"^P([0-9]+(?:\.[0-9]+)?)([DWMY])$")
 _DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 _NEARLY = {"nearly", "almost", "just under", "less than", "under", "fewer than"}
@@ -342,7 +344,7 @@ def _statement_date(d, drafts, published: DateRange | None) -> DateRange | None:
         return next(iter(dated))
     if published is None or _perfect(d.trigger):
         return None
-    return DateRange(published.earliest, published.latest, "reported as news of the article")
+    return DateRange(published.earliest, published.latest, NEWS_OF_THE_ARTICLE)
 
 
 def _perfect(verb) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from storyline.read.events.arguments import EntityIndex
+from storyline.read.events.arguments import EntityIndex, opening_dateline_end
 from storyline.read.events.modality import ACTUAL, modality_of
 from storyline.read.events.votes import ELECTION_NOUNS, percent_at, percent_value, phrase_head
 
@@ -59,24 +59,25 @@ class Turnout:
                     return percent_value(found[0])
             return None
 
-        for c in tok.children:               # "58% turnout", "a turnout of 58%", "with turnout at 58%"
-            if c.dep_ in {"compound", "nmod", "amod", "nummod"} and (v := percent(c)):
-                return v, None
-            if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
-                for o in c.children:
-                    if o.dep_ == "pobj" and (v := percent(o)):
-                        return v, None
+        def under(t, deps: set[str], preps: set[str]):
+            """The percent a child of `t` in `deps`, or the object of its preposition in `preps`, states."""
+            for c in t.children:
+                if c.dep_ in deps and (v := percent(c)):
+                    return v
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (v := percent(o)):
+                            return v
+            return None
+
+        # "58% turnout", "a turnout of 58%", "with turnout at 58%"
+        if v := under(tok, {"compound", "nmod", "amod", "nummod"}, {"of", "at"}):
+            return v, None
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _VERBS:
             return None
-        for c in verb.children:
-            if c.dep_ in {"attr", "dobj", "acomp", "oprd"} and (v := percent(c)):
-                return v, verb
-            if c.dep_ == "prep" and c.lower_ in {"at", "to"}:
-                for o in c.children:
-                    if o.dep_ == "pobj" and (v := percent(o)):
-                        return v, verb
-        return None
+        v = under(verb, {"attr", "dobj", "acomp", "oprd"}, {"at", "to"})
+        return (v, verb) if v else None
 
     def _turnout_place(self, tok, verb) -> str | None:
         for anchor in [tok] + ([verb] if verb is not None else []):
@@ -114,7 +115,7 @@ class Turnout:
             if named:
                 self._article_place = named.most_common(1)[0][0]
             else:
-                start = self._dateline_end()
+                start = opening_dateline_end(self.doc)
                 gpe = Counter(eid for t in self.doc[start:] if (eid := self.index.direct(t))
                               and self.index.type_of(eid) == "GPE"
                               and (t.i == 0 or self.index.direct(self.doc[t.i - 1]) != eid))
@@ -123,10 +124,3 @@ class Turnout:
                 self._article_place = top[0][0] if ok else None
         return self._article_place or None
 
-    def _dateline_end(self) -> int:
-        """The index of the first token after an opening dateline ("SAN JOSE, Feb 2, 2026 (Reuters) -")."""
-        doc = self.doc
-        first = next((t for t in doc[:3] if not t.is_space), None)
-        if first is None or not first.is_upper or not first.is_alpha:
-            return 0
-        return next((t.i + 1 for t in doc[:16] if t.text in {"—", "-", "–", "--"}), 0)
