@@ -259,3 +259,58 @@ def test_a_surname_two_sides_hold_for_different_people_is_no_shared_name(a, b, n
     assert (surname in namesakes(pa.views(), pb.views())) is namesake
     s = new(pb, "s1")
     assert names_clash(pa, s) == float(namesake)                        # the gate closes on namesakes alone
+
+
+@pytest.mark.parametrize("full, short, shares", [
+    ("Inés Martínez Quiroga", "Inés Martínez", True),       # Spanish: given name, first and second surname
+    ("Inés Martínez Quiroga", "Martínez", True),
+    ("João Conceição Araújo", "João Conceição", True),      # Portuguese news shortens the same way
+    ("Luiz da Silva", "Luiz da", False),                     # a particle is no surname
+    ("Ana M. Ortiz", "M.", False),                           # nor is an initial
+    ("Inés Martínez Quiroga", "Ana Martínez", False),         # another given name: only the surname key in common
+])
+def test_a_name_with_two_surnames_has_the_keys_of_its_short_form(full, short, shares):
+    long_keys = {k for k, _ in name_keys("people", full)}
+    short_keys = {k for k, _ in name_keys("people", short)}
+    if short == "Ana Martínez":
+        assert long_keys & short_keys == {name_keys("people", "Martínez")[0][0]}
+    else:
+        assert (short_keys <= long_keys) is shares
+
+
+def test_an_organisation_named_for_its_country_names_the_country():
+    from storyline.connect.stories.terms import count
+    from storyline.records import AnalysedArticle, Article, Entity, Mention
+    text = "The Central Bank of Chile cut its rate. Banks in Santiago followed."
+    article = Article(id="a1", source="a1.txt", text=text, content_hash="h")
+    org = Entity("e1", "Central Bank of Chile", "ORG", (Mention(4, 25, "Central Bank of Chile"),))
+    counts = count(article, AnalysedArticle("a1", entities=(org,)))
+    assert set(counts.names["places"]) == {k for k, _ in name_keys("places", "Chile")}
+    plain = Entity("e1", "Bank of Tokyo-Mitsubishi", "ORG", (Mention(4, 25, "Bank of Tokyo-Mitsubishi"),))
+    assert not count(article, AnalysedArticle("a1", entities=(plain,))).names["places"]
+
+
+def _named(people: dict[str, float], others: dict[str, float]) -> Profile:
+    pk = {k: (shown, w) for n, w in people.items() for k, shown in name_keys("people", n)}
+    ok = {key("n", n): (n, w) for n, w in others.items()}
+    ppl, org = sparse({k: w for k, (_, w) in pk.items()}), sparse({k: w for k, (_, w) in ok.items()})
+    return Profile(id="p", seq=1, headline="", names={"people": ppl, "places": sparse({}), "names": org},
+                   all_names=sparse({k: w for k, (_, w) in (pk | ok).items()}),
+                   display={k: shown for k, (shown, _) in (pk | ok).items()})
+
+
+def test_a_person_under_two_keys_is_one_of_the_three_main_names():
+    p = _named({"Andrea Pizarro": 5.0}, {"BCI": 4.0, "Bloomberg": 3.0, "Reuters": 1.0})
+    shown = {p.display[k] for k in p.views().main_names}
+    assert shown == {"Pizarro", "Andrea Pizarro", "BCI", "Bloomberg"}
+
+
+def test_a_person_both_sides_name_keeps_the_names_gate_open():
+    """A market follow-up led by an analyst and her bank still names the governor the story is about: no
+    clash of two same-kind stories, though neither side's three main names appear on the other."""
+    article = _named({"Andrea Pizarro": 5.0, "Inés Martínez": 1.0}, {"BCI": 4.0, "Bloomberg": 3.0})
+    story = new(_named({"Felipe Echeverría": 5.0, "Inés Martínez Quiroga": 1.0}, {"Reuters": 4.0, "Chile": 4.0}),
+                "s1")
+    assert names_clash(article, story) == 0.0
+    other = new(_named({"Felipe Echeverría": 5.0, "Tomás Reyes": 1.0}, {"Reuters": 4.0, "Chile": 4.0}), "s2")
+    assert names_clash(article, other) == 1.0

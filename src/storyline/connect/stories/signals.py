@@ -106,7 +106,13 @@ def _clash(a_main, a_all, s_main, s_all, namesakes: frozenset[int] = frozenset()
 def names_clash(p: Profile, s: StoryState) -> float:
     """The signal `names_clash` of article `p` against story `s` (computed first: the join model's gate)."""
     pv, sv = p.views(), s.views()
-    return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, namesakes(pv, sv))
+    return _names_clash(pv, sv, namesakes(pv, sv))
+
+
+def _names_clash(pv: Views, sv: Views, others: frozenset[int]) -> float:
+    if not (pv.keys("people") & sv.keys("people")) <= others:
+        return 0.0                                        # a person in common: not two stories of a kind
+    return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, others)
 
 
 def row(p: Profile, s: StoryState) -> list[float]:
@@ -136,7 +142,7 @@ def row(p: Profile, s: StoryState) -> list[float]:
         names_cos,
         names_cover,
         people_clash,
-        _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, others),
+        _names_clash(pv, sv, others),
         years,
         float(len(p.years[0]) > 0 and len(s.years[0]) > 0 and years == 0.0),
         _cosine(pv, sv, "months") if not pv.keys("months").isdisjoint(sv.keys("months")) else 0.0,

@@ -177,10 +177,11 @@ class StoryState:
         keys, weights = self.names[kind]
         ranked = sorted(range(len(keys)), key=lambda i: (-self.named.get(int(keys[i]), 0), -weights[i], i))
         names = [self.display[k] for k in (int(keys[i]) for i in ranked) if k in self.display]
-        full: dict[str, str] = {}                     # a surname's spelling key -> the first full name ending in it
+        full: dict[str, str] = {}                     # a surname's spelling key -> the first full name with it
         for name in names:
             if " " in name:
-                full.setdefault(fold(name.rsplit(" ", 1)[1]), name)
+                for _, short in name_keys("people", name)[::2]:           # its surnames (terms.name_keys)
+                    full.setdefault(fold(short), name)
         shown: list[str] = []
         for name in names:
             if kind == "people" and " " not in name:
@@ -274,8 +275,25 @@ class Views:
 
     @cached_property
     def main_names(self) -> frozenset[int]:
-        """The three heaviest names of any kind."""
-        return frozenset(heaviest(self.all_names, 3))
+        """The keys of the MAIN_NAMES heaviest names of any kind, a person's surname and full-name keys
+        counted as one name (else one person, under both keys, is two of the three)."""
+        same: dict[int, set[int]] = {}                # a person's key -> every key of that person here
+        people = set(self._vectors["people"][0].tolist())
+        for k in people:
+            if (shown := self._display.get(k)) and " " in shown:
+                keys = {pk for pk, _ in name_keys("people", shown) if pk in people}
+                for pk in keys:
+                    same.setdefault(pk, set()).update(keys)
+        out: set[int] = set()
+        taken = 0
+        for k in heaviest(self.all_names, 3 * MAIN_NAMES):
+            if k in out:
+                continue
+            out.update(same.get(k, (k,)))
+            taken += 1
+            if taken == MAIN_NAMES:
+                break
+        return frozenset(out)
 
     @cached_property
     def full_names(self) -> dict[int, tuple[tuple[str, ...], ...]]:
@@ -284,8 +302,12 @@ class Views:
         out: dict[int, tuple[tuple[str, ...], ...]] = {}
         for k in self._vectors["people"][0].tolist():
             shown = self._display.get(k)
-            if shown and " " in shown and len(keys := name_keys("people", shown)) == 2 and keys[1][0] == k:
-                out[keys[0][0]] = (*out.get(keys[0][0], ()), tuple(person_words(shown)))
+            if not shown or " " not in shown:
+                continue
+            keys = name_keys("people", shown)
+            for (surname, _), (full, _) in zip(keys[::2], keys[1::2]):      # (surname key, full-name key) pairs
+                if full == k:
+                    out[surname] = (*out.get(surname, ()), tuple(person_words(shown)))
         return out
 
     @cached_property
@@ -340,6 +362,24 @@ def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     if b is None:
         return a
     return b.astype(np.float32).copy() if a is None else a + b
+
+
+CAST_SHARE = 1 / 3        # a story's cast: the people at least this share of its articles name (two at least)
+CAST_SEEN = 0.2           # ... and another story names one of them when this share of its articles does
+
+
+def cast_apart(a: StoryState, b: StoryState) -> bool:
+    """Whether two stories are about different people: each has a cast, and neither names a member of the
+    other's cast in CAST_SEEN of its articles. A story that took in a few articles of another one by
+    mistake names that one's people in those articles only, so the test counts articles, not whether a
+    name appears at all."""
+    ca, cb = _cast(a), _cast(b)
+    return bool(ca and cb) and not any(b.named.get(k, 0) >= CAST_SEEN * b.size for k in ca) \
+        and not any(a.named.get(k, 0) >= CAST_SEEN * a.size for k in cb)
+
+
+def _cast(s: StoryState) -> set[int]:
+    return {k for k in s.names["people"][0].tolist() if s.named.get(k, 0) >= max(2.0, CAST_SHARE * s.size)}
 
 
 def namesakes(a: Views, b: Views) -> frozenset[int]:

@@ -11,6 +11,11 @@ TF-IDF of the body and title, entities, time):
   name and aliases; a person gives a full-name key (first + last word) and a
   surname key, so "Lindsay Lohan" and a later "Lohan" share a key, spelled
   under `read.entities.fold` so that transliterations agree (Sergei/Sergey);
+  a name of a given name and two surnames gives the keys of its shorter
+  form as well, since Spanish and Portuguese news shorten a name to the
+  first surname ("Inés Martínez Quiroga" is "Inés Martínez", "Martínez");
+  an organisation named for its country ("Central Bank of Chile") also
+  names that place;
   a person's descriptions ("Russian Foreign Minister", "Phoenix Mercury
   center": not `connect.entities.is_name`) and nationalities (NORP) are not
   names; nor is what only a wire dateline names ("TOKYO | Tue Mar 15, 2011
@@ -33,7 +38,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from storyline.clean.credits import dateline_end  # stays importable from here (stories.profile, timeline.sentences)
 from storyline.connect.entities import is_name, written
 from storyline.read.entities import clean_name, fold
-from storyline.read.entities.roles import canonical_place
+from storyline.read.entities.names import PARTICLES
+from storyline.read.entities.roles import canonical_place, country_of
 from storyline.records import AnalysedArticle, Article
 
 from .vectors import key
@@ -88,6 +94,7 @@ _FOLD = Memo(fold, 1 << 18)          # a word of a name -> its spelling key (nam
 _CLEAN = Memo(clean_name, 1 << 18)   # a name as written -> clean_name of it (name_keys cleans a name twice)
 _IS_NAME = Memo(is_name, 1 << 18)
 _NAME_SPLIT = re.compile(r"[\s.,]+")
+_OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)$")
 
 
 def _name_words(name: str) -> list[str]:
@@ -116,12 +123,23 @@ def name_keys(kind: str, name: str) -> tuple[tuple[int, str], ...]:
         words = person_words(name)
         if not words:
             return ()
-        surname = ((key("s", words[-1]), name.split()[-1]),)
-        return surname + (((key("n", f"{words[0]} {words[-1]}"), name),) if len(words) > 1 else ())
+        written_words = name.split()
+        keys = [(key("s", words[-1]), written_words[-1])]
+        if len(words) > 1:
+            keys.append((key("n", f"{words[0]} {words[-1]}"), name))
+        if len(words) == 3 == len(written_words) and len(words[1]) > 1 and words[1] not in PARTICLES:
+            keys += [(key("s", words[1]), written_words[1]), (key("n", f"{words[0]} {words[1]}"), name)]
+        return tuple(keys)
     words = _name_words(name)
     while len(words) > 1 and words[-1] in _SUFFIX:
         words = words[:-1]
     return ((key("n", " ".join(words)), name),) if words else ()
+
+
+def _country_named(name: str) -> str | None:
+    """The country an organisation is named for ("Central Bank of Chile", "Bank of England"), else None."""
+    m = _OF_COUNTRY.search(name)
+    return country_of(m.group(1)) if m else None
 
 
 def _salience(mentions: int, first: int, length: int) -> float:
@@ -178,6 +196,10 @@ def count(article: Article, analysis: AnalysedArticle | None) -> Counts:
         for k, shown in keys:
             names[k] += weight
             out.display[k] = shown_form(out.display.get(k), written(shown, e.mentions))
+        if kind == "names" and (country := _country_named(e.name)):
+            for k, shown in name_keys("places", country):
+                out.names["places"][k] += weight
+                out.display.setdefault(k, shown)
     for t in (analysis.time_expressions if analysis else ()):
         m = YEAR.search(t.text)
         if t.type != "DATE" or not m or not t.value.startswith(m.group(1)):
