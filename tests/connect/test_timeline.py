@@ -396,3 +396,25 @@ def test_a_sentence_opening_with_a_pronoun_sums_up_a_day_last():
     assert entries["2025-03-17"].startswith("Investigators seized documents")
     alone = story[:1]        # the only sentence naming the day still sums it up
     assert summaries(alone)["2025-03-17"].startswith("He said")
+
+
+def test_a_forecast_sums_up_its_day_only_when_no_report_of_the_day_does():
+    """Written before the day, "is expected to cut ... on Wednesday" is what analysts thought; the report
+    written on the day says what the bank did, though the forecasts outnumber it."""
+    story = [A("f1", "2026-10-26", "The central bank is expected to cut its benchmark rate by a quarter point on "
+               "Wednesday, economists polled by Reuters said."),
+             A("f2", "2026-10-27", "Economists expect the central bank to cut its benchmark rate by a quarter "
+               "point on Wednesday."),
+             A("f3", "2026-10-28", "The bank surprised markets on Wednesday with a half-point cut to 4.25%.")]
+    assert summaries(story)["2026-10-28"].startswith("The bank surprised markets")
+    assert summaries(story[:2])["2026-10-28"].startswith(("The central bank is expected", "Economists expect"))
+
+
+def test_an_article_dating_its_news_to_its_own_day_is_no_report_of_the_day_before():
+    """News-tls lets the leads of the next day's articles sum up a day; not those of an article whose lead
+    says its news happened on the day it was published."""
+    story = [A("d1", "2026-10-27", "Analysts see the central bank trimming its benchmark rate gradually."),
+             A("d2", "2026-10-28", "The central bank cut its key interest rate by half a point on Wednesday.",
+               "The five-member board voted unanimously to lower the benchmark interest rate to 4.25%."),
+             A("d3", "2026-11-02", "The board voted unanimously last week to lower the benchmark interest rate.")]
+    assert summaries(story)["2026-10-27"].startswith("Analysts see")

@@ -183,6 +183,10 @@ ROWS = [
     ("He may march on Monday.", date(1998, 8, 12), [("Monday", "DATE", "1998-08-17")]),
     ("Prices fall each year as stocks rise.", FRI, [("each year", "SET", "P1Y")]),
     ("Exports grew in the spring.", FRI, [("the spring", "DATE", "1998-SP")]),
+    # "overnight" naming a loan or a rate is no night; naming when something happened, it is
+    ("The board voted to lower the overnight rate to 4.25%.", WED, []),
+    ("Overnight index swaps price a further cut.", WED, []),
+    ("Rebels attacked overnight, killing five.", WED, [("overnight", "TIME", "2022-12-13TNI")]),
 ]
 
 

@@ -132,6 +132,12 @@ _DEICTIC = {
 }
 
 
+# "overnight" naming a kind of loan or rate, not a night: "the overnight (lending) rate", "overnight index swaps"
+_OVERNIGHT_TERM = re.compile(r"[\s-]+(?:(?:interest|lending|borrowing|deposit|repo|interbank|policy)\s+)?"
+                             r"(?:rates?|index|indexed|swaps?|repos?|lending|loans?|deposits?|borrowing|funding"
+                             r"|interbank|money)\b", re.I)
+
+
 def h_deictic(m, ctx):
     w = re.sub(r"\s+", " ", m["w"].lower())
     text, s, e = ctx.text, m.start(), m.end()
@@ -140,6 +146,8 @@ def h_deictic(m, ctx):
     if w in ("today", "yesterday", "tomorrow", "tonight"):
         return None          # the part_rel_day rule handles them
     if w == "overnight":
+        if _OVERNIGHT_TERM.match(after):
+            return None      # a term of money markets ("the overnight rate"), not last night
         a = ctx.anchor
         if not a:
             return Reading("TIME", "XXXX-XX-XXTNI")

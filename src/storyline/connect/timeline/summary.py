@@ -33,7 +33,12 @@ opens with a personal pronoun ("He said investigators had seized documents")
 sums a day up only when no other candidate does: quoted alone, it does not
 say who. On the Timeline17 dev topics (--times-only) dates are unchanged,
 concat ROUGE-1 0.4003 -> 0.3961, ROUGE-2 0.1224 -> 0.1232, date-aligned
-ROUGE-1 0.0837 -> 0.0840: kept for the reader.
+ROUGE-1 0.0837 -> 0.0840: kept for the reader. Two more preferences keep an
+entry true to its day: a sentence naming the day written on or after it (a
+report) sums it up before one written earlier (a forecast: "is expected to
+cut rates on Wednesday"); and the leads of an article that dates its news to
+its own publication day ("cut rates on Wednesday", published that Wednesday)
+are no report of the day before, unless nothing else is about that day.
 """
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ from datetime import date, timedelta
 from typing import Collection, Mapping, Sequence
 
 from storyline.connect.timeline.centroid import Tfidf, Vector, cosine, knee, total, unit
-from storyline.connect.timeline.sentences import Sentence, level
+from storyline.connect.timeline.sentences import Sentence, bounds, level
 
 LEAD = 5                     # leading sentences of an article that report its news
 MIN_WORDS, MAX_WORDS = 6, 60 # a summary sentence is a sentence, not a dateline or a paragraph
@@ -54,16 +59,20 @@ class Pool:
     def __init__(self, sentences: Mapping[str, Sequence[Sentence]], published: Mapping[str, date | None]):
         texts = [s.text for sents in sentences.values() for s in sents]
         self.tfidf = Tfidf(texts)
+        self.published = published
         self.mentioning: dict[str, list[Sentence]] = {}
         self.reporting: dict[str, list[Sentence]] = {}
+        self.late: dict[str, list[Sentence]] = {}       # leads of a next-day article that dates its news itself
         for aid, sents in sentences.items():
             pub = published.get(aid)
+            own_day = pub is not None and any(pub.isoformat() in s.granules for s in sents if s.index < LEAD)
             for s in sents:
                 for g in s.granules:
                     self.mentioning.setdefault(g, []).append(s)
                 if pub is not None and not s.granules and s.index < LEAD:
-                    for back in (0, 1):
-                        self.reporting.setdefault((pub - timedelta(days=back)).isoformat(), []).append(s)
+                    self.reporting.setdefault(pub.isoformat(), []).append(s)
+                    before = (pub - timedelta(days=1)).isoformat()
+                    (self.late if own_day else self.reporting).setdefault(before, []).append(s)
         self._vectors: dict[tuple[str, int], Vector] = {}
         self.story = unit(total(self.tfidf.vector(s.text) for sents in sentences.values() for s in sents))
 
@@ -90,7 +99,9 @@ class Pool:
         ment = [s for s in self.mentioning.get(g, []) if ok(s)]
         pub = [s for s in self.reporting.get(g, []) if ok(s)] if level(g) == "day" else []
         if not ment and not pub:
-            return None
+            pub = [s for s in self.late.get(g, []) if ok(s)]
+            if not pub:
+                return None
         chosen = ment + pub
         if ment and pub:
             cm = total(map(self.vector, ment), 1 / len(ment))
@@ -105,7 +116,9 @@ class Pool:
         centre = unit(total(map(self.vector, chosen)))
         closeness = lambda s: cosine(self.vector(s), centre) + STORY_WEIGHT * cosine(self.vector(s), self.story)  # noqa: E731
         told = [s for s in ment if g not in s.attributive]    # its time, not a noun's ("the March 4 blast")
-        candidates = told or ment or chosen
+        first = bounds(g)[0]
+        reports = [s for s in told if (day := self.published.get(s.article_id)) is None or day >= first]
+        candidates = reports or told or ment or chosen
         named = [s for s in candidates if not _opens_with_pronoun(s)]   # "He said ...": whose words, out of context?
         return max(named or candidates, key=lambda s: (closeness(s), -s.index))
 
