@@ -111,6 +111,18 @@ _SINCE = re.compile(r"\bsince" + _BEFORE_IT, _I)
 _DEADLINE = re.compile(r"\b(?:until|till|by|no\s+later\s+than)" + _BEFORE_IT, _I)
 # How far after the expression a cue may govern it, unless it is a fronted adjunct.
 _AFTER = 40
+# A deadline's own verb: the last cue before it in its clause, but not a reporting verb with its complement
+# between ("said the company would ..."), nor a past participle with no auxiliary (a reduced relative: "would
+# write to everyone affected by Friday") after a future cue; a participle with its auxiliary governs
+# ("had been fixed by Friday").
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|am|be|been|being|has|have|had|'s|'re|'ve|'d|gets?|got"
+                        r"|I|you|he|she|it|we|they)\s+(?:\w+ly\s+|not\s+)?$", _I)
+_FINITE_PAST = re.compile(r"was|were|had|did|didn't|wasn't|weren't|hadn't", _I)
+# A deadline followed by what is to be done by then ("until Friday to respond").
+_TIME_ALLOWED = re.compile(r",?\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|them|him|me|us)\b)(?-i:[a-z]+)\b", _I)
+# An obligation looks ahead to its deadline ("customers must respond by Friday"); elsewhere in a report it is
+# often the reported past's own ("ruled that he must be returned"), so it is a cue for deadlines only.
+_OBLIGATION = re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|(?:has|have)\s+to)\b(?!\s+(?:not\s+)?have\b)", _I)
 
 
 def _is_boundary(text: str, m: re.Match) -> bool:
@@ -204,20 +216,27 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     is a future cue, unless the expression is a possessive ("Sunday's crash"); a
     reporting verb is a past cue only right before the expression ("said on
     Monday"), no cue across a complement ("said the vote is on Friday").
-    "since" right before the expression is always past; a deadline ("until", "by") right before it is future
-    unless its sentence has a past cue before it ("stayed until July 30").
+    "since" right before the expression is always past. A deadline ("until", "by") right before it takes
+    the direction of its own verb (`_deadline`): "would write to everyone affected by Friday" and "said
+    customers must respond by Friday" are the coming Friday, "had been fixed by Friday" and "stayed until
+    July 30" the past one; a deadline followed by what is to be done by then ("until Friday to respond") is
+    ahead; with no verb of its own, it is ahead unless its sentence has a past cue before it.
     """
     lo, hi, fronted, cues = _clause(text, start, end)
     if _SINCE.search(text[lo:start]):
         return "past"
-    if _DEADLINE.search(text[lo:start]) and not any(
-            kind == "past" for *_, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
-        return "future"  # "The Commission has 90 working days, until July 30": a deadline ahead, in no past
     before = [c for c in cues if c[1] <= start]
+    possessive = re.match(r"['\u2019]s?\b", text[end:end + 2])
+    if _DEADLINE.search(text[lo:start]) and not possessive:
+        if _TIME_ALLOWED.match(text, end):
+            return "future"  # "gave the company until Friday to respond": the time left for what is still to come
+        if kind := _deadline(text, start, lo, before):
+            return kind
+        if not any(kind == "past" for *_, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
+            return "future"  # "The Commission has 90 working days, until July 30": a deadline ahead, in no past
     after = [c for c in cues if c[0] >= end and (fronted or c[0] < end + _AFTER)]
     if any(_STRONG_FUTURE.fullmatch(text[a:b]) for a, b, kind in before if kind == "future"):
         return "future"
-    possessive = re.match(r"['\u2019]s?\b", text[end:end + 2])
     if possessive and fronted:
         return None      # "Expressing surprise at Saturday's announcement, ...": the noun's time
     for group in (reversed(before), after):
@@ -231,6 +250,23 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
                     continue     # "the ruling on Sunday's vote": the noun's time, not the verb's
                 return "future"
             return kind
+    return None
+
+
+def _deadline(text: str, start: int, lo: int, before: list[tuple[int, int, str]]) -> str | None:
+    """'future' / 'past' by the verb governing a deadline ("by Friday", "until July 30") at `start`, from
+    the cues `before` it in its clause (starting at `lo`), or None when none of them governs it."""
+    before = sorted(before + [(m.start(), m.end(), "future") for m in _OBLIGATION.finditer(text, lo, start)])
+    for k in range(len(before) - 1, -1, -1):
+        a, b, kind = before[k]
+        word = text[a:b]
+        if kind == "past" and _REPORTING.fullmatch(word) and len(text[b:start].split()) > 2:
+            continue     # "said customers must respond by Friday": the report, not the deadline's verb
+        if (kind == "past" and " " not in word and not _FINITE_PAST.fullmatch(word)
+                and not _AUXILIARY.search(text, max(lo, a - 25), a)
+                and any(kd == "future" for *_, kd in before[:k])):
+            continue     # "would write to everyone affected by Friday": the participle describes "everyone"
+        return "past" if kind == "past" else "future"
     return None
 
 
