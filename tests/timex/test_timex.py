@@ -66,6 +66,20 @@ ROWS = [
      [("September", "DATE", "2025-09")]),
     ("The ruling paved the way for a vote in September.", date(2025, 5, 21), [("September", "DATE", "2025-09")]),
     ("Rioters set fire to the building in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
+    # an apposition or a comparison after its clause is no part of it: its time is untensed, read in the past,
+    # whatever the clause's verb; an elliptical clause ("the first on Sunday") or a time of its own ("the day
+    # before the vote") keeps the clause's (2025-03-03 is a Monday)
+    ("Kestrel said it would pay 310 crowns a share, a premium of 34% to Halvorsen's closing price on Friday.",
+     date(2025, 3, 3), [("Friday", "DATE", "2025-02-28")]),
+    ("The shares will list at 5 crowns, up from 4 crowns on Friday.", date(2025, 3, 3),
+     [("Friday", "DATE", "2025-02-28")]),
+    ("The group will buy the stake, its second purchase in April.", date(2025, 3, 3),
+     [("April", "DATE", "2025-04")]),
+    ("Voters will elect a president in two rounds, the first on Sunday.", date(2025, 3, 3),
+     [("Sunday", "DATE", "2025-03-09")]),
+    ("Ministers will meet on Thursday, the day before the vote on Friday.", date(2025, 3, 3),
+     [("Thursday", "DATE", "2025-03-06"), ("Friday", "DATE", "2025-03-07")]),
+    ("The judge set bail for the suspect in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
     # decades, centuries, quarters, seasons
     # TimeML writes a decade as its first three digits
     ("It was popular in the 1990s.", WED, [("the 1990s", "DATE", "199")]),

@@ -13,7 +13,11 @@ punctuation (, ; : brackets, dashes, quotation marks) and before
 conjunctions and subordinators (and, but, while, because, that, which ...).
 A segment without any verb (a fronted adjunct "On Friday,", a coordinated
 "and Saturday", a prepositional "since March") is joined to its neighbour: a
-sentence-initial one to the next segment, any other to the previous one.
+sentence-initial one to the next segment, any other to the previous one,
+except a noun phrase of its own (an apposition "..., a premium of 34% to the
+closing price on Friday", a comparison "..., up from 886 million Thursday"):
+no verb governs a time inside it, which is then read as news reads an
+untensed time, in the past.
 Within the clause, the verb cue nearest before the expression governs it;
 when there is none before, the nearest after ("Friday, police said ...").
 
@@ -111,6 +115,16 @@ _SINCE = re.compile(r"\bsince" + _BEFORE_IT, _I)
 _DEADLINE = re.compile(r"\b(?:until|till|by|no\s+later\s+than)" + _BEFORE_IT, _I)
 # How far after the expression a cue may govern it, unless it is a fronted adjunct.
 _AFTER = 40
+# A verbless segment after its clause that is a noun phrase of its own: an apposition ("..., a premium of 34% to
+# Halvorsen's closing price on Friday") or a comparison with a figure already known ("..., up from 443.6 million
+# Thursday"). The clause's verb does not govern a time inside it. Not an elliptical clause, whose verb is the
+# clause's ("will vote in two rounds, the first on Sunday"), nor a time of its own ("the day before the vote").
+_APPOSITION = re.compile(
+    r"\s*(?:(?:a|an|the|its|his|her|their|our|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+"
+    r"(?!(?:first|second|third|fourth|fifth|last|next|final|other|same|latest|following|previous|one|two|three)\b)"
+    r"(?=\w)|(?:up|down)\s+from\b|compared\s+(?:with|to)\b|versus\b|vs\.)", _I)
+_TIME_HEAD = re.compile(r"\b(?:day|eve|night|morning|afternoon|evening|week|weekend|month|year|hours?|days?|weeks?"
+                        r"|months?|years?|deadline|date|time)\b", _I)
 # A deadline's own verb: the last cue before it in its clause, but not a reporting verb with its complement
 # between ("said the company would ..."), nor a past participle with no auxiliary (a reduced relative: "would
 # write to everyone affected by Friday") after a future cue; a participle with its auxiliary governs
@@ -163,7 +177,9 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
     """(lo, hi, fronted, cues) of the clause text[start:end] belongs to.
 
     `fronted` is true when the expression sits in a verbless segment that
-    opens its sentence and was joined to the clause after it.
+    opens its sentence and was joined to the clause after it. An apposition
+    or comparison after its clause (`_APPOSITION`) is a clause of its own,
+    with no cues.
     """
     s_lo, s_hi = sentence_bounds(text, start, end)
     cues = [c for c in _cues(text, s_lo, s_hi) if not (start <= c[0] < end)]
@@ -192,6 +208,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
                 if own and j + 1 < len(segs) and len(text[a:b].split()) <= 4 \
                         and all(_REPORTING.fullmatch(text[c:d]) for c, d, _ in own):
                     cues = [c for c in cues if c not in own]   # "Friday night, he said, would ..."
+        elif (app := _APPOSITION.match(text, lo)) and app.end() <= start and not _TIME_HEAD.search(text, lo, start):
+            return lo, hi, False, []     # "..., a premium of 34% to the closing price on Friday": a noun's time
         else:
             while not verbs(lo, hi) and i > 0:
                 i -= 1
@@ -220,7 +238,8 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     the direction of its own verb (`_deadline`): "would write to everyone affected by Friday" and "said
     customers must respond by Friday" are the coming Friday, "had been fixed by Friday" and "stayed until
     July 30" the past one; a deadline followed by what is to be done by then ("until Friday to respond") is
-    ahead; with no verb of its own, it is ahead unless its sentence has a past cue before it.
+    ahead; with no verb of its own, it is ahead unless its sentence has a past cue before it. A time in an
+    apposition after its clause ("..., a premium of 34% to the closing price on Friday") has no cue (`_clause`).
     """
     lo, hi, fronted, cues = _clause(text, start, end)
     if _SINCE.search(text[lo:start]):
