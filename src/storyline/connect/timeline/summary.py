@@ -59,9 +59,9 @@ class Pool:
         for aid, sents in sentences.items():
             pub = published.get(aid)
             for s in sents:
-                for g in s.granules:
+                for g in s.dates:        # not a state's bound: "who had led the company since 2019"
                     self.mentioning.setdefault(g, []).append(s)
-                if pub is not None and not s.granules and s.index < LEAD:
+                if pub is not None and not s.dates and s.index < LEAD:
                     for back in (0, 1):
                         self.reporting.setdefault((pub - timedelta(days=back)).isoformat(), []).append(s)
         self._vectors: dict[tuple[str, int], Vector] = {}
