@@ -418,3 +418,38 @@ def test_an_article_dating_its_news_to_its_own_day_is_no_report_of_the_day_befor
                "The five-member board voted unanimously to lower the benchmark interest rate to 4.25%."),
              A("d3", "2026-11-02", "The board voted unanimously last week to lower the benchmark interest rate.")]
     assert summaries(story)["2026-10-27"].startswith("Analysts see")
+
+
+@pytest.mark.parametrize("text,word,bound", [
+    ("Ashby, who had led the company since 2019, said he was stepping down.", "2019", True),
+    ("Prices have doubled since early March.", "early March", True),
+    ("He will stay in custody until March 10.", "March 10", True),
+    ("He led the company from 2015 to 2019.", "2015", True),
+    ("He led the company from 2015 to 2019.", "2019", True),
+    ("Polls are open from Monday until Wednesday.", "Wednesday", True),
+    ("Ashby became chief executive in 2019.", "2019", False),
+    ("New rules apply from Monday.", "Monday", False),          # a change of its own day, no range
+    ("He flew from Toronto to Paris on March 10.", "March 10", False),
+    ("Customers will be told by Friday.", "Friday", False),
+])
+def test_a_state_s_bound_is_no_date_of_its_sentence(text, word, bound):
+    times = tag(text, date(2025, 3, 4))
+    t = next(t for t in times if t.text == word)
+    got = sentences.bounding(text, t, {u.start for u in times}, {u.end: u.start for u in times})
+    assert got is bound
+
+
+def test_a_sentence_naming_a_year_only_as_a_state_s_start_never_sums_it_up():
+    """ "who had led the company since 2019" dates no resignation: no 2019 entry quoting it, and the sentence is
+    news of its article's day (trial 7)."""
+    story = [A(aid, day, "Corvane Telecom boss Martin Ashby quit on Tuesday after a cyberattack on the operator.",
+               "Ashby, 53, who had led the company since 2019, said he was stepping down to allow a fresh start.")
+             for aid, day in (("r1", "2025-03-04"), ("r2", "2025-03-05"))]
+    entries = summaries(story)
+    assert "2019" not in entries
+    assert {d for d, text in entries.items() if "since 2019" in text} <= {"2025-03-04", "2025-03-05"}
+    got = split(story[0], read(story[:1])[0].time_expressions)[1]
+    assert got.granules == ("2019",) and got.background == ("2019",) and got.dates == ()
+    recalled = story + [A("r3", "2025-03-05", "Ashby became chief executive of Corvane Telecom in 2019 after "
+                          "running its Irish business.")]
+    assert summaries(recalled)["2019"].startswith("Ashby became chief executive")

@@ -44,6 +44,20 @@ ROWS = [
      [("July 30", "DATE", "2025-07-30")]),
     ("The plant stayed closed until July 30.", date(2025, 12, 1), [("July 30", "DATE", "2025-07-30")]),
     ("He stayed in office until July 30.", date(2025, 3, 14), [("July 30", "DATE", "2024-07-30")]),
+    # a deadline takes the direction of its own verb: a modal's, not a participle's describing a noun, nor the
+    # report's; a past perfect or passive keeps it in the past (2025-02-11 is a Tuesday)
+    ("Corvane said it would write to everyone affected by Friday.", date(2025, 2, 11),
+     [("Friday", "DATE", "2025-02-14")]),
+    ("The company said customers must respond by Friday.", date(2025, 2, 11), [("Friday", "DATE", "2025-02-14")]),
+    ("Repairs should be finished by Friday, the council said.", date(2025, 2, 11),
+     [("Friday", "DATE", "2025-02-14")]),
+    ("The regulator said it gave the company until Friday to respond.", date(2025, 2, 11),
+     [("Friday", "DATE", "2025-02-14")]),
+    ("The flaw had been fixed by Friday, the company said.", date(2025, 2, 11), [("Friday", "DATE", "2025-02-07")]),
+    ("The company said it fixed the flaw by Friday.", date(2025, 2, 11), [("Friday", "DATE", "2025-02-07")]),
+    ("He said it should have been finished by Friday.", date(2025, 2, 11), [("Friday", "DATE", "2025-02-07")]),
+    ("Officials said it would compensate those affected by Friday's outage.", date(2025, 2, 11),
+     [("Friday", "DATE", "2025-02-07")]),
     ("The board scheduled the vote to take place in September.", date(2025, 5, 21),
      [("September", "DATE", "2025-09")]),
     ("She expected the company to report results in September.", date(2025, 5, 21),
@@ -52,6 +66,19 @@ ROWS = [
      [("September", "DATE", "2025-09")]),
     ("The ruling paved the way for a vote in September.", date(2025, 5, 21), [("September", "DATE", "2025-09")]),
     ("Rioters set fire to the building in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
+    # an apposition or a comparison after its clause is no part of it: its time is untensed, read in the past,
+    # whatever the clause's verb; an elliptical clause ("the first on Sunday") or a time of its own ("the day
+    # before the vote") keeps the clause's (2025-03-03 is a Monday)
+    ("Kestrel said it would pay 310 crowns a share, a premium of 34% to Halvorsen's closing price on Friday.",
+     date(2025, 3, 3), [("Friday", "DATE", "2025-02-28")]),
+    ("The shares will list at 5 crowns, up from 4 crowns on Friday.", date(2025, 3, 3),
+     [("Friday", "DATE", "2025-02-28")]),
+    ("The group will buy the stake, its second purchase in April.", date(2025, 3, 3),
+     [("April", "DATE", "2025-04")]),
+    ("Voters will elect a president in two rounds, the first on Sunday.", date(2025, 3, 3),
+     [("Sunday", "DATE", "2025-03-09")]),
+    ("Ministers will meet on Thursday, the day before the vote on Friday.", date(2025, 3, 3),
+     [("Thursday", "DATE", "2025-03-06"), ("Friday", "DATE", "2025-03-07")]),
     ("The judge set bail for the suspect in September.", date(2025, 5, 21), [("September", "DATE", "2024-09")]),
     # decades, centuries, quarters, seasons
     # TimeML writes a decade as its first three digits

@@ -13,7 +13,11 @@ punctuation (, ; : brackets, dashes, quotation marks) and before
 conjunctions and subordinators (and, but, while, because, that, which ...).
 A segment without any verb (a fronted adjunct "On Friday,", a coordinated
 "and Saturday", a prepositional "since March") is joined to its neighbour: a
-sentence-initial one to the next segment, any other to the previous one.
+sentence-initial one to the next segment, any other to the previous one,
+except a noun phrase of its own (an apposition "..., a premium of 34% to the
+closing price on Friday", a comparison "..., up from 886 million Thursday"):
+no verb governs a time inside it, which is then read as news reads an
+untensed time, in the past.
 Within the clause, the verb cue nearest before the expression governs it;
 when there is none before, the nearest after ("Friday, police said ...").
 
@@ -111,6 +115,28 @@ _SINCE = re.compile(r"\bsince" + _BEFORE_IT, _I)
 _DEADLINE = re.compile(r"\b(?:until|till|by|no\s+later\s+than)" + _BEFORE_IT, _I)
 # How far after the expression a cue may govern it, unless it is a fronted adjunct.
 _AFTER = 40
+# A verbless segment after its clause that is a noun phrase of its own: an apposition ("..., a premium of 34% to
+# Halvorsen's closing price on Friday") or a comparison with a figure already known ("..., up from 443.6 million
+# Thursday"). The clause's verb does not govern a time inside it. Not an elliptical clause, whose verb is the
+# clause's ("will vote in two rounds, the first on Sunday"), nor a time of its own ("the day before the vote").
+_APPOSITION = re.compile(
+    r"\s*(?:(?:a|an|the|its|his|her|their|our|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+"
+    r"(?!(?:first|second|third|fourth|fifth|last|next|final|other|same|latest|following|previous|one|two|three)\b)"
+    r"(?=\w)|(?:up|down)\s+from\b|compared\s+(?:with|to)\b|versus\b|vs\.)", _I)
+_TIME_HEAD = re.compile(r"\b(?:day|eve|night|morning|afternoon|evening|week|weekend|month|year|hours?|days?|weeks?"
+                        r"|months?|years?|deadline|date|time)\b", _I)
+# A deadline's own verb: the last cue before it in its clause, but not a reporting verb with its complement
+# between ("said the company would ..."), nor a past participle with no auxiliary (a reduced relative: "would
+# write to everyone affected by Friday") after a future cue; a participle with its auxiliary governs
+# ("had been fixed by Friday").
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|am|be|been|being|has|have|had|'s|'re|'ve|'d|gets?|got"
+                        r"|I|you|he|she|it|we|they)\s+(?:\w+ly\s+|not\s+)?$", _I)
+_FINITE_PAST = re.compile(r"was|were|had|did|didn't|wasn't|weren't|hadn't", _I)
+# A deadline followed by what is to be done by then ("until Friday to respond").
+_TIME_ALLOWED = re.compile(r",?\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|them|him|me|us)\b)(?-i:[a-z]+)\b", _I)
+# An obligation looks ahead to its deadline ("customers must respond by Friday"); elsewhere in a report it is
+# often the reported past's own ("ruled that he must be returned"), so it is a cue for deadlines only.
+_OBLIGATION = re.compile(r"\b(?:must|should|ought\s+to|needs?\s+to|(?:has|have)\s+to)\b(?!\s+(?:not\s+)?have\b)", _I)
 
 
 def _is_boundary(text: str, m: re.Match) -> bool:
@@ -151,7 +177,9 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
     """(lo, hi, fronted, cues) of the clause text[start:end] belongs to.
 
     `fronted` is true when the expression sits in a verbless segment that
-    opens its sentence and was joined to the clause after it.
+    opens its sentence and was joined to the clause after it. An apposition
+    or comparison after its clause (`_APPOSITION`) is a clause of its own,
+    with no cues.
     """
     s_lo, s_hi = sentence_bounds(text, start, end)
     cues = [c for c in _cues(text, s_lo, s_hi) if not (start <= c[0] < end)]
@@ -180,6 +208,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int, bool, list[tuple
                 if own and j + 1 < len(segs) and len(text[a:b].split()) <= 4 \
                         and all(_REPORTING.fullmatch(text[c:d]) for c, d, _ in own):
                     cues = [c for c in cues if c not in own]   # "Friday night, he said, would ..."
+        elif (app := _APPOSITION.match(text, lo)) and app.end() <= start and not _TIME_HEAD.search(text, lo, start):
+            return lo, hi, False, []     # "..., a premium of 34% to the closing price on Friday": a noun's time
         else:
             while not verbs(lo, hi) and i > 0:
                 i -= 1
@@ -204,20 +234,28 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
     is a future cue, unless the expression is a possessive ("Sunday's crash"); a
     reporting verb is a past cue only right before the expression ("said on
     Monday"), no cue across a complement ("said the vote is on Friday").
-    "since" right before the expression is always past; a deadline ("until", "by") right before it is future
-    unless its sentence has a past cue before it ("stayed until July 30").
+    "since" right before the expression is always past. A deadline ("until", "by") right before it takes
+    the direction of its own verb (`_deadline`): "would write to everyone affected by Friday" and "said
+    customers must respond by Friday" are the coming Friday, "had been fixed by Friday" and "stayed until
+    July 30" the past one; a deadline followed by what is to be done by then ("until Friday to respond") is
+    ahead; with no verb of its own, it is ahead unless its sentence has a past cue before it. A time in an
+    apposition after its clause ("..., a premium of 34% to the closing price on Friday") has no cue (`_clause`).
     """
     lo, hi, fronted, cues = _clause(text, start, end)
     if _SINCE.search(text[lo:start]):
         return "past"
-    if _DEADLINE.search(text[lo:start]) and not any(
-            kind == "past" for *_, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
-        return "future"  # "The Commission has 90 working days, until July 30": a deadline ahead, in no past
     before = [c for c in cues if c[1] <= start]
+    possessive = re.match(r"['\u2019]s?\b", text[end:end + 2])
+    if _DEADLINE.search(text[lo:start]) and not possessive:
+        if _TIME_ALLOWED.match(text, end):
+            return "future"  # "gave the company until Friday to respond": the time left for what is still to come
+        if kind := _deadline(text, start, lo, before):
+            return kind
+        if not any(kind == "past" for *_, kind in _cues(text, sentence_bounds(text, start, end)[0], start)):
+            return "future"  # "The Commission has 90 working days, until July 30": a deadline ahead, in no past
     after = [c for c in cues if c[0] >= end and (fronted or c[0] < end + _AFTER)]
     if any(_STRONG_FUTURE.fullmatch(text[a:b]) for a, b, kind in before if kind == "future"):
         return "future"
-    possessive = re.match(r"['\u2019]s?\b", text[end:end + 2])
     if possessive and fronted:
         return None      # "Expressing surprise at Saturday's announcement, ...": the noun's time
     for group in (reversed(before), after):
@@ -231,6 +269,23 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
                     continue     # "the ruling on Sunday's vote": the noun's time, not the verb's
                 return "future"
             return kind
+    return None
+
+
+def _deadline(text: str, start: int, lo: int, before: list[tuple[int, int, str]]) -> str | None:
+    """'future' / 'past' by the verb governing a deadline ("by Friday", "until July 30") at `start`, from
+    the cues `before` it in its clause (starting at `lo`), or None when none of them governs it."""
+    before = sorted(before + [(m.start(), m.end(), "future") for m in _OBLIGATION.finditer(text, lo, start)])
+    for k in range(len(before) - 1, -1, -1):
+        a, b, kind = before[k]
+        word = text[a:b]
+        if kind == "past" and _REPORTING.fullmatch(word) and len(text[b:start].split()) > 2:
+            continue     # "said customers must respond by Friday": the report, not the deadline's verb
+        if (kind == "past" and " " not in word and not _FINITE_PAST.fullmatch(word)
+                and not _AUXILIARY.search(text, max(lo, a - 25), a)
+                and any(kd == "future" for *_, kd in before[:k])):
+            continue     # "would write to everyone affected by Friday": the participle describes "everyone"
+        return "past" if kind == "past" else "future"
     return None
 
 

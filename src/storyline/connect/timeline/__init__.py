@@ -24,7 +24,7 @@ from storyline.records import AnalysedArticle, Article, Event, TimelineEntry
 __all__ = ["VERSION", "Reading", "default_length", "reading", "timeline"]
 
 COARSE_ARTICLES, COARSE_SHARE = 2, 0.1
-VERSION = "timeline-7"       # bump when the method or the shipped date model changes: stored timelines are redone
+VERSION = "timeline-8"       # bump when the method or the shipped date model changes: stored timelines are redone
 
 
 def default_length(n_articles: int) -> int:

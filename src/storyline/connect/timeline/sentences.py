@@ -21,6 +21,15 @@ with nothing but a separator between, a clock time; prose says "on March 15,
 it gives its sentence no granule either (`connect.stories.terms.dateline_end`
 finds the dateline), so the lead is about the Thursday it names, not also
 about the day of its report.
+
+A bound of a state is no date of its sentence (`bounding`): "Ashby, who had
+led the company since 2019, said he was stepping down" reports the
+resignation, not something of 2019; "until March 10" ends a state and "from
+2015 to 2019" spans one the same way. TIMEX3 has no anchor for "since": its
+value is the year, so the timeline tells it apart here. Such a granule still
+counts as the story referring to its date (`dates.statistics`), but the
+sentence never sums that date up (`Sentence.background`), and a sentence that
+names no other date is news of its own day like one that names none.
 """
 from __future__ import annotations
 
@@ -29,7 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Sequence
+from typing import Collection, Mapping, Sequence
 
 from storyline.connect.stories.terms import dateline_end
 from storyline.records import Article, TimeExpression
@@ -49,6 +58,12 @@ _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|its|their|his|her)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b(?!\s+(?:of|in|at|on|to)\b)")
+# a bound of a state: "since 2019", "until March 10", the ends of "from 2015 to 2019"
+_BOUND_MOD = r"(?:(?:early|late|mid)[\s-]*)?"
+_SINCE_UNTIL = re.compile(r"\b(?:since|until|till|through)\s+" + _BOUND_MOD + "$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+" + _BOUND_MOD + "$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"(?:\s+(?:to|until|till|through)\b|\s*[-\u2013])\s*", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?:\s+(?:to|until|till|through)|\s*[-\u2013])\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,12 @@ class Sentence:
     granules: tuple[str, ...]      # distinct granules of its time expressions, in text order
     stamped: bool = False          # a timestamp inside it: a reader comment's or a page's, run into the text
     attributive: tuple[str, ...] = ()  # granules it names only as a noun's attribute ("the March 4 explosion")
+    background: tuple[str, ...] = ()   # granules it names only as a state's bound ("since 2019"): not its dates
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        """The granules the sentence is about: `granules` less its `background`."""
+        return tuple(g for g in self.granules if g not in self.background)
 
 
 def granule(t: TimeExpression) -> str | None:
@@ -164,12 +185,14 @@ def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
     """The sentences of `article`, each with the granules of the time expressions starting inside it
     (none from a timestamp or a wire dateline). A sentence that opens with a timestamp or a dateline starts
     after it ("Tuesday, September 30, 2008; 10:10 AM Most Americans see ..." is "Most Americans see ...");
-    one with a timestamp further in is `stamped`."""
+    one with a timestamp further in is `stamped`. A granule named only as a state's bound ("since 2019") is
+    among its `granules` and its `background` (`bounding`)."""
     text = article.text
     dateline = dateline_end(text)
     stamps = timestamps(text, times) + ([(0, dateline)] if dateline else [])
     times = [t for t in times if not any(a <= t.start < b for a, b in stamps)]
     out, ordered, k = [], sorted(times, key=lambda t: t.start), 0
+    starts, ends = {t.start for t in ordered}, {t.end: t.start for t in ordered}
     for i, (start, end) in enumerate(_spans(text)):
         stamped = False
         for a, b in stamps:
@@ -182,15 +205,38 @@ def split(article: Article, times: Sequence[TimeExpression]) -> list[Sentence]:
             k += 1
         found: list[str] = []
         adverbial: set[str] = set()
+        dated: set[str] = set()
         while k < len(ordered) and ordered[k].start < end:
             t, k = ordered[k], k + 1
             if g := granule(t):
                 found += [g] if g not in found else []
                 if not attributive(text, t):
                     adverbial.add(g)
+                if not bounding(text, t, starts, ends):
+                    dated.add(g)
         out.append(Sentence(article.id, i, start, end, text[start:end], tuple(found), stamped,
-                            tuple(g for g in found if g not in adverbial)))
+                            tuple(g for g in found if g not in adverbial),
+                            tuple(g for g in found if g not in dated)))
     return out
+
+
+def bounding(text: str, t: TimeExpression, starts: Collection[int] = (), ends: Mapping[int, int] = {}) -> bool:
+    """True when time expression `t` is a bound of a state, not the time of its sentence's news: the start
+    of one ("since 2019", "since early March"), its end ("until March 10", "through June") or either end of a
+    range ("from 2015 to 2019", "from Monday until Wednesday"; `starts`: where the text's time expressions
+    start, `ends`: end -> start of each). TIMEX3 values "since 2019" as 2019 itself: a timeline must not
+    date the sentence by it."""
+    before = text[max(0, t.start - 20):t.start]
+    if _SINCE_UNTIL.search(before):
+        return True
+    to = _RANGE_TO.match(text, t.end)
+    if to and to.end() in starts and _FROM.search(before):
+        return True                      # "from 2015 to 2019": the range's start
+    to = _TO_BEFORE.search(text, max(0, t.start - 12), t.start)
+    if to is None:
+        return False
+    first = ends.get(to.start())         # the range's end
+    return first is not None and bool(_FROM.search(text, max(0, first - 20), first))
 
 
 def attributive(text: str, t: TimeExpression) -> bool:

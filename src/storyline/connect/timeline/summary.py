@@ -65,11 +65,11 @@ class Pool:
         self.late: dict[str, list[Sentence]] = {}       # leads of a next-day article that dates its news itself
         for aid, sents in sentences.items():
             pub = published.get(aid)
-            own_day = pub is not None and any(pub.isoformat() in s.granules for s in sents if s.index < LEAD)
+            own_day = pub is not None and any(pub.isoformat() in s.dates for s in sents if s.index < LEAD)
             for s in sents:
-                for g in s.granules:
+                for g in s.dates:        # not a state's bound: "who had led the company since 2019"
                     self.mentioning.setdefault(g, []).append(s)
-                if pub is not None and not s.granules and s.index < LEAD:
+                if pub is not None and not s.dates and s.index < LEAD:
                     self.reporting.setdefault(pub.isoformat(), []).append(s)
                     before = (pub - timedelta(days=1)).isoformat()
                     (self.late if own_day else self.reporting).setdefault(before, []).append(s)
