@@ -7,7 +7,8 @@ cannot), fitted on development data by
 `bench/stories_fit.py`, which writes `model.json` beside this module (feature
 names, weights, intercept, trees as node lists and what it was fitted on), behind one gate: a
 pair whose main names clash (`names_clash`: neither side's three main
-people, places or organisations appear on the other side) is never a
+people, places or organisations appear on the other side, and no person is
+named on both) is never a
 continuation, whatever the text says, since that is what a different story of
 the same kind looks like (two earthquakes, two resignations). The
 model is fitted on the pairs the gate lets through. An article joins its

@@ -15,7 +15,9 @@ whose story it is and when:
   share of the story's three main people the article names; `people_clash`
   when neither side's two main people appear on the other side, and
   `names_clash` the same over the three main names of every kind (two
-  earthquakes, each with its own towns, officials and agencies); a surname
+  earthquakes, each with its own towns, officials and agencies), unless the
+  two sides name a person in common (a market follow-up led by an analyst
+  still names the governor whose decision it reports); a surname
   key the two sides hold only for different people ("Thomas Whitfield",
   "Paul Whitfield": `state.namesakes`) is no shared name in either;
 - when: overlap of the years and months the texts name, and `year_clash`
