@@ -55,9 +55,14 @@ def shingles(text: str) -> set[str]:
     return {" ".join(toks[i:i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
 
 
+def _judged(text: str) -> bool:
+    """Whether a text is long enough to judge as a copy or a version."""
+    return len(words(text)) >= 2 * SHINGLE
+
+
 def signature(text: str) -> list[int] | None:
     """MinHash signature of the text's word shingles; None for texts too short to judge."""
-    if len(words(text)) < 2 * SHINGLE:
+    if not _judged(text):
         return None
     shingles_ = shingles(text)
     hashed = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
@@ -98,7 +103,7 @@ def is_version(article: Article, other: Article) -> bool:
     VERSION_OVERLAP of the shorter text's shingles in the longer, and publication days, where both are
     known to the day, at most VERSION_DAYS apart (a story refiled with a new lede a week later is another
     story). Texts too short to judge (`signature` None) are no versions."""
-    if not same_outlet(article.outlet, other.outlet) or min(len(words(article.text)), len(words(other.text))) < 2 * SHINGLE:
+    if not same_outlet(article.outlet, other.outlet) or not (_judged(article.text) and _judged(other.text)):
         return False
     p, q = article.published, other.published
     if p is not None and q is not None and p.exact and q.exact and abs((p.earliest - q.earliest).days) > VERSION_DAYS:
