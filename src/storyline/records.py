@@ -70,7 +70,7 @@ class Article:
     published: DateRange | None = None
     kind: str = "text"
     captions: tuple[str, ...] = ()   # photo captions removed from the text (their dates bound `published`)
-    duplicate_of: str | None = None  # set when the store finds an earlier copy
+    duplicate_of: str | None = None  # set when the store finds an earlier copy (or version: clean.dedup)
     warnings: tuple[str, ...] = ()   # what the input got wrong but the article survives, one line each
 
 

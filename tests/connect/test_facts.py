@@ -272,3 +272,59 @@ def test_a_toll_whose_order_is_not_known_is_no_conflict():
     # the same day, or the toll lower later, is a conflict
     assert {s for _, _, s in verdicts(*stated, published={"a1": span(5, 5), "a2": span(5, 5)})} == {"conflict"}
     assert {s for _, _, s in verdicts(*stated, published={"a1": span(9, 9), "a2": span(5, 5)})} == {"conflict"}
+
+
+S = "stake in Halvorsen Maritime"
+
+
+@pytest.mark.parametrize("stated,days,expected", [
+    # two outlets giving one owner's stake in one company agree ...
+    ([("a1", S, "22%"), ("a2", S, "22%")], {"a1": 3, "a2": 12}, [(S, "22%", "agree")]),
+    ([("a1", S, "about 22%"), ("a2", S, "21.8%")], {"a1": 3, "a2": 3}, [(S, "21.8%", "agree"), (S, "about 22%", "agree")]),
+    # ... two stakes the same day (or undated) conflict ...
+    ([("a1", S, "22%"), ("a2", S, "25%")], {"a1": 12, "a2": 12}, [(S, "22%", "conflict"), (S, "25%", "conflict")]),
+    ([("a1", S, "22%"), ("a2", S, "25%")], {}, [(S, "22%", "conflict"), (S, "25%", "conflict")]),
+    # ... a stake that moves over time (raised, sold down) does not, up or down
+    ([("a1", S, "22%"), ("a2", S, "25%"), ("a3", S, "19%")], {"a1": 3, "a2": 12, "a3": 20},
+     [(S, "19%", "single"), (S, "22%", "single"), (S, "25%", "single")]),
+    # stakes in two companies are never compared
+    ([("a1", S, "22%"), ("a2", "stake in Kestrel Logistics", "5%")], {"a1": 3, "a2": 3},
+     [(S, "22%", "single"), ("stake in Kestrel Logistics", "5%", "single")]),
+], ids=["agree", "approximate", "same day", "undated", "moves over time", "two companies"])
+def test_stake_verdicts(stated, days, expected):
+    assert verdicts(*stated, published={aid: _day(d) for aid, d in days.items()}) == expected
+
+
+@pytest.mark.parametrize("names,attribute", [
+    # the company as the article names it -> as the story names it, so that two spellings compare
+    ({"e2": "Halvorsen Maritime"}, "stake in Halvorsen Maritime"),
+    # a company the story does not know, or a name no entity of the article has, stays as written
+    ({}, "stake in Halvorsen"),
+])
+def test_a_stakes_company_is_named_as_the_story_names_it(names, attribute):
+    from storyline.connect.facts import objects_named
+    from storyline.records import AnalysedArticle, Entity
+    an = AnalysedArticle("a1", entities=(Entity("e1", "Brekke family", "ORG", ()), Entity("e2", "Halvorsen", "ORG", ())),
+                         facts=(Fact("e1", "stake in Halvorsen", "22%", Mention(0, 5, "text.")),
+                                Fact("e1", "age", "52", Mention(0, 5, "text."))))
+    got = objects_named(an, names.get)
+    assert [f.attribute for f in got] == [attribute, "age"]
+
+
+def test_stakes_of_one_owner_in_one_company_named_two_ways_agree():
+    from datetime import date
+    from storyline.connect import connect_story
+    from storyline.records import AnalysedArticle, DateRange, Entity
+    def said(aid, company, value):
+        text = f"The Brekke family owns {value} of {company}."
+        owner = Entity("e1", "Brekke family", "ORG", (Mention(4, 17, "Brekke family"),))
+        firm = Entity("e2", company, "ORG", (Mention(text.index(company), text.index(company) + len(company), company),))
+        return AnalysedArticle(aid, entities=(owner, firm), facts=(
+            Fact("e1", f"stake in {company}", value, Mention(0, len(text), text)),))
+    read = [said("a1", "Halvorsen Maritime", "22%"), said("a2", "Halvorsen Maritime", "22%"),
+            said("a3", "Halvorsen", "22%")]
+    day = DateRange(date(2025, 3, 12), date(2025, 3, 12))
+    got = connect_story(read, published={a.article_id: day for a in read},
+                        outlets={"a1": "Reuters", "a2": "AFP", "a3": "AP"}).facts
+    assert [(f.attribute, f.value, f.status, len(f.evidence)) for f in got] == [
+        ("stake in Halvorsen Maritime", "22%", "agree", 3)]

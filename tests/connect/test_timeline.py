@@ -144,6 +144,23 @@ def test_a_copy_counts_once():
     assert timeline(with_copy, read(with_copy), 3) == timeline(GRINER, read(GRINER), 3)
 
 
+@pytest.mark.parametrize("added,kept", [
+    # an update adds a sentence of its own: it is read, what both versions tell is counted once
+    ("Her lawyers said on August 5 that she would appeal.", ["Her lawyers said on August 5 that she would appeal."]),
+    # a copy that only repeats its original adds nothing
+    (None, []),
+])
+def test_a_copy_keeps_only_what_its_original_does_not_tell(added, kept):
+    update = replace(GRINER[2], id="c2", source="in/c2.txt", duplicate_of="c",
+                     text=GRINER[2].text.upper().replace(".", "") + (f"\n{added}" if added else ""))
+    story = GRINER + [update]
+    read_ = reading(story, read(story))
+    assert [s.text for s in read_.sentences.get("c2", [])] == kept
+    assert read_.published.get("c2") is None
+    if added:
+        assert "2022-08-05" in {e.date for e in timeline(story, read(story), 5)}
+
+
 def test_events_of_the_summary_sentence_are_referenced():
     readings = read(GRINER)
     start = GRINER[2].text.index("A Russian court")

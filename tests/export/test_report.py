@@ -76,6 +76,21 @@ def test_a_copy_is_counted_and_its_quotes_and_claims_are_shown_once():
     assert "3. Title 4 — Outlet 4, 2022-04-01 (`in/4.txt`); copy of `a2`" in story
 
 
+def test_what_an_update_adds_to_its_first_version_is_shown():
+    """A version (`duplicate_of` its outlet's first version) shows its own quotes and claims, once."""
+    update = ART(4, outlet="Outlet 2", duplicate_of="a2")
+    added = {"subject": "p1", "attribute": "age", "value": "53", "status": "single", "article_ids": ["a4"],
+             "evidence": [{"article_id": "a4", "text": "Doe, 53, resigned.", "source": None}]}
+    export = {**EXPORT, "articles": [*EXPORT["articles"], update],
+              "quotes": [*EXPORT["quotes"], {**EXPORT["quotes"][0], "article_id": "a4"},
+                         {**EXPORT["quotes"][0], "article_id": "a4", "text": "We will appeal"}],
+              "facts": [*EXPORT["facts"], added],
+              "stories": [{**EXPORT["stories"][0], "article_ids": ["a1", "a2", "a4"]}]}
+    story = render(export).split("\n## ")[1]
+    assert story.count("We will") == 2 and "“We will appeal” [3]" in story
+    assert "  - Outlet 2: “Doe, 53, resigned.” [3]" in story
+
+
 def test_what_a_reader_sees_is_plain():
     export = {
         "articles": [ART(1), ART(2, outlet=None)],

@@ -194,6 +194,32 @@ def test_a_copy_in_a_story_page_quotes_and_claims_nothing_again(location):
     assert [outlet for _, evidence in page["claims"] for _, outlet in evidence] == ["City Daily", "Harbour News"]
 
 
+def test_an_update_in_a_story_page_shows_what_it_adds(location):
+    """A version (`duplicate_of` its outlet's first version) quotes nothing its first version quotes, but a
+    quote it adds is on the page."""
+    from dataclasses import replace as with_
+    from storyline.records import Article, DateRange, Story
+    from tests.store.synthetic import DAYS, TEXTS, analysis
+    db = fill(location)
+    title, text = TEXTS["a2"]
+    text += " Doe said the vote was \"the first of many\"."
+    first = analysis("a2")
+    start = text.index("the first of many")
+    added = with_(first.quotes[0], start=start, end=start + 17, text="the first of many")
+    with open_store(db) as store:
+        store.add_article(Article("a4", "in/a4.txt", text, "ha4", title=title, outlet="City Daily",
+                                  published=DateRange(DAYS["a2"], DAYS["a2"], "given"), duplicate_of="a2"),
+                          text_hash="a4")
+        store.add_analysis(with_(first, article_id="a4", quotes=first.quotes + (added,)), "v")
+        store.save_stories([(Story("s1", "Harbour bridge closes", ("a1", "a2", "a4"), ("City Daily",), DAYS["a1"],
+                                   DAYS["a2"]), None, (), 3)])
+    with Browser(db) as b:
+        page = b.story_page("s1")
+    said = sorted((q["article_id"], q["text"]) for _, _, _, group in page["quotes"] for q in group)
+    assert said == [("a1", "the harbour bridge will close in March"), ("a2", "We act now."),
+                    ("a4", "the first of many")]
+
+
 def Q(text: str | None) -> dict:
     return {"speaker_text": text, "text": "..."}
 

@@ -82,6 +82,17 @@ def test_exact_and_near_duplicates_are_found(location):
         assert store.find_duplicate(text_hash(other), signature(other)) is None
 
 
+def test_an_outlets_update_is_found_as_a_version_of_its_first_version(location):
+    from storyline.clean.dedup import signature, text_hash
+    from tests.clean.test_dedup import UPDATE, WIRE
+    with open_store(location) as store:
+        store.add_article(article(1, WIRE, outlet="Reuters"), signature(WIRE), text_hash(WIRE))
+        for outlet, found in (("Reuters", "a1"), ("AP", None), (None, None)):
+            update = article(2, UPDATE, outlet=outlet)
+            assert store.find_duplicate(text_hash(UPDATE), signature(UPDATE), 0.8, update) == found
+        assert store.find_duplicate(text_hash(UPDATE), signature(UPDATE)) is None     # no copy
+
+
 def test_refusal_is_replaced_not_repeated(location):
     with open_store(location) as store:
         store.add_refusal(Refusal("x.txt", "empty file"))

@@ -114,6 +114,12 @@ def _outlet_key(name: str) -> str:
     return " ".join(words[:-1] if len(words) > 1 and words[-1] == "news" else words)
 
 
+def same_outlet(name: str | None, other: str | None) -> bool:
+    """Whether two outlet names name one outlet: 'BBC News' and 'BBC', 'The Guardian' and 'Guardian';
+    False when either is unknown (None or blank)."""
+    return bool(name and other and _outlet_key(name) and _outlet_key(name) == _outlet_key(other))
+
+
 _KNOWN_KEYS = frozenset(_outlet_key(name) for name in KNOWN.values())
 
 

@@ -22,9 +22,9 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from storyline.connect.dating import date_articles, redated
-from storyline.connect.entities import StoryEntity, entity_type, groups, link, resolve_story
+from storyline.connect.entities import StoryEntity, entity_name, entity_type, groups, link, resolve_story
 from storyline.connect.events import merge_events
-from storyline.connect.facts import compare
+from storyline.connect.facts import compare, objects_named
 from storyline.records import (AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, DateRange, Fact,
                                MergedEvent, TimeExpression)
 
@@ -96,9 +96,13 @@ def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
     events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
+    names = [entity_name(se) for se in entities]
+
+    def named(an: AnalysedArticle) -> tuple[Fact, ...]:      # "stake in Halvorsen": the story's name of Halvorsen
+        return objects_named(an, lambda eid: None if (n := local.get((an.article_id, eid))) is None else names[int(n)])
     facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
                       local.get((an.article_id, src)) if src else None)
-                     for an in read for f, src in zip(an.facts, fact_sources(an))), copies, published, outlets)
+                     for an in read for f, src in zip(named(an), fact_sources(an))), copies, published, outlets)
     return StoryConnected(tuple(entities), tuple(events), tuple(facts))
 
 

@@ -128,6 +128,11 @@ def entity_type(se: StoryEntity) -> str:
     return se.members[0][2] if len(se.members) == 1 and se.members[0][4] != RETYPED else _type_and_name(se.members)[0]
 
 
+def entity_name(se: StoryEntity) -> str:
+    """The name a story entity has in its story (`_type_and_name`)."""
+    return se.members[0][3] if len(se.members) == 1 and se.members[0][4] != RETYPED else _type_and_name(se.members)[1]
+
+
 def resolve(analyses: Sequence[AnalysedArticle], story_of: Mapping[str, str] | None = None,
             trace: list | None = None) -> list[CorpusEntity]:
     """Merge the per-article entities that name or describe the same referent.

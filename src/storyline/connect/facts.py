@@ -34,12 +34,13 @@ import calendar
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from storyline.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, SCALE_FACTORS
-from storyline.records import ComparedFact, DateRange, Evidence, Fact
+from storyline.records import AnalysedArticle, ComparedFact, DateRange, Evidence, Fact
 
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
@@ -48,7 +49,10 @@ _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almo
 _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds (read.events.casualties)
 _EITHER_WAY = ("count of missing", "count of displaced",  # ... or fall too, as the missing are found or go home
                "share of vote", "turnout", "projected seats",   # move as a count goes on (seats won are final)
-               "amount ")              # sums of money: offers raised, fines cut, sums raised over time
+               "amount ",              # sums of money: offers raised, fines cut, sums raised over time
+               "stake in ")            # ownership stakes: bought, sold, diluted over time
+# attributes ending with a second entity's name as the article names it (read.events.stakes: "stake in Acme")
+_NAMING = ("stake in ",)
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
 _SYMBOL_CHARS = "".join(sorted({c for u in CURRENCY_SYMBOLS for c in u if not c.isalnum()}))
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
@@ -146,6 +150,21 @@ def _falls(high: str, high_days: tuple, low: str, low_days: tuple) -> bool:
 def _same_day(days: tuple, other: tuple) -> bool:
     """Whether an article of `days` and one of `other` were both published on one known day."""
     return bool({e for e, l in days if e is not None and e == l} & {e for e, l in other if e is not None and e == l})
+
+
+def objects_named(an: AnalysedArticle, name_of: Callable[[str], str | None]) -> tuple[Fact, ...]:
+    """The facts of one analysis, an attribute that ends with a second entity's name as the article names it
+    ("stake in Halvorsen", `_NAMING`) ending with the story's name for it instead (`name_of`: per-article
+    entity id -> that name, None when unknown), so that articles naming one company differently ("Halvorsen",
+    "Halvorsen Maritime") give one attribute; a name no entity of the article has stays as written."""
+    ids = {e.name: e.id for e in reversed(an.entities)}             # the first entity of a name, as readers do
+    out = []
+    for f in an.facts:
+        prefix = next((p for p in _NAMING if f.attribute.startswith(p)), None)
+        eid = ids.get(f.attribute[len(prefix):]) if prefix else None
+        name = name_of(eid) if eid else None
+        out.append(replace(f, attribute=prefix + name) if name else f)
+    return tuple(out)
 
 
 def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],

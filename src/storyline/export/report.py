@@ -73,7 +73,8 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     ids = [aid for aid in story.get("article_ids", []) if aid in articles]
     members = set(ids)
     copies = {aid for aid in ids if articles[aid].get("duplicate_of") in members}
-    own = members - copies           # a copy's quotes, mentions and claims are its original's: shown once
+    own = members - copies           # a copy's quotes, mentions and claims are its original's: shown once (what
+    #                                  an update adds to its first version is shown with the copy's own reference)
     ref = {aid: n for n, aid in enumerate(ids, start=1)}
     cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
     closed = [p for aid in ids if (p := articles[aid].get("published") or {}).get("earliest") and p.get("latest")]
@@ -131,8 +132,10 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
                          f"{cite([m['article_id'] for m in e.get('mentions', []) if m['article_id'] in own])}")
 
     quoted = defaultdict(list)
-    for q in export.get("quotes", []):
-        if q.get("article_id") in own:
+    said = {(q.get("article_id"), q.get("text")) for q in export.get("quotes", []) if q.get("article_id") in own}
+    for q in export.get("quotes", []):      # a copy's quote only where its original does not have it (an update's)
+        if q.get("article_id") in own or (q.get("article_id") in copies and (
+                articles[q["article_id"]].get("duplicate_of"), q.get("text")) not in said):
             quoted[q.get("speaker")].append(q)
     if quoted:
         lines += ["", "### Quotes by speaker", ""]
@@ -149,7 +152,9 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
         for f in sorted(claims, key=order):                  # where outlets disagree first, then agree, then single
             lines.append(f"- {_md(names.get(f['subject'], f['subject'] or '?'))}: {_md(f['attribute'])} = "
                          f"{_md(f['value'])} — **{f['status']}**")
-            for ev in (ev for ev in f.get("evidence", []) if ev["article_id"] not in copies):
+            stated = {ev["article_id"] for ev in f.get("evidence", [])}     # a copy's only where its original is not
+            for ev in (ev for ev in f.get("evidence", []) if ev["article_id"] not in copies
+                       or articles[ev["article_id"]].get("duplicate_of") not in stated):
                 outlet = articles.get(ev["article_id"], {}).get("outlet") or "unknown outlet"
                 source = f", according to {_md(names.get(ev.get('source'), ev.get('source')))}" if ev.get("source") else ""
                 lines.append(f"  - {_md(outlet)}{source}: “{_md(ev.get('text'), 240)}” {cite([ev['article_id']])}")

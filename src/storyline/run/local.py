@@ -110,7 +110,7 @@ def _store_article(store: SQLiteStore, summary: Summary, article: Article, thres
     `on_warning(source, message)`."""
     article = store.unclash(article)
     digest, sig = text_hash(article.text), signature(article.text)
-    original = store.find_duplicate(digest, sig, threshold)
+    original = store.find_duplicate(digest, sig, threshold, article)
     if original:
         article = replace(article, duplicate_of=original)
         summary.duplicates += 1

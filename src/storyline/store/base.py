@@ -33,8 +33,10 @@ class Store(Protocol):
     def add_refusal(self, refusal: Refusal, content_hash: str | None = None) -> None:
         """Record an input that could not become an article; a repeat replaces the old reason."""
 
-    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
-        """The id of the earliest article this one copies: same words, or estimated Jaccard >= threshold."""
+    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8,
+                       article: Article | None = None) -> str | None:
+        """The id of the earliest article this one copies (same words, or estimated Jaccard >= threshold) or,
+        given the `article`, is a version of (dedup.is_version: its outlet's update of one story)."""
 
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:
         """Store what stage 3 read in one article, replacing an older version."""

@@ -139,7 +139,8 @@ class Browser(ReadOnlyStore):
             "fact", story_id, "1 = 1", "CASE json_extract(c.data, '$.status') WHEN 'conflict' THEN 0 "
             "WHEN 'agree' THEN 1 ELSE 2 END, json_extract(c.data, '$.subject'), json_extract(c.data, '$.attribute'), "
             "c.id", claims)]
-        copies = {a for a, h in heads.items() if h["duplicate_of"] in heads}      # their claims are the originals'
+        copies = {a: h["duplicate_of"] for a, h in heads.items() if h["duplicate_of"] in heads}
+        # a copy's claims are its original's, shown once; what an update adds to its first version is still shown
         outlets = {a: h["outlet"] for a, h in self.article_heads(
             e.article_id for f in facts for e in f.evidence).items()}
         people = self._cast(story_id, cast)
@@ -149,7 +150,8 @@ class Browser(ReadOnlyStore):
         groups = speaker_groups(quoted, {sid: names[sid][0] for sid in quoted if sid in names})[:speakers]
         return {"story": story, "articles": articles, "timeline": timeline, "events": events, "cast": people,
                 "quotes": [(sid, name, len(qs), qs[:quotes_per_speaker]) for sid, name, qs in groups],
-                "claims": [(f, [(e, outlets.get(e.article_id)) for e in f.evidence if e.article_id not in copies])
+                "claims": [(f, [(e, outlets.get(e.article_id)) for e in f.evidence if e.article_id not in copies
+                                or copies[e.article_id] not in {x.article_id for x in f.evidence}])
                            for f in facts],
                 "names": names}
 
@@ -177,15 +179,18 @@ class Browser(ReadOnlyStore):
     def _quotes(self, story_id: str) -> dict[str | None, list[dict]]:
         """Speaker corpus id (None: unresolved) -> the story's quotes
         {article_id, kind, text, start, end, speaker_text}, in article arrival order then position; a copy of
-        another article of the story quotes nobody again."""
+        another article of the story repeats none of its original's quotes (an update's new ones are kept)."""
         by: dict[str | None, list[dict]] = defaultdict(list)
         for article_id, value, speaker in self._rows(
                 "SELECT m.article_id, q.value, ea.entity_id FROM story_members m "
                 "JOIN analyses an ON an.article_id = m.article_id CROSS JOIN json_each(an.data, '$.quotes') q "
                 "LEFT JOIN entity_articles ea ON ea.article_id = m.article_id "
                 "AND ea.local_id = json_extract(q.value, '$.speaker_entity') JOIN articles a ON a.id = m.article_id "
-                "WHERE m.story_id = ? AND NOT EXISTS (SELECT 1 FROM story_members o WHERE o.story_id = m.story_id "
-                "AND o.article_id = a.duplicate_of) ORDER BY a.seq, q.key", (story_id,)):
+                "WHERE m.story_id = ? AND NOT EXISTS (SELECT 1 FROM story_members o "
+                "JOIN analyses oa ON oa.article_id = o.article_id CROSS JOIN json_each(oa.data, '$.quotes') oq "
+                "WHERE o.story_id = m.story_id AND o.article_id = a.duplicate_of "
+                "AND json_extract(oq.value, '$.text') = json_extract(q.value, '$.text')) ORDER BY a.seq, q.key",
+                (story_id,)):
             q = json.loads(value)
             by[speaker].append({"article_id": article_id, "kind": q["kind"], "text": q["text"], "start": q["start"],
                                 "end": q["end"], "speaker_text": (q.get("speaker") or {}).get("text")})

@@ -71,10 +71,11 @@ class PostgresStore(SQLStore):
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_SCHEMA,))
 
     # ------------------------------------------------------------ stages 1-2
-    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
+    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8,
+                       article: Article | None = None) -> str | None:
         self._threshold = threshold          # add_article checks again, with the same threshold, if articles
         self._last_seq = self._newest()      # arrived since
-        return super().find_duplicate(text_hash, signature, threshold)
+        return super().find_duplicate(text_hash, signature, threshold, article)
 
     def _newest(self) -> int | None:
         return self.db.execute("SELECT max(seq) FROM articles").fetchone()[0]
@@ -90,7 +91,8 @@ class PostgresStore(SQLStore):
                 return None
             article = self.unclash(article)              # its id, taken meanwhile: as the runner does
             if article.duplicate_of is None and text_hash and self._newest() != self._last_seq:
-                article = replace(article, duplicate_of=self.find_duplicate(text_hash, signature, self._threshold))
+                article = replace(article, duplicate_of=self.find_duplicate(text_hash, signature, self._threshold,
+                                                                              article))
             return super().add_article(article, signature, text_hash, version)
 
     def add_analysis(self, analysis: AnalysedArticle, version: str) -> None:

@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from typing import Iterator, Sequence
 
-from storyline.clean.dedup import band_keys, similarity
+from storyline.clean.dedup import VERSION_FLOOR, band_keys, is_version, similarity
 from storyline.errors import StoreError
 from storyline.records import AnalysedArticle, Article, ArticleDate, ComparedFact, Connected, CorpusEntity, MergedEvent, Refusal
 from storyline.store import codec
@@ -120,7 +120,11 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
                                                             message) for n, message in enumerate(article.warnings)])
         return article
 
-    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8) -> str | None:
+    def find_duplicate(self, text_hash: str, signature: list[int] | None, threshold: float = 0.8,
+                       article: Article | None = None) -> str | None:
+        """The id of the earliest stored article this one copies (same words, or estimated Jaccard >=
+        threshold) or, given the `article`, is a version of (dedup.is_version: its outlet's update of one
+        story); None when none is."""
         row = self.db.execute("SELECT id FROM articles WHERE text_hash = ? ORDER BY seq LIMIT 1",
                               (text_hash,)).fetchone()
         if row:
@@ -134,7 +138,9 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
         best = None
         for article_id in candidates:
             seq, other = self.db.execute("SELECT seq, signature FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if other and similarity(signature, [int(x) for x in other.split(",")]) >= threshold:
+            near = similarity(signature, [int(x) for x in other.split(",")]) if other else 0.0
+            if near >= threshold or (article is not None and near >= VERSION_FLOOR
+                                     and is_version(article, self.articles_in([article_id])[0])):
                 best = min(best or (seq, article_id), (seq, article_id))
         return best[1] if best else None
 

@@ -12,6 +12,7 @@ the story's articles, name it (a background year a few articles recall, as
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
@@ -59,17 +60,30 @@ class Reading:
 def reading(articles: Sequence[Article], analyses: Sequence[AnalysedArticle]) -> Reading:
     """Split the story's articles into sentences and count how they refer to each date.
 
-    A copy (`duplicate_of` another article of the story) is left out, so that a
-    wire story printed twice is not counted twice; an article without an
-    analysis still counts by its publication day.
+    A copy (`duplicate_of` another article of the story: a wire story printed
+    twice, or an outlet's update of its own story) keeps only the sentences its
+    original does not tell (same words), without a publication day of its own,
+    so that what both tell is counted once and what an update adds is still
+    read; an article without an analysis still counts by its publication day.
     """
     ids = {a.id for a in articles}
-    kept = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
     readings = {an.article_id: an for an in analyses}
-    sentences = {a.id: split(a, readings[a.id].time_expressions if a.id in readings else ()) for a in kept}
-    published = {a.id: a.published.earliest if a.published is not None and a.published.exact else None
-                 for a in kept}
+    every = {a.id: split(a, readings[a.id].time_expressions if a.id in readings else ()) for a in articles}
+    sentences, published = {}, {}
+    for a in articles:
+        if a.duplicate_of is None or a.duplicate_of not in ids:
+            sentences[a.id] = every[a.id]
+            published[a.id] = a.published.earliest if a.published is not None and a.published.exact else None
+            continue
+        told = {_said(t) for t in every[a.duplicate_of]}
+        if new := [s for s in every[a.id] if _said(s) not in told]:
+            sentences[a.id], published[a.id] = new, None
     return Reading(sentences, published, statistics(sentences, published), readings)
+
+
+def _said(s: Sentence) -> str:
+    """A sentence's words, casefolded: what two versions of one article tell alike however they punctuate."""
+    return " ".join(re.findall(r"\w+", s.text.casefold()))
 
 
 def timeline(articles: Sequence[Article], analyses: Sequence[AnalysedArticle], length: int | None = None,

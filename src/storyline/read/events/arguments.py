@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from storyline.lexicon import AGENCY_NAMES
 from storyline.records import Entity, Mention
 from storyline.read.doctext import doc_text
 
@@ -134,6 +135,18 @@ class EntityIndex:
 
 
 CLIMB = frozenset({"conj", "xcomp", "advcl"})
+
+
+def org_before(index: EntityIndex, tok, skip: frozenset[str] = frozenset()) -> str | None:
+    """The last organisation named before `tok` that is no news agency (the "(Reuters)" of a dateline, a
+    "told Reuters" is whoever reports on a company, not the company) nor one of `skip` (entity ids): the
+    company "the shares" or "the company" stands for."""
+    for t in reversed(index.doc[:tok.i]):
+        eid = index.direct(t)
+        if eid and eid not in skip and index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES and \
+                index.by_id[eid].name.lower() not in AGENCY_NAMES:
+            return eid
+    return None
 
 
 def subject_token(verb, through: frozenset[str] = CLIMB) -> tuple[object | None, bool]:

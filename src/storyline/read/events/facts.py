@@ -4,8 +4,9 @@ A fact is (subject entity, attribute, value) with its evidence sentence.
 Only values that another outlet could state differently are kept: prison
 terms, ages, counts of people, the dates of events, and (in modules of
 their own) sums of money (`money`), casualty counts of an incident
-(`casualties`), time in office (`tenure`), share price moves (`shares`) and
-election results: shares of the vote, seats and turnout (`elections`). Values
+(`casualties`), time in office (`tenure`), share price moves (`shares`),
+ownership stakes (`stakes`) and election results: shares of the vote, seats
+and turnout (`elections`). Values
 are normalised (number words to digits, "nine-year" to "9 years") so that
 stage 4 can compare them across articles; `status` stays "single" here,
 because agreement is a property of the corpus, not of one article.
@@ -23,6 +24,7 @@ from storyline.read.events.arguments import EntityIndex, sentence_mention, subje
 from storyline.read.events.casualties import Casualties
 from storyline.read.events.elections import Elections
 from storyline.read.events.shares import Shares
+from storyline.read.events.stakes import Stakes
 from storyline.read.events.tenure import read_tenure
 from storyline.read.events.modality import modality_of
 from storyline.read.events.money import Money
@@ -312,6 +314,7 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
     shares = Shares(doc, reader.index, number, reader.add, times, published)
     money = Money(doc, reader.index, reader.add, reader.agents, _participle)
     elections = Elections(doc, reader.index, number, reader.add, published)
+    stakes = Stakes(doc, reader.index, reader.add, reader.agents)
     for tok in doc:
         casualties.read(tok)
         read_tenure(tok, reader.index, number, reader.add)
@@ -322,6 +325,7 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
         reader.appositive_age(tok)
         reader.counts(tok)
         money.read(tok)
+        stakes.read(tok)
     elections.finish()
     _event_dates(reader, events)
     return reader.facts

@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Sequence
 
-from storyline.lexicon import AGENCY_NAMES
-from storyline.read.events.arguments import EntityIndex
+from storyline.read.events.arguments import EntityIndex, org_before
 from storyline.records import DateRange, TimeExpression
 
 _DOWN = {"fall", "drop", "slip", "slide", "tumble", "plunge", "sink", "decline", "dip", "lose", "shed", "sag",
@@ -83,7 +82,7 @@ class Shares:
                 if eid and self.index.type_of(eid) == "ORG":
                     return eid
                 if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
-                    return self._org_before(subj)
+                    return org_before(self.index, subj)
             if c.dep_ == "prep" and c.lower_ == "of":
                 for o in c.children:
                     eid = self.index.direct(o)
@@ -91,15 +90,5 @@ class Shares:
                         return eid
         if any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or subj.lower_ == "shares":
             if not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in subj.children):
-                return self._org_before(subj)
-        return None
-
-    def _org_before(self, tok) -> str | None:
-        """The last organisation named before `tok` that is no news agency (the "(Reuters)" of a dateline, a
-        "told Reuters" is whoever reports the shares, not whose they are)."""
-        for t in reversed(self.doc[:tok.i]):
-            eid = self.index.direct(t)
-            if eid and self.index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES and \
-                    self.index.by_id[eid].name.lower() not in AGENCY_NAMES:
-                return eid
+                return org_before(self.index, subj)
         return None
