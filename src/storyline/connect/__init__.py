@@ -95,7 +95,8 @@ def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
-    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
+    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies,
+                          published)
     facts = compare(((an.article_id, local.get((an.article_id, f.subject)), f,
                       local.get((an.article_id, src)) if src else None)
                      for an in read for f, src in zip(an.facts, fact_sources(an))), copies, published, outlets)
