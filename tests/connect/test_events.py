@@ -29,13 +29,13 @@ def analyses(*reports):
     return [AnalysedArticle(aid, events=tuple(es)) for aid, es in by_article.items()]
 
 
-def merged(reports, story_of=None):
+def merged(reports, story_of=None, published=None):
     ans = analyses(*reports)
     ids = {(an.article_id, lid) for an in ans for e in an.events for _, lid in e.participants} | \
           {(an.article_id, e.place) for an in ans for e in an.events if e.place}
-    people = {lid for _, lid in ids if lid.startswith("person:")}
+    people = {lid for _, lid in ids if lid.startswith(("person:", "org:"))}
     story_of = story_of if story_of is not None else {an.article_id: "s1" for an in ans}
-    return merge_events(ans, {k: k[1] for k in ids}, story_of, people)
+    return merge_events(ans, {k: k[1] for k in ids}, story_of, people, published=published)
 
 
 CASES = [
@@ -103,4 +103,57 @@ def test_an_event_of_a_copy_told_in_the_same_words_is_the_originals(copy_trigger
                    ("a2", ev("statement", ["person:calvino"], AUG5, trigger=copy_trigger)))
     got = merge_events(ans, {(a, "person:calvino"): "person:calvino" for a in ("a1", "a2")},
                        {"a1": "s1", "a2": "s1"}, {"person:calvino"}, copies={"a2": "a1"})
+    assert sorted(list(v.article_ids) for v in got) == groups
+
+
+OCT = DateRange(date(2026, 10, 1), date(2026, 10, 31))                  # "a ruling is expected next month"
+NOV24 = DateRange(date(2026, 11, 24), date(2026, 11, 24))               # "CAS on Tuesday dismissed both appeals"
+MARCH = DateRange(date(2027, 3, 2), date(2027, 3, 2))
+JUNE = DateRange(date(2026, 6, 9), date(2026, 6, 9))
+SEP15 = DateRange(date(2026, 9, 15), date(2026, 9, 15))
+
+
+def expected_ruling():
+    return ("a1", ev("verdict", ["org:cas"], OCT, "expected", trigger="ruling"))
+
+
+# an expected event that a later article reports as done is one event, even when it came later than expected
+# ("expected next month", delivered seven weeks after it): the first actual report from the expected time to
+# three months after it; never one from before it, nor one long after, nor a second one
+DELIVERED = [
+    ("delivered late", [expected_ruling(), ("a2", ev("verdict", ["org:cas", "person:ibanez"], NOV24))],
+     [["a1", "a2"]]),
+    ("delivered long after: another ruling", [expected_ruling(), ("a2", ev("verdict", ["org:cas"], MARCH))],
+     [["a1"], ["a2"]]),
+    ("an earlier ruling", [expected_ruling(), ("a2", ev("verdict", ["org:cas"], JUNE))], [["a1"], ["a2"]]),
+    ("only the first one done", [expected_ruling(), ("a2", ev("verdict", ["org:cas"], NOV24)),
+                                 ("a3", ev("verdict", ["org:cas"], DateRange(date(2026, 12, 15), date(2026, 12, 15))))],
+     [["a1", "a2"], ["a3"]]),
+    ("a different place", [("a1", ev("verdict", ["org:cas"], OCT, "expected", place="gpe:lausanne")),
+                           ("a2", ev("verdict", ["org:cas"], NOV24, place="gpe:madrid"))], [["a1"], ["a2"]]),
+    ("possible is not expected", [("a1", ev("verdict", ["org:cas"], OCT, "possible")),
+                                  ("a2", ev("verdict", ["org:cas"], NOV24))], [["a1"], ["a2"]]),
+]
+
+
+@pytest.mark.parametrize("name,reports,groups", DELIVERED, ids=[c[0] for c in DELIVERED])
+def test_an_expected_event_later_reported_done_is_one_event(name, reports, groups):
+    assert sorted(list(v.article_ids) for v in merged(reports)) == sorted(groups)
+
+
+def test_the_delivered_event_is_actual_with_both_reports_as_evidence():
+    [v] = merged([expected_ruling(), ("a2", ev("verdict", ["org:cas", "person:ibanez"], NOV24, trigger="dismissed"))])
+    assert v.modality == "actual" and v.time == NOV24
+    assert [(r.evidence.article_id, r.modality, r.trigger) for r in v.reports] == [
+        ("a1", "expected", "ruling"), ("a2", "actual", "dismissed")]
+
+
+@pytest.mark.parametrize("published_a2, groups", [
+    (NOV24, [["a1", "a2"]]),                       # undated, told after it was expected: done in between
+    (MARCH, [["a1"], ["a2"]]),                     # told too long after: it may be another ruling
+    (SEP15, [["a1"], ["a2"]]),                     # told as done the day another article awaits it: another one
+])
+def test_an_undated_actual_report_happened_between_the_two_articles(published_a2, groups):
+    reports = [expected_ruling(), ("a2", ev("verdict", ["org:cas", "person:ibanez"]))]
+    got = merged(reports, published={"a1": SEP15, "a2": published_a2})
     assert sorted(list(v.article_ids) for v in got) == groups

@@ -558,3 +558,109 @@ def test_incidents_and_the_deaths_they_caused(text, names, times, incident, deat
     found = {etype: (place, when and when.earliest.day) for etype, _, _, when, place, _ in
              run(text, names, times, MARCH) if etype in ("incident", "death")}
     assert (found.get("incident"), found.get("death")) == (incident, death)
+
+
+def _day(word, d):
+    return {word: ("DATE", d.isoformat(), d, d)}
+
+
+D13, D16 = date(2022, 12, 13), date(2022, 12, 16)
+# (text, entities, times, event type, trigger, {role: [names]} it must hold, place, modality, (earliest, latest) or
+# None): kinds news reports daily, read with their arguments from the parse like the others: a ban on someone, an
+# appeal and the ruling on it, a strike, a rate decision, an agreement signed in the passive
+KINDS = [
+    # two subjects the parser gives one verb ("runner", "Ana Lopez"): the name is the patient
+    ("The Spanish runner Ana Lopez was banned for two years on Tuesday.", {"Ana Lopez": P}, _day("Tuesday", D13),
+     "ban", "banned", {"patient": ["Ana Lopez"]}, None, "actual", (D13, D13)),
+    ("Ana Lopez has been provisionally suspended.", {"Ana Lopez": P}, {}, "ban", "suspended",
+     {"patient": ["Ana Lopez"]}, None, "actual", None),
+    # the subject of "faces" bears the ban; "of up to four years" is its length, not a lapse of time
+    ("Ana Lopez faces a ban of up to four years after testing positive.", {"Ana Lopez": P},
+     {"up to four years": ("DURATION", "P4Y", None, None)}, "ban", "ban", {"patient": ["Ana Lopez"]}, None,
+     "possible", None),
+    ("WADA has appealed against the two-year ban handed to Ana Lopez.", {"WADA": "ORG", "Ana Lopez": P}, {},
+     "ban", "ban", {"patient": ["Ana Lopez"]}, None, "actual", None),
+    ("WADA has appealed against the two-year ban handed to Ana Lopez.", {"WADA": "ORG", "Ana Lopez": P}, {},
+     "appeal", "appealed", {"agent": ["WADA"]}, None, "actual", None),
+    ("Ana Lopez has already lodged her own appeal.", {"Ana Lopez": P}, {}, "appeal", "appeal",
+     {"agent": ["Ana Lopez"]}, None, "actual", None),
+    # the outcome of an appeal is a ruling (a verdict), whose case names whom it concerns
+    ("The Court of Arbitration for Sport on Tuesday dismissed both appeals in the doping case of Ana Lopez.",
+     {"Court of Arbitration for Sport": "ORG", "Ana Lopez": P}, _day("Tuesday", D13), "verdict", "dismissed",
+     {"agent": ["Court of Arbitration for Sport"], "patient": ["Ana Lopez"]}, None, "actual", (D13, D13)),
+    ("The court upheld WADA's appeal on Friday.", {"WADA": "ORG"}, _day("Friday", D16), "verdict", "upheld",
+     {"patient": ["WADA"]}, None, "actual", (D16, D16)),
+    ("The Court of Appeal overturned the conviction of Tom Reyes.", {"Court of Appeal": "ORG", "Tom Reyes": P},
+     {}, "verdict", "overturned", {"agent": ["Court of Appeal"], "patient": ["Tom Reyes"]}, None, "actual", None),
+    # strikes: kept without a named party when dated; where the strikers are is where it is
+    ("Dockworkers at the Port of Santos walked off the job on Monday.", {"Port of Santos": "FAC"},
+     _day("Monday", date(2022, 12, 12)), "strike", "walked", {}, "Port of Santos", "actual",
+     (date(2022, 12, 12),) * 2),
+    ("Workers in Marl went on strike on Tuesday.", {"Marl": G}, _day("Tuesday", D13), "strike", "strike", {},
+     "Marl", "actual", (D13, D13)),
+    ("Members of Unite walked out on Tuesday.", {"Unite": "ORG"}, _day("Tuesday", D13), "strike", "walked",
+     {}, None, "actual", (D13, D13)),
+    ("Members are expected to vote on it on Friday.", {}, _day("Friday", D16), "vote", "vote", {}, None, "expected",
+     (D16, D16)),
+    # a rate decision: its rate, never "the tax rate"; "is expected to cut": the bank cuts
+    ("Chile's central bank cut its key interest rate by half a percentage point on Tuesday.", {"Chile": G},
+     _day("Tuesday", D13), "rate decision", "cut", {"agent": ["Chile"]}, None, "actual", (D13, D13)),
+    ("Chile's central bank is expected to cut its benchmark interest rate on Friday.", {"Chile": G},
+     _day("Friday", D16), "rate decision", "cut", {"agent": ["Chile"]}, None, "expected", (D16, D16)),
+    ("The Bank of England held interest rates at 5.25% on Tuesday.", {"Bank of England": "ORG"},
+     _day("Tuesday", D13), "rate decision", "held", {"agent": ["Bank of England"]}, None, "actual", (D13, D13)),
+    ("The Federal Reserve approved a rate hike on Tuesday.", {"Federal Reserve": "ORG"}, _day("Tuesday", D13),
+     "rate decision", "hike", {"agent": ["Federal Reserve"]}, None, "actual", (D13, D13)),
+    ("A ruling by the Court of Arbitration for Sport is expected next month.",
+     {"Court of Arbitration for Sport": "ORG"}, {}, "verdict", "ruling", {"agent": ["Court of Arbitration for Sport"]},
+     None, "expected", None),
+    # "since 1989" dates an earlier strike, not the first one since
+    ("It is the first strike by Unite since 1989.", {"Unite": "ORG"},
+     {"1989": ("DATE", "1989", *Y(1989))}, "strike", "strike", {"agent": ["Unite"]}, None, "actual", None),
+    # an agreement signed in the passive: its signatories are the by-phrase
+    ("The agreement was signed on Tuesday by the union and the ABTP at the labour court in Santos.",
+     {"ABTP": "ORG", "Santos": G}, _day("Tuesday", D13), "agreement", "agreement", {"agent": ["ABTP"]}, None,
+     "actual", (D13, D13)),
+]
+
+
+@pytest.mark.parametrize("text,names,times,etype,trigger,roles,place,modality,when", KINDS,
+                         ids=[f"{r[0][:40]}-{r[3]}" for r in KINDS])
+def test_kinds_with_their_arguments(text, names, times, etype, trigger, roles, place, modality, when):
+    got = [g for g in run(text, names, times) if g[0] == etype]
+    assert [g[5].trigger.text for g in got] == [trigger], [(g[0], g[5].trigger.text, g[2]) for g in run(text, names, times)]
+    _, mod, _, time, where, ev = got[0]
+    name_of = {e.id: e.name for e in entities_named(text, names)}
+    for role, who in roles.items():
+        assert sorted(name_of[e] for r, e in ev.participants if r == role) == who, ev.participants
+    assert (mod, ((time.earliest, time.latest) if time else None)) == (modality, when)
+    if place:
+        assert where == place
+
+
+# words of those kinds that say something else: a ban of a thing, a plea, a walk, an attack, a football shot,
+# other rates and cuts, verbs of ruling on no appeal
+NOT_KINDS = [
+    ("The government banned imports of Russian oil on Tuesday.", {"Russian": "NORP"}, "ban"),
+    ("Tom Reyes defended his travel ban on Tuesday.", {"Tom Reyes": P}, "ban"),
+    ("The EU's ban on Russian oil took effect on Tuesday.", {"EU": "ORG", "Russian": "NORP"}, "ban"),
+    ("Acme suspended operations at its plant on Tuesday.", {"Acme": "ORG"}, "ban"),
+    ("Ana Lopez appealed for calm on Tuesday.", {"Ana Lopez": P}, "appeal"),
+    ("Ana Lopez appealed to voters to stay at home.", {"Ana Lopez": P}, "appeal"),
+    ("Tom Reyes dismissed the idea on Tuesday.", {"Tom Reyes": P}, "verdict"),
+    ("Acme rejected the offer on Tuesday.", {"Acme": "ORG"}, "verdict"),
+    ("Ana Lopez walked out of prison on Tuesday.", {"Ana Lopez": P}, "strike"),
+    ("Israel carried out a drone strike on Tuesday.", {"Israel": G}, "strike"),
+    ("Messi's strike on Tuesday won the game.", {"Messi": P}, "strike"),
+    ("Israel's strikes on Gaza continued on Tuesday.", {"Israel": G, "Gaza": G}, "strike"),
+    ("Acme cut 500 jobs on Tuesday.", {"Acme": "ORG"}, "rate decision"),
+    ("The government cut the tax rate on Tuesday.", {"Spain": G}, "rate decision"),
+    ("Spain announced a tax cut on Tuesday.", {"Spain": G}, "rate decision"),
+    ("HSBC raised its mortgage rates on Tuesday.", {"HSBC": "ORG"}, "rate decision"),
+]
+
+
+@pytest.mark.parametrize("text,names,etype", NOT_KINDS, ids=[r[0][:40] for r in NOT_KINDS])
+def test_words_of_those_kinds_that_say_something_else(text, names, etype):
+    got = run(text, names, _day("Tuesday", D13))
+    assert [g for g in got if g[0] == etype] == [], [(g[0], g[5].trigger.text, g[2]) for g in got]

@@ -95,7 +95,8 @@ def connect_story(read: Sequence[AnalysedArticle], in_story: bool = True,
     entities = resolve_story(read, in_story)
     local = {(aid, eid): str(n) for n, se in enumerate(entities) for aid, eid, *_ in se.members}
     actors = [str(n) for n, se in enumerate(entities) if entity_type(se) in ("PERSON", "ORG")]
-    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies)
+    events = merge_events(read, local, {an.article_id: "" for an in read} if in_story else None, actors, copies,
+                          published)
     names = [entity_name(se) for se in entities]
 
     def named(an: AnalysedArticle) -> tuple[Fact, ...]:      # "stake in Halvorsen": the story's name of Halvorsen

@@ -15,12 +15,18 @@ story, of the same type, name no different place and are dated within a week
 that overlaps (a sweep over their dates, never all pairs).
 Statements are never merged: two statements by one speaker on one day are
 usually two things said. Negated reports merge only with negated ones.
+An expected report ("a CAS ruling is expected next month") is one event with
+the first actual report of its block that a later article dates from its
+expected time to `_LATE` days after it ("CAS on Tuesday dismissed both
+appeals", seven weeks after the month expected): what was awaited, then done,
+whose latest state is actual. An actual report its article leaves undated
+happened between the expected report's publication and its own.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from storyline.records import AnalysedArticle, DateRange, Event, EventReport, Evidence, MergedEvent
@@ -29,6 +35,7 @@ from storyline.connect.union import Union
 _STATE = {"negated": 0, "possible": 1, "expected": 2, "actual": 3}     # later states win
 _NEVER_MERGED = {"statement"}
 _NARROW = 7                  # days: the widest date of a report that names no one, for it to be merged
+_LATE = 92                   # days: how late an expected event may come and still be the one that was expected
 
 
 def _overlap(a: DateRange | None, b: DateRange | None) -> bool:
@@ -56,9 +63,46 @@ def _compatible(a: tuple, b: tuple, people: set[str]) -> bool:
     return _overlap(ea.time, eb.time)
 
 
+def _done_when(actual: tuple, expected: tuple, published: Mapping[str, DateRange], late: date) -> DateRange | None:
+    """When an actual report's event happened, as far as it bears on an expected report: its own time, else
+    (undated) between the expected report's publication and its own, if that is no later than `late` (told
+    long after, it may be another one); None when not known."""
+    if actual[1].time is not None:
+        return actual[1].time
+    before, after = published.get(expected[0]), published.get(actual[0])
+    if before is None or after is None or before.earliest is None or after.latest is None or after.latest > late:
+        return None
+    return DateRange(before.earliest, after.latest) if before.earliest <= after.latest else None
+
+
+def _delivered(items: list[tuple], members: list[int], published: Mapping[str, DateRange]) -> list[tuple[int, int]]:
+    """(expected, actual) pairs of one block: each dated expected report and the first actual report that
+    happened from its expected time to `_LATE` days after it, naming no different place (dated reports first,
+    then by day)."""
+    pairs = []
+    for i in members:
+        exp = items[i][1]
+        if exp.modality != "expected" or exp.time is None:
+            continue
+        lo = exp.time.earliest or date.min
+        hi = exp.time.latest + timedelta(days=_LATE) if exp.time.latest else date.max
+        found = []
+        for j in members:
+            act = items[j][1]
+            if act.modality != "actual" or exp.place and act.place and exp.place != act.place:
+                continue
+            when = _done_when(items[j], items[i], published, hi)
+            if when is not None and (when.latest or date.max) >= lo and (when.earliest or date.min) <= hi:
+                found.append((act.time is None, when.earliest or date.min, j))
+        if found:
+            pairs.append((i, min(found)[2]))
+    return pairs
+
+
 def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[str, str], str],
                  story_of: Mapping[str, str] | None = None, people: Iterable[str] = (),
-                 copies: Mapping[str, str] | None = None) -> list[MergedEvent]:
+                 copies: Mapping[str, str] | None = None,
+                 published: Mapping[str, DateRange] | None = None) -> list[MergedEvent]:
     """Every event of the analyses, reports of one event merged; ids `v1`, `v2`, ... in first-report order.
 
     `to_corpus`: (article id, per-article entity id) -> corpus entity id.
@@ -66,6 +110,8 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
     `people`: corpus ids of persons and organisations (places and groups alone never make two reports one).
     `copies`: article id -> the article it duplicates (stage 2's `duplicate_of`): an event of a copy told
     in the same words as one of its original is that event, whatever its type (a statement included).
+    `published`: article id -> publication interval, which bounds an undated actual report that an expected
+    one awaited (`_delivered`).
     """
     story_of = story_of or {}
     people = set(people)
@@ -96,6 +142,8 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
             for j in members[x + 1:]:
                 if u.find(i) != u.find(j) and _compatible(items[i], items[j], people):
                     u.join(i, j)
+        for i, j in _delivered(items, members, published or {}):
+            u.join(i, j)
     for members in _unnamed(items, story_of, people).values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:

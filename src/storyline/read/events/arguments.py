@@ -23,6 +23,7 @@ INSTITUTIONS = {
     "military", "army", "forces", "police", "court", "prosecutors", "embassy", "office", "cabinet",
     "regime", "leadership", "delegation", "side", "state", "parliament", "agency", "media", "navy",
     "board",                                  # "Acme's board named X", "the board of Acme Corp ousted X"
+    "bank", "union",                          # "Chile's central bank cut rates", "the Unite union said"
 }
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -204,8 +205,14 @@ def _named_place(index: EntityIndex, tok) -> str | None:
 
 def find_place(index: EntityIndex, anchors) -> str | None:
     """A GPE/LOC/FAC the event happened in or at: "in Thailand", "at a Moscow airport", "tore through a plant
-    in Marl", "at a plant in the German city of Marl"."""
+    in Marl", "at a plant in the German city of Marl"; else where its doers are ("Dockworkers at the Port of
+    Santos walked off the job", "Workers in Marl went on strike")."""
     fallback = None
+    for a in anchors:
+        for s in (c for c in a.children if c.dep_ == "nsubj"):
+            eid = next((eid for p in prep_objects(s, {"in", "at"}) if (eid := _named_place(index, p))), None)
+            fallback = fallback or eid
+    modified = None
     for a in anchors:
         for obj in prep_objects(a, {"in", "at", "near", "outside", "inside", "through"}):
             eid = _named_place(index, obj)
@@ -215,10 +222,10 @@ def find_place(index: EntityIndex, anchors) -> str | None:
                 if eid := _named_place(index, sub):
                     return eid
             for c in obj.children:
-                if c.dep_ in {"compound", "nmod", "poss"} and index.place(c) and not fallback:
+                if c.dep_ in {"compound", "nmod", "poss"} and index.place(c) and not modified:
                     if obj.lemma_.lower() not in INSTITUTIONS | {"operation", "custody", "jail", "prison"}:
-                        fallback = index.place(c)
-    return fallback
+                        modified = index.place(c)
+    return modified or fallback
 
 
 def sentence_mention(doc, tok, text: str | None = None) -> Mention:

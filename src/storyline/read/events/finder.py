@@ -18,8 +18,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from storyline.read.events import timing as event_time
-from storyline.read.events.arguments import (SUBJECTS, EntityIndex, find_place, prep_objects, sentence_mention,
-                                       with_conjuncts)
+from storyline.read.events.arguments import (PLACE_TYPES, SUBJECTS, EntityIndex, find_place, prep_objects,
+                                             sentence_mention, with_conjuncts)
+from storyline.read.events.complements import (legal_appeal, object_owners, object_type, rate_compound,
+                                               ruled_objects, walkout, walkout_noun)
 from storyline.read.events.types import (APPOINT_VERBS, BY_NAME, CAPITALS, LIGHT_VERBS, NOT_POSTS, NOUN_TYPES,
                                         PERSON_STAND_INS, POST_INFINITIVES, POST_RANKS, POST_VERBS, POSTS, SAY_VERBS,
                                         VERB_TYPES, EventType)
@@ -28,7 +30,8 @@ from storyline.records import DateRange, Entity, Event, Mention, TimeExpression
 
 _PATIENT_SUBJECT = {"die"}                  # "X died": the subject undergoes it
 _NOUN_PREP_ROLES = {"of": None, "between": "participant", "with": "with", "involving": "participant",
-                    "for": "participant", "against": "patient", "on": "patient", "including": "participant"}
+                    "for": "participant", "against": "patient", "on": "patient", "including": "participant",
+                    "by": "agent"}
 _PHONE = {"phone", "telephone", "video"}
 _NAMED_DOCUMENTS = {"LAW", "EVENT"}          # "the Paris Agreement", "the Treaty of Rome": a name that is the event
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -67,12 +70,16 @@ class _Draft:
 
 
 def _subject(tok):
-    """The subject of a verb, borrowed from the verb it is coordinated with or controlled by."""
+    """(The subject of a verb, whether it undergoes the verb), the subject borrowed from the verb it is
+    coordinated with or controlled by. A controlling verb's passive says nothing of the controlled one's:
+    in "the bank is expected to cut rates" the bank cuts."""
+    controlled = False
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in SUBJECTS:
-                return c, c.dep_ == "nsubjpass"
+                return c, c.dep_ == "nsubjpass" and not controlled
         if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i:
+            controlled = controlled or tok.dep_ == "xcomp"
             tok = tok.head
             continue
         return None, False
@@ -179,7 +186,7 @@ def _verb_type(tok) -> EventType | None:
     lemma = tok.lemma_.lower()
     if lemma in POST_VERBS:                   # "named X as chief executive", "fired as coach"
         etype = POST_VERBS[lemma]
-        return etype if post_of(tok, _POST_PREPS[etype.name]) is not None else None
+        return etype if post_of(tok, _POST_PREPS[etype.name]) is not None else object_type(tok)
     if lemma in {"speak", "talk"} and any(o.lemma_.lower() in _PHONE for o in prep_objects(tok, {"by", "on", "over"})):
         return BY_NAME["call"]
     if lemma == "find" and any(c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ == "guilty" for c in tok.children):
@@ -191,7 +198,11 @@ def _verb_type(tok) -> EventType | None:
         return None
     if lemma == "concede" and any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
         return None                           # "conceded that mistakes were made" is a statement
-    return VERB_TYPES.get(lemma)
+    if lemma == "appeal" and not legal_appeal(tok):
+        return None                           # "appealed for calm"
+    if walkout(tok):
+        return BY_NAME["strike"]              # "walked out", "walked off the job"
+    return VERB_TYPES.get(lemma) or object_type(tok)     # "dismissed both appeals", "cut interest rates"
 
 
 def _capitalised_by_place(tok) -> bool:
@@ -268,7 +279,11 @@ def _noun_type(tok, name: str | None = None) -> EventType | None:
     if tok.lemma_.lower() in etype.context_nouns and not _said_with(tok, etype.context):
         return None                           # "a Senate hearing" is no trial
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in etype.other_kinds for c in tok.children):
-        return None                           # "a clinical trial"
+        return None                           # "a clinical trial", "a travel ban", "a drone strike"
+    if etype.compound_nouns and not rate_compound(tok, etype):
+        return None                           # "a rate cut", never "a tax cut"
+    if etype.name == "appeal" and not legal_appeal(tok) or etype.name == "strike" and not walkout_noun(tok):
+        return None                           # "an appeal for calm", "Messi's strike", "strikes on Kyiv"
     if etype.name == "call":
         kids = {c.lemma_.lower() for c in tok.children}
         if not (kids & _PHONE or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
@@ -303,8 +318,10 @@ def _verb_args(d: _Draft, index: EntityIndex, tok) -> None:
     d.open_subject = subj is None and tok.dep_ not in {"acl", "relcl", "amod"}
     if subj is not None:
         role = "patient" if passive or tok.lemma_.lower() in _PATIENT_SUBJECT else "agent"
-        for t in with_conjuncts(subj):
-            d.arg(role, t, index)
+        # the parser may give a verb two subjects ("The Spanish runner Monica Ibanez was banned": runner, Ibanez)
+        for s in [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]:
+            for t in with_conjuncts(s):
+                d.arg(role, t, index)
     for t in holders:                         # "named Robert Iger as chief executive", "named X chief economist"
         d.arg("patient", t, index)
     for c in tok.children:
@@ -332,8 +349,14 @@ def _verb_args(d: _Draft, index: EntityIndex, tok) -> None:
             d.arg("destination" if d.type.name != "statement" else "recipient", t, index)
 
 
+_HANDED = {"hand", "give", "impose", "issue", "deliver", "grant"}      # "the two-year ban handed to X"
+_ON_VERBS = {"go", "be", "remain", "stay", "walk", "come"}             # "went on strike", "went on trial"
+
+
 def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
     owner = d.type.noun_owner_role
+    if prep_objects(tok, set(d.type.owner_is_agent_with)):
+        owner = "agent"                       # "the EU's ban on Russian oil" is the EU's doing
     d.open_subject = not any(c.dep_ in {"poss", "acl"} or c.dep_ == "prep" and c.lower_ in {"of", "for", "against"}
                              for c in tok.children)
     for c in tok.children:
@@ -351,6 +374,9 @@ def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
             d.anchors.append(c)
             for t in prep_objects(c, {"by"}):
                 d.arg("agent", t, index)
+            if owner == "patient" and c.lemma_.lower() in _HANDED:
+                for t in prep_objects(c, {"to", "on"}):
+                    d.arg("patient", t, index)
             for obj in (o for o in c.children if o.dep_ == "dobj"):
                 for t in obj.subtree:
                     if index.type_of(index.direct(t)) == "PERSON" and t.dep_ not in {"pobj"} or t.i == obj.i:
@@ -361,6 +387,9 @@ def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
     head = tok.head if gov is tok else gov.head
     if gov.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         d.anchors.append(head)                # "the verdict is expected on August 5": its time
+        if gov.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+            for t in prep_objects(head, {"by"}):  # "The agreement was signed on Thursday by the union and the ABTP"
+                d.arg("agent", t, index)
     elif gov.dep_ in {"dobj", "nsubjpass", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
         d.anchors.append(head)
         subj, passive = _subject(head)
@@ -369,6 +398,18 @@ def _noun_args(d: _Draft, index: EntityIndex, tok) -> None:
                 d.arg("agent", t, index)
         for t in prep_objects(head, {"with", "between"}):
             d.arg("with", t, index)
+    elif gov.dep_ == "dobj" and head.lemma_.lower() in d.type.borne_by:
+        d.anchors.append(head)                # "she faces a ban of up to four years"
+        subj, passive = _subject(head)
+        if subj is not None and not passive:
+            for t in with_conjuncts(subj):
+                d.arg("patient", t, index)
+    elif gov.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _ON_VERBS:
+        d.anchors.append(head.head)           # "dockers went on strike on Monday"
+        subj, passive = _subject(head.head)
+        if subj is not None and not passive:
+            for t in with_conjuncts(subj):
+                d.arg(owner if owner != "participant" else "agent", t, index)
 
 
 def _statement(index: EntityIndex, tok, text: str) -> _Draft | None:
@@ -407,6 +448,8 @@ def _statement(index: EntityIndex, tok, text: str) -> _Draft | None:
 def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
     doc_text = index.text
     drafts: list[_Draft] = []
+    # "CAS dismissed both appeals", "upheld the ban": the ruling is the event told, not another appeal or ban
+    ruled = {o.i for tok in doc if tok.pos_ in {"VERB", "AUX"} for o in ruled_objects(tok)}
     for tok in doc:
         name = name_kind(tok, index)
         # a verb is read inside a mention unless written as part of the name ("Free" of an army's name)
@@ -414,6 +457,8 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
         if etype is not None:
             d = _Draft(etype, tok, doc_text)
             _verb_args(d, index, tok)
+            for t in object_owners(tok):      # "dismissed WADA's appeal", "... in the doping case of X"
+                d.arg("patient", t, index)
             for pobj in prep_objects(tok, {"in"}):   # "freed X in exchange for Y": one exchange
                 if pobj.lemma_.lower() in {"exchange", "return", "swap"}:
                     d.type = BY_NAME["exchange"]
@@ -422,7 +467,7 @@ def _find_drafts(doc, index: EntityIndex) -> list[_Draft]:
                         d.arg("patient", t, index)
             drafts.append(d)
             continue
-        etype = _noun_type(tok, name)
+        etype = _noun_type(tok, name) if tok.i not in ruled else None
         if etype is not None and etype.name == "statement":
             d = _statement(index, tok, doc_text) if any(c.dep_ == "poss" for c in tok.children) else None
             if d is None:
@@ -516,6 +561,10 @@ def _retold(d: _Draft, earlier: list[_Draft]) -> bool:
 def _keep(d: _Draft, index: EntityIndex) -> bool:
     if d.type.name in {"meeting", "agreement"} and d.trigger.pos_ == "VERB" and len(d.ids) < 2:
         return False                          # "failed to meet the needs", "agreed with her opponent"
+    if d.type.needs_patient:                  # "was banned for two years", never "banned imports"
+        return any(role == "patient" and index.type_of(e) not in PLACE_TYPES for role, e in d.parts)
+    if d.type.dated_alone and not d.parts:
+        return bool(d.time)                   # "members voted on Thursday", "dockers walked out on Monday"
     if d.type.needs_person:
         if d.has_stand_in and not d.ids:
             return bool(d.time or d.place)

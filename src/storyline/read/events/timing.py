@@ -222,9 +222,11 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
             tok = tok.head
         sent = d.trigger.sent if d is not None else None
         if d is None or d.time is not None or not d.line[0] <= tx.start < d.line[1] \
-                or not sent.start_char <= tx.start < sent.end_char:
+                or not sent.start_char <= tx.start < sent.end_char or _compared_since(span.root, d.trigger):
             continue
         if tx.type == "DURATION":
+            if span.root.dep_ == "pobj":
+                continue                     # a length, not a lapse: "a ban of up to four years ... after testing"
             verb = d.anchors[0] if d.anchors[0].pos_ in {"VERB", "AUX"} else tok
             mark = next((c.lower_ for c in verb.children if c.dep_ in {"mark", "prep"}
                          and c.lower_ in {"after", "before"}), None)
@@ -239,6 +241,16 @@ def _attach(drafts, times: Sequence[TimeExpression], published: DateRange | None
             rng = range_of(tx, published)
             d.time = rng and _past_year_fix(rng, tx, d.anchors[0], published)
         d.time_from_text = d.time is not None
+
+
+_RANKS = {"first", "last", "only"}
+
+
+def _compared_since(tok, trigger) -> bool:
+    """Whether the time `tok` is "since X" said of a noun ranked against its kind ("the first strike at the port
+    since 1989", "the biggest protest since 2009"): X dates an earlier one, not this one."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "since" and trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in trigger.children)
 
 
 def date_drafts(drafts, times: Sequence[TimeExpression], published: DateRange | None) -> None:

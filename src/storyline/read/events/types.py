@@ -36,6 +36,26 @@ class EventType:
     # verbs of this type only with a post as their complement ("named X as chief executive", "was named
     # CEO", "promoted to chief operating officer", "hired X to lead"): see `POSTS` and `POST_VERBS`
     post_verbs: frozenset[str] = frozenset()
+    # verbs of this type only with one of `objects` as their object (or passive subject), keyed "verb particle"
+    # when they have one: a ruling told by what it does to an appeal ("dismissed both appeals", "upheld the ban",
+    # "threw out the case"), a rate decision by the rate it moves ("cut interest rates"); see complements.py
+    object_verbs: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    # the only words that may modify such an object (None: any): "its key interest rate", never "the tax rate"
+    object_modifiers: frozenset[str] | None = None
+    # nouns of this type only with one of `objects` as a compound: "a rate cut", "an interest rate hike"
+    compound_nouns: frozenset[str] = frozenset()
+    # the event stands only with a named patient who is no place: a ban is of someone ("Ibanez was banned"),
+    # never "banned imports", "suspended talks"
+    needs_patient: bool = False
+    # prepositions that, with an object of their own, make a noun trigger's possessor its agent: "the EU's ban
+    # on Russian oil" is the EU's doing, "her ban" is hers to serve
+    owner_is_agent_with: frozenset[str] = frozenset()
+    # verbs whose subject undergoes a noun trigger of this type they take as object: "she faces a ban"
+    borne_by: frozenset[str] = frozenset()
+    # kept with no named participant when dated, like an incident: "members voted on Thursday", "dockers walked
+    # out on Monday"
+    dated_alone: bool = False
 
 
 def _t(name, verbs=(), nouns=(), **kw) -> EventType:
@@ -75,6 +95,33 @@ start aim goal problem issue complaint question
 """.split())
 
 
+# What a court rules on: "dismissed both appeals", "upheld the ban", "overturned his conviction"; the verbs of
+# ruling alone say many other things ("dismissed the idea", "rejected the offer", "upheld tradition").
+RULED_ON = frozenset("""
+appeal case lawsuit suit petition challenge conviction sentence ban suspension ruling decision verdict judgment
+judgement charge injunction
+""".split())
+RULING_VERBS = frozenset({
+    "uphold", "overturn", "quash", "annul", "dismiss", "reject", "reverse", "overrule", "vacate", "throw out",
+    "strike down", "set aside", "turn down",
+})
+# The rate a central bank sets, and the only words said of it ("its key interest rate", "the overnight rate",
+# "rates"): "the unemployment rate", "the exchange rate" and "the tax rate" are no central bank's.
+POLICY_RATE_WORDS = frozenset("""
+interest policy benchmark key overnight base repo lending deposit discount funds federal cash official bank prime
+reference monetary main refinancing
+""".split())
+# Bans of a thing rather than a sanction on someone: "Trump's travel ban", "an export ban".
+PROHIBITIONS = frozenset("""
+travel export import smoking entry visa flight arms weapon weapons fishing hunting oil gas trade advertising
+abortion gun assault-weapon fracking plastic alcohol fireworks protest
+""".split())
+# Strikes that are no walkout: attacks ("a drone strike"), lightning, a football shot ("a low strike").
+NO_WALKOUTS = frozenset("""
+drone missile air rocket military nuclear preemptive pre-emptive retaliatory precision artillery surgical lightning
+hunger low stunning long-range
+""".split())
+
 _SENTENCE_HEADS = frozenset({
     "impose", "hand", "give", "pass", "deliver", "announce", "expect", "schedule", "issue", "appeal",
     "uphold", "overturn", "reduce", "commute", "set", "due", "await", "read", "pronounce", "receive",
@@ -85,8 +132,17 @@ EVENT_TYPES: tuple[EventType, ...] = (
        needs_person=True),
     _t("charge", {"charge", "indict"}, {"indictment"}, needs_person=True),
     _t("trial", set(), {"trial", "hearing"}, needs_person=True, context_nouns={"hearing"}, context=COURT_WORDS,
-       other_kinds=TEST_TRIALS),
-    _t("verdict", {"acquit"}, {"verdict", "acquittal", "ruling"}, inherits_subject=True),
+       other_kinds=TEST_TRIALS, object_verbs={"hear"}, objects={"appeal", "case", "lawsuit", "petition", "challenge"}),
+    # an appeal lodged against a ruling: "WADA has appealed against the ban", "lodged her own appeal"; never "appealed
+    # for calm", "appealed to voters", "the appeal of the idea" (complements.legal_appeal)
+    _t("appeal", {"appeal"}, {"appeal"}, noun_owner_role="agent",
+       noun_heads={"lodge", "file", "launch", "submit", "hear", "lose", "win", "withdraw", "drop", "consider",
+                   "review", "mount", "pursue", "await", "bring", "make", "allow", "grant", "decide"}),
+    # a sanction on someone: "was banned for two years", "was provisionally suspended", "faces a ban"
+    _t("ban", {"ban", "suspend", "bar"}, {"ban", "suspension"}, needs_patient=True, other_kinds=PROHIBITIONS,
+       owner_is_agent_with={"on"}, borne_by={"face", "receive", "get", "serve", "accept", "escape", "avoid", "risk"}),
+    _t("verdict", {"acquit"}, {"verdict", "acquittal", "ruling"}, inherits_subject=True, object_verbs=RULING_VERBS,
+       objects=RULED_ON),
     _t("conviction", {"convict"}, {"conviction"}, needs_person=True),
     _t("plea", {"plead"}, {"plea"}, needs_person=True),
     _t("sentence", {"sentence"}, {"sentence", "sentencing"}, noun_heads=_SENTENCE_HEADS,
@@ -117,7 +173,15 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("concession", {"concede"}, set(), noun_owner_role="agent"),
     # a vote by a body: "shareholders voted to approve", "the Senate voted 52-48"; "the vote" as a noun is
     # mostly a share of it ("40% of the vote") and is left out
-    _t("vote", {"vote"}, set(), noun_owner_role="agent"),
+    _t("vote", {"vote"}, set(), noun_owner_role="agent", dated_alone=True),
+    # workers stopping work: "went on strike", "dockers walked out", "ending a four-day strike" (complements.walkout)
+    _t("strike", set(), {"strike", "walkout", "stoppage"}, noun_owner_role="agent", other_kinds=NO_WALKOUTS,
+       object_verbs={"stop", "down"}, objects={"work", "tool"}, dated_alone=True),
+    # a central bank's decision on its rate: "cut its key interest rate by half a point", "held rates", "a rate hike"
+    _t("rate decision", set(), {"cut", "hike", "increase", "rise", "reduction", "decision"}, noun_owner_role="agent",
+       object_verbs={"cut", "lower", "reduce", "trim", "slash", "raise", "hike", "lift", "increase", "hold", "keep",
+                     "leave", "maintain"},
+       objects={"rate"}, object_modifiers=POLICY_RATE_WORDS, compound_nouns={"rate"}),
     # one company buying another: "Kestrel's takeover of Halvorsen", "Acme acquired Velmar"
     _t("takeover", {"acquire"}, {"takeover", "acquisition", "merger", "buyout"}, noun_owner_role="participant"),
     _t("resignation", {"resign", "quit", "oust"}, {"resignation"}, noun_owner_role="agent",
@@ -137,6 +201,8 @@ APPOINT_VERBS = BY_NAME["appointment"].verbs | BY_NAME["resignation"].verbs
 POST_INFINITIVES = frozenset({"lead", "head", "run", "succeed", "replace", "chair", "oversee", "manage", "serve",
                               "become", "direct", "helm", "coach", "captain"})
 NOUN_TYPES = {n: t for t in EVENT_TYPES for n in t.nouns}
+# verbs that name an event only with a given object ("dismissed the appeal", "cut rates"): see `EventType.objects`
+OBJECT_VERBS = {v: t for t in EVENT_TYPES for v in t.object_verbs}
 
 # Reporting verbs: a named subject of one of these makes a "statement" event.
 SAY_VERBS = frozenset({
@@ -152,7 +218,8 @@ LIGHT_VERBS = frozenset({
     "finalize", "finalise", "seal", "broker", "negotiate", "launch", "stage", "mount", "organize",
     "organise", "host", "have", "attend", "impose", "hand", "deliver", "announce", "order", "approve",
     "secure", "win", "lose", "call", "request", "propose", "offer", "seek", "want", "push", "demand",
-    "arrange", "discuss", "plan", "agree", "accept", "reject", "ratify", "enter", "join",
+    "arrange", "discuss", "plan", "agree", "accept", "reject", "ratify", "enter", "join", "lodge", "file",
+    "begin", "start", "resume",
 })
 
 # Nouns that stand for a prisoner-like participant when no name is given ("a prisoner swap").
