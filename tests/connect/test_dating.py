@@ -1,5 +1,6 @@
 """Stage-4 dating: the year a story gives to an undated article's yearless dates, and the events they date."""
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -194,3 +195,19 @@ def test_end_to_end_the_wire_copy_takes_the_day_and_its_weekday_and_said_are_tha
     assert "dateline 'LONDON, March 4 (Reuters) -'" in dated.published.reason and "year 2025" in dated.published.reason
     assert {(t.text, t.value) for t in dated.times} >= {("March 4", "2025-03-04"), ("Tuesday", "2025-03-04")}
     assert [(v.time.earliest, v.time.latest) for v in out.events] == [(date(2025, 3, 4), date(2025, 3, 4))]
+
+
+def test_events_stage_3_dated_by_an_expression_under_a_loose_bound_are_dated_again_by_its_new_value():
+    """Read under "after 1989-01-01" (from "the first strike since 1989"), "began a strike on Sunday" was dated
+    within a week of 1989's first day; once the story dates the article 2022-08-21, Sunday is that day."""
+    from storyline.connect.dating import retime_events
+    text = "Dockers began an eight-day strike on Sunday. It is the first strike at the port since 1989."
+    sunday = TimeExpression(37, 43, "Sunday", "DATE", "XXXX-WXX-7")
+    old = DateRange(date(1988, 12, 26), None, "time expression 'Sunday', within a week of the publication")
+    ev = Event("strike", Mention(14, 20, "strike"), Mention(0, 44, text[:44]), time=old)
+    said = Event("statement", Mention(0, 2, "It"), Mention(45, len(text), text[45:]), time=old)   # other sentence
+    new = replace(sunday, value="2022-08-21", earliest=date(2022, 8, 21), latest=date(2022, 8, 21))
+    dated = ArticleDate("a1", DateRange(date(2022, 8, 21), date(2022, 8, 21), "story"), (new,))
+    got = retime_events(AnalysedArticle("a1", time_expressions=(sunday,), events=(ev, said)), dated).events
+    assert (got[0].time.earliest, got[0].time.latest) == (date(2022, 8, 21), date(2022, 8, 21))
+    assert got[1] == said

@@ -53,7 +53,7 @@ from typing import Iterable, Mapping, Sequence
 
 from storyline.clean.dating import implied
 from storyline.read import anchor
-from storyline.read.events.timing import NEWS_OF_THE_ARTICLE
+from storyline.read.events.timing import NEWS_OF_THE_ARTICLE, range_of
 from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, TimeExpression
 from storyline.timex import tag_each
 from storyline.timex.resolve import interval
@@ -209,10 +209,31 @@ def redate_events(analysis: AnalysedArticle, published: DateRange) -> AnalysedAr
 
 def redated(analyses: Iterable[AnalysedArticle], dates: Iterable[ArticleDate]) -> list[AnalysedArticle]:
     """The analyses of the articles stage 4 dated with their events dated (`redate_events`, from stage 3's time
-    expressions) and then their time expressions valued (`retimed`); the others unchanged."""
+    expressions), then their time expressions valued (`retimed`) and the events those expressions dated in
+    stage 3 dated again (`retime_events`); the others unchanged."""
     by_id = {d.article_id: d for d in dates}
-    return [retimed(redate_events(an, by_id[an.article_id].published), by_id[an.article_id])
-            if an.article_id in by_id else an for an in analyses]
+    return [retime_events(retimed(redate_events(an, by_id[an.article_id].published), by_id[an.article_id]),
+                          by_id[an.article_id]) if an.article_id in by_id else an for an in analyses]
+
+
+def retime_events(analysis: AnalysedArticle, dated: ArticleDate) -> AnalysedArticle:
+    """The analysis with each event that stage 3 dated by a time expression of its sentence ("began an
+    eight-day strike on Sunday", read under the bound "after 1989-01-01" that "the first strike since 1989"
+    gave the undated article) dated again by that expression as `dated.times` values it."""
+    if not dated.times:
+        return analysis
+    events = tuple(_retimed(e, dated) for e in analysis.events)
+    return analysis if events == analysis.events else replace(analysis, events=events)
+
+
+def _retimed(e: Event, dated: ArticleDate) -> Event:
+    if e.time is None:
+        return e
+    for t in dated.times:
+        if e.sentence.start <= t.start and t.end <= e.sentence.end \
+                and e.time.reason.startswith(f"time expression {t.text!r}"):
+            return replace(e, time=range_of(t, dated.published) or e.time)
+    return e
 
 
 def _redated(e: Event, times: Sequence[TimeExpression], published: DateRange) -> Event:
