@@ -155,6 +155,26 @@ def test_a_span_with_a_possessive_inside_is_split_at_it(text, end, label, want):
     assert [(e.text, e.label_) for e in news_noise(doc).ents] == want
 
 
+# (text, names that must come out with their types): a body named for a country is one organisation where
+# the article says it is a body; a place before a country, or an outlet before one, stays as it was
+COUNTRY_BODIES = [
+    ("Industry body Mobile UK said operators needed tighter control. Mobile UK added that it would help.",
+     {("Mobile UK", "ORG")}),
+    ("Mobile UK, the industry body, said operators needed tighter control.", {("Mobile UK", "ORG")}),
+    ("The charity Save the Children UK said so.", {("Save the Children UK", "ORG")}),
+    ("Trade body Energy UK said bills would fall.", {("Energy UK", "ORG")}),
+    ("The mobile operator Vodafone UK said it was investigating.", {("Vodafone UK", "ORG")}),
+    ("He flew from Paris, France, to Mobile, Alabama.", {("Paris", "GPE"), ("France", "GPE"), ("Mobile", "GPE")}),
+    ("Ministers in Paris France agreed.", {("Paris", "GPE"), ("France", "GPE")}),
+]
+
+
+@pytest.mark.parametrize("text,names", COUNTRY_BODIES)
+def test_a_body_named_for_a_country_is_one_organisation(text, names):
+    ents, _ = find_entities(load_nlp()(text))
+    assert names <= {(e.name, e.type) for e in ents}, [(e.name, e.type) for e in ents]
+
+
 # (text, what the model reads as a PERSON, the name that must come out instead)
 PERSON_SPANS = [
     ("Defender Brede Hangeland scored twice.", "Brede Hangeland"),
