@@ -6,10 +6,13 @@ different days never are. The day is the one the sentence names (a time expressi
 article's publication day; a move over a longer span ("have fallen about 9% since the blast", "has lost a
 third of its value this year") or on top of another ("fell another 6%") is not one day's move and is left
 out. The company is the one the shares are of ("Norrland shares", "Shares of Brightwater", "Velmar's
-shares"), else, for "the shares" or "its shares", the last organisation named before that is no news agency.
+shares"), else, for "the shares" or "its shares", the last organisation named before that is no news agency
+and no body that has no shares: a regulator, a commission, a court, a ministry, a union, an exchange ("the
+Information Commissioner's Office fined Corvane ... Shares rose 3%" are Corvane's; `_NO_SHARES`).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Callable, Sequence
 
@@ -23,6 +26,14 @@ _UP = {"rise", "gain", "climb", "jump", "soar", "surge", "rally", "add", "advanc
 _SHARES = {"share", "stock"}
 _PERCENT = {"%", "percent", "pct"}
 _SPAN_WORDS = {"since", "another", "further", "year", "week", "month", "far", "cumulatively", "total"}
+# words of the names of bodies that have no shares: public bodies, courts, unions, parties, exchanges (where a
+# company's statement is filed), universities and charities
+_NO_SHARES = frozenset("""
+commission commissioner commissioners office court ministry department authority regulator watchdog agency
+council tribunal police parliament government bureau prosecutor prosecutors prosecution senate congress
+assembly treasury inspectorate ombudsman union party exchange university hospital school foundation institute
+association federation charity army navy
+""".split())
 
 
 def _percent(verb, number: Callable) -> str | None:
@@ -96,10 +107,19 @@ class Shares:
 
     def _org_before(self, tok) -> str | None:
         """The last organisation named before `tok` that is no news agency (the "(Reuters)" of a dateline, a
-        "told Reuters" is whoever reports the shares, not whose they are)."""
+        "told Reuters" is whoever reports the shares, not whose they are) and no body without shares
+        (`_no_shares`: a regulator that fined the company is not whose shares moved)."""
         for t in reversed(self.doc[:tok.i]):
             eid = self.index.direct(t)
-            if eid and self.index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES and \
-                    self.index.by_id[eid].name.lower() not in AGENCY_NAMES:
+            if not eid or self.index.type_of(eid) != "ORG" or t.text.lower() in AGENCY_NAMES:
+                continue
+            name = self.index.by_id[eid].name
+            if name.lower() not in AGENCY_NAMES and not _no_shares(name):
                 return eid
         return None
+
+
+def _no_shares(name: str) -> bool:
+    """Whether an organisation's name is a body's that has no shares ("Information Commissioner's Office",
+    "Data Protection Commission", "Leeds Crown Court"; `_NO_SHARES`)."""
+    return any(re.sub(r"['’]s?$", "", w).lower() in _NO_SHARES for w in name.split())
