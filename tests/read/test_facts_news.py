@@ -176,6 +176,12 @@ ROWS = [
     ("Velmar was sued at Leeds Crown Court, and the GMB Union backed the claim. The shares fell 2% on Monday.",
      {"Velmar": O, "Leeds Crown Court": O, "GMB Union": O},
      {("Velmar", "share price change on 2025-03-10", "2% lower")}, set()),
+    # a close, an end or a day's trading up or down
+    ("Norrland said so. Shares closed up 3.4% after the announcement, their first gain since the breach.",
+     {"Norrland": O}, {("Norrland", "share price change on 2025-03-10", "3.4% higher")}, set()),
+    ("Norrland shares ended 2.1% lower on Monday. Kvant shares were trading 3% higher.", {"Norrland": O, "Kvant": O},
+     {("Norrland", "share price change on 2025-03-10", "2.1% lower"),
+      ("Kvant", "share price change on 2025-03-10", "3% higher")}, set()),
     ("Velmar cut its profit forecast by 15% on Monday.", {"Velmar": O}, set(),
      {("Velmar", "share price change on 2025-03-10", "15% lower")}),
 ]
