@@ -117,6 +117,17 @@ CASES = [
      [], [(("a", "e1"), ("b", "e1")), (("a", "e2"), ("b", "e1"))]),
     ([("a", [P("e1", "Ford Motor", typ="ORG"), P("e2", "Bill Ford")]), ("b", [P("e1", "Ford", typ="ORG")])],
      [], [(("a", "e1"), ("b", "e1"))]),
+    # a one-word name inside one person's longer name is that person: "Lula", "Rodham", "García" ...
+    ([("a", [P("e1", "Luiz Inácio Lula da Silva", ["Silva"])]), ("b", [P("e1", "Lula")]),
+      ("c", [P("e1", "Hillary Rodham Clinton"), P("e2", "Rodham")]),
+      ("d", [P("e1", "Gabriel García Márquez"), P("e2", "García")])],
+     [{("a", "e1"), ("b", "e1")}, {("c", "e1"), ("c", "e2")}, {("d", "e1"), ("d", "e2")}], []),
+    # ... not where another person has it as a first name or inside too, nor a first name alone
+    ([("a", [P("e1", "Luiz Inácio Lula da Silva"), P("e2", "Lula Moreira")]), ("b", [P("e1", "Lula")]),
+      ("c", [P("e1", "Ana Paula Ferreira"), P("e2", "Maria Paula Santos"), P("e3", "Paula")]),
+      ("d", [P("e1", "Ana Paula Ferreira"), P("e2", "Ana")])],
+     [], [(("a", "e1"), ("b", "e1")), (("a", "e2"), ("b", "e1")), (("c", "e1"), ("c", "e3")),
+          (("c", "e2"), ("c", "e3")), (("d", "e1"), ("d", "e2"))]),
     # the Arabic article does not split a surname: "al-Assad", "Al Assad"
     ([("a", [P("e1", "Bashar al-Assad")]), ("b", [P("e1", "Bashar Al Assad", ["Assad"])])],
      [{("a", "e1"), ("b", "e1")}], []),

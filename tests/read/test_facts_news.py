@@ -167,6 +167,21 @@ ROWS = [
     ("Velmar said it would pay, Reuters reported. The shares fell 4.2% in early trading.",
      {"Velmar": O, "Reuters": O}, {("Velmar", "share price change on 2025-03-10", "4.2% lower")},
      {("Reuters", "share price change on 2025-03-10", "4.2% lower")}),
+    # ... nor is a regulator, a court or a union named in between: they have no shares
+    ("The Information Commissioner's Office fined Corvane on Monday. The Data Protection Commission fined it too. "
+     "Shares rose 3% after the announcement.",
+     {"Information Commissioner's Office": O, "Corvane": O, "Data Protection Commission": O},
+     {("Corvane", "share price change on 2025-03-10", "3% higher")},
+     {("Data Protection Commission", "share price change on 2025-03-10", "3% higher")}),
+    ("Velmar was sued at Leeds Crown Court, and the GMB Union backed the claim. The shares fell 2% on Monday.",
+     {"Velmar": O, "Leeds Crown Court": O, "GMB Union": O},
+     {("Velmar", "share price change on 2025-03-10", "2% lower")}, set()),
+    # a close, an end or a day's trading up or down
+    ("Norrland said so. Shares closed up 3.4% after the announcement, their first gain since the breach.",
+     {"Norrland": O}, {("Norrland", "share price change on 2025-03-10", "3.4% higher")}, set()),
+    ("Norrland shares ended 2.1% lower on Monday. Kvant shares were trading 3% higher.", {"Norrland": O, "Kvant": O},
+     {("Norrland", "share price change on 2025-03-10", "2.1% lower"),
+      ("Kvant", "share price change on 2025-03-10", "3% higher")}, set()),
     ("Velmar cut its profit forecast by 15% on Monday.", {"Velmar": O}, set(),
      {("Velmar", "share price change on 2025-03-10", "15% lower")}),
 ]

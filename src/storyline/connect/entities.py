@@ -17,7 +17,9 @@ by exact keys (`link`):
 - a surname on its own joins the one person of its story with that surname,
   and stays apart when two people share it or none has it; a single-word
   organisation that is such a surname is that person (the small model reads
-  "Doe" as ORG when no first name is near);
+  "Doe" as ORG when no first name is near); a one-word name that is no
+  one's surname joins the one person whose name holds it inside ("Lula" is
+  Luiz Inácio Lula da Silva), never one of two people who hold it;
 - a person an article only describes joins a named person of the same story
   on an office, an event detail or a fact (`descriptions`), never across
   stories and never without stories;
@@ -207,6 +209,7 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
                 if trace is not None:
                     trace.append((rule, items[a][0], items[a][1].id, items[b][0], items[b][1].id, ""))
     _join_surnames(full, single, org_words, u)
+    _join_inner_names(forms, known, full, single, u)
     _join_short_company_names(items, others, org_words, full, u)
     named = {i for i, fs in forms.items() if fs}
     if in_story:
@@ -393,6 +396,40 @@ def _join_surnames(full, single, org_words, u: Union) -> None:
             if root is not None:
                 u.join(i, root)
         u.join_all(alone)
+
+
+def _join_inner_names(forms, known, full, single, u: Union) -> None:
+    """A one-word name no full name has as its surname joins the one person of the group whose name holds it
+    inside, between the first name and the surname: "Lula" is "Luiz Inácio Lula da Silva", "Rodham" is
+    "Hillary Rodham Clinton", "García" is "Gabriel García Márquez". Only where no other person of the group
+    (no other root under `u`) has the word anywhere in a name with a first name, inside or as the first name:
+    two people never join on a shared first name, and a word two names hold stays apart.
+
+    `forms`: item -> its person forms (`_person_forms`); `known`: the tails `split_name` reads particles
+    by; `full`, `single` as `resolve_story` builds them (full-name key -> items; folded surname -> items
+    named by it alone)."""
+    holders: dict[str, set[int]] = defaultdict(set)        # folded word -> items with it as first or inner
+    inner: dict[str, set[int]] = defaultdict(set)          # folded word -> items with it inside
+    for i in {i for group in full.values() for i in group}:
+        for f in forms[i]:
+            words = [w for w in f.split() if w.lower().strip(".") not in _GENERIC]
+            given, surname = _names.split_name(" ".join(words), known)
+            if not given:
+                continue
+            inside = given.split()[1:] + [w for w in surname.split()[:-1] if w.lower() not in PARTICLES]
+            holders[fold(given.split()[0])].add(i)
+            for w in inside:
+                if w[:1].isupper() and len(w.strip(".")) > 1:
+                    holders[fold(w)].add(i)
+                    inner[fold(w)].add(i)
+    surnames = {sur for sur, _ in full}
+    for word, group in sorted(single.items()):
+        if word in surnames or not inner.get(word):
+            continue
+        roots = {u.find(i) for i in holders[word]}
+        alone = [i for i in group if all(" " not in f for f in forms[i])]      # not "Van der Berg"
+        if len(roots) == 1 and alone:
+            u.join_all([*alone, roots.pop()])
 
 
 def _join_short_company_names(items, others, org_words, full, u: Union) -> None:

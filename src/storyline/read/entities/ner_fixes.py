@@ -7,7 +7,12 @@ reader sees the repaired entities. They run after "ner" and `furniture`'s
 1. news_credits   photo credits ("© Jo Doe / Getty Images / AFP") are not
                   people: the photographer goes, the agencies stay as ORG, and
                   the credit lines are kept in `doc.spans["credits"]`.
-2. news_noise     contractions read as places ("n't"), lowercase or URL
+2. news_noise     contractions read as places ("n't"; not a possessive inside
+                  a name: "Information Commissioner's Office", "Children's
+                  Hospital"; a country's before one is the country,
+                  "Britain's Foreign Office", and a person's name ends at
+                  one; "the Prime Minister's Office" is an ORG; a bracket the
+                  name does not close ends it), lowercase or URL
                   fragments, capitalised common words ("'Hostage'",
                   "Teammates", "Turnout was 64 percent."), a sum of money
                   inside a name ("Corvane 15.4 million pounds": the name is
@@ -173,7 +178,8 @@ def news_noise(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
             continue
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
         text = ent.text
-        if any(t.lower_ in _CONTRACTIONS and t.i != ent.end - 1 for t in ent) or first.lower_ in _CONTRACTIONS:
+        if any(t.lower_ in _CONTRACTIONS and t.i != ent.end - 1 and not _possessive_inside(t, ent) for t in ent) \
+                or first.lower_ in _CONTRACTIONS:
             continue
         if not (first.text[:1].isupper() or first.text[:1].isdigit()):
             continue
@@ -200,9 +206,67 @@ def news_noise(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
             elif len(ent) == 1 and len(text) <= 5 and ent.label_ in {"ORG", "GPE"}:
                 out.append(ent)             # an acronym survives a shouting headline
             continue
-        out.append(_without_descriptor(ent))
-    _set_ents(doc, out)
+        out.extend(_split_at_possessive(_without_descriptor(_before_bracket(ent))))
+    _set_ents(doc, _title_offices(doc) + out)
     return doc
+
+
+def _title_offices(doc: Doc) -> list[Span]:
+    """ORG spans for the office of an office-holder, which the model misses or cuts: "the Prime Minister's
+    Office", "the Attorney General's Office", "the Director of Public Prosecutions' Office": "Office" after a
+    possessive after capitalised words (with "of" between them) of which one is a title head."""
+    out = []
+    for t in doc[2:]:
+        if t.text != "Office" or doc[t.i - 1].tag_ != "POS":
+            continue
+        start = t.i - 1
+        while start > 0 and (_capitalised_word(doc[start - 1]) or doc[start - 1].lower_ == "of" and start >= 2
+                             and _capitalised_word(doc[start - 2])):
+            start -= 1
+        words = doc[start:t.i - 1]
+        if len(words) and any(w.lower_ in TITLE_HEADS for w in words):
+            out.append(Span(doc, start, t.i + 1, label="ORG"))
+    return out
+
+
+def _before_bracket(ent: Span) -> Span:
+    """A name ends at a bracket it does not close: "Information Commissioner's Office (ICO" is the office."""
+    opened = next((t.i for t in ent[1:] if t.text in "([" and not any(x.text in ")]" for x in ent.doc[t.i:ent.end])),
+                  None)
+    return ent if opened is None else Span(ent.doc, ent.start, opened, label=ent.label_)
+
+
+def _capitalised_word(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in {"the", "a", "an"}
+
+
+def _possessive_inside(tok, ent: Span) -> bool:
+    """A possessive between two capitalised words of a name, part of it: "Information Commissioner's Office",
+    "Boston Children's Hospital", "King's College London" (the tagger's POS, not the "'s" of "Here's")."""
+    doc = tok.doc
+    return tok.tag_ == "POS" and ent.start < tok.i < ent.end - 1 and doc[tok.i - 1].text[:1].isupper() \
+        and doc[tok.i + 1].text[:1].isupper()
+
+
+def _split_at_possessive(ent: Span) -> list[Span]:
+    """A country's possessive at the head of an organisation's name is the country, the rest the organisation:
+    "Britain's Information Commissioner's Office" -> Britain (GPE), Information Commissioner's Office; a person's
+    name ends at a possessive ("Jo Doe's Office" read as a PERSON is Jo Doe)."""
+    doc = ent.doc
+    if ent.label_ == "PERSON":
+        cut = next((t.i for t in ent[1:] if t.tag_ == "POS"), ent.end)
+        return [Span(doc, ent.start, cut, label="PERSON")]
+    if ent.label_ not in {"ORG", "FAC"}:
+        return [ent]
+    for t in ent[1:-1]:
+        if t.tag_ == "POS":
+            head = doc[ent.start:t.i]
+            if head[0].lower_ == "the":
+                head = doc[head.start + 1:head.end]
+            if len(head) and country_of(head.text):
+                return [Span(doc, head.start, head.end, label="GPE"), Span(doc, t.i + 1, ent.end, label=ent.label_)]
+            break
+    return [ent]
 
 
 _DESCRIPTORS = re.compile(r"(?:news\s+agency|news\s+service|agency|newspaper|daily|broadcaster|tv\s+channel|"

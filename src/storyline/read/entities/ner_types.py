@@ -56,6 +56,10 @@ from the whole article:
   be too ("developer", "co-producer") and commas that end an opening phrase
   had retyped people and newspapers, and are left out;
 
+- capitalised words right before a country, after a noun for a kind of body
+  or company or before ", the industry body", are one organisation ("industry
+  body Mobile UK", not the city Mobile and the UK; `ner_bodies`).
+
 "X said in a statement" is no sign: people say things in statements too.
 
 A name is also shown to be no organisation: an all-caps word right after a
@@ -80,6 +84,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storyline.read.entities import places
+from storyline.read.entities.ner_bodies import bodies_named_for_a_country
 from storyline.read.entities.ner_names import set_ents
 
 LEGAL_FORMS = {"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "l.l.c", "llp", "lp", "l.p",
@@ -356,14 +361,15 @@ def _at_place(ent: Span) -> bool:
 
 @Language.component("news_types", requires=["doc.ents"], assigns=["doc.ents"])
 def news_types(doc: Doc) -> Doc:
-    """`doc.ents` retyped by the article's own evidence (the module's rules): EVENT for a named storm, PRODUCT for
-    an all-caps name on a model number (its span then starts at the number), ORG for a name with a legal form,
-    shares, a company noun before it or an organisation's last word, PERSON for one that speaks of "he" or
-    "she" or has a person's occupation or age in apposition, GPE for a place typed ORG after a preposition of
-    place; only a storm's or a product's span takes new bounds, other spans keep theirs."""
+    """`doc.ents` retyped by the article's own evidence (the module's rules): EVENT for a named storm, ORG for a
+    body named for a country ("industry body Mobile UK": `ner_bodies`), PRODUCT for an all-caps name on a model
+    number (its span then starts at the number), ORG for a name with a legal form, shares, a company noun before
+    it or an organisation's last word, PERSON for one that speaks of "he" or "she" or has a person's occupation
+    or age in apposition, GPE for a place typed ORG after a preposition of place; only a storm's, a body's or a
+    product's span takes new bounds, other spans keep theirs."""
     ents, products = _products(doc, list(doc.ents))
-    storms = _named_storms(doc)
-    if storms:                                      # a storm's name replaces what the model made of its words
+    storms = _named_storms(doc) + bodies_named_for_a_country(doc, ents, _COMPANY_NOUNS)
+    if storms:                  # a storm's or a body's name replaces what the model made of its words
         ents = storms + [e for e in ents if not any(s.start < e.end and e.start < s.end for s in storms)]
     changed = bool(products or storms)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}

@@ -8,6 +8,7 @@ name in one sentence and the sentencing in the next ("He was sentenced ...").
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from storyline.lexicon import AGENCY_NAMES
@@ -138,16 +139,31 @@ class EntityIndex:
 CLIMB = frozenset({"conj", "xcomp", "advcl"})
 
 
+# words of the names of bodies that have no shares: a regulator that fined a company is not the company
+_NO_SHARES = frozenset("""
+commission commissioner commissioners office court ministry department authority regulator watchdog agency
+council tribunal police parliament government bureau prosecutor prosecutors prosecution senate congress assembly
+treasury inspectorate ombudsman union party exchange university hospital school foundation institute association
+federation charity army navy
+""".split())
+
+
 def org_before(index: EntityIndex, tok, skip: frozenset[str] = frozenset()) -> str | None:
     """The last organisation named before `tok` that is no news agency (the "(Reuters)" of a dateline, a
-    "told Reuters" is whoever reports on a company, not the company) nor one of `skip` (entity ids): the
-    company "the shares" or "the company" stands for."""
+    "told Reuters" is whoever reports on a company, not the company), no body without shares (`_NO_SHARES`:
+    "the Information Commissioner's Office fined Corvane ... Shares rose 3%" are Corvane's) nor one of `skip`
+    (entity ids): the company "the shares" or "the company" stands for."""
     for t in reversed(index.doc[:tok.i]):
         eid = index.direct(t)
-        if eid and eid not in skip and index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES and \
-                index.by_id[eid].name.lower() not in AGENCY_NAMES:
-            return eid
+        if eid and eid not in skip and index.type_of(eid) == "ORG" and t.text.lower() not in AGENCY_NAMES:
+            name = index.by_id[eid].name
+            if name.lower() not in AGENCY_NAMES and not _no_shares(name):
+                return eid
     return None
+
+
+def _no_shares(name: str) -> bool:
+    return any(re.sub(r"['’]s?$", "", w).lower() in _NO_SHARES for w in name.split())
 
 
 def subject_token(verb, through: frozenset[str] = CLIMB) -> tuple[object | None, bool]:

@@ -1,12 +1,16 @@
-"""Share price moves: "Norrland shares fell 4.2 percent on Monday", "The shares fell 4.2% in early trading".
+"""Share price moves: "Norrland shares fell 4.2 percent on Monday", "The shares fell 4.2% in early trading",
+"Shares closed up 3.4%", "Norrland shares ended 2.1% lower".
 
 A move is a fact of the company whose shares moved, under the attribute "share price change on <day>",
-with the direction in the value ("4.2% lower"), so that two outlets reporting the same day's move are compared and moves of
-different days never are. The day is the one the sentence names (a time expression of one day), else the
-article's publication day; a move over a longer span ("have fallen about 9% since the blast", "has lost a
-third of its value this year") or on top of another ("fell another 6%") is not one day's move and is left
-out. The company is the one the shares are of ("Norrland shares", "Shares of Brightwater", "Velmar's
-shares"), else, for "the shares" or "its shares", the last organisation named before that is no news agency.
+with the direction in the value ("4.2% lower"), so that two outlets reporting the same day's move are
+compared and moves of different days never are. The day is the one the sentence names (a time expression
+of one day), else the article's publication day; a move over a longer span ("have fallen about 9% since the
+blast", "has lost a third of its value this year") or on top of another ("fell another 6%") is not one day's
+move and is left out; a remark after a comma ("..., their first gain since the breach") is no such span.
+The company is the one the shares are of ("Norrland shares", "Shares of Brightwater", "Velmar's shares"),
+else, for "the shares" or "its shares", the last organisation named before that is no news agency and no
+body that has no shares: a regulator, a commission, a court, a ministry, a union, an exchange ("the
+Information Commissioner's Office fined Corvane ... Shares rose 3%" are Corvane's; `arguments.org_before`).
 """
 from __future__ import annotations
 
@@ -20,8 +24,12 @@ _DOWN = {"fall", "drop", "slip", "slide", "tumble", "plunge", "sink", "decline",
          "plummet", "crash", "retreat", "ease"}
 _UP = {"rise", "gain", "climb", "jump", "soar", "surge", "rally", "add", "advance", "rebound", "spike"}
 _SHARES = {"share", "stock"}
+_CLOSE = {"close", "end", "finish", "open", "trade", "settle"}
+_SIDES = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall"}
 _PERCENT = {"%", "percent", "pct"}
 _SPAN_WORDS = {"since", "another", "further", "year", "week", "month", "far", "cumulatively", "total"}
+# words of the names of bodies that have no shares: public bodies, courts, unions, parties, exchanges (where a
+# company's statement is filed), universities and charities
 
 
 def _percent(verb, number: Callable) -> str | None:
@@ -52,14 +60,19 @@ class Shares:
         self.published = published.earliest if published and published.earliest == published.latest else None
 
     def read(self, tok) -> None:
+        if tok.pos_ != "VERB":
+            return
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in _DOWN | _UP:
+        if lemma in _CLOSE:         # "closed up 3.4%", "ended 2.1% lower": the direction is the adverb's
+            lemma = next((_SIDES[c.lower_] for c in tok.children if c.dep_ in {"advmod", "prt", "acomp"}
+                          and c.lower_ in _SIDES), "")
+        if lemma not in _DOWN | _UP:
             return
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lemma_.lower() not in _SHARES:
             return
         if any(w.lower_ in _SPAN_WORDS for c in tok.children if c.dep_ in {"prep", "npadvmod", "advmod", "dobj"}
-               for w in c.subtree):
+               and not _remark(c) for w in c.subtree):
             return
         pct = _percent(tok, self.number)
         day = self._day(tok)
@@ -92,3 +105,12 @@ class Shares:
             if not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in subj.children):
                 return org_before(self.index, subj)
         return None
+
+
+def _remark(tok) -> bool:
+    """A noun phrase set off by a comma that says what the move was ("..., their first gain since the breach",
+    "..., its biggest fall since 2008"), not over how long it went."""
+    first = tok.left_edge.i
+    return tok.dep_ == "npadvmod" and first > 0 and tok.doc[first - 1].text == "," and \
+        tok.doc[first].lower_ in {"its", "their", "the"}
+
