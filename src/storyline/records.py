@@ -7,6 +7,7 @@ Offsets are Python string indices into `Article.text`, end exclusive.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
@@ -52,6 +53,28 @@ class DateRange:
     @property
     def exact(self) -> bool:
         return self.earliest is not None and self.earliest == self.latest
+
+    @property
+    def evidence(self) -> tuple[date | None, date | None]:
+        """(earliest, latest), each None where it is open or only the year of the article's story sets it
+        (`story_year_ends`): what the interval says of when its story ran."""
+        lo, hi = story_year_ends(self.reason)
+        return (None if lo else self.earliest), (None if hi else self.latest)
+
+
+# the words the reason of a stage-4 interval (connect/dating.py) gives an end that only the one year of the
+# article's story sets: "after: the start of 2026", "before: the end of 2026", "within 2026", each followed by
+# YEAR_OF_STORY
+YEAR_OF_STORY = "the year of all the dated articles of its story"
+_YEAR_ENDS = re.compile(rf"\b(after: the start of|before: the end of|within) \d{{4}}, {YEAR_OF_STORY}")
+
+
+def story_year_ends(reason: str | None) -> tuple[bool, bool]:
+    """Whether the earliest and the latest end of a publication interval with this reason are only its story's
+    year (an undated article placed in the one year of its story's dated articles): such an end says nothing
+    of when the article, or its story, ran."""
+    found = {m[1] for m in _YEAR_ENDS.finditer(reason or "")}
+    return (bool(found & {"after: the start of", "within"}), bool(found & {"before: the end of", "within"}))
 
 
 @dataclass(frozen=True, slots=True)

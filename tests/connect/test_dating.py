@@ -7,7 +7,8 @@ import pytest
 
 from storyline.connect import connect
 from storyline.connect.dating import corpus_year, date_articles, redate_events, redate_times, redated, with_corpus_year
-from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, Mention, TimeExpression
+from storyline.records import (AnalysedArticle, Article, ArticleDate, DateRange, Event, Mention, TimeExpression,
+                               story_year_ends)
 from storyline.timex import tag
 
 UNDATED = ("She was arrested at an airport in February. Fans criticised her five-month detention. "
@@ -211,3 +212,42 @@ def test_events_stage_3_dated_by_an_expression_under_a_loose_bound_are_dated_aga
     got = retime_events(AnalysedArticle("a1", time_expressions=(sunday,), events=(ev, said)), dated).events
     assert (got[0].time.earliest, got[0].time.latest) == (date(2022, 8, 21), date(2022, 8, 21))
     assert got[1] == said
+
+
+IN_YEAR = "The sample was collected in Madrid on April 14. The federation said it would not comment."
+D26 = DateRange(date(2026, 9, 15), date(2026, 9, 15), "'published' given with the input")
+
+
+# (the undated article's text, the dated articles of its story, its stage-4 interval, the ends only the story's
+# year sets): an article the clean stage leaves undated is placed in the one year of its story's dated articles,
+# within what its text implies under that year; its text contradicting that year, or several years, leave it alone
+IN_STORY_YEAR = [
+    (IN_YEAR, [D26, D26], (date(2026, 4, 14), date(2026, 12, 31)), (False, True)),     # past: from that day on
+    ("A verdict is expected on August 5.", [D26], (date(2026, 1, 1), date(2026, 8, 4)), (True, False)),
+    ("Officials spoke.", [D26], (date(2026, 1, 1), date(2026, 12, 31)), (True, True)),  # no date: the year
+    (UNDATED, [D26], (date(2026, 7, 1), date(2026, 8, 4)), (False, False)),            # closed: as before
+    (IN_YEAR, [D26, D24], None, None),                                                  # two years: no guess
+    ("She was arrested in March 2027.", [D26], None, None),                              # its text says later
+    ("The hearing was held on September 9. A verdict is expected on August 5.", [D26], None, None),
+    ("She was arrested in October. Fans criticised her five-month detention.", [D26], None, None),  # the next year
+]
+
+
+@pytest.mark.parametrize("text,others,span,year_only", IN_STORY_YEAR)
+def test_an_undated_article_takes_the_one_year_of_its_storys_dated_articles(text, others, span, year_only):
+    articles = [article(f"d{n}", "Officials spoke.", p) for n, p in enumerate(others)] + [article("u", text)]
+    dates = [d.published for d in date_articles(articles, {a.id: "s1" for a in articles}) if d.article_id == "u"]
+    assert [(d.earliest, d.latest) for d in dates] == ([span] if span else [])
+    if span:
+        assert story_year_ends(dates[0].reason) == year_only
+        assert dates[0].evidence == tuple(None if only else end for end, only in zip(span, year_only))
+
+
+def test_an_article_bounded_at_one_end_keeps_its_other_end_open_and_its_yearless_dates_take_the_year():
+    one_end = DateRange(date(2026, 5, 1), None, "implied by the text")
+    assert date_articles([article("d", "Officials spoke.", D26), article("u", "Officials spoke.", one_end)],
+                         {"d": "s1", "u": "s1"}) == ()
+    articles = [article("d", "Officials spoke.", D26), article("u", IN_YEAR)]
+    reading = AnalysedArticle("u", time_expressions=tuple(tag(IN_YEAR, None)))
+    (dated,) = date_articles(articles, {"d": "s1", "u": "s1"}, analyses={"u": reading})
+    assert [(t.text, t.value) for t in dated.times] == [("April 14", "2026-04-14")]

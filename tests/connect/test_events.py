@@ -95,8 +95,8 @@ def test_reports_in_different_stories_are_never_merged():
 
 
 @pytest.mark.parametrize("copy_trigger, groups", [
-    ("said", [["a1", "a2"]]),                  # the copy's statement, told in the same words, is the original's
-    ("added", [["a1"], ["a2"]]),               # another sentence of the copy is another statement
+    ("said", [["a1"]]),                        # the copy's statement, told in the same words, is the original's:
+    ("added", [["a1"], ["a2"]]),               # counted once; another sentence of the copy is another statement
 ])
 def test_an_event_of_a_copy_told_in_the_same_words_is_the_originals(copy_trigger, groups):
     ans = analyses(("a1", ev("statement", ["person:calvino"], AUG5, trigger="said")),
@@ -157,3 +157,20 @@ def test_an_undated_actual_report_happened_between_the_two_articles(published_a2
     reports = [expected_ruling(), ("a2", ev("verdict", ["org:cas", "person:ibanez"]))]
     got = merged(reports, published={"a1": SEP15, "a2": published_a2})
     assert sorted(list(v.article_ids) for v in got) == groups
+
+
+# (reports as (article, trigger), the merged event's reports): a copy (a2 of a1) that reports an event its
+# original reports too adds no report; one its original does not report keeps it (it is then its only source)
+COPY_REPORTS = [
+    ([("a1", "said"), ("a2", "said")], [("a1", "said")]),
+    ([("a1", "said"), ("a2", "said"), ("a3", "said")], [("a1", "said"), ("a3", "said")]),
+    ([("a2", "said"), ("a3", "said")], [("a2", "said"), ("a3", "said")]),       # the original does not report it
+]
+
+
+@pytest.mark.parametrize("reports, kept", COPY_REPORTS)
+def test_a_copys_report_of_an_event_counts_once(reports, kept):
+    ans = analyses(*((a, ev("arrest", ["person:griner"], FEB, trigger=t)) for a, t in reports))
+    [v] = merge_events(ans, {(a, "person:griner"): "person:griner" for a, _ in reports},
+                       {a: "s1" for a, _ in reports}, {"person:griner"}, copies={"a2": "a1"})
+    assert [(r.evidence.article_id, r.trigger) for r in v.reports] == kept

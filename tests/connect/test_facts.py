@@ -62,14 +62,23 @@ def test_a_value_read_in_a_quote_keeps_its_source():
     assert f.evidence[0].source == "person:spokesman"
 
 
-def test_a_copy_is_no_second_source():
-    stated = facts(("a1", "age", "31"), ("a2", "age", "31"))
-    [f] = compare(stated, copies={"a2": "a1"})
-    assert (f.status, [e.article_id for e in f.evidence]) == ("single", ["a1", "a2"])    # both kept as evidence
-    [f] = compare(stated + facts(("a3", "age", "31")), copies={"a2": "a1"})
-    assert f.status == "agree"
-    assert {f.status for f in compare(facts(("a1", "age", "31"), ("a2", "age", "32")), copies={"a2": "a1"})} \
-        == {"conflict"}                        # a copy that states another value is still read as stated
+# (what articles a1, its copy a2 and another outlet's a3 state, (value, status, evidence) of each value): a copy
+# is no second source, and its sentence counts once: left out where its original states the value too
+COPIES = [
+    ([("a1", "31"), ("a2", "31")], [("31", "single", ["a1"])]),
+    ([("a1", "31"), ("a2", "31"), ("a3", "31")], [("31", "agree", ["a1", "a3"])]),
+    ([("a2", "31"), ("a1", "31")], [("31", "single", ["a1"])]),                    # in any order
+    # a copy that states another value is still read as stated, and is that value's evidence
+    ([("a1", "31"), ("a2", "32")], [("31", "conflict", ["a1"]), ("32", "conflict", ["a2"])]),
+    # the copy states both (a change it reports): no conflict, and its 31 counts once
+    ([("a1", "31"), ("a2", "31"), ("a2", "32")], [("31", "single", ["a1"]), ("32", "single", ["a2"])]),
+]
+
+
+@pytest.mark.parametrize("stated, expected", COPIES)
+def test_a_copy_is_no_second_source_and_counts_once(stated, expected):
+    got = compare(facts(*((a, "age", v) for a, v in stated)), copies={"a2": "a1"})
+    assert [(f.value, f.status, [e.article_id for e in f.evidence]) for f in got] == expected
 
 
 def test_a_later_article_adds_facts_after_the_others():

@@ -109,7 +109,40 @@ def test_gzip_with_bad_crc_is_refused(ingest_one):
     data = bytearray(gzip.compress(b"<p>hello</p>"))
     data[-8] ^= 0xFF  # the CRC32 in the trailer
     result = ingest_one("page.html.gz", bytes(data))
-    assert isinstance(result, Refusal) and result.reason.startswith("corrupt gzip stream")
+    assert isinstance(result, Refusal) and result.reason.startswith("corrupt gzip data: CRC check failed")
+
+
+_PAGE = gzip.compress(b"<p>Officials said on Monday that the talks would resume.</p>" * 5, mtime=0)
+_PICTURE = gzip.compress(PNG + bytes(range(256)) * 200, mtime=0)
+
+
+def _scrambled(data: bytes) -> bytes:
+    """The gzip header kept, every byte of the compressed data after it flipped: a corrupt download."""
+    return data[:10] + bytes(b ^ 0x5A for b in data[10:-8]) + data[-8:]
+
+
+# (compressed bytes, the refusal's reason): damaged data is refused by its damage, named with the decompressor's
+# message, never as the binary garbage it decompresses to before the decompressor notices (a reason ending ': '
+# is a prefix: zlib's message follows)
+DAMAGED_GZIP = [
+    # a valid header, then bytes that are no deflate data: garbage out, then the input ends (trial 8)
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcbH\xcd\xc9\xc9Wgarbage-truncated",
+     "corrupt gzip data: Compressed file ended before the end-of-stream marker was reached "
+     "(what comes before is no text: data made mostly of control bytes)"),
+    (_scrambled(_PAGE), "corrupt gzip data: Error -3 while decompressing data: "),    # then zlib's own words
+    (_PAGE[:40], "truncated gzip stream (the file ends before the compressed data does)"),    # text, then cut
+    # a cut compressed picture: truncated, and what it holds said
+    (_PICTURE[:200], "truncated gzip stream (the file ends before the compressed data does); what comes before "
+                     "looks like PNG image"),
+    (gzip.compress(PNG + bytes(range(256)) * 200), "binary content (looks like PNG image), not an article"),
+]
+
+
+@pytest.mark.parametrize("data, reason", DAMAGED_GZIP)
+def test_damaged_gzip_is_refused_by_its_damage(ingest_one, data, reason):
+    result = ingest_one("archived_page.html.gz", data)
+    assert isinstance(result, Refusal)
+    assert result.reason.startswith(reason) if reason.endswith(": ") else result.reason == reason
 
 
 def test_size_limit_message(ingest_one):

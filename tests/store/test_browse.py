@@ -183,14 +183,22 @@ def test_a_copy_in_a_story_page_quotes_and_claims_nothing_again(location):
         connected = store.connected()
         conflict = connected.facts[1]
         copied = with_(conflict, evidence=conflict.evidence + (with_(conflict.evidence[0], article_id="a4"),))
-        store.set_connected(with_(connected, facts=(connected.facts[0], copied)))
+        named = tuple(with_(e, members=e.members + (("a4", "e1"),)) if e.id == "person:jane-doe" else e
+                      for e in connected.entities)                     # the copy names Jane Doe as a2 does
+        store.set_connected(with_(connected, facts=(connected.facts[0], copied), entities=named))
         store.save_stories([(Story("s1", "Harbour bridge closes", ("a1", "a2", "a4"), ("City Daily",), DAYS["a1"],
                                    DAYS["a2"]), None, (), 3)])
     with Browser(db) as b:
         page = b.story_page("s1")
+        person = b.entity_page("person:jane-doe")
     assert [a["id"] for a in page["articles"]] == ["a1", "a2", "a4"]
     (_, _, count, _), = page["quotes"]
     assert count == 2
+    # the copy names Jane Doe again: she is named in 2 articles, as a council member in 1, quoted twice
+    assert [(c["id"], c["articles"]) for c in page["cast"]] == [("person:jane-doe", 2)]
+    assert [s["articles"] for s in person["stories"]] == [2]
+    assert [(role, n) for role, _, _, n in person["roles"]] == [("Mayor", 1), ("council member", 1)]
+    assert sorted(q["article_id"] for q in person["quotes"]) == ["a1", "a2"]
     assert [outlet for _, evidence in page["claims"] for _, outlet in evidence] == ["City Daily", "Harbour News"]
 
 

@@ -19,8 +19,16 @@ D = date.fromisoformat
     ([("2020-01-01", None)], None, None),                                                        # undated
     ([(None, None)], None, None),
     ([], None, None),
+    # an end only the story's year sets (connect/dating.in_story_year) says nothing of when the story ran
+    ([("2026-04-14", "2026-12-31", "implied by the text (after: 'April 14' is reported as past); before: the end of"
+      " 2026, the year of all the dated articles of its story (3)"), ("2026-09-15", "2026-09-15")],
+     D("2026-04-14"), D("2026-09-15")),
+    ([("2026-01-01", "2026-12-31", "within 2026, the year of all the dated articles of its story (1)"),
+      ("2026-09-15", "2026-09-15")], D("2026-09-15"), D("2026-09-15")),
+    ([("2026-01-01", "2026-12-31", "within 2026, the year of all the dated articles of its story (1)")], None, None),
 ])
 def test_a_story_spans_its_articles_closed_intervals(intervals, first, last):
-    published = [DateRange(lo and D(lo), hi and D(hi), "test") for lo, hi in intervals] + [None]
+    published = [DateRange(lo and D(lo), hi and D(hi), why[0] if why else "test") for lo, hi, *why in intervals] \
+        + [None]
     story = spanned(Story("s1", "A story"), published)
     assert (story.first, story.last) == (first, last)

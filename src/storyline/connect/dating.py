@@ -11,8 +11,14 @@ when exactly one of them lets the text's own bounds
 (`storyline.clean.dating.bounds` with that year: past, scheduled, ongoing,
 weekday) close an interval (a lower and an upper bound, consistent), that
 interval is kept; the reason names the year and how many articles of the
-story gave it. An article whose story has no dated article, whose text has no
-such dates, or whose story's years fit it equally, stays undated: no guess.
+story gave it. An article whose story has no dated article, or whose story's
+years (several) fit it equally or not at all, stays undated: no guess. An
+article the clean stage left with no interval at all, in a story whose dated
+articles were all published in one year, is placed in that year
+(`in_story_year`): within it, the interval its text implies under that year
+("collected on April 14": 2026-04-14 to 2026-12-31), unless its text
+contradicts that year; an end only the year sets ("before: the end of 2026")
+says nothing of when its story ran (`store.readonly.spanned` leaves it out).
 
 Then `redate_times`: the article's time expressions that stage 3 valued
 without a publication day ("February" XXXX-02, "August 5" XXXX-08-05, "Friday"
@@ -51,10 +57,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Mapping, Sequence
 
-from storyline.clean.dating import implied
+from storyline.clean.dating import bounds, combine, implied
 from storyline.read import anchor
 from storyline.read.events.timing import NEWS_OF_THE_ARTICLE, range_of
-from storyline.records import AnalysedArticle, Article, ArticleDate, DateRange, Event, TimeExpression
+from storyline.records import (YEAR_OF_STORY, AnalysedArticle, Article, ArticleDate, DateRange, Event,
+                               TimeExpression)
 from storyline.timex import tag_each
 from storyline.timex.resolve import interval
 
@@ -95,6 +102,37 @@ def with_corpus_year(text: str, captions: list[str], years: Counter) -> DateRang
                      f"{found.reason}; year {year} from {count} dated article{'s' * (count > 1)} of its story")
 
 
+def in_story_year(text: str, captions: list[str], years: Counter) -> DateRange | None:
+    """An undated article in the one year of its story's dated articles: the interval the text implies under that
+    year (its yearless dates completed with it) within that year, its ends the year's first and last day where
+    the text sets none (so bounded, whatever its text says of the day); the reason says which ends the year
+    alone sets (`records.story_year_ends`). None when the story's dated articles span several years (`corpus_year`
+    decides there), or when the text contradicts the year: its bounds under it disagree with each other ("was
+    held on September 9" and "expected on August 5") or lie outside it ("the five-month detention" since an
+    "October" of that year puts the text in the next).
+    """
+    present = [year for year, count in years.items() if count > 0]
+    if len(present) != 1:
+        return None
+    year, count = present[0], years[present[0]]
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    found = bounds(text, captions, year)
+    own = combine(found)
+    if found and own is None:
+        return None
+    lo, hi = (own.earliest, own.latest) if own else (None, None)
+    if (lo and lo > end) or (hi and hi < start):
+        return None
+    tail = f"{YEAR_OF_STORY} ({count})"
+    if lo is None and hi is None:
+        return DateRange(start, end, f"within {year}, {tail}")
+    if hi is None:
+        return DateRange(max(lo, start), end, f"{own.reason}; before: the end of {year}, {tail}")
+    return DateRange(start, min(hi, end), f"{own.reason}; after: the start of {year}, {tail}") if lo is None \
+        else DateRange(max(lo, start), min(hi, end), f"{own.reason}; year {year} from {count} dated "
+                                                       f"article{'s' * (count > 1)} of its story")
+
+
 def story_years(articles: Iterable[Article], story_of: Mapping[str, str]) -> dict[str, Counter]:
     """Story id -> Counter of the publication years of its dated articles: those whose interval lies within one
     year (an article only known to be after 2019-01-01, from a background "since 2019", gives no year)."""
@@ -131,7 +169,9 @@ def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
                   analyses: Mapping[str, AnalysedArticle] | None = None) -> tuple[ArticleDate, ...]:
     """Stage-4 publication intervals for the articles without a closed one, from the years of their story's dated
     articles: an undated article, or one the clean stage bounds at one end only (`narrowed`: "after 2019-01-01"
-    from "had led the company since 2019", then "LONDON, March 4 (Reuters) -" in the story's year 2025).
+    from "had led the company since 2019", then "LONDON, March 4 (Reuters) -" in the story's year 2025); an
+    undated article the story's years do not close this way is placed in its story's one year
+    (`in_story_year`), one bounded at one end keeps its other end open.
 
     `story_of`: article id -> story id; an article in no story gets nothing. `years`: `story_years` of the
     same articles, given when `articles` is a stream read once (else it is computed from them).
@@ -148,6 +188,8 @@ def date_articles(articles: Iterable[Article], story_of: Mapping[str, str],
         if _closed(a.published) or a.duplicate_of or sid not in years:
             continue
         found = narrowed(a.published, with_corpus_year(a.text, list(a.captions), years[sid]))
+        if found is None and not known(a.published):
+            found = in_story_year(a.text, list(a.captions), years[sid])
         if found:
             reading = analyses.get(a.id) if analyses else None
             out.append(timed(ArticleDate(a.id, found), a, reading) if reading else ArticleDate(a.id, found))

@@ -109,7 +109,9 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
     `story_of`: article id -> story id (articles without one are compared only with themselves).
     `people`: corpus ids of persons and organisations (places and groups alone never make two reports one).
     `copies`: article id -> the article it duplicates (stage 2's `duplicate_of`): an event of a copy told
-    in the same words as one of its original is that event, whatever its type (a statement included).
+    in the same words as one of its original is that event, whatever its type (a statement included), and a
+    copy's report of an event its original reports too is left out (the same report: it counts once, as in
+    timelines and facts); an event only the copy reports (a sentence its editor added) keeps it.
     `published`: article id -> publication interval, which bounds an undated actual report that an expected
     one awaited (`_delivered`).
     """
@@ -158,8 +160,15 @@ def merge_events(analyses: Sequence[AnalysedArticle], to_corpus: Mapping[tuple[s
         groups[u.find(i)].append(i)
     out = []
     for n, root in enumerate(sorted(groups), start=1):
-        out.append(_merged(f"v{n}", [items[i] for i in groups[root]]))
+        out.append(_merged(f"v{n}", _once((items[i] for i in groups[root]), copies or {})))
     return out
+
+
+def _once(reports: Iterable[tuple], copies: Mapping[str, str]) -> list[tuple]:
+    """The reports (article id first) of one event less those of a copy whose original reports it too."""
+    reports = list(reports)
+    present = {r[0] for r in reports}
+    return [r for r in reports if copies.get(r[0]) not in present]
 
 
 def _unnamed(items: list[tuple], story_of: Mapping[str, str], people: set[str]) -> dict[tuple, list[int]]:

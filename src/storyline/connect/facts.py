@@ -179,7 +179,8 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
     it) when a later article adds others. `copies` (article id -> the article
     it duplicates, stage 2's `duplicate_of`): a copy is the same report, not
     another source, so a value stated by an article and its copies alone is
-    `single`. `published` (article id -> publication interval): dates that let a running total rise
+    `single`, and a copy's sentence is left out of a value's evidence its original states too (it counts
+    once). `published` (article id -> publication interval): dates that let a running total rise
     without conflict (module doc); an article without both ends of its interval decides nothing.
     `outlets` (article id -> its outlet): two articles of one outlet (a wire story and its update) are one
     source, so a value they alone state is `single`: agreement is between outlets.
@@ -223,5 +224,7 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
             backing = {a for _, v, ev, _ in stated if _compatible(value, v) for a in sources(ev)}
             conflict = any(against(value, evidence, v, ev, attribute_key) for _, v, ev, _ in stated)
             status = "conflict" if conflict else "agree" if backing - own or len(own) > 1 else "single"
-            out.append((first, ComparedFact(subject, attribute, value, status, tuple(evidence))))
+            stating = {e.article_id for e in evidence}
+            out.append((first, ComparedFact(subject, attribute, value, status,
+                                            tuple(e for e in evidence if copies.get(e.article_id) not in stating))))
     return [f for _, f in sorted(out, key=lambda t: t[0])]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from storyline.export.wording import counted
+from storyline.records import story_year_ends
 from storyline.store.browse import speaker_groups
 from storyline.web.render import bare_quote
 from storyline.store.readonly import ALL_ID     # the one section of every article, where stage 4 has not run
@@ -78,9 +79,11 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
     ref = {aid: n for n, aid in enumerate(ids, start=1)}
     cite = lambda aids: "".join(f"[{ref[a]}]" for a in sorted(set(aids) & set(ref), key=ref.get))  # noqa: E731
     closed = [p for aid in ids if (p := articles[aid].get("published") or {}).get("earliest") and p.get("latest")]
-    # the export's span (store.readonly.spanned: intervals with both ends), computed alike for "All articles"
+    # the export's span (store.readonly.spanned: intervals with both ends, less the ends only a story's year
+    # sets), computed alike for "All articles"
     dates = [story["first"], story["last"]] if story.get("first") else \
-        sorted(p[k] for p in closed for k in ("earliest", "latest"))
+        sorted(p[k] for p in closed for k, year_only in zip(("earliest", "latest"), story_year_ends(p.get("reason")))
+               if not year_only)
     outlets = sorted({articles[aid].get("outlet") for aid in ids if articles[aid].get("outlet")})
     unknown = sum(1 for aid in ids if not articles[aid].get("outlet"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"

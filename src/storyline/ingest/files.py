@@ -21,8 +21,8 @@ from typing import Iterable, Iterator
 
 from storyline.ingest import feeds, jsonl, warc
 from storyline.ingest.decode import bom_encoding, declared_in_document, decode, normalize_label
-from storyline.ingest.sniff import HEAD_BYTES, binary_label, is_warc, sniff_format
-from storyline.ingest.streams import GZIP_MAGIC, GuardedStream, human_size, over_limit
+from storyline.ingest.sniff import HEAD_BYTES, SHAPELESS, binary_label, is_warc, sniff_format
+from storyline.ingest.streams import GZIP_MAGIC, GuardedStream, damage_reason, human_size, over_limit
 from storyline.ingest.walk import walk
 from storyline.records import RawDoc, Refusal
 
@@ -84,6 +84,9 @@ def _read(path: Path, source: str, max_bytes: int) -> Iterator[RawDoc | Refusal]
             yield Refusal(source, "empty file (whitespace only)")
             return
         label = None if is_warc(head) else binary_label(head)
+        if label and head_stream.error:   # damaged compressed data: the damage is the reason, not its garbage
+            yield Refusal(source, damage_reason(head_stream, label, label in SHAPELESS))
+            return
         if label:
             yield Refusal(source, f"binary content (looks like {label}), not an article")
             return

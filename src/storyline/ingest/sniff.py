@@ -65,6 +65,11 @@ _FEED_ROOTS = {"rss", "feed", "rdf"}
 _HTML_ROOTS = {"html", "head", "body", "article", "div", "p", "meta", "title", "main", "section"}
 
 
+# the labels of `binary_label` that name no format, only bytes no text has: what damaged compressed data
+# decompresses to
+SHAPELESS = ("data with NUL bytes", "data made mostly of control bytes")
+
+
 def binary_label(head: bytes) -> str | None:
     """What binary thing `head` looks like, or None when it looks like text."""
     for magic, label in _SIGNATURES:

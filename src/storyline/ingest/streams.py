@@ -5,7 +5,12 @@ damage. `gzip` raises as soon as it reaches the cut, and libraries reading
 through it (warcio) either lose what they had buffered or swallow the error
 and stop silently. `GuardedStream` turns the damage into an ordinary end of
 file, so every reader yields what came before it, and keeps the reason in
-`error` so the reader can then add one Refusal for the rest.
+`error` so the reader can then add one Refusal for the rest: "truncated gzip
+stream (...)" where the compressed data stops short, "corrupt gzip data:
+<the decompressor's message>" where it cannot be decompressed (a bad block, a
+CRC that does not match). Damaged data often decompresses to garbage before
+the decompressor notices: `damage_reason` then names the damage, not the
+garbage.
 """
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ class GuardedStream:
         self._stream = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
         self.gzipped = gzipped
         self.error: str | None = None
+        self.truncated = False          # the damage is an end before the end-of-stream marker
+        self.message: str | None = None  # the decompressor's own words on the damage
         self._pos = 0
 
     def read(self, size: int | None = -1) -> bytes:
@@ -60,17 +67,33 @@ class GuardedStream:
             return b""
         try:
             data = method(size)
-        except EOFError:
+        except EOFError as exc:
             self.error = "truncated gzip stream (the file ends before the compressed data does)"
+            self.truncated, self.message = True, str(exc)
             return b""
         except (gzip.BadGzipFile, zlib.error) as exc:
-            self.error = f"corrupt gzip stream ({exc})"
+            self.message = str(exc)
+            self.error = f"corrupt gzip data: {exc}"
             return b""
         except OSError as exc:
             self.error = f"read error ({exc.strerror or exc})"
             return b""
         self._pos += len(data)
         return data
+
+
+def damage_reason(stream: GuardedStream, label: str, shapeless: bool) -> str:
+    """Why a damaged compressed file (`stream.error` set) is refused when what it decompressed to before the
+    damage looks binary (`label`, from `sniff.binary_label`; `shapeless`: a label that names no format, only
+    bytes no text has, "data made mostly of control bytes").
+
+    The damage is named first: corrupt data is "corrupt gzip data: <message>"; data that only ends early is
+    corrupt too when what came before is shapeless (garbage the decompressor made of bad input, where a cut
+    file gives the text before the cut), else truncated, its content's format named after ("looks like PNG
+    image": a cut compressed image)."""
+    if stream.truncated and shapeless:
+        return f"corrupt gzip data: {stream.message} (what comes before is no text: {label})"
+    return f"{stream.error}; what comes before looks like {label}"
 
 
 def human_size(n: int) -> str:

@@ -21,6 +21,9 @@ from storyline.store.readonly import SEARCH, ReadOnlyStore, fts_query
 SORTS = {"recent": "json_extract(s.data, '$.last') DESC NULLS LAST, size DESC, s.id",
          "size": "size DESC, json_extract(s.data, '$.last') DESC NULLS LAST, s.id"}
 CAST_TYPES = ("PERSON", "ORG")
+# of an entity's articles (`ea`, the entity the second parameter names), those that are no copy of another of them
+_NO_COPY = ("NOT EXISTS (SELECT 1 FROM articles cp JOIN entity_articles o ON o.article_id = cp.duplicate_of "
+            "WHERE cp.id = ea.article_id AND o.entity_id = ?)")
 
 
 @dataclass(frozen=True)
@@ -163,9 +166,13 @@ class Browser(ReadOnlyStore):
                           f"WHERE m.story_id = ?) AND {where} ORDER BY {order} LIMIT ?", (kind, kind, story_id, limit))
 
     def _cast(self, story_id: str, n: int) -> list[dict]:
+        """The story's most named people and organisations {id, name, type, roles, articles}: `articles` counts
+        the articles naming each, a copy of another article of the story not again."""
         rows = self._rows(
             "SELECT c.id, c.data, g.n FROM (SELECT ea.entity_id AS id, COUNT(DISTINCT ea.article_id) AS n "
-            "FROM story_members m JOIN entity_articles ea ON ea.article_id = m.article_id WHERE m.story_id = ? "
+            "FROM story_members m JOIN entity_articles ea ON ea.article_id = m.article_id "
+            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND NOT EXISTS (SELECT 1 FROM "
+            "story_members o WHERE o.story_id = m.story_id AND o.article_id = a.duplicate_of) "
             "GROUP BY ea.entity_id) g JOIN connected c ON c.kind = 'entity' AND c.id = g.id "
             f"WHERE json_extract(c.data, '$.type') IN ({','.join('?' * len(CAST_TYPES))}) "
             "ORDER BY g.n DESC, json_extract(c.data, '$.name'), c.id LIMIT ?", (story_id, *CAST_TYPES, n))
@@ -207,7 +214,8 @@ class Browser(ReadOnlyStore):
 
     def entity_page(self, entity_id: str, quotes: int = 100) -> dict[str, Any] | None:
         """{entity (CorpusEntity), stories [{id, title, articles}], roles [(role, first date, last date, articles)],
-        quotes [{article_id, date, kind, text, start, end}] by date}; None for an unknown id."""
+        quotes [{article_id, date, kind, text, start, end}] by date}; None for an unknown id. A copy of another
+        article naming the entity counts for nothing: neither in `articles` nor a role's count nor its quotes."""
         row = self._one("SELECT data FROM connected WHERE kind = 'entity' AND id = ?", (entity_id,))
         if row is None:
             return None
@@ -215,14 +223,15 @@ class Browser(ReadOnlyStore):
         stories = [{"id": sid, "title": json.loads(data)["title"], "articles": n} for sid, data, n in self._rows(
             "SELECT s.id, s.data, COUNT(DISTINCT ea.article_id) AS n FROM entity_articles ea "
             "JOIN story_members m ON m.article_id = ea.article_id JOIN stories s ON s.id = m.story_id "
-            "WHERE ea.entity_id = ? GROUP BY s.id ORDER BY n DESC, s.id", (entity_id,))]
+            f"WHERE ea.entity_id = ? AND {_NO_COPY} GROUP BY s.id ORDER BY n DESC, s.id", (entity_id, entity_id))]
         roles: dict[str, list] = {}
         said = []
         for article_id, day, local, value in self._rows(
                 "SELECT ea.article_id, json_extract(a.data, '$.published.earliest'), e.value, an.data "
                 "FROM entity_articles ea JOIN articles a ON a.id = ea.article_id "
                 "JOIN analyses an ON an.article_id = ea.article_id JOIN json_each(an.data, '$.entities') e "
-                "ON json_extract(e.value, '$.id') = ea.local_id WHERE ea.entity_id = ?", (entity_id,)):
+                f"ON json_extract(e.value, '$.id') = ea.local_id WHERE ea.entity_id = ? AND {_NO_COPY}",
+                (entity_id, entity_id)):
             local = json.loads(local)
             for role in local.get("roles", []):
                 seen = roles.setdefault(role, [day, day, set()])

@@ -86,9 +86,11 @@ def spanned(story: Story, published: Iterable[DateRange | None]) -> Story:
     report, the export and the web app all show this span.
 
     An interval open at one end says nothing of when the story ran: "since 2020" only bounds an article
-    from below ("published after 2020-01-01"), and a story is not dated from 2020 because of it."""
+    from below ("published after 2020-01-01"), and a story is not dated from 2020 because of it; nor does an
+    end only the story's year sets (`DateRange.evidence`: an undated article placed in 2026 after "April 14"
+    spans the story from 2026-04-14, not to 2026-12-31)."""
     days = [d for r in published if r is not None and r.earliest is not None and r.latest is not None
-            for d in (r.earliest, r.latest)]
+            for d in r.evidence if d is not None]
     return replace(story, first=min(days), last=max(days)) if days else story
 
 
