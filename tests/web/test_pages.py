@@ -10,6 +10,7 @@ import httpx
 import lxml.html
 import pytest
 
+from storyline.records import story_year_ends
 from storyline.web.links import outside_url
 from tests.web.hostile import CANARY, ENCODED, MARKUP
 
@@ -138,12 +139,13 @@ def test_the_run_writes_a_dossier_beside_report_md_with_the_payloads_as_text(run
 
 def test_a_story_has_one_span_in_the_export_the_report_and_the_pages(server, run_dir):
     """A story's first and last day are the ends of its articles' closed publication intervals (stage 4 bounds
-    the undated seed between July and August 2022; one open at an end bounds no span) wherever it is shown."""
+    the undated seed between July and August 2022; one open at an end bounds no span, nor does an end only the
+    story's year sets) wherever it is shown."""
     export = json.loads((run_dir / "export.json").read_text(encoding="utf-8"))
     story = max(export["stories"], key=lambda s: len(s["article_ids"]))
     published = {a["id"]: a["published"] or {} for a in export["articles"]}
     ends = sorted(p[k] for aid in story["article_ids"] if (p := published[aid]).get("earliest") and p.get("latest")
-                  for k in ("earliest", "latest"))
+                  for k, year_only in zip(("earliest", "latest"), story_year_ends(p.get("reason"))) if not year_only)
     assert (story["first"], story["last"]) == (ends[0], ends[-1]) and story["first"] < story["last"]
     assert f"{story['first']} to {story['last']};" in (run_dir / "report.md").read_text(encoding="utf-8")
     for html in (httpx.get(server + "/").text, httpx.get(f"{server}/stories/{story['id']}").text):
