@@ -160,6 +160,7 @@ class Fact:
     value: str
     evidence: Mention
     status: str = "single"           # agree | conflict | single (decided across articles)
+    source: str | None = None        # entity id of whom the article credits the value to ("according to Unite")
 
 
 @dataclass(frozen=True, slots=True)

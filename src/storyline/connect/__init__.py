@@ -139,7 +139,8 @@ def story_records(story_id: str, s: StoryConnected, ids: Sequence[str]) \
 
 
 def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
-    """Per fact of the analysis, the per-article speaker entity of the first quote with a speaker whose content
+    """Per fact of the analysis, the entity stage 3 credits its value to (`Fact.source`: "according to Unite",
+    "the port said"), else the per-article speaker entity of the first quote with a speaker whose content
     holds the fact's value (where the value is found in its evidence sentence, as written or as the time
     expression that spells a date value: "pleaded guilty last month" holds "2024-05"; else whose content
     meets the sentence), else None: a fact read inside a quote keeps its speaker, one read beside it ("The
@@ -148,6 +149,8 @@ def fact_sources(an: AnalysedArticle) -> tuple[str | None, ...]:
 
 
 def _source(an: AnalysedArticle, f: Fact) -> str | None:
+    if f.source:
+        return f.source                                   # credited by stage 3: "according to Unite"
     at = _value_at(f, an.time_expressions)
     start, end = (at, at + 1) if at is not None else (f.evidence.start, f.evidence.end)
     for q in an.quotes:
@@ -170,9 +173,9 @@ def _value_at(f: Fact, times: Sequence[TimeExpression] = ()) -> int | None:
         if f.evidence.start <= t.start < f.evidence.end and f.value in (t.value, _spelled(t)):
             return t.start
     if number := re.search(r"\d+", f.value):
-        m = re.search(rf"(?<![\d.,]){number.group()}(?![\d])", text)
-        if m:
-            return f.evidence.start + m.start()
+        for m in re.finditer(r"(?<![\d.,])\d[\d,]*(?<!,)", text):      # "6200" written "6,200"
+            if m.group().replace(",", "") == number.group():
+                return f.evidence.start + m.start()
     return None
 
 

@@ -26,7 +26,9 @@ in two currencies, or a price per share against a total, are not comparable:
 they neither agree nor conflict. Values an article states side by side (a
 balance that fell from $448,000 to $349,000) are a change it reports, not a
 conflict: two values conflict only where an article states one without the
-other and another article the other without the first.
+other and another article the other without the first; an article that credits them to two sources ("about
+6,000, the union said; the employers put the figure at 3,500": stage 3's `Fact.source`) states two claims
+that conflict, not a change.
 """
 from __future__ import annotations
 
@@ -50,7 +52,9 @@ _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds
 _EITHER_WAY = ("count of missing", "count of displaced",  # ... or fall too, as the missing are found or go home
                "share of vote", "turnout", "projected seats",   # move as a count goes on (seats won are final)
                "amount ",              # sums of money: offers raised, fines cut, sums raised over time
-               "stake in ")            # ownership stakes: bought, sold, diluted over time
+               "stake in ",            # ownership stakes: bought, sold, diluted over time
+               "number of strikers", "number of protesters",   # join and leave day by day (read.events.strikes)
+               "policy rate")          # a central bank's rate and its change, set anew at each meeting
 # attributes ending with a second entity's name as the article names it (read.events.stakes: "stake in Acme")
 _NAMING = ("stake in ",)
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
@@ -121,11 +125,24 @@ def _days(value: str) -> tuple[date, date] | None:
     return start, end
 
 
+_TALLY = re.compile(r"\d+-(\d+)")
+
+
+def _unanimous(value: str) -> bool | None:
+    """True for a unanimous vote (read.events.tallies), None for a tally with none against ("5-0"), else False."""
+    if value.strip().lower() == "unanimous":
+        return True
+    m = _TALLY.fullmatch(value.strip())
+    return None if m and m.group(1) == "0" else False
+
+
 def _compatible(a: str, b: str) -> bool:
     """Whether two values can both be right: the same value, numeric bounds that overlap in one unit, or dates
     that share a day ("2025-02" and "2025-02-19": a month and a day of it)."""
     if value_key(a) == value_key(b):
         return True
+    if {_unanimous(a), _unanimous(b)} == {True, None}:
+        return True                                       # a unanimous vote is one with none against: "5-0"
     if (da := _days(a)) is not None and (db := _days(b)) is not None:
         return max(da[0], db[0]) <= min(da[1], db[1])
     ba, bb = bounds(a), bounds(b)
@@ -192,10 +209,12 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
                      for e in evidence)
 
     groups: dict[tuple, dict[str, tuple[str, str, list[Evidence], int]]] = defaultdict(dict)
+    said: dict[int, set[tuple[str, str | None]]] = defaultdict(set)    # id(evidence list) -> (article, credited)
     for n, (article_id, subject, f, source) in enumerate(facts):
         values = groups[(subject, f.attribute.lower())]
         _, _, evidence, _ = values.setdefault(value_key(f.value), (f.attribute, f.value, [], n))
         evidence.append(Evidence(article_id, f.evidence.start, f.evidence.end, f.evidence.text, source))
+        said[id(evidence)].add((article_id, f.source))
 
     def sources(evidence: list[Evidence]) -> set[str]:
         originals = (copies.get(e.article_id, e.article_id) for e in evidence)
@@ -204,7 +223,7 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
     def against(a: str, a_ev: list[Evidence], b: str, b_ev: list[Evidence], attribute_key: str) -> bool:
         if _compatible(a, b) or not _comparable(a, b):
             return False
-        in_a, in_b = {e.article_id for e in a_ev}, {e.article_id for e in b_ev}
+        in_a, in_b = said[id(a_ev)], said[id(b_ev)]         # (article, whom it credits the value to)
         if not (in_a - in_b and in_b - in_a):
             return False                                  # one article states both: a change it reports
         da, db = days(a_ev), days(b_ev)

@@ -73,9 +73,10 @@ _LANDMARK_PREPS = {"near", "outside", "along", "off", "from", "to", "toward", "t
 _PLACE_TYPES = {"GPE", "LOC"}
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}     # dependencies that open a clause
 _MAX = 1_000_000
+_HEDGES = {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "over"}
 
 
-def _count(tok, number) -> tuple[str, int] | None:
+def count_phrase(tok, number) -> tuple[str, int] | None:
     """The count a casualty word's noun phrase states: "at least 12 people" -> ("at least 12", 12)."""
     n = number(tok) if tok.pos_ == "NUM" or tok.like_num else None
     num = tok if n is not None else None
@@ -95,6 +96,8 @@ def _count(tok, number) -> tuple[str, int] | None:
     mods = [m.lower_ for m in tok.doc[num.left_edge.i:num.i] if not m.is_punct and m.dep_ != "det"]
     mods += [m.lower_ for m in num.children if m.dep_ in {"advmod", "quantmod"} and m.i < num.i
              and m.lower_ not in mods]
+    if not mods and num.i > 0 and (m := tok.doc[num.i - 1]).head.i == tok.i and m.lower_ in _HEDGES:
+        mods = [m.lower_]               # "Around 1,900 workers" parsed with "Around" on the noun
     words = " ".join(mods)
     return (f"{words} {n}" if words else str(n)), n
 
@@ -216,7 +219,7 @@ class Casualties:
         to ("the storm" after "Typhoon Marites"), else a place elsewhere in its sentence, else the article's first
         incident named. An incident whose name is no entity takes a place of its sentence or none ("Tropical
         Storm Opong left ..."). Returns whether `noun` states a count."""
-        got = _count(noun, self.number)
+        got = count_phrase(noun, self.number)
         if got is None:
             return False
         value = f"more than {got[1]}" if above and got[0] == str(got[1]) else got[0]

@@ -5,14 +5,18 @@ Only values that another outlet could state differently are kept: prison
 terms, ages, counts of people, the dates of events, and (in modules of
 their own) sums of money (`money`), casualty counts of an incident
 (`casualties`), time in office (`tenure`), share price moves (`shares`),
-ownership stakes (`stakes`) and election results: shares of the vote, seats
-and turnout (`elections`). Values
-are normalised (number words to digits, "nine-year" to "9 years") so that
-stage 4 can compare them across articles; `status` stays "single" here,
-because agreement is a property of the corpus, not of one article.
+ownership stakes (`stakes`), counts of strikers and protesters (`strikes`),
+bans (`bans`), policy interest rates (`rates`), vote tallies (`tallies`),
+counts of ships waiting (`queues`) and election results: shares of the
+vote, seats and turnout (`elections`). Values are normalised (number
+words to digits, "nine-year" to "9 years") so that stage 4 can compare
+them across articles; `status` stays "single" here, because agreement is
+a property of the corpus, not of one article.
 
 A maximum someone "could face" is not a sentence: it is kept apart under
-"possible sentence" so that it never conflicts with the term imposed.
+"possible sentence" so that it never conflicts with the term imposed; bans in
+sport and the professions (`bans`) are kept apart the same way ("ban",
+"possible ban", "sought ban").
 """
 from __future__ import annotations
 
@@ -21,13 +25,18 @@ from typing import Sequence
 
 from storyline.lexicon import CURRENCY_WORDS, NUMBER_WORDS
 from storyline.read.events.arguments import EntityIndex, sentence_mention, subject_token, with_conjuncts
+from storyline.read.events.bans import Bans
 from storyline.read.events.casualties import Casualties
 from storyline.read.events.elections import Elections
 from storyline.read.events.shares import Shares
 from storyline.read.events.stakes import Stakes
+from storyline.read.events.strikes import Strikes
+from storyline.read.events.tallies import Tallies
 from storyline.read.events.tenure import read_tenure
 from storyline.read.events.modality import modality_of
 from storyline.read.events.money import Money
+from storyline.read.events.queues import Queues
+from storyline.read.events.rates import Rates
 from storyline.records import DateRange, Entity, Event, Fact, TimeExpression
 
 _NUMBERS = NUMBER_WORDS
@@ -143,12 +152,15 @@ class _Reader:
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str]] = set()
 
-    def add(self, subjects, attribute: str, value: str, tok) -> None:
+    def add(self, subjects, attribute: str, value: str, tok, source: str | None = None) -> None:
+        """Keep (subject, attribute, value) for each of `subjects` once, its evidence the sentence of `tok`;
+        `source`: the entity the article credits the value to (read.events.credit)."""
         for s in subjects:
             key = (s, attribute, value)
             if s and key not in self.seen:
                 self.seen.add(key)
-                self.facts.append(Fact(s, attribute, value, sentence_mention(self.doc, tok, self.index.text)))
+                mention = sentence_mention(self.doc, tok, self.index.text)
+                self.facts.append(Fact(s, attribute, value, mention, source=source))
 
     def patients(self, verb) -> list[str]:
         ev = self.events.get(verb.idx)
@@ -315,6 +327,11 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
     money = Money(doc, reader.index, reader.add, reader.agents, _participle)
     elections = Elections(doc, reader.index, number, reader.add, published)
     stakes = Stakes(doc, reader.index, reader.add, reader.agents)
+    strikes = Strikes(doc, reader.index, number, reader.add)
+    rates = Rates(doc, reader.index, reader.add)
+    tallies = Tallies(doc, reader.index, reader.add)
+    queues = Queues(doc, reader.index, number, reader.add, strikes.article_subject)
+    bans = Bans(doc, reader.index, reader.add, _term, _term_modifier, _quantity)
     for tok in doc:
         casualties.read(tok)
         read_tenure(tok, reader.index, number, reader.add)
@@ -326,6 +343,11 @@ def find_facts(doc, entities: Sequence[Entity], events: Sequence[Event], times: 
         reader.counts(tok)
         money.read(tok)
         stakes.read(tok)
+        strikes.read(tok)
+        bans.read(tok)
+        rates.read(tok)
+        tallies.read(tok)
+        queues.read(tok)
     elections.finish()
     _event_dates(reader, events)
     return reader.facts
