@@ -7,6 +7,7 @@ offsets into the article text; speakers are linked to entities later by
 `storyline.read.entities.find_entities`. Modules: `marks` (quotation-mark
 regions), `cues` (the speech-cue lexicon, `quote_cues.json` learned by
 `bench/quote_cues.py`), `links` (a quotation's cue, a content's extent),
+`frames` (the frames in which a cue reports nothing),
 `sources` (a cue's speaker), `drafts` (a quote being assembled, and its
 record), `finder` (drafts from the parse and the marks, outermost
 attribution).

@@ -47,17 +47,18 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from storyline.read.quotes import cues
+from storyline.read.quotes import cues, frames
 from storyline.read.quotes.drafts import Draft, span_chars, to_quote
 from storyline.read.quotes.links import (cue_after, cue_before, dash_source, has_clause, is_final_attribution,
                                         is_parenthetical_cue, object_extension, same_paragraph, stray_that_clause,
-                                        without_trailing_aside)
+                                        without_others_words, without_trailing_aside)
 from storyline.read.quotes.marks import Region, find_regions
-from storyline.read.quotes.sources import hearer, np_span, speaker_of, trailing_source
+from storyline.read.quotes.sources import hearer, np_span, source_apposition, speaker_of, trailing_source
 from storyline.read.doctext import doc_text
 from storyline.read.furniture import wire_spans
 from storyline.records import Quote
 
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")    # a clause with one of these has its own subject
 # Relations by which a cue word governs its content, the most clause-like first.
 PRIORITY = {"ccomp": 0, "dobj": 1, "xcomp": 2, "acl": 3, "oprd": 4, "prep": 5, "parataxis": 6}
 Accept = Callable[[str, str, bool], bool]    # (lemma, relation, content holds a proposition), as cues.is_cue
@@ -93,6 +94,7 @@ def _drafts(doc: Doc, accept: Accept) -> tuple[list[Draft], list[Region]]:
         if _inside_speech(tok, region_of, speech):
             continue
         for d in _parse_cues(doc, tok, accept, region_of, speech):
+            d.content = without_others_words(doc, d.cue, d.content, accept)
             touched = sorted({region_of[i] for i in d.content if region_of[i] is not None})
             if any(ri in owner for ri in touched if speech[ri]):
                 continue                          # those words are already someone's quotation
@@ -182,17 +184,27 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
         return [d] if d else []
     if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
-    if _unsaid(tok) or tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in cues.REFUSE or _unsaid(tok.head)):
-        return []                                 # "has not said whether ...", "declined to comment on ..."
+    if frames.unsaid(tok) or tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in cues.REFUSE
+                                                      or frames.unsaid(tok.head) or frames.wish(tok.head)):
+        return []                                 # "has not said whether ...", "declined to comment on ...",
+        #                                           "asked to see the statements"
     children = sorted(tok.children, key=lambda c: PRIORITY.get(c.dep_, 9))
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if not ccomps and (stray := stray_that_clause(tok)) is not None:
         ccomps = [stray]
         children = [stray] + children
+    split: set[int] = set()
     if len(ccomps) > 1 and any(c.i > tok.i for c in ccomps):
         # "It's unlikely; Clinton's team says she'll continue ...": a clause before the cue
-        # beside one after it was hung there by mistake
-        ccomps = [next(c for c in ccomps if c.i > tok.i)]
+        # beside one after it was hung there by mistake; and a clause with no subject right after the first is
+        # the rest of the same words ("said the number affected | was far higher than first thought", "said the
+        # investigation had nothing to do with it, | had started after ...")
+        after = [c for c in ccomps if c.i > tok.i]
+        for prev, nxt in zip(after, after[1:]):
+            if nxt.left_edge.i != prev.right_edge.i + 1 or any(c.dep_ in CLAUSE_SUBJECTS for c in nxt.children):
+                break
+            split |= {t.i for t in nxt.subtree}
+        ccomps = after[:1]
         children = ccomps + [c for c in children if c.dep_ != "ccomp"]
     for c in children:
         dep = "ccomp" if c in ccomps else c.dep_
@@ -208,6 +220,11 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             key, target, extra = dep, c, []
         if dep != "ccomp" and ccomps:
             continue                              # "told reporters that ...": the clause is the content
+        if dep == "xcomp" and (frames.raised(tok) or frames.wish(tok)):
+            continue                              # "was expected to compete": no one is said to expect;
+            #                                       "asked to see ...": the subject's wish, no one's words
+        if dep == "ccomp" and lemma not in cues.ASKING and frames.open_question(target):
+            continue                              # "to know whether ...": a question, no one's claim
         if dep == "dobj" and target.lemma_.lower() in cues.NOUNS and \
                 any(g.dep_ in ("acl", "ccomp") for g in target.children):
             continue                              # "rejected the argument that ...": the noun's content
@@ -228,7 +245,7 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             #                                       advisers to figure out ..." says what after them)
         d = Draft(cue=tok, key=f"{lemma} {key}")
         d.content = {t.i for t in target.subtree} | set(extra)
-        d.content |= grounds
+        d.content |= grounds | (split if dep == "ccomp" else set())
         d.content = same_paragraph(doc, tok, d.content)
         d.speaker = speaker_of(tok)
         _source_from_content(doc, d)              # before the asides go: the source may look like one
@@ -260,11 +277,6 @@ def _parse_cues(doc: Doc, tok: Token, accept: Accept, region_of, speech) -> list
             chain, speaker = found
             out.append(Draft(cue=tok, key=f"{lemma} inverted", content=body - chain, speaker=speaker))
     return out
-
-
-def _unsaid(tok: Token) -> bool:
-    """A negated word ("has not said", "never commented"): what it would introduce was not said."""
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _clause_around(tok: Token) -> set[int]:
@@ -328,11 +340,13 @@ def _according(doc: Doc, tok: Token) -> Draft | None:
     while head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and head.head.i != head.i:
         head = head.head
     content = {t.i for t in head.subtree if t.i not in pp and sent.start <= t.i < sent.end}
-    if not content:
-        return None
     d = Draft(cue=tok, key="according prep:to", content=content, cue_end=to.i + 1)
     d.speaker = np_span(src)
-    return d
+    if (named := source_apposition(doc, max(pp) + 1, content)) is not None:
+        d.content -= set(range(named[0] - 1, sent.end))
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in doc[named[0]:named[1]]):
+            d.speaker = named                     # the name, as `sources.name_in` prefers it
+    return d if d.content else None
 
 
 def _continues(text: str, regions: list[Region], prev: int, ri: int) -> bool:

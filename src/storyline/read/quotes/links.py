@@ -206,6 +206,56 @@ def without_trailing_aside(doc: Doc, cue: Token, content: set[int]) -> set[int]:
         content = content - aside
 
 
+def without_others_words(doc: Doc, cue: Token, content: set[int], accept: Accept) -> set[int]:
+    """Content less the words of another source set against it.
+
+    "About 1,900 dockers took part, according to Unite, although a port
+    spokesperson, Clare Whitfield, said "fewer than 1,500" had walked out":
+    a clause of the content that opposes it (`AGAINST`: "although", "while",
+    "but") and whose verb is a cue with a clause and a subject of its own
+    reports that subject's words, not the words of the cue's source. A
+    pronoun there is most often the same source giving its reasons ("said
+    she attended because she thought ..."), and a cue inside a content
+    clause ("said that Republicans claimed ...") is nested speech: both stay.
+    """
+    speaker = speaker_of(cue)
+    own = {doc[i].lower_ for i in range(*speaker)} if speaker is not None else set()
+    for i in sorted(content):
+        t = doc[i]
+        if i not in content or t.i == cue.i or t.head.i not in content or t.pos_ != "VERB" or not _set_against(t):
+            continue
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON" or not any(c.dep_ == "ccomp" for c in t.children):
+            continue
+        if {x.lower_ for x in subject.subtree} <= own:
+            continue                               # the same source again
+        lemma = t.lemma_.lower()
+        if not (lemma in cues.SPEECH or accept(lemma, "ccomp")):
+            continue
+        rest = content - {x.i for x in t.subtree}
+        if t.dep_ == "conj":
+            rest -= {c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i}
+        if sum(1 for x in rest if not (doc[x].is_punct or doc[x].is_space)) >= 2:
+            content = rest
+    return content
+
+
+# Conjunctions that set a clause against the one it hangs on.
+AGAINST = {"although", "though", "while", "whereas", "but", "yet"}
+
+
+def _set_against(t: Token) -> bool:
+    """ "..., although X said ...", "..., but X said ...": an adverbial clause or a conjunct opposed to the head
+    before it."""
+    if t.i < t.head.i:
+        return False                               # "while 37 percent say ..., 39 percent blame ...": a contrast within
+    if t.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in AGAINST for c in t.children)
+    if t.dep_ == "conj":
+        return any(c.dep_ == "cc" and c.lower_ in AGAINST for c in t.head.children if c.i < t.i)
+    return False
+
+
 def is_parenthetical_cue(tok: Token) -> bool:
     """ "..., she said." or "A, she said, B" ("..., she told Reuters."): a clause of its own set off by
     punctuation."""
@@ -233,7 +283,12 @@ def has_clause(doc: Doc, tokens: set[int]) -> bool:
     """Whether words hung on a cue after its object make a clause: a gerund ("for failing to act"),
     a predicate ("called it a disaster") or an infinitive ("urged Congress to act")."""
     return any(doc[i].dep_ in ("oprd", "xcomp") or (doc[i].dep_ == "pcomp" and doc[i].tag_ == "VBG")
-               for i in tokens)
+               or _infinitive(doc[i]) for i in tokens)
+
+
+def _infinitive(tok: Token) -> bool:
+    """An adverbial clause in the infinitive ("... for Sport *to impose* ...")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def is_final_attribution(tok: Token) -> bool:
@@ -263,13 +318,15 @@ def object_extension(verb: Token, obj: Token) -> set[int]:
     small model attaches to the verb rather than the noun ("endorsed Clinton
     *in the race*", "embracing his reputation *as the most liberal
     candidate*", "polls show Clinton *with a lead*"). A prepositional phrase
-    that only dates the act ("criticized the plan *on Tuesday*") stays out.
+    that only dates the act ("criticized the plan *on Tuesday*") stays out. What a hearer is asked or told to
+    do is the content too when the small model reads it as an adverbial clause ("asking the Court of Arbitration
+    *for Sport to impose* the maximum suspension").
     """
     out: set[int] = set()
     for c in verb.children:
         if c.i < obj.i:
             continue
-        if c.dep_ in ("oprd", "xcomp"):
+        if c.dep_ in ("oprd", "xcomp") or _infinitive(c) and c.left_edge.i == obj.right_edge.i + 1 and hearer(obj):
             out |= {t.i for t in c.subtree}
         elif c.dep_ == "prep" and (c.lower_ in GROUNDS or not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             out |= {t.i for t in c.subtree}

@@ -8,7 +8,9 @@ for the ministry" -> "Karin Holm"): titles and appositions are the person's
 roles, which the entity reader records, and the speaker's last word is what
 links the quote to its entity. When the small model hangs a sentence-final
 source on the content ("..., the port director, Ahmed al-Rashidi, said"),
-`trailing_source` reads it back off the words before the cue.
+`trailing_source` reads it back off the words before the cue, and
+`source_apposition` the name after an "according to" source ("according to
+the port authority, Santos Port Authority").
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 INHERIT = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
 CLOSE_MARKS = {"”", '"', "''"}
 HEARER_OBJECT = {"tell", "inform", "assure", "warn", "remind", "urge"}
+# Verbs whose object is whom they were addressed to: those of telling, and those of asking ("asking the Court of
+# Arbitration for Sport to impose ...": the court is asked, it is neither the words nor their source).
+ADDRESSED = HEARER_OBJECT | {"ask", "beg", "implore"}
 # the words for whom one tells something, besides names and persons ("told reporters", "told the crowd")
 HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "people", "supporter", "lawmaker", "member",
                      "viewer", "listener", "reader", "delegate", "investor", "analyst", "parliament", "congress",
@@ -29,10 +34,10 @@ HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "people", "s
 
 
 def hearer(obj: Token) -> bool:
-    """Whether the object of a verb of telling (`HEARER_OBJECT`) names only whom it was told ("told Reuters",
-    "told him", "told reporters"), not what ("told the truth", "told a story", "told his advisers to act" holds
-    a clause): the hearer is neither the content nor the source of the words."""
-    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in HEARER_OBJECT:
+    """Whether the object of a verb of telling or asking (`ADDRESSED`) names only whom it was told ("told
+    Reuters", "told him", "told reporters", "asked the court"), not what ("told the truth", "told a story", "told
+    his advisers to act" holds a clause): the hearer is neither the content nor the source of the words."""
+    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in ADDRESSED:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
         return False
@@ -88,12 +93,16 @@ def _inverted_speaker(tok: Token) -> tuple[int, int] | None:
 
 
 def np_span(head: Token, stop: Token | None = None) -> tuple[int, int]:
-    """The noun phrase of `head` as written, less its relative clauses and trailing commas."""
+    """The noun phrase of `head` as written, less its relative clauses, trailing commas and a participle with an
+    agent anywhere in it ("most of the economists *surveyed by Bloomberg*": who surveyed them did not speak)."""
     keep = [head.i]
     for c in head.children:
         if c.dep_ in ("relcl", "acl") or (stop is not None and c.i == stop.i):
             continue
         keep += [t.i for t in c.subtree]
+    surveyed = {t.i for a in head.subtree if a.dep_ == "acl" and any(c.dep_ == "agent" for c in a.children)
+                for t in a.subtree}
+    keep = [i for i in keep if i not in surveyed]
     keep.sort()
     # the contiguous run around the head
     lo = hi = keep.index(head.i)
@@ -214,3 +223,21 @@ def _names_someone(words) -> bool:
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
     return bool(nouns) and any(t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in _BODIES
                                for t in (nouns[0], nouns[-1]))
+
+
+def source_apposition(doc: Doc, i: int, content: set[int]) -> tuple[int, int] | None:
+    """ "rose to 47, according to the port authority, Santos Port Authority (SPA).": the source's apposition,
+    which the small model hung on the content's verb. Returns its span (less a parenthesis) when from token `i`
+    a comma and a noun phrase naming someone run to the end of the sentence, else None."""
+    if i >= len(doc) or doc[i].text != "," or i + 1 not in content:
+        return None
+    end = doc[i].sent.end
+    while end > i + 1 and (doc[end - 1].is_punct and doc[end - 1].text not in ")]" or doc[end - 1].is_space):
+        end -= 1
+    words = doc[i + 1:end]
+    if not len(words) or words[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") \
+            or any(t.i not in content or not (t.pos_ in _SOURCE_POS or t.is_punct) for t in words) \
+            or not _names_someone(words):
+        return None
+    paren = next((t.i for t in words if t.text == "("), end)
+    return i + 1, paren if paren > i + 1 else end
