@@ -352,12 +352,29 @@ STORY_CASES = [
     # a surname alone is the person of its own story who has it, even where another story has another
     ([A("a", [P("e1", "Mark Holt")]), A("b", [P("e1", "Jane Holt")]), A("c", [P("e1", "Holt")])],
      {"a": "s", "b": "t", "c": "s"}, [{("a", "e1"), ("c", "e1")}], [(("b", "e1"), ("c", "e1"))]),
+    # an acronym alone is the organisation of its story it stands for: an alias elsewhere, or the name's initials;
+    # never one of another story, nor one of two it could stand for
+    ([A("a", [P("e1", "Brazilian Association of Port Terminals", ["ABTP"], typ="ORG")]),
+      A("b", [P("e1", "ABTP", typ="ORG")]), A("c", [P("e1", "Santos Port Authority", typ="ORG")]),
+      A("d", [P("e1", "SPA", typ="ORG")])], {"a": "s", "b": "s", "c": "t", "d": "u"},
+     [{("a", "e1"), ("b", "e1")}], [(("c", "e1"), ("d", "e1"))]),
+    ([A("a", [P("e1", "Athletics Integrity Unit", typ="ORG")]), A("b", [P("e1", "AIU", typ="ORG")]),
+      A("c", [P("e1", "Court of Arbitration for Sport", typ="ORG"), P("e2", "Central Asian Senate", typ="ORG")]),
+      A("d", [P("e1", "CAS", typ="ORG")])], {k: "s" for k in "abcd"},
+     [{("a", "e1"), ("b", "e1")}], [(("c", "e1"), ("d", "e1")), (("c", "e2"), ("d", "e1"))]),
 ]
 
 
 @pytest.mark.parametrize("articles,story_of,together,apart", STORY_CASES)
 def test_resolve_within_stories(articles, story_of, together, apart):
     check(resolve(articles, story_of=story_of), articles, together, apart)
+
+
+def test_an_organisation_is_named_in_full_rather_than_by_its_acronym():
+    articles = analyses([("a", [P("e1", "Brazilian Association of Port Terminals", ["ABTP"], typ="ORG")]),
+                         ("b", [P("e1", "ABTP", typ="ORG")]), ("c", [P("e1", "ABTP", typ="ORG")])])
+    (org,) = resolve(articles, story_of={"a": "s", "b": "s", "c": "s"})
+    assert org.name == "Brazilian Association of Port Terminals" and "ABTP" in org.aliases
 
 
 def test_without_stories_a_shared_surname_is_left_open():

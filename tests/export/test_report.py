@@ -163,3 +163,26 @@ def test_an_article_bound_at_one_end_only_sets_no_span():
     text = render(export)
     assert "Bridge\n\n2022-02-01 to 2022-02-01; 2 articles" in text and "Since\n\nundated; 1 article" in text
     assert "2020-01-01 to" not in text
+
+
+# (article text, where the agency is mentioned, whether it is in the story's cast): what only a wire dateline names
+# is no member of the cast; a mention in the running text is
+DATELINE_CASES = [
+    ("SANTOS, Brazil, Feb 9, 2026 (Reuters) - Dockworkers walked off the job.", 29, False),
+    ("Strike hits port\n\nFELIXSTOWE, England, Aug 21 (Reuters) - Workers began a strike.", 47, False),
+    ("SANTIAGO (Reuters) - Most of 20 economists polled by Reuters expected a cut.", 53, True),
+]
+
+
+def test_what_only_a_dateline_names_is_not_in_the_cast():
+    for text, start, shown in DATELINE_CASES:
+        assert text[start:start + 7] == "Reuters", text
+        export = {"articles": [ART(1, text=text)],
+                  "entities": [{"id": "o1", "name": "Reuters", "type": "ORG",
+                                "mentions": [{"article_id": "a1", "start": start, "end": start + 7}]},
+                               {"id": "p1", "name": "Jane Doe", "type": "PERSON",
+                                "mentions": [{"article_id": "a1", "start": len(text) - 3, "end": len(text)}]}],
+                  "stories": [{"id": "s1", "title": "Strike", "article_ids": ["a1"], "timeline": []}]}
+        story = render(export).split("\n## ")[1]
+        assert ("**Reuters** (org)" in story) == shown, text
+        assert "**Jane Doe** (person)" in story

@@ -50,6 +50,30 @@ ENTITIES = [
 ]
 
 
+# an acronym is the organisation it stands for: in brackets after its name (its letters in any order), or
+# spelled by the initials of a name of the same article; not one of two names it could stand for
+ENTITIES += [
+    ("The Brazilian Association of Port Terminals (ABTP) said losses mounted. ABTP asked for talks.",
+     "Brazilian Association of Port Terminals", "ORG", {"ABTP"}, {"ABTP"}),
+    ("Santos Port Authority (SPA) said ships waited. The SPA later reopened two berths.",
+     "Santos Port Authority", "ORG", {"SPA"}, {"SPA"}),
+    ("The Athletics Integrity Unit charged her on Monday. The AIU said the test was positive.",
+     "Athletics Integrity Unit", "ORG", {"AIU"}, {"AIU"}),
+    ("WADA said it would study the ruling. The World Anti-Doping Agency may appeal.",
+     "World Anti-Doping Agency", "ORG", {"WADA"}, {"WADA"}),
+]
+
+# a name the model misses before ", who" or an apposition with a title is a person's; the office the relative
+# clause gives is hers, so "the governor" said before she is named is she when no one else holds it
+ENTITIES += [
+    ('"We are not declaring victory," the governor told reporters on Thursday.\n\n'
+     "Ines Martinez, who took over as governor in 2024, had told lawmakers that the board was watching prices.",
+     "Ines Martinez", "PERSON", set(), {"Ines Martinez", "governor"}),
+    ('"We will wait," he said.\n\nMarta Ruiz, who leads the union, told lawmakers rates would fall.',
+     "Marta Ruiz", "PERSON", set(), {"Marta Ruiz"}),
+]
+
+
 @pytest.mark.parametrize("text,name,typ,aliases,mentions", ENTITIES)
 def test_one_entity_per_referent(text, name, typ, aliases, mentions):
     ents, _ = find_entities(load_nlp()(text))

@@ -61,6 +61,16 @@ TYPES = [
     # ... not a weapon or a team named after one
     ("Ukraine fired Storm Shadow missiles.", "Storm Shadow", ["PRODUCT"]),
     ("The Carolina Hurricanes won.", "The Carolina Hurricanes", ["ORG"]),
+    # a noun for a kind of body before the name makes an organisation
+    ("Business groups welcomed the move. The small-business federation Conapyme said lower costs would help firms.",
+     "Conapyme", ["ORG"]),
+    # a family suffix ends a person's name, never an organisation's
+    ("Brazil's ports minister, Sílvio Costa Filho, urged both sides to reach an agreement quickly.",
+     "Sílvio Costa Filho", ["PERSON"]),
+    # the agent of a news source's verb is a news organisation, not a place
+    ("Most of the 22 economists surveyed by Bloomberg before the meeting had expected a cut.", "Bloomberg", ["ORG"]),
+    # a sporting event's name is an event
+    ("She won silver at last year's European Championships in Rome.", "European Championships", ["EVENT"]),
 ]
 
 

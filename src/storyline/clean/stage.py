@@ -23,7 +23,7 @@ from storyline.versions import code_version
 
 MIN_WORDS = 5
 # the cache key of stage 2: the code that turns bytes into articles (ingest hands it the bytes)
-VERSION = code_version("clean", ("ingest", "clean", "timex", "lexicon.py", "records.py"))
+VERSION = code_version("clean", ("ingest", "clean", "timex", "datelines.py", "lexicon.py", "records.py"))
 
 
 def article_id(raw: RawDoc) -> str:

@@ -28,8 +28,8 @@ from storyline.versions import code_version
 
 # everything a part is computed by (this package, the readers it calls, the records it is made of) and the
 # codecs the runner stores it with
-VERSION = code_version("connect", ("connect", "read", "clean", "timex", "lexicon.py", "records.py", "store/codec.py",
-                                   "run/connecting.py"))
+VERSION = code_version("connect", ("connect", "read", "clean", "timex", "datelines.py", "lexicon.py", "records.py",
+                                   "store/codec.py", "run/connecting.py"))
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from typing import Iterable, Mapping, Sequence
 from storyline.connect.descriptions import links, parse_office
 from storyline.connect.given_names import full_forms
 from storyline.read.entities import names as _names
+from storyline.read.entities.acronyms import expands, initials, is_acronym
 from storyline.read.entities.names import PARTICLES, fold, name_key, tails
 from storyline.read.entities.ner_types import without_legal_form
 from storyline.read.entities.roles import (COUNTRIES, DEMONYMS, HONORIFICS, PERSON_NOUNS, TITLE_MODIFIERS, canonical_place)
@@ -211,6 +212,8 @@ def resolve_story(analyses: Sequence[AnalysedArticle], in_story: bool = True, tr
     _join_surnames(full, single, org_words, u)
     _join_inner_names(forms, known, full, single, u)
     _join_short_company_names(items, others, org_words, full, u)
+    if in_story:
+        _join_acronyms(items, others, u)
     named = {i for i, fs in forms.items() if fs}
     if in_story:
         members: dict[int, list] = defaultdict(list)
@@ -450,6 +453,34 @@ def _join_short_company_names(items, others, org_words, full, u: Union) -> None:
             u.join_all([*group, longer[word][0]])
 
 
+def _join_acronyms(items, others, u: Union) -> None:
+    """An organisation a story's article names by an acronym alone ("AIU") joins the one organisation of the story
+    that another article names in full with that acronym as an alias ("Athletics Integrity Unit (AIU)"), or whose
+    name's initials spell it (`acronyms`); never across stories (the acronym is no key)."""
+    alias_of: dict[str, set[int]] = defaultdict(set)
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for (typ, _), group in others.items():
+        if typ != "PLACE":
+            continue
+        for i in group:
+            e = items[i][1]
+            if e.type != "ORG" or is_acronym(clean_name(e.name)):
+                continue
+            for a in e.aliases:
+                if is_acronym(a):
+                    alias_of[a].add(group[0])
+            spelled[initials(clean_name(e.name))].add(group[0])
+    for (typ, name), group in others.items():
+        e = items[group[0]][1]
+        acro = clean_name(e.name)
+        if typ != "PLACE" or e.type != "ORG" or not is_acronym(acro):
+            continue
+        into = {u.find(j) for j in alias_of.get(acro, ())} or {u.find(j) for j in spelled.get(acro, ())}
+        into.discard(u.find(group[0]))
+        if len(into) == 1:
+            u.join(group[0], into.pop())
+
+
 class _Roots:
     """The roots of pools of items under a union that only ever merges: per pool, a list of items whose
     groups cover the pool's, from which the items found to share the first one's group are dropped as they
@@ -603,7 +634,9 @@ def _type_and_name(members) -> tuple[str, str]:
     if typ == "PERSON":
         return typ, max(counts, key=lambda n: (len(n.split()) if is_name(n) else 0, counts[n], -len(n), n))
     seen = {n: i for i, n in enumerate(counts)}                   # a Counter keeps first-seen order
-    return typ, max(counts, key=lambda n: (counts[n], n in COUNTRIES, -seen[n]))
+    # the full name leads its acronym, however often the acronym is written ("ABTP" is "Brazilian Association ...")
+    full = {n for n in counts if any(is_acronym(a) and expands(a, n, True) for a in counts)}
+    return typ, max(counts, key=lambda n: (n in full, counts[n], n in COUNTRIES, -seen[n]))
 
 
 def _draft(group: Sequence[StoryEntity]) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple]:

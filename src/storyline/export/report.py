@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from storyline.datelines import dateline_span
 from storyline.export.wording import counted
 from storyline.records import story_year_ends
 from storyline.store.browse import speaker_groups
@@ -60,6 +61,12 @@ def _when(span: dict | None) -> str:
         if lo[:7] == hi[:7] and (date.fromisoformat(hi) + timedelta(days=1)).day == 1:
             return lo[:7]
     return f"{lo or '?'} .. {hi or '?'}"
+
+
+def _body_start(text: str) -> int:
+    """Where an article's running text begins: after the wire dateline that opens it, else 0."""
+    span = dateline_span(text)
+    return span[2] if span else 0
 
 
 def _stories(export: dict) -> list[dict]:
@@ -121,10 +128,15 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
                          f"{' ' + detail if detail else ''}; {counted(len(v.get('evidence', [])), 'report')} "
                          f"({reports}) {cite(v.get('article_ids', []))}")
 
+    # what only a wire dateline names ("SANTOS, Brazil, Feb 9 (Reuters) - ") is no member of the cast, as it is
+    # no name of the story's (`connect.stories.terms.count`); the entity stays in export.json
+    body = {aid: _body_start(articles[aid].get("text") or "") for aid in own}
+    in_body = lambda e: [m for m in e.get("mentions", []) if m.get("article_id") in own  # noqa: E731
+                         and m.get("start", 0) >= body[m["article_id"]]]
     counts = Counter()
     for e in export.get("entities", []):
         if e.get("type") in ("PERSON", "ORG"):
-            counts[e["id"]] = sum(1 for m in e.get("mentions", []) if m.get("article_id") in own)
+            counts[e["id"]] = len(in_body(e))
     cast = [e for e in export.get("entities", []) if counts.get(e["id"])]
     if cast:
         lines += ["", "### Cast", ""]
@@ -132,7 +144,7 @@ def _story(story: dict, export: dict, names: dict, articles: dict) -> list[str]:
             roles = "; ".join(_md(r) for r in e.get("roles", []) if r.lower() != e["name"].lower())
             lines.append(f"- **{_md(e['name'])}** ({e['type'].lower()}{', ' + roles if roles else ''}): "
                          f"{counts[e['id']]} mention{'s' * (counts[e['id']] != 1)} "
-                         f"{cite([m['article_id'] for m in e.get('mentions', []) if m['article_id'] in own])}")
+                         f"{cite([m['article_id'] for m in in_body(e)])}")
 
     quoted = defaultdict(list)
     said = {(q.get("article_id"), q.get("text")) for q in export.get("quotes", []) if q.get("article_id") in own}

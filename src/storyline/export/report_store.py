@@ -52,19 +52,19 @@ def write(store: SQLiteStore, path: str | Path) -> Path:
         wanted = list(dict.fromkeys(story.get("article_ids", [])))
         members = set(wanted)
         articles = {a.id: json_export.article(a, dated.get(a.id)) for a in store.articles_in(wanted)}
-        mentions: dict[tuple[str, str], int] = {}
+        mentions: dict[tuple[str, str], list[int]] = {}        # (article, local id) -> where its mentions start
         quotes = []
         for an in store.analyses_in(wanted, ("entities", "quotes")):
             aid = an.article_id
-            mentions.update(((aid, e.id), len(e.mentions)) for e in an.entities)
+            mentions.update(((aid, e.id), [m.start for m in e.mentions]) for e in an.entities)
             quotes += [json_export.quote(0, aid, q, to_corpus.get((aid, q.speaker_entity)) if q.speaker_entity
                                          else None) for q in an.quotes]
         entities = []
         for k in sorted({k for aid in members for k, _ in members_of.get(aid, ())}):
             e = connected.entities[k]
             entities.append({"id": e.id, "name": e.name, "type": e.type, "roles": list(e.roles),
-                             "mentions": [{"article_id": aid} for aid, lid in e.members
-                                          if aid in members for _ in range(mentions.get((aid, lid), 0))]})
+                             "mentions": [{"article_id": aid, "start": start} for aid, lid in e.members
+                                          if aid in members for start in mentions.get((aid, lid), ())]})
         part = {"events": [json_export.event(connected.events[k])
                            for k in sorted({k for aid in members for k in events_of.get(aid, ())})],
                 "entities": entities, "quotes": quotes,

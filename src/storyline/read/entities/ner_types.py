@@ -45,6 +45,10 @@ from the whole article:
   ("Danish carrier Kvant", "chipmaker Nvidia"; `_COMPANY_NOUNS`), on the same
   terms as shares, unless the model typed the name a place in the article
   ("the campaign group America's Renewable Future" ... "rural America");
+- so does a noun for a kind of body ("the small-business federation Conapyme"; `_BODY_NOUNS`), and the
+  agent of a news source's verb that is no gazetteer place ("economists surveyed by Bloomberg"; `_SOURCING`);
+- a name ending in a family suffix ("Sílvio Costa Filho", "Neto", "Júnior") is a PERSON, and one ending in
+  a word for a sporting event ("European Championships", "Boston Marathon") an EVENT;
 - a name of two or three capitalised words typed ORG that says something of
   "he" or "she" ("Ingrid Dahl said she would step down") is a PERSON in every
   mention, unless a rule above makes it an organisation; so is a name typed a
@@ -114,6 +118,20 @@ Capital Partners Holdings Group Bank Fund Ventures Investments Associates Indust
 Airlines Airways Motors Pharmaceuticals Energy Telecom Telecommunications Media Foods Chemicals Chemie
 Insurance Securities Financial Bancorp Corporation Company Foundation Institute University Hospital
 """.split())
+# nouns for a kind of body, written before its name ("the small-business federation Conapyme", "news agency
+# Reuters"); a person is none of them
+_BODY_NOUNS = frozenset("""
+federation confederation association council agency committee regulator watchdog chamber union newspaper daily
+""".split())
+# last words of a person's name, never of an organisation's: family suffixes ("Sílvio Costa Filho", "Neto")
+_NAME_SUFFIXES = frozenset({"filho", "filha", "neto", "neta", "sobrinho", "júnior", "junior", "jr", "hijo"})
+# verbs whose agent after "by" is a source of news ("economists surveyed by Bloomberg", "data compiled by
+# LSEG"): an organisation, where the model typed it a place the gazetteer does not know
+_SOURCING = {"survey", "poll", "compile", "report", "cite", "obtain", "review", "publish", "interview",
+             "calculate", "conduct", "commission", "see"}
+# last words of an event's name ("European Championships", "Tokyo Olympics", "Boston Marathon", "World Cup")
+_EVENT_HEADS = frozenset({"championships", "championship", "games", "olympics", "paralympics", "cup", "marathon",
+                          "tournament"})
 _TO_ORG = {"PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC"}
 _AT_PLACE = {"in", "at", "from", "near", "outside", "inside", "across", "around"}   # not "to": "lost to Chelsea"
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -255,7 +273,34 @@ def _described_companies(doc: Doc) -> set[str]:
     """Names written right after a noun for a kind of company ("Danish carrier Kvant", "chipmaker Nvidia",
     "the insurer Allianz")."""
     return {_name(e) for e in doc.ents if e.start and doc[e.start - 1].pos_ == "NOUN"
-            and doc[e.start - 1].lemma_.lower() in _COMPANY_NOUNS}
+            and doc[e.start - 1].lemma_.lower() in _COMPANY_NOUNS | _BODY_NOUNS}
+
+
+def _suffixed_people(doc: Doc) -> set[str]:
+    """Names of two to five capitalised words the model typed an organisation or a place whose last word is a
+    family suffix of a person's name ("Sílvio Costa Filho", "Ronaldo Nazário Júnior")."""
+    out = set()
+    for e in doc.ents:
+        words = [t for t in e if not t.is_punct and t.lower_ not in ("the", "da", "de", "do", "dos", "das")]
+        if e.label_ in _TO_PERSON and 2 <= len(words) <= 5 and words[-1].lower_.rstrip(".") in _NAME_SUFFIXES \
+                and all(t.is_title for t in words):
+            out.add(_name(e))
+    return out
+
+
+def _sources(doc: Doc) -> set[str]:
+    """Names the model typed a place that are the agent of a news source's verb ("surveyed by Bloomberg",
+    "data compiled by LSEG") and no place of the gazetteer: a news organisation."""
+    return {_name(e) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "NORP"} and e.root.dep_ == "pobj"
+            and e.root.head.lower_ == "by" and e.root.head.head.lemma_.lower() in _SOURCING
+            and not places.is_place(_name(e))}
+
+
+def _events(doc: Doc) -> set[str]:
+    """Names of two words or more whose last word names a kind of sporting event ("European Championships",
+    "Boston Marathon"), typed an organisation or a place: an EVENT."""
+    return {_name(e) for e in doc.ents if e.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON"} and len(e) > 1
+            and e[-1].lower_ in _EVENT_HEADS and e[-1].is_title}
 
 
 def _org_headed(doc: Doc) -> set[str]:
@@ -377,12 +422,16 @@ def news_types(doc: Doc) -> Doc:
     legal = _legal_names(doc)
     orgs = legal | ({n.split()[0] for n in legal if " " in n} | _traded_names(doc) |
                     (_described_companies(doc) - placed)) - person_words | _org_headed(doc)
-    people = (_said_of_self(doc) | _described_people(doc) | _aged_people(doc)) - orgs
+    orgs |= _sources(doc)
+    people = (_said_of_self(doc) | _described_people(doc) | _aged_people(doc) | _suffixed_people(doc)) - orgs
+    events = _events(doc) - orgs - people
     out = []
     for ent in ents:
         name, label = _name(ent), ent.label_
         if (ent.start, ent.end) in products:
             pass                                    # a model's name stays one ("737 MAX shares" names no company)
+        elif name in events:
+            label = "EVENT"
         elif label in _TO_ORG and name in orgs and not places.is_place(name):
             label = "ORG"
         elif label in _TO_PERSON and name in people:

@@ -30,6 +30,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from storyline.records import Entity, Mention, Quote
+from storyline.read.entities.acronyms import bracketed_after, expands, is_acronym
 from storyline.read.entities.names import clean_name, fold, name_key, tails
 from storyline.read.entities.ner_types import without_legal_form
 from storyline.read.entities.mentions import PRONOUNS, Cluster, MentionReader  # noqa: F401  (PRONOUNS stays importable here)
@@ -117,12 +118,39 @@ class _Reader(MentionReader):
                     c.names.append(name)           # the canonical country name leads
             c.labels[ent.label_] = c.labels.get(ent.label_, 0) + 1
             self._name_mention(c, ent, clean_name(ent.text))
+        self._join_acronyms(list(others.values()))
         for c in self.clusters:
             c.last = -1                            # the reading pass meets the mentions again
             if c.labels:
                 c.type = max(c.labels, key=lambda k: (c.labels[k], k == "GPE"))
                 if any(country_of(n) and n in COUNTRIES for n in c.names):
                     c.type = "GPE"
+
+    def _join_acronyms(self, others: list[Cluster]) -> None:
+        """An organisation written as an acronym joins the one organisation of the article whose name it stands
+        for (`acronyms`): written in brackets right after that name ("Santos Port Authority (SPA)": the name
+        leads), or spelled by its initials ("WADA" and "World Anti-Doping Agency")."""
+        named = [c for c in others if c.type not in ("NORP", "EVENT", "LAW")]
+        bracket: dict[str, list[Cluster]] = {}
+        for c in named:
+            for m in c.mentions:
+                if (at := bracketed_after(self.text, m.end)) and c not in bracket.get(self.text[at[0]:at[1]], []):
+                    bracket.setdefault(self.text[at[0]:at[1]], []).append(c)
+        for c in named:
+            if not c.names or not all(is_acronym(n) for n in c.names):
+                continue
+            acro = c.names[0]
+            into = [t for t in bracket.get(acro, []) if t is not c and any(expands(acro, n, True) for n in t.names)]
+            if not into:
+                into = [t for t in named if t is not c and any(expands(acro, n) for n in t.names)]
+            if len(into) != 1:
+                continue
+            t = into[0]
+            t.names.extend(n for n in c.names if n not in t.names)
+            t.mentions.extend(c.mentions)
+            t.last = max(t.last, c.last)
+            c.mentions, c.names = [], []
+            self.clusters.remove(c)
 
     def _name_mention(self, c: Cluster, ent: Span, name: str) -> None:
         if name not in c.names:

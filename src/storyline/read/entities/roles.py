@@ -292,6 +292,10 @@ def title_after(name: Span) -> Role | None:
         return None
     i += 1
     toks: list[Token] = []
+    if i < len(doc) and doc[i].lower_ == "who":
+        i = _office_taken(doc, i + 1)               # "<name>, who took over as governor in 2024,"
+        if i is None:
+            return None
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
         i += 1
     while i < len(doc) and i < name.sent.end + 1:
@@ -316,6 +320,24 @@ def title_after(name: Span) -> Role | None:
             return None
         toks = toks[: heads[-1] + 1]
     return parse_title(toks)
+
+
+# what a relative clause says before the office a person took: "who became", "who took over as", "who was named"
+_TAKES_OFFICE = {"as", "became", "becomes", "become", "named", "appointed", "elected", "sworn"}
+
+
+def _office_taken(doc, i: int) -> int | None:
+    """Where the office begins in a relative clause after a name ("who took over as governor" -> "governor"):
+    after the first of `_TAKES_OFFICE` in the clause's next four words (an "in" after "sworn" too), else None."""
+    for k in range(i, min(i + 4, len(doc))):
+        if doc[k].is_punct:
+            return None
+        if doc[k].lower_ in _TAKES_OFFICE:
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("in", "as"):
+                k += 1
+            return k
+    return None
 
 
 def title_in_apposition_before(name: Span) -> Role | None:
