@@ -155,3 +155,15 @@ def test_stage4_records_round_trip_and_are_replaced_whole(location):
         assert store.connected() == first
         store.set_connected(Connected())
         assert store.connected() == Connected()
+
+
+def test_removing_an_original_makes_its_copies_originals_in_the_record_too(location):
+    """A re-cleaned original is removed and stored again; its copy, read back, must not still point at it (the
+    record and the column disagreed, and the original stored again as the copy's copy made a cycle)."""
+    with open_store(location) as store:
+        store.add_article(article(1), None, "t")
+        store.add_article(article(2, duplicate_of="a1"), None, "t")
+        store.remove_article("a1")
+        assert [(a.id, a.duplicate_of) for a in store.articles()] == [("a2", None)]
+        store.add_article(article(1, duplicate_of="a2"), None, "t")
+        assert {a.id: a.duplicate_of for a in store.articles()} == {"a1": "a2", "a2": None}

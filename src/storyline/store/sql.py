@@ -98,7 +98,11 @@ class SQLStore(StoryTables, TimelineTables, ConnectTables):
             self.db.execute("DELETE FROM warnings WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
-            self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
+            # its copies become originals, in the column and in the stored record alike (loading reads the record)
+            for copy_id, data in self.db.execute("SELECT id, data FROM articles WHERE duplicate_of = ?",
+                                                 (article_id,)).fetchall():
+                self.db.execute("UPDATE articles SET duplicate_of = NULL, data = ? WHERE id = ?",
+                                (codec.dumps(replace(codec.loads(Article, data), duplicate_of=None)), copy_id))
             self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def add_article(self, article: Article, signature: list[int] | None = None, text_hash: str = "",
