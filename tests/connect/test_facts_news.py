@@ -47,6 +47,9 @@ S = "number of strikers"
       ("a3", "count of ships waiting", "61", None), ("a4", "count of ships waiting", "63", None)],
      {"a1": 9, "a2": 10, "a3": 11, "a4": 13},
      [("count of ships waiting", v, "single") for v in ("38", "47", "61", "63")]),
+    # ... and eases once the strike ends: a lower count later is no conflict either
+    ([("a1", "count of ships waiting", "63", None), ("a2", "count of ships waiting", "40", None)],
+     {"a1": 13, "a2": 16}, [("count of ships waiting", v, "single") for v in ("40", "63")]),
     # a vote tally: unanimous agrees with none against, conflicts with a split, whatever the day
     ([("a1", "vote", "unanimous", None), ("a2", "vote", "4-1", None)], {"a1": 9, "a2": 10},
      [("vote", "4-1", "conflict"), ("vote", "unanimous", "conflict")]),
@@ -57,7 +60,7 @@ S = "number of strikers"
       ("a3", "possible ban", "up to 4 years", None), ("a4", "ban", "two years", None)], {},
      [("ban", "2 years", "agree"), ("possible ban", "up to 4 years", "single"), ("sought ban", "4 years", "single")]),
 ], ids=["two sources one article", "writer and a source", "one source's change", "strikers move",
-        "rate moves", "rate same day", "queue grows", "unanimous vs split", "unanimous vs 5-0", "ban kinds"])
+        "rate moves", "rate same day", "queue grows", "queue eases", "unanimous vs split", "unanimous vs 5-0", "ban kinds"])
 def test_news_fact_verdicts(stated, days, expected):
     assert verdicts(*stated, days=days) == expected
 

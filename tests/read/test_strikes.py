@@ -53,6 +53,7 @@ ROWS = [
     ("Police arrested 50 protesters in Belgrade after the march.", {"Belgrade": G}, set()),
     ("Twelve protesters were injured in clashes in Belgrade.", {"Belgrade": G}, set()),
     ("Twenty delegates walked out of the meeting in Geneva.", {"Geneva": G}, set()),
+    ("Twenty players walked off the pitch in Geneva in protest at the referee.", {"Geneva": G}, set()),
     ("The Unite union has 6,000 members at Felixstowe, where the strike began.", {"Unite": O, "Felixstowe": G},
      set()),
     ("No workers walked out at the Felixstowe plant during the strike.", {"Felixstowe": G}, set()),

@@ -55,6 +55,7 @@ _EITHER_WAY = ("count of missing", "count of displaced",  # ... or fall too, as 
                "stake in ",            # ownership stakes: bought, sold, diluted over time
                "number of strikers", "number of protesters",   # join and leave day by day (read.events.strikes)
                "policy rate")          # a central bank's rate and its change, set anew at each meeting
+_QUEUES = (" waiting",)                 # ships, trucks waiting (read.events.queues): a queue grows and eases
 # attributes ending with a second entity's name as the article names it (read.events.stakes: "stake in Acme")
 _NAMING = ("stake in ",)
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
@@ -231,7 +232,7 @@ def compare(facts: Iterable[tuple[str, str | None, Fact, str | None]],
             return True
         if None in (x for pair in da + db for x in pair) or _same_day(da, db):
             return True                                   # a figure that moves, stated at one time (or unknown)
-        if attribute_key.startswith(_EITHER_WAY):
+        if attribute_key.startswith(_EITHER_WAY) or attribute_key.endswith(_QUEUES):
             return False
         return _falls(a, da, b, db) or _falls(b, db, a, da)
 

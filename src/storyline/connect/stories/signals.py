@@ -112,7 +112,7 @@ def names_clash(p: Profile, s: StoryState) -> float:
 
 
 def _names_clash(pv: Views, sv: Views, others: frozenset[int]) -> float:
-    if not (pv.keys("people") & sv.keys("people")) <= others:
+    if (pv.keys("people") & sv.keys("people")) - others:
         return 0.0                                        # a person in common: not two stories of a kind
     return _clash(pv.main_names, pv.all_keys, sv.main_names, sv.all_keys, others)
 

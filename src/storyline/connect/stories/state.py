@@ -364,24 +364,6 @@ def _vsum(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     return b.astype(np.float32).copy() if a is None else a + b
 
 
-CAST_SHARE = 1 / 3        # a story's cast: the people at least this share of its articles name (two at least)
-CAST_SEEN = 0.2           # ... and another story names one of them when this share of its articles does
-
-
-def cast_apart(a: StoryState, b: StoryState) -> bool:
-    """Whether two stories are about different people: each has a cast, and neither names a member of the
-    other's cast in CAST_SEEN of its articles. A story that took in a few articles of another one by
-    mistake names that one's people in those articles only, so the test counts articles, not whether a
-    name appears at all."""
-    ca, cb = _cast(a), _cast(b)
-    return bool(ca and cb) and not any(b.named.get(k, 0) >= CAST_SEEN * b.size for k in ca) \
-        and not any(a.named.get(k, 0) >= CAST_SEEN * a.size for k in cb)
-
-
-def _cast(s: StoryState) -> set[int]:
-    return {k for k in s.names["people"][0].tolist() if s.named.get(k, 0) >= max(2.0, CAST_SHARE * s.size)}
-
-
 def namesakes(a: Views, b: Views) -> frozenset[int]:
     """The surname keys both sides hold only for different people: each side names someone of that surname in
     full, and no full name on one side may be one on the other (`_same_person`). "Paul Whitfield" in one story

@@ -28,8 +28,6 @@ _CLOSE = {"close", "end", "finish", "open", "trade", "settle"}
 _SIDES = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall"}
 _PERCENT = {"%", "percent", "pct"}
 _SPAN_WORDS = {"since", "another", "further", "year", "week", "month", "far", "cumulatively", "total"}
-# words of the names of bodies that have no shares: public bodies, courts, unions, parties, exchanges (where a
-# company's statement is filed), universities and charities
 
 
 def _percent(verb, number: Callable) -> str | None:

@@ -35,7 +35,6 @@ STAKE = "stake in "                              # the attribute: "stake in Halv
 _HOLD = {"own", "hold", "control", "have", "keep", "retain"}
 _MOVE = {"raise", "increase", "lift", "boost", "lower", "cut", "reduce", "trim"}
 _STAKE_NOUNS = {"stake", "holding", "shareholding", "interest"}
-_OWNER_NOUNS = {"shareholder", "investor", "owner", "holder", "stakeholder", "shareowner"}
 _SHARE_NOUNS = {"share", "stock", "equity", "capital", "right"}      # "22% of the shares / voting rights"
 _COMPANY_NOUNS = {"company", "group", "firm", "business", "operator", "maker", "bank", "carrier", "lender",
                   "insurer", "shipper", "producer", "retailer", "club", "team", "airline", "conglomerate"}

@@ -28,6 +28,7 @@ from typing import Callable
 from storyline.lexicon import AGENCY_NAMES
 from storyline.read.events.arguments import EntityIndex, opening_dateline_end
 from storyline.read.events.casualties import count_phrase
+from storyline.read.events.complements import walkout
 from storyline.read.events.credit import ESTIMATING, credited
 from storyline.read.events.modality import ACTUAL, modality_of
 
@@ -102,8 +103,7 @@ class Strikes:
         lemma = verb.lemma_.lower()
         parts = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        if lemma == "walk" and ("out" in parts or _objects(verb, {"off"}) or "off" in parts) \
-                and not _objects(verb, {"of"}):
+        if walkout(verb):
             return STRIKERS, None                                 # "walked out", "walked off the job"
         if lemma == "strike" and not objs:
             return STRIKERS, None
