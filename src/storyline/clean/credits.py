@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.datelines import (DATELINE_REACH, _DASH, _PROSE, _wire_dateline, dateline_end,  # noqa: F401
-                                 dateline_span)
+from storyline.datelines import AGENCY_FORMS, _PROSE, dateline_end, dateline_span  # noqa: F401 (re-exported)
 from storyline.lexicon import NEWS_AGENCIES
 
 AGENCIES = NEWS_AGENCIES
 _FORM_TO_NAME = {form.lower(): name for name, forms in AGENCIES.items() for form in forms}
-AGENCY_FORMS = "|".join(sorted({re.escape(f) for forms in AGENCIES.values() for f in forms}, key=len, reverse=True))
 _AGENCY = rf"(?:the\s+)?(?:{AGENCY_FORMS})"
 _LIST = rf"(?P<who>{_AGENCY}(?:\s*(?:,|and|&)\s*{_AGENCY})*)"
 

@@ -42,6 +42,9 @@ from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
 from storyline.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, NUMBER_WORDS, SCALE_FACTORS
+from storyline.read.events.rates import POLICY_RATE
+from storyline.read.events.stakes import STAKE
+from storyline.read.events.strikes import PROTESTERS, STRIKERS
 from storyline.records import AnalysedArticle, ComparedFact, DateRange, Evidence, Fact
 
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
@@ -52,12 +55,12 @@ _RUNNING_TOTALS = ("count of ",)       # attributes that grow as a story unfolds
 _EITHER_WAY = ("count of missing", "count of displaced",  # ... or fall too, as the missing are found or go home
                "share of vote", "turnout", "projected seats",   # move as a count goes on (seats won are final)
                "amount ",              # sums of money: offers raised, fines cut, sums raised over time
-               "stake in ",            # ownership stakes: bought, sold, diluted over time
-               "number of strikers", "number of protesters",   # join and leave day by day (read.events.strikes)
-               "policy rate")          # a central bank's rate and its change, set anew at each meeting
+               STAKE,                  # ownership stakes: bought, sold, diluted over time
+               STRIKERS, PROTESTERS,   # join and leave day by day (read.events.strikes)
+               POLICY_RATE)            # a central bank's rate and its change, set anew at each meeting
 _QUEUES = (" waiting",)                 # ships, trucks waiting (read.events.queues): a queue grows and eases
 # attributes ending with a second entity's name as the article names it (read.events.stakes: "stake in Acme")
-_NAMING = ("stake in ",)
+_NAMING = (STAKE,)
 _MONEY_UNITS = {u.lower() for u in (*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_WORDS.values())}
 _SYMBOL_CHARS = "".join(sorted({c for u in CURRENCY_SYMBOLS for c in u if not c.isalnum()}))
 _NUMBER = re.compile(r"(?<![\w.])([0-9]+(?:[.,][0-9]+)*)(?![\w])")
