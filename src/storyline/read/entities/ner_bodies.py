@@ -57,13 +57,18 @@ def bodies_named_for_a_country(doc: Doc, ents: list[Span], company_nouns: frozen
     return out
 
 
+def capitalised_word(tok) -> bool:
+    """A word of a name: alphabetic, capitalised, and no article ("The" opening a sentence)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in {"the", "a", "an"}
+
+
 def _name_start(doc: Doc, end: int) -> int:
     """Where the run of capitalised words (with "the", "of", "and", "for" between them) ending at token `end`
     starts; `end` when no such word is there."""
     start = end
     while start > 0:
         tok = doc[start - 1]
-        if tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in {"the", "a", "an"} or \
+        if capitalised_word(tok) or \
                 tok.lower_ in _INNER and start - 2 >= 0 and doc[start - 2].text[:1].isupper() and start < end:
             start -= 1
         else:

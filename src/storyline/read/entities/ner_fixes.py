@@ -54,6 +54,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.read.entities.ner_bodies import capitalised_word
 from storyline.read.entities.ner_names import ORG_HEADS as _ORG_HEADS
 from storyline.read.entities.ner_names import is_title as _is_title
 from storyline.read.entities.ner_names import news_persons, news_places, news_surnames, person_span  # noqa: F401  (registered here)
@@ -220,8 +221,8 @@ def _title_offices(doc: Doc) -> list[Span]:
         if t.text != "Office" or doc[t.i - 1].tag_ != "POS":
             continue
         start = t.i - 1
-        while start > 0 and (_capitalised_word(doc[start - 1]) or doc[start - 1].lower_ == "of" and start >= 2
-                             and _capitalised_word(doc[start - 2])):
+        while start > 0 and (capitalised_word(doc[start - 1]) or doc[start - 1].lower_ == "of" and start >= 2
+                             and capitalised_word(doc[start - 2])):
             start -= 1
         words = doc[start:t.i - 1]
         if len(words) and any(w.lower_ in TITLE_HEADS for w in words):
@@ -234,10 +235,6 @@ def _before_bracket(ent: Span) -> Span:
     opened = next((t.i for t in ent[1:] if t.text in "([" and not any(x.text in ")]" for x in ent.doc[t.i:ent.end])),
                   None)
     return ent if opened is None else Span(ent.doc, ent.start, opened, label=ent.label_)
-
-
-def _capitalised_word(tok) -> bool:
-    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in {"the", "a", "an"}
 
 
 def _possessive_inside(tok, ent: Span) -> bool:
